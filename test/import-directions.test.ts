@@ -1,0 +1,82 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * Which top-level folders of src/ each folder may import (docs/architecture.md).
+ * core imports nothing; the leaf concepts import only core; orchestrators import leaves;
+ * only cli and server may import anything; nothing imports cli or server.
+ */
+const ALLOWED: Record<string, string[]> = {
+  core: [],
+  datasets: ['core'],
+  providers: ['core'],
+  judge: ['core'],
+  stats: ['core'],
+  store: ['core'],
+  runner: ['core', 'datasets', 'providers', 'judge', 'stats', 'store'],
+  ingest: ['core', 'datasets', 'providers', 'judge', 'stats', 'store'],
+  server: ['core', 'datasets', 'providers', 'judge', 'stats', 'store', 'runner', 'ingest'],
+  cli: ['core', 'datasets', 'providers', 'judge', 'stats', 'store', 'runner', 'ingest', 'server'],
+};
+
+const sourceRoot = resolve(import.meta.dirname, '..', 'src');
+
+function listSourceFiles(directory: string): string[] {
+  const files: string[] = [];
+  for (const entry of readdirSync(directory)) {
+    const path = join(directory, entry);
+    if (statSync(path).isDirectory()) files.push(...listSourceFiles(path));
+    else if (path.endsWith('.ts')) files.push(path);
+  }
+  return files;
+}
+
+function importsOf(source: string): string[] {
+  const specifiers: string[] = [];
+  const pattern = /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+  for (const match of source.matchAll(pattern)) specifiers.push((match[1] ?? match[2])!);
+  return specifiers;
+}
+
+function topFolder(path: string): string {
+  return relative(sourceRoot, path).split(sep)[0]!;
+}
+
+export function findViolations(): string[] {
+  const violations: string[] = [];
+  for (const file of listSourceFiles(sourceRoot)) {
+    const folder = topFolder(file);
+    if (!file.slice(sourceRoot.length + 1).includes(sep)) continue; // src/index.ts re-exports the public API
+    const allowed = ALLOWED[folder];
+    if (!allowed) {
+      violations.push(`${relative(sourceRoot, file)}: folder "${folder}" has no import rule; add it to ALLOWED`);
+      continue;
+    }
+    for (const specifier of importsOf(readFileSync(file, 'utf8'))) {
+      if (!specifier.startsWith('.')) continue;
+      const target = resolve(dirname(file), specifier);
+      if (!target.startsWith(sourceRoot + sep)) {
+        violations.push(`${relative(sourceRoot, file)} imports outside src: ${specifier}`);
+        continue;
+      }
+      const targetFolder = topFolder(target);
+      if (targetFolder !== folder && !allowed.includes(targetFolder)) {
+        violations.push(`${relative(sourceRoot, file)} (${folder}) may not import ${targetFolder}: ${specifier}`);
+      }
+    }
+  }
+  return violations;
+}
+
+describe('import directions', () => {
+  it('every folder imports only what it is allowed to', () => {
+    expect(findViolations()).toEqual([]);
+  });
+
+  it('the checker catches a forbidden import', () => {
+    const forbidden = importsOf("import { x } from '../cli/main.js';\nexport { y } from './y.js';");
+    expect(forbidden).toEqual(['../cli/main.js', './y.js']);
+    expect(ALLOWED['store']).not.toContain('cli');
+  });
+});
