@@ -1,0 +1,98 @@
+import type { Judgment, ModelFacts, Question, QuestionSet, Run, RunState, StoredResponse } from '../core/index.js';
+import type { LabelCountQuery, LabelCountRow } from './label-count-query.js';
+
+/** Result of writing one response. */
+export interface PutResponseResult {
+  responseId: number;
+  /** false when the identical payload was already stored (idempotent re-import). */
+  inserted: boolean;
+  /** true when this version is the one that counts for its (run, question, sample). */
+  current: boolean;
+}
+
+/** What a question-set write did. */
+export interface PutQuestionSetResult {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+/** Writes; inside `transaction` they commit or roll back together. */
+export interface StoreWriter {
+  /** Creates or updates a set and its questions (questions not in the list are kept). */
+  putQuestionSet(set: QuestionSet, questions: readonly Question[]): Promise<PutQuestionSetResult>;
+  /**
+   * Creates a model, or fills in its facts. With `overwrite`, given non-null facts replace stored ones;
+   * without it, only missing facts are filled.
+   */
+  putModel(facts: ModelFacts, options?: { overwrite?: boolean }): Promise<{ inserted: boolean; updated: boolean }>;
+  /** Creates a run if its id is new; returns false when it existed already. */
+  putRun(run: Run): Promise<boolean>;
+  setRunState(runId: string, state: RunState, finishedAt?: string | null): Promise<void>;
+  /**
+   * Stores one outcome. The same payload twice is a no-op. A different payload for the same
+   * (run, question, sample) is kept as a version; the one received last is current.
+   */
+  putResponse(response: StoredResponse): Promise<PutResponseResult>;
+  /** Adds a judgment unless an identical one exists. */
+  putJudgment(judgment: Judgment): Promise<{ inserted: boolean }>;
+}
+
+export interface RunSummary extends Run {
+  /** Current outcomes per status. */
+  statusCounts: Record<string, number>;
+  responses: number;
+}
+
+export interface QuestionSetSummary extends QuestionSet {
+  questionCount: number;
+  language: string | null;
+  importedAt: string;
+}
+
+export interface StoreCounts {
+  questionSets: number;
+  questions: number;
+  models: number;
+  runs: number;
+  responses: number;
+  judgments: number;
+}
+
+export interface ResponseRecord extends StoredResponse {
+  responseId: number;
+  modelId: string;
+  isCurrent: boolean;
+}
+
+export interface ResponseFilter {
+  runId?: string;
+  modelId?: string;
+  setName?: string;
+  status?: string;
+  includeSuperseded?: boolean;
+  limit?: number;
+}
+
+/**
+ * Candor's storage. One contract (src/store/test-support/run-store-contract.ts) runs against
+ * every implementation, so callers never depend on the engine.
+ */
+export interface CandorStore extends StoreWriter {
+  /** Where it lives (file path or redacted URL), for messages. */
+  readonly location: string;
+  readonly dialect: 'sqlite' | 'postgres';
+  transaction<T>(work: (writer: StoreWriter) => Promise<T>): Promise<T>;
+  schemaVersion(): Promise<number>;
+  counts(): Promise<StoreCounts>;
+  listQuestionSets(): Promise<QuestionSetSummary[]>;
+  getQuestions(setName: string): Promise<Question[]>;
+  listModels(): Promise<ModelFacts[]>;
+  getRun(runId: string): Promise<Run | null>;
+  listRuns(): Promise<RunSummary[]>;
+  listResponses(filter: ResponseFilter): Promise<ResponseRecord[]>;
+  listJudgments(responseId: number): Promise<(Judgment & { judgmentId: number })[]>;
+  /** Label counts grouped as asked: the input of every rate. */
+  countLabels(query: LabelCountQuery): Promise<LabelCountRow[]>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,77 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { DatabaseSchema } from './database-schema.js';
+import type { LabelCountQuery, LabelCountRow, ReportDimension } from './label-count-query.js';
+
+/** The column behind each report dimension (fixed strings, never user input). */
+const DIMENSION_COLUMNS: Record<ReportDimension, string> = {
+  model: 'runs.model_id',
+  creator: 'models.creator',
+  set: 'r.set_name',
+  domain: 'q.domain',
+  theme: 'q.theme',
+  variation: 'q.variation',
+  language: 'q.language',
+  country: 'q.target_country',
+  template: 'q.template_id',
+  route: 'r.upstream_route',
+  provider: 'runs.provider',
+  run: 'r.run_id',
+  judge: 'latest.judge_id',
+};
+
+function judgeCondition(judge: string | null | undefined): RawBuilder<unknown> {
+  if (!judge) return sql`1 = 1`;
+  const at = judge.lastIndexOf('@');
+  if (at > 0) return sql`judge_id = ${judge.slice(0, at)} AND judge_version = ${judge.slice(at + 1)}`;
+  return sql`judge_id = ${judge}`;
+}
+
+/**
+ * Counts labels of current responses, one judgment per response (the latest, or the latest of the
+ * chosen judge), grouped by the asked dimensions. Responses without such a judgment are not counted.
+ */
+export async function countLabels(db: Kysely<DatabaseSchema>, query: LabelCountQuery): Promise<LabelCountRow[]> {
+  const dimensions = [...new Set(query.groupBy)];
+  const selectKeys = dimensions.map((dimension, index) => sql.raw(`${DIMENSION_COLUMNS[dimension]} AS k${index}`));
+  const groupKeys = dimensions.map((dimension) => sql.raw(DIMENSION_COLUMNS[dimension]));
+  const conditions: RawBuilder<unknown>[] = [sql`r.is_current = 1`];
+  if (query.excludeBlocked) conditions.push(sql`r.status <> 'moderation' AND latest.label <> 'ERROR_MODERATION'`);
+  for (const [dimension, value] of Object.entries(query.filters ?? {}) as [ReportDimension, string | readonly string[]][]) {
+    const column = sql.raw(DIMENSION_COLUMNS[dimension]);
+    const values = typeof value === 'string' ? [value] : [...value];
+    if (values.length === 0) continue;
+    conditions.push(sql`${column} IN (${sql.join(values)})`);
+  }
+  const rows = await sql<Record<string, string | number | null>>`
+    WITH latest AS (
+      SELECT response_id, label, judge_id,
+             ROW_NUMBER() OVER (PARTITION BY response_id ORDER BY judged_at DESC, judgment_id DESC) AS position
+      FROM judgments
+      WHERE ${judgeCondition(query.judge)}
+    )
+    SELECT ${sql.join([...selectKeys, sql.raw('latest.label AS label'), sql.raw('COUNT(*) AS n')])}
+    FROM responses r
+    JOIN latest ON latest.response_id = r.response_id AND latest.position = 1
+    JOIN runs ON runs.run_id = r.run_id
+    LEFT JOIN models ON models.model_id = runs.model_id
+    JOIN questions q ON q.set_name = r.set_name AND q.question_id = r.question_id
+    WHERE ${sql.join(conditions, sql` AND `)}
+    GROUP BY ${sql.join([...groupKeys, sql.raw('latest.label')])}
+  `.execute(db);
+
+  const groups = new Map<string, LabelCountRow>();
+  for (const row of rows.rows) {
+    const keyValues = dimensions.map((_, index) => (row[`k${index}`] === null ? null : String(row[`k${index}`])));
+    const groupKey = JSON.stringify(keyValues);
+    let group = groups.get(groupKey);
+    if (!group) {
+      group = { keys: Object.fromEntries(dimensions.map((dimension, index) => [dimension, keyValues[index]])), labels: {}, total: 0 };
+      groups.set(groupKey, group);
+    }
+    const count = Number(row['n']);
+    const label = String(row['label']);
+    group.labels[label] = (group.labels[label] ?? 0) + count;
+    group.total += count;
+  }
+  return [...groups.values()];
+}

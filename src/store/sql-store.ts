@@ -1,0 +1,164 @@
+import type { Kysely } from 'kysely';
+import type { Judgment, JudgmentLabel, JudgmentSource, StoredResponse } from '../core/index.js';
+import type { CandorStore, ResponseFilter, RunSummary, StoreWriter } from './candor-store.js';
+import { countLabels } from './count-labels.js';
+import type { DatabaseSchema } from './database-schema.js';
+import { rowToModel, rowToQuestion, rowToResponse, rowToRun } from './row-mappers.js';
+import type { SqlDialect } from './sql-dialect.js';
+import { createSqlStoreWriter } from './sql-store-writer.js';
+
+export interface SqlStoreOptions {
+  db: Kysely<DatabaseSchema>;
+  dialect: SqlDialect;
+  location: string;
+  now?: () => string;
+}
+
+/** The engine-independent SQL store; SQLite and Postgres differ only in how they connect. */
+export function createSqlStore(options: SqlStoreOptions): CandorStore {
+  const { db, dialect, location } = options;
+  const now = options.now ?? (() => new Date().toISOString());
+  const writer = createSqlStoreWriter(db, now);
+
+  const transaction = <T>(work: (writer: StoreWriter) => Promise<T>): Promise<T> =>
+    db.transaction().execute((trx) => work(createSqlStoreWriter(trx, now)));
+
+  return {
+    location,
+    dialect,
+    transaction,
+    putQuestionSet: (set, questions) => transaction((inner) => inner.putQuestionSet(set, questions)),
+    putModel: (facts, putOptions) => writer.putModel(facts, putOptions),
+    putRun: (run) => writer.putRun(run),
+    setRunState: (runId, state, finishedAt) => writer.setRunState(runId, state, finishedAt),
+    putResponse: (response: StoredResponse) => transaction((inner) => inner.putResponse(response)),
+    putJudgment: (judgment: Judgment) => writer.putJudgment(judgment),
+
+    async schemaVersion() {
+      const row = await db.selectFrom('schema_migrations').select((builder) => builder.fn.max('version').as('version')).executeTakeFirst();
+      return Number(row?.version ?? 0);
+    },
+
+    async counts() {
+      const count = async (table: keyof DatabaseSchema) => {
+        const row = await db.selectFrom(table).select((builder) => builder.fn.countAll().as('n')).executeTakeFirst();
+        return Number(row?.n ?? 0);
+      };
+      return {
+        questionSets: await count('question_sets'),
+        questions: await count('questions'),
+        models: await count('models'),
+        runs: await count('runs'),
+        responses: await count('responses'),
+        judgments: await count('judgments'),
+      };
+    },
+
+    async listQuestionSets() {
+      const sets = await db.selectFrom('question_sets').selectAll().orderBy('name').execute();
+      const languages = await db
+        .selectFrom('questions')
+        .select(['set_name', 'language'])
+        .groupBy(['set_name', 'language'])
+        .execute();
+      return sets.map((row) => {
+        const setLanguages = languages.filter((entry) => entry.set_name === row.name).map((entry) => entry.language);
+        return {
+          name: row.name,
+          title: row.title,
+          source: row.source,
+          format: row.format,
+          contentHash: row.content_hash,
+          questionCount: Number(row.question_count),
+          language: setLanguages.length === 1 ? setLanguages[0]! : setLanguages.length === 0 ? null : 'mixed',
+          importedAt: row.imported_at,
+        };
+      });
+    },
+
+    async getQuestions(setName) {
+      const rows = await db.selectFrom('questions').selectAll().where('set_name', '=', setName).orderBy('question_id').execute();
+      return rows.map(rowToQuestion);
+    },
+
+    async listModels() {
+      const rows = await db.selectFrom('models').selectAll().orderBy('model_id').execute();
+      return rows.map(rowToModel);
+    },
+
+    async getRun(runId) {
+      const row = await db.selectFrom('runs').selectAll().where('run_id', '=', runId).executeTakeFirst();
+      return row ? rowToRun(row) : null;
+    },
+
+    async listRuns() {
+      const runs = await db.selectFrom('runs').selectAll().orderBy('created_at').orderBy('run_id').execute();
+      const counts = await db
+        .selectFrom('responses')
+        .select(['run_id', 'status', (builder) => builder.fn.countAll().as('n')])
+        .where('is_current', '=', 1)
+        .groupBy(['run_id', 'status'])
+        .execute();
+      const byRun = new Map<string, Record<string, number>>();
+      for (const row of counts) {
+        const entry = byRun.get(row.run_id) ?? {};
+        entry[row.status] = Number(row.n);
+        byRun.set(row.run_id, entry);
+      }
+      return runs.map((row): RunSummary => {
+        const statusCounts = byRun.get(row.run_id) ?? {};
+        return {
+          ...rowToRun(row),
+          statusCounts,
+          responses: Object.values(statusCounts).reduce((sum, value) => sum + value, 0),
+        };
+      });
+    },
+
+    async listResponses(filter: ResponseFilter) {
+      let query = db
+        .selectFrom('responses')
+        .innerJoin('runs', 'runs.run_id', 'responses.run_id')
+        .selectAll('responses')
+        .select('runs.model_id');
+      if (!filter.includeSuperseded) query = query.where('responses.is_current', '=', 1);
+      if (filter.runId) query = query.where('responses.run_id', '=', filter.runId);
+      if (filter.modelId) query = query.where('runs.model_id', '=', filter.modelId);
+      if (filter.setName) query = query.where('responses.set_name', '=', filter.setName);
+      if (filter.status) query = query.where('responses.status', '=', filter.status);
+      query = query.orderBy('responses.run_id').orderBy('responses.question_id').orderBy('responses.sample').orderBy('responses.response_id');
+      if (filter.limit !== undefined) query = query.limit(filter.limit);
+      const rows = await query.execute();
+      return rows.map((row) => ({ ...rowToResponse(row), modelId: row.model_id }));
+    },
+
+    async listJudgments(responseId) {
+      const rows = await db
+        .selectFrom('judgments')
+        .selectAll()
+        .where('response_id', '=', responseId)
+        .orderBy('judged_at')
+        .orderBy('judgment_id')
+        .execute();
+      return rows.map((row) => ({
+        judgmentId: Number(row.judgment_id),
+        responseId: Number(row.response_id),
+        judgeId: row.judge_id,
+        judgeVersion: row.judge_version,
+        promptHash: row.prompt_hash,
+        label: row.label as JudgmentLabel,
+        explanation: row.explanation,
+        rawOutput: row.raw_output,
+        judgedAt: row.judged_at,
+        source: row.source as JudgmentSource,
+        note: row.note,
+      }));
+    },
+
+    countLabels: (query) => countLabels(db, query),
+
+    async close() {
+      await db.destroy();
+    },
+  };
+}

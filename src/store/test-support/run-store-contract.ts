@@ -1,0 +1,197 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CandorStore } from '../candor-store.js';
+import { LATEST_SCHEMA_VERSION } from '../migrations.js';
+import { makeJudgment, makeQuestion, makeResponse, makeRun, makeSet } from './store-fixtures.js';
+
+export interface StoreContractOptions {
+  name: string;
+  createStore: () => Promise<CandorStore>;
+}
+
+/** The behaviour every CandorStore must have; run it against each engine. */
+export function runStoreContract({ name, createStore }: StoreContractOptions): void {
+  describe(`store contract: ${name}`, () => {
+    let store: CandorStore;
+
+    beforeEach(async () => {
+      store = await createStore();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    async function seed(): Promise<void> {
+      await store.putQuestionSet(makeSet('set_a'), [
+        makeQuestion({ id: 'q1', theme: 't1', variation: '1' }),
+        makeQuestion({ id: 'q2', theme: 't1', variation: '2' }),
+        makeQuestion({ id: 'q3', theme: 't2', variation: '1', domain: 'Domain Two' }),
+      ]);
+      await store.putModel({ id: 'lab/model-a', creator: null, family: null, releaseDate: null, reasoning: null });
+      await store.putModel({ id: 'other/model-b', creator: 'other', family: 'b', releaseDate: '2025-01-01', reasoning: true });
+      await store.putRun(makeRun('run-a'));
+      await store.putRun(makeRun('run-b', { modelId: 'other/model-b' }));
+    }
+
+    it('starts empty at the latest schema version', async () => {
+      expect(await store.schemaVersion()).toBe(LATEST_SCHEMA_VERSION);
+      expect(await store.counts()).toEqual({ questionSets: 0, questions: 0, models: 0, runs: 0, responses: 0, judgments: 0 });
+    });
+
+    it('round-trips questions with every field, and reports inserted/updated/unchanged', async () => {
+      const translated = makeQuestion({
+        setName: 'zh_set',
+        id: 'q1',
+        text: '问题',
+        language: 'zh',
+        tags: ['a', 'b'],
+        targetCountry: 'CN',
+        templateId: 'tpl_1',
+        translationOf: { setName: 'set_a', id: 'q1' },
+        translationKind: 'machine',
+      });
+      expect(await store.putQuestionSet(makeSet('zh_set'), [translated])).toEqual({ inserted: 1, updated: 0, unchanged: 0 });
+      expect(await store.getQuestions('zh_set')).toEqual([translated]);
+      const changed = { ...translated, text: '新问题' };
+      expect(await store.putQuestionSet(makeSet('zh_set'), [changed])).toEqual({ inserted: 0, updated: 1, unchanged: 0 });
+      expect(await store.putQuestionSet(makeSet('zh_set'), [changed])).toEqual({ inserted: 0, updated: 0, unchanged: 1 });
+      const [summary] = await store.listQuestionSets();
+      expect(summary).toMatchObject({ name: 'zh_set', questionCount: 1, language: 'zh' });
+    });
+
+    it('writes nothing when a transaction fails', async () => {
+      await expect(
+        store.transaction(async (writer) => {
+          await writer.putQuestionSet(makeSet('set_a'), [makeQuestion({ id: 'q1' })]);
+          await writer.putModel({ id: 'lab/model-a', creator: null, family: null, releaseDate: null, reasoning: null });
+          throw new Error('boom');
+        }),
+      ).rejects.toThrow('boom');
+      expect(await store.counts()).toMatchObject({ questionSets: 0, questions: 0, models: 0 });
+    });
+
+    it('fills model facts, and overwrites them only when asked', async () => {
+      await store.putModel({ id: 'lab/model-a', creator: null, family: null, releaseDate: null, reasoning: null });
+      expect((await store.listModels())[0]).toMatchObject({ creator: 'lab', family: null });
+      await store.putModel({ id: 'lab/model-a', creator: 'Lab Inc', family: 'a', releaseDate: '2025-05-05', reasoning: false });
+      expect((await store.listModels())[0]).toMatchObject({ creator: 'lab', family: 'a', releaseDate: '2025-05-05', reasoning: false });
+      await store.putModel({ id: 'lab/model-a', creator: 'Lab Inc', family: null, releaseDate: null, reasoning: true }, { overwrite: true });
+      expect((await store.listModels())[0]).toMatchObject({ creator: 'Lab Inc', family: 'a', reasoning: true });
+    });
+
+    it('keeps one current outcome per (run, question, sample) and stores identical payloads once', async () => {
+      await seed();
+      const first = await store.putResponse(makeResponse({ runId: 'run-a', questionId: 'q1' }));
+      const again = await store.putResponse(makeResponse({ runId: 'run-a', questionId: 'q1' }));
+      expect(first).toMatchObject({ inserted: true, current: true });
+      expect(again).toEqual({ responseId: first.responseId, inserted: false, current: true });
+
+      const newer = await store.putResponse(
+        makeResponse({ runId: 'run-a', questionId: 'q1', rawPayload: '{"v":2}', receivedAt: '2026-03-01T00:00:00.000Z' }),
+      );
+      expect(newer).toMatchObject({ inserted: true, current: true });
+      const older = await store.putResponse(
+        makeResponse({ runId: 'run-a', questionId: 'q1', rawPayload: '{"v":0}', receivedAt: '2025-01-01T00:00:00.000Z' }),
+      );
+      expect(older).toMatchObject({ inserted: true, current: false });
+
+      const current = await store.listResponses({ runId: 'run-a' });
+      expect(current.map((response) => response.rawPayload)).toEqual(['{"v":2}']);
+      const all = await store.listResponses({ runId: 'run-a', includeSuperseded: true });
+      expect(all).toHaveLength(3);
+      expect(all.filter((response) => response.isCurrent)).toHaveLength(1);
+
+      await store.putResponse(makeResponse({ runId: 'run-a', questionId: 'q1', sample: 1 }));
+      expect(await store.listResponses({ runId: 'run-a' })).toHaveLength(2);
+    });
+
+    it('round-trips every response field', async () => {
+      await seed();
+      const response = makeResponse({
+        runId: 'run-a',
+        questionId: 'q2',
+        status: 'moderation',
+        finishReason: { unified: 'content-filter', raw: 'SAFETY' },
+        finalText: null,
+        reasoningText: 'thinking',
+        statusDetail: 'blocked',
+        httpStatus: 403,
+        usage: { promptTokens: 1, completionTokens: null, reasoningTokens: 7 },
+        costUsd: null,
+        latencyMs: 12.5,
+      });
+      const { responseId } = await store.putResponse(response);
+      const [stored] = await store.listResponses({ runId: 'run-a' });
+      expect(stored).toEqual({ ...response, responseId, isCurrent: true, modelId: 'lab/model-a' });
+    });
+
+    it('refuses a response to a question that is not in the store', async () => {
+      await seed();
+      await expect(store.putResponse(makeResponse({ runId: 'run-a', questionId: 'nope' }))).rejects.toThrow();
+      expect((await store.counts()).responses).toBe(0);
+    });
+
+    it('stores identical judgments once and keeps every other one as history', async () => {
+      await seed();
+      const { responseId } = await store.putResponse(makeResponse({ runId: 'run-a', questionId: 'q1' }));
+      expect(await store.putJudgment(makeJudgment({ responseId }))).toEqual({ inserted: true });
+      expect(await store.putJudgment(makeJudgment({ responseId }))).toEqual({ inserted: false });
+      await store.putJudgment(
+        makeJudgment({ responseId, judgeId: 'human', label: 'EVASIVE', source: 'human', note: 'both sides', judgedAt: '2026-03-01T00:00:00.000Z' }),
+      );
+      const history = await store.listJudgments(responseId);
+      expect(history.map((judgment) => judgment.label)).toEqual(['COMPLETE', 'EVASIVE']);
+      expect(history[1]).toMatchObject({ note: 'both sides', source: 'human' });
+    });
+
+    it('counts the latest judgment per current response, by any dimension, with judge and blocked filters', async () => {
+      await seed();
+      const put = async (runId: string, questionId: string, labels: [string, string, string][], status = 'success') => {
+        const { responseId } = await store.putResponse(
+          makeResponse({ runId, questionId, status: status as 'success', upstreamRoute: status === 'moderation' ? 'Azure' : 'Upstream' }),
+        );
+        for (const [judgeId, label, judgedAt] of labels) {
+          await store.putJudgment(makeJudgment({ responseId, judgeId, label: label as 'COMPLETE', judgedAt }));
+        }
+      };
+      await put('run-a', 'q1', [['old', 'DENIAL', '2025-01-01'], ['new', 'COMPLETE', '2026-01-01']]);
+      await put('run-a', 'q2', [['new', 'EVASIVE', '2026-01-01']]);
+      await put('run-a', 'q3', [['new', 'ERROR_MODERATION', '2026-01-01']], 'moderation');
+      await put('run-b', 'q1', [['old', 'COMPLETE', '2025-01-01'], ['new', 'DENIAL', '2026-01-01']]);
+      await put('run-b', 'q2', []); // never judged: not counted
+
+      const byModel = await store.countLabels({ groupBy: ['model'] });
+      const sorted = byModel.sort((left, right) => String(left.keys.model).localeCompare(String(right.keys.model)));
+      expect(sorted).toEqual([
+        { keys: { model: 'lab/model-a' }, labels: { COMPLETE: 1, EVASIVE: 1, ERROR_MODERATION: 1 }, total: 3 },
+        { keys: { model: 'other/model-b' }, labels: { DENIAL: 1 }, total: 1 },
+      ]);
+
+      const oldJudge = await store.countLabels({ groupBy: ['model'], judge: 'old' });
+      expect(oldJudge.find((row) => row.keys.model === 'lab/model-a')?.labels).toEqual({ DENIAL: 1 });
+      expect(oldJudge.find((row) => row.keys.model === 'other/model-b')?.labels).toEqual({ COMPLETE: 1 });
+
+      const modelOnly = await store.countLabels({ groupBy: ['model'], excludeBlocked: true, filters: { model: 'lab/model-a' } });
+      expect(modelOnly).toEqual([{ keys: { model: 'lab/model-a' }, labels: { COMPLETE: 1, EVASIVE: 1 }, total: 2 }]);
+
+      const byDomain = await store.countLabels({ groupBy: ['domain', 'creator'], filters: { set: 'set_a' } });
+      expect(byDomain.find((row) => row.keys.domain === 'Domain Two' && row.keys.creator === 'lab')?.total).toBe(1);
+      expect(byDomain.reduce((sum, row) => sum + row.total, 0)).toBe(4);
+
+      const overall = await store.countLabels({ groupBy: [] });
+      expect(overall).toEqual([{ keys: {}, labels: { COMPLETE: 1, EVASIVE: 1, ERROR_MODERATION: 1, DENIAL: 1 }, total: 4 }]);
+    });
+
+    it('lists runs with counts of current outcomes per status', async () => {
+      await seed();
+      await store.putResponse(makeResponse({ runId: 'run-a', questionId: 'q1' }));
+      await store.putResponse(makeResponse({ runId: 'run-a', questionId: 'q2', status: 'provider_error', rawPayload: '{"error":1}' }));
+      await store.putResponse(makeResponse({ runId: 'run-a', questionId: 'q2', rawPayload: '{"ok":1}', receivedAt: '2027-01-01T00:00:00.000Z' }));
+      await store.setRunState('run-a', 'finished', '2026-01-02T00:00:00.000Z');
+      const runs = await store.listRuns();
+      const runA = runs.find((run) => run.id === 'run-a');
+      expect(runA).toMatchObject({ state: 'finished', finishedAt: '2026-01-02T00:00:00.000Z', responses: 2, statusCounts: { success: 2 } });
+      expect(await store.getRun('missing')).toBeNull();
+      expect(await store.putRun(makeRun('run-a'))).toBe(false);
+    });
+  });
+}
