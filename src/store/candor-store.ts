@@ -34,8 +34,12 @@ export interface StoreWriter {
    * (run, question, sample) is kept as a version; the one received last is current.
    */
   putResponse(response: StoredResponse): Promise<PutResponseResult>;
+  /** Many responses at once, with the same rules as putResponse; results in input order. */
+  putResponses(responses: readonly StoredResponse[]): Promise<PutResponseResult[]>;
   /** Adds a judgment unless an identical one exists. */
   putJudgment(judgment: Judgment): Promise<{ inserted: boolean }>;
+  /** Many judgments at once; results in input order. */
+  putJudgments(judgments: readonly Judgment[]): Promise<{ inserted: boolean }[]>;
 }
 
 export interface RunSummary extends Run {

@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Judgment, ModelFacts, Question, QuestionSet, Run, RunState, StoredResponse } from '../core/index.js';
 import { creatorOf } from '../core/index.js';
 import type { PutQuestionSetResult, PutResponseResult, StoreWriter } from './candor-store.js';
-import { contentHash } from './content-hash.js';
+import { putJudgmentsBatch } from './put-judgments-batch.js';
+import { putResponsesBatch } from './put-responses-batch.js';
 import type { DatabaseSchema } from './database-schema.js';
 import { questionToRow, runToRow } from './row-mappers.js';
 
@@ -107,90 +108,17 @@ export function createSqlStoreWriter(db: Executor, now: () => string): StoreWrit
     },
 
     async putResponse(response: StoredResponse): Promise<PutResponseResult> {
-      const payloadHash = contentHash([response.rawPayload, response.status, response.finalText]);
-      const versions = await db
-        .selectFrom('responses')
-        .select(['response_id', 'payload_hash', 'is_current', 'received_at'])
-        .where('run_id', '=', response.runId)
-        .where('question_id', '=', response.questionId)
-        .where('sample', '=', response.sample)
-        .execute();
-      const same = versions.find((version) => version.payload_hash === payloadHash);
-      if (same) return { responseId: Number(same.response_id), inserted: false, current: Number(same.is_current) === 1 };
-      const current = versions.find((version) => Number(version.is_current) === 1);
-      const becomesCurrent =
-        !current || current.received_at === null || response.receivedAt === null || response.receivedAt >= current.received_at;
-      if (current && becomesCurrent) {
-        await db.updateTable('responses').set({ is_current: 0 }).where('response_id', '=', current.response_id).execute();
-      }
-      const inserted = await db
-        .insertInto('responses')
-        .values({
-          run_id: response.runId,
-          set_name: response.setName,
-          question_id: response.questionId,
-          sample: response.sample,
-          is_current: becomesCurrent ? 1 : 0,
-          status: response.status,
-          status_detail: response.statusDetail,
-          finish_reason: response.finishReason.unified,
-          finish_reason_raw: response.finishReason.raw,
-          final_text: response.finalText,
-          reasoning_text: response.reasoningText,
-          upstream_route: response.upstreamRoute,
-          http_status: response.httpStatus,
-          raw_payload: response.rawPayload,
-          payload_hash: payloadHash,
-          prompt_tokens: response.usage.promptTokens,
-          completion_tokens: response.usage.completionTokens,
-          reasoning_tokens: response.usage.reasoningTokens,
-          cost_usd: response.costUsd,
-          latency_ms: response.latencyMs,
-          requested_at: response.requestedAt,
-          received_at: response.receivedAt,
-          stored_at: now(),
-        })
-        .returning('response_id')
-        .executeTakeFirstOrThrow();
-      return { responseId: Number(inserted.response_id), inserted: true, current: becomesCurrent };
+      const [result] = await putResponsesBatch(db, [response], now());
+      return result!;
     },
 
+    putResponses: (responses) => putResponsesBatch(db, responses, now()),
+
     async putJudgment(judgment: Judgment) {
-      const dedupeKey = contentHash([
-        judgment.judgeId,
-        judgment.judgeVersion,
-        judgment.promptHash,
-        judgment.label,
-        judgment.explanation,
-        judgment.rawOutput,
-        judgment.judgedAt,
-        judgment.source,
-        judgment.note,
-      ]);
-      const existing = await db
-        .selectFrom('judgments')
-        .select('judgment_id')
-        .where('response_id', '=', judgment.responseId)
-        .where('dedupe_key', '=', dedupeKey)
-        .executeTakeFirst();
-      if (existing) return { inserted: false };
-      await db
-        .insertInto('judgments')
-        .values({
-          response_id: judgment.responseId,
-          judge_id: judgment.judgeId,
-          judge_version: judgment.judgeVersion,
-          prompt_hash: judgment.promptHash,
-          label: judgment.label,
-          explanation: judgment.explanation,
-          raw_output: judgment.rawOutput,
-          judged_at: judgment.judgedAt,
-          source: judgment.source,
-          note: judgment.note,
-          dedupe_key: dedupeKey,
-        })
-        .execute();
-      return { inserted: true };
+      const [result] = await putJudgmentsBatch(db, [judgment]);
+      return result!;
     },
+
+    putJudgments: (judgments) => putJudgmentsBatch(db, judgments),
   };
 }

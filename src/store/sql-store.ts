@@ -32,7 +32,9 @@ export function createSqlStore(options: SqlStoreOptions): CandorStore {
     putRun: (run) => writer.putRun(run),
     setRunState: (runId, state, finishedAt) => writer.setRunState(runId, state, finishedAt),
     putResponse: (response: StoredResponse) => transaction((inner) => inner.putResponse(response)),
+    putResponses: (responses) => transaction((inner) => inner.putResponses(responses)),
     putJudgment: (judgment: Judgment) => writer.putJudgment(judgment),
+    putJudgments: (judgments) => transaction((inner) => inner.putJudgments(judgments)),
 
     async schemaVersion() {
       const row = await db.selectFrom('schema_migrations').select((builder) => builder.fn.max('version').as('version')).executeTakeFirst();

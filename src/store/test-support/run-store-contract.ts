@@ -104,6 +104,34 @@ export function runStoreContract({ name, createStore }: StoreContractOptions): v
       expect(await store.listResponses({ runId: 'run-a' })).toHaveLength(2);
     });
 
+    it('applies the same rules to a batch, including versions and duplicates inside it', async () => {
+      await seed();
+      const results = await store.putResponses([
+        makeResponse({ runId: 'run-a', questionId: 'q1', rawPayload: '{"v":1}', receivedAt: '2026-01-01T00:00:00.000Z' }),
+        makeResponse({ runId: 'run-a', questionId: 'q1', rawPayload: '{"v":2}', receivedAt: '2026-02-01T00:00:00.000Z' }),
+        makeResponse({ runId: 'run-a', questionId: 'q1', rawPayload: '{"v":1}', receivedAt: '2026-01-01T00:00:00.000Z' }),
+        makeResponse({ runId: 'run-b', questionId: 'q2' }),
+      ]);
+      expect(results.map((result) => [result.inserted, result.current])).toEqual([
+        [true, false],
+        [true, true],
+        [false, false],
+        [true, true],
+      ]);
+      expect(results[2]!.responseId).toBe(results[0]!.responseId);
+      expect(new Set(results.map((result) => result.responseId)).size).toBe(3);
+      const again = await store.putResponses([makeResponse({ runId: 'run-a', questionId: 'q1', rawPayload: '{"v":2}' })]);
+      expect(again).toEqual([{ responseId: results[1]!.responseId, inserted: false, current: true }]);
+
+      const judged = await store.putJudgments([
+        makeJudgment({ responseId: results[1]!.responseId }),
+        makeJudgment({ responseId: results[1]!.responseId }),
+        makeJudgment({ responseId: results[3]!.responseId, label: 'DENIAL' }),
+      ]);
+      expect(judged).toEqual([{ inserted: true }, { inserted: false }, { inserted: true }]);
+      expect((await store.counts()).judgments).toBe(2);
+    });
+
     it('round-trips every response field', async () => {
       await seed();
       const response = makeResponse({
