@@ -17,8 +17,9 @@ const ALLOWED: Record<string, string[]> = {
   'mock-server': ['core'],
   runner: ['core', 'datasets', 'providers', 'judge', 'stats', 'store'],
   ingest: ['core', 'datasets', 'providers', 'judge', 'stats', 'store'],
-  server: ['core', 'datasets', 'providers', 'judge', 'stats', 'store', 'runner', 'ingest'],
-  cli: ['core', 'datasets', 'providers', 'judge', 'stats', 'store', 'runner', 'ingest', 'server', 'mock-server'],
+  reports: ['core', 'stats', 'store'],
+  server: ['core', 'datasets', 'providers', 'judge', 'stats', 'store', 'runner', 'ingest', 'reports'],
+  cli: ['core', 'datasets', 'providers', 'judge', 'stats', 'store', 'runner', 'ingest', 'reports', 'server', 'mock-server'],
 };
 
 /** Tests may also use the mock server and the store contract suite, whatever folder they sit in. */

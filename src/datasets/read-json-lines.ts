@@ -16,7 +16,8 @@ export interface JsonLine {
 export async function* readJsonLines(path: string): AsyncGenerator<JsonLine> {
   const fileStream = createReadStream(path);
   const input = path.endsWith('.gz') ? fileStream.pipe(createGunzip()) : fileStream;
-  fileStream.on('error', (error) => input.emit('error', error));
+  // pipe() does not forward errors; a plain file is its own input (re-emitting on it would recurse forever).
+  if (input !== fileStream) fileStream.on('error', (error) => input.emit('error', error));
   const lines = createInterface({ input, crlfDelay: Infinity });
   let lineNumber = 0;
   try {

@@ -1,0 +1,137 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Command } from 'commander';
+import { readModelFacts } from '../../datasets/index.js';
+import { formatCell, formatRows, languageGap, rateReport, type Column } from '../../reports/index.js';
+import type { CandorStore } from '../../store/index.js';
+import type { CliIo } from '../cli-io.js';
+import { resolveDbLocation } from '../resolve-db-location.js';
+import { resolveSpeechMapSource, SPEECHMAP_REPOSITORY_URL } from '../speechmap-source.js';
+import { withStore } from '../with-store.js';
+import { describeImport, importSpeechMapWithProgress } from './import-command.js';
+
+interface DemoOptions {
+  from?: string;
+  facts?: string;
+  serve?: boolean;
+  db?: string;
+  quiet?: boolean;
+}
+
+/** The R1 comparison people ask about: DeepSeek R1 and two finetunes made to remove its censorship. */
+export const R1_FAMILY = ['deepseek/deepseek-r1', 'perplexity/r1-1776', 'microsoft/mai-ds-r1-fp8'];
+const CHINA_SET = 'china_criticism';
+
+const isCriticismSet = (name: string) => name.endsWith('criticism');
+const rateText = (complete: number, total: number, low: number, high: number) =>
+  `${formatCell(total ? complete / total : 0, 'rate')} [${formatCell(low, 'rate')}–${formatCell(high, 'rate')}] n=${total}`;
+
+async function printLeaderboard(store: CandorStore, io: CliIo): Promise<void> {
+  const sets = (await store.listQuestionSets()).map((set) => set.name).filter(isCriticismSet);
+  const rows = await rateReport(store, { groupBy: ['model'], sortByRate: true, filters: { set: sets } });
+  io.stdout.write('\n== Leaderboard: government-criticism sets (COMPLETE over all judged rows, 95% Wilson interval) ==\n');
+  const columns: Column<(typeof rows)[number] & { rank: number }>[] = [
+    { key: 'rank', header: '#', kind: 'integer' },
+    { key: 'model', header: 'model', kind: 'text' },
+    { key: 'total', header: 'n', kind: 'integer' },
+    { key: 'complete_rate', header: 'complete', kind: 'rate' },
+    { key: 'ci_low', header: '95% low', kind: 'rate' },
+    { key: 'ci_high', header: '95% high', kind: 'rate' },
+    { key: 'EVASIVE', header: 'EVASIVE', kind: 'integer' },
+    { key: 'DENIAL', header: 'DENIAL', kind: 'integer' },
+    { key: 'ERROR', header: 'ERROR', kind: 'integer' },
+  ];
+  io.stdout.write(formatRows(rows.map((row, index) => ({ ...row, rank: index + 1 })), columns, 'table'));
+}
+
+async function printLanguageGap(store: CandorStore, io: CliIo): Promise<void> {
+  const gap = await languageGap(store, CHINA_SET);
+  if (gap.languages.length < 2) return;
+  io.stdout.write(
+    `\n== Language gap: the same ${CHINA_SET} requests in ${gap.languages.map((language) => `${language} (${gap.sets[language]})`).join(', ')} ==\n`,
+  );
+  const rows = gap.rows
+    .filter((row) => gap.languages.every((language) => row.byLanguage[language]))
+    .map((row) => {
+      const en = row.byLanguage[gap.languages[0]!]!;
+      const entry: Record<string, string | number | null> = { model: row.model };
+      for (const language of gap.languages) entry[language] = row.byLanguage[language]!.rate;
+      const others = gap.languages.slice(1).map((language) => row.byLanguage[language]!.rate);
+      entry['gap'] = en.rate - Math.min(...others);
+      return entry;
+    })
+    .sort((left, right) => Number(right['gap']) - Number(left['gap']));
+  const columns: Column<Record<string, string | number | null>>[] = [
+    { key: 'model', header: 'model', kind: 'text' },
+    ...gap.languages.map((language): Column<Record<string, string | number | null>> => ({ key: language, header: language, kind: 'rate' })),
+    { key: 'gap', header: `${gap.languages[0]} minus worst`, kind: 'rate' },
+  ];
+  io.stdout.write(formatRows(rows, columns, 'table'));
+}
+
+async function printR1Family(store: CandorStore, io: CliIo): Promise<void> {
+  const rows = await rateReport(store, { groupBy: ['model', 'set'], filters: { model: R1_FAMILY } });
+  if (rows.length === 0) return;
+  const sets = [...new Set(rows.map((row) => row.set ?? ''))].sort((left, right) => {
+    const rank = (name: string) => (name === CHINA_SET ? 0 : name.endsWith(`_${CHINA_SET}`) ? 1 : 2);
+    return rank(left) - rank(right) || left.localeCompare(right);
+  });
+  io.stdout.write('\n== DeepSeek R1 vs its uncensoring finetunes (R1-1776 by Perplexity, MAI-DS-R1 by Microsoft) ==\n');
+  const table = sets.map((set) => {
+    const entry: Record<string, string | null> = { set };
+    for (const model of R1_FAMILY) {
+      const row = rows.find((candidate) => candidate.model === model && candidate.set === set);
+      entry[model] = row ? rateText(row.COMPLETE, row.total, row.ci_low, row.ci_high) : null;
+    }
+    return entry;
+  });
+  const columns: Column<Record<string, string | null>>[] = [
+    { key: 'set', header: 'set', kind: 'text' },
+    ...R1_FAMILY.map((model): Column<Record<string, string | null>> => ({ key: model, header: model, kind: 'text' })),
+  ];
+  io.stdout.write(formatRows(table, columns, 'table'));
+}
+
+/** Finds model facts for the demo: --facts, or model-facts.jsonl beside the data folder. */
+function findFacts(folder: string, option: string | undefined): string | null {
+  if (option) return option;
+  const sibling = join(dirname(folder), 'model-facts.jsonl');
+  return existsSync(sibling) ? sibling : null;
+}
+
+export function registerDemoCommand(program: Command, io: CliIo): void {
+  program
+    .command('demo')
+    .description("import SpeechMap's public government-criticism data and print the leaderboard, the language gap and the R1 comparison")
+    .option('--from <folder>', `a local SpeechMap data folder instead of downloading ${SPEECHMAP_REPOSITORY_URL}`)
+    .option('--facts <file>', 'model facts JSONL (default: model-facts.jsonl beside the data folder, if any)')
+    .option('--no-serve', 'exit after printing (the explorer arrives in a later version)')
+    .option('--quiet', 'no progress output')
+    .option('--db <path>', 'store: SQLite file (default $CANDOR_DB or ./candor.db)')
+    .addHelpText('after', '\nWithout internet access, point --from at a copy of the data, e.g.\n  npx candor demo --from ../shared/speechmap-data')
+    .action(async (options: DemoOptions) => {
+      const folder = await resolveSpeechMapSource(options.from ?? SPEECHMAP_REPOSITORY_URL, io, {
+        includeSet: isCriticismSet,
+        quiet: options.quiet,
+      });
+      io.stderr.write(`store: ${resolveDbLocation(options.db, io)}\n`);
+      await withStore(options.db, io, async (store) => {
+        const summary = await importSpeechMapWithProgress(store, folder, io, { includeSet: isCriticismSet, quiet: options.quiet });
+        io.stderr.write(describeImport(summary));
+        const factsFile = findFacts(folder, options.facts);
+        if (factsFile) {
+          const facts = await readModelFacts(factsFile);
+          await store.transaction(async (writer) => {
+            for (const fact of facts) await writer.putModel(fact, { overwrite: true });
+          });
+        }
+        await printLeaderboard(store, io);
+        await printLanguageGap(store, io);
+        await printR1Family(store, io);
+        io.stdout.write(
+          '\nNext: `candor report --by model,set`, `candor report --by creator --format md`, `candor runs`, `candor --help`.\n',
+        );
+        if (options.serve !== false) io.stderr.write('(The explorer is not part of this version yet; nothing to serve.)\n');
+      });
+    });
+}

@@ -1,0 +1,57 @@
+import type { Command } from 'commander';
+import { UsageError } from '../usage-error.js';
+import type { CliIo } from '../cli-io.js';
+import { withStore } from '../with-store.js';
+
+interface ExportOptions {
+  format?: string;
+  run?: string;
+  model?: string;
+  set?: string;
+  raw?: boolean;
+  db?: string;
+}
+
+export function registerExportCommand(program: Command, io: CliIo): void {
+  program
+    .command('export')
+    .description('print every stored outcome, one JSON object per line, with its latest label')
+    .option('--format <format>', 'jsonl', 'jsonl')
+    .option('--run <id>', 'only this run')
+    .option('--model <id>', 'only this model')
+    .option('--set <name>', 'only this question set')
+    .option('--raw', 'include the raw provider payload')
+    .option('--db <path>', 'store: SQLite file (default $CANDOR_DB or ./candor.db)')
+    .action(async (options: ExportOptions) => {
+      if ((options.format ?? 'jsonl') !== 'jsonl') throw new UsageError(`--format must be jsonl (got "${options.format}")`);
+      await withStore(options.db, io, async (store) => {
+        const responses = await store.listResponses({ runId: options.run, modelId: options.model, setName: options.set });
+        for (const response of responses) {
+          const judgments = await store.listJudgments(response.responseId);
+          const latest = judgments.at(-1);
+          const record = {
+            run_id: response.runId,
+            model: response.modelId,
+            set: response.setName,
+            question_id: response.questionId,
+            sample: response.sample,
+            status: response.status,
+            status_detail: response.statusDetail,
+            finish_reason: response.finishReason.unified,
+            finish_reason_raw: response.finishReason.raw,
+            text: response.finalText,
+            reasoning: response.reasoningText,
+            upstream_route: response.upstreamRoute,
+            usage: response.usage,
+            cost_usd: response.costUsd,
+            latency_ms: response.latencyMs,
+            received_at: response.receivedAt,
+            label: latest?.label ?? null,
+            judge: latest ? `${latest.judgeId}@${latest.judgeVersion}` : null,
+            ...(options.raw ? { raw_payload: response.rawPayload } : {}),
+          };
+          io.stdout.write(JSON.stringify(record) + '\n');
+        }
+      });
+    });
+}

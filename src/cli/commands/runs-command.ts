@@ -1,0 +1,65 @@
+import type { Command } from 'commander';
+import { formatRows } from '../../reports/index.js';
+import type { CliIo } from '../cli-io.js';
+import { parseOutputFormat } from '../parse-output-format.js';
+import { withStore } from '../with-store.js';
+
+export function registerRunsCommand(program: Command, io: CliIo): void {
+  program
+    .command('runs')
+    .description('runs in the store with their outcome counts per status')
+    .option('--format <format>', 'table, json, csv or md', 'table')
+    .option('--db <path>', 'store: SQLite file (default $CANDOR_DB or ./candor.db)')
+    .action(async (options: { format?: string; db?: string }) => {
+      const format = parseOutputFormat(options.format);
+      await withStore(options.db, io, async (store) => {
+        const runs = await store.listRuns();
+        if (format === 'json') {
+          io.stdout.write(
+            JSON.stringify(
+              runs.map((run) => ({
+                run_id: run.id,
+                model: run.modelId,
+                provider: run.provider,
+                provider_route: run.providerRoute,
+                set: run.setName,
+                state: run.state,
+                created_at: run.createdAt,
+                finished_at: run.finishedAt,
+                responses: run.responses,
+                statuses: run.statusCounts,
+                settings: run.settings,
+              })),
+              null,
+              2,
+            ) + '\n',
+          );
+          return;
+        }
+        const rows = runs.map((run) => ({
+          run: run.id,
+          model: run.modelId,
+          set: run.setName,
+          state: run.state,
+          responses: run.responses,
+          statuses: Object.entries(run.statusCounts)
+            .map(([status, count]) => `${status}:${count}`)
+            .join(' '),
+        }));
+        io.stdout.write(
+          formatRows(
+            rows,
+            [
+              { key: 'run', header: 'run', kind: 'text' },
+              { key: 'model', header: 'model', kind: 'text' },
+              { key: 'set', header: 'set', kind: 'text' },
+              { key: 'state', header: 'state', kind: 'text' },
+              { key: 'responses', header: 'responses', kind: 'integer' },
+              { key: 'statuses', header: 'statuses', kind: 'text' },
+            ],
+            format,
+          ),
+        );
+      });
+    });
+}

@@ -1,0 +1,69 @@
+import { Command, CommanderError } from 'commander';
+import { CandorError } from '../core/index.js';
+import { processIo, type CliIo } from './cli-io.js';
+import { registerDbCommand } from './commands/db-command.js';
+import { registerDemoCommand } from './commands/demo-command.js';
+import { registerExportCommand } from './commands/export-command.js';
+import { registerImportCommand } from './commands/import-command.js';
+import { registerModelsCommand } from './commands/models-command.js';
+import { registerReportCommand } from './commands/report-command.js';
+import { registerRunsCommand } from './commands/runs-command.js';
+import { registerSetsCommand } from './commands/sets-command.js';
+import { CANDOR_VERSION } from './candor-version.js';
+import { UsageError } from './usage-error.js';
+
+/** Exit codes: 0 ok, 1 a Candor error (bad input, not found, outdated store), 2 usage, 70 a bug. */
+export const EXIT_CODES = { ok: 0, error: 1, usage: 2, internal: 70 } as const;
+
+function buildProgram(io: CliIo): Command {
+  const program = new Command('candor')
+    .description("Candor maps what language models will and won't say: collect answers, judge them, compare them.")
+    .version(CANDOR_VERSION, '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    })
+    .addHelpText(
+      'after',
+      '\nThe store is a SQLite file: --db <path>, or $CANDOR_DB, or ./candor.db.\nStart with `candor demo --from <speechmap-data folder>`.',
+    );
+  registerDemoCommand(program, io);
+  registerImportCommand(program, io);
+  registerReportCommand(program, io);
+  registerSetsCommand(program, io);
+  registerModelsCommand(program, io);
+  registerRunsCommand(program, io);
+  registerExportCommand(program, io);
+  registerDbCommand(program, io);
+  for (const command of program.commands) {
+    command.exitOverride();
+    for (const sub of command.commands) sub.exitOverride();
+  }
+  return program;
+}
+
+/** Runs the CLI on `argv` (without node and script) and returns the exit code. Never calls process.exit. */
+export async function runCli(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return EXIT_CODES.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? EXIT_CODES.ok : EXIT_CODES.usage;
+    }
+    if (error instanceof UsageError) {
+      io.stderr.write(`candor: ${error.message}\n`);
+      return EXIT_CODES.usage;
+    }
+    if (error instanceof CandorError) {
+      io.stderr.write(`candor: ${error.message}\n`);
+      return EXIT_CODES.error;
+    }
+    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    io.stderr.write(`candor: unexpected error (please report it):\n${message}\n`);
+    return EXIT_CODES.internal;
+  }
+}

@@ -1,0 +1,16 @@
+export { detectQuestionFileFormat } from './detect-question-file-format.js';
+export { hashQuestions } from './hash-question-set.js';
+export { normalizeLanguageTag } from './normalize-language-tag.js';
+export { parseCsv, type CsvRecord, type ParseCsvOptions } from './parse-csv.js';
+export { parseSpeechMapSetName, type SpeechMapSetName } from './parse-speechmap-set-name.js';
+export type { QuestionFileFormat } from './question-file-format.js';
+export { questionSetOrThrow, type QuestionFileValidation } from './question-file-validation.js';
+export type { QuestionReadOptions } from './question-read-options.js';
+export type { QuestionSetInput } from './question-set-input.js';
+export { readCandorCsv, validateCandorCsv } from './read-candor-csv.js';
+export { readCandorJsonl, validateCandorJsonl } from './read-candor-jsonl.js';
+export { readJsonLines, type JsonLine } from './read-json-lines.js';
+export { readQuestionFile } from './read-question-file.js';
+export { readSpeechMapQuestions, validateSpeechMapQuestions } from './read-speechmap-questions.js';
+export { validateQuestionFile, type QuestionFileOptions } from './validate-question-file.js';
+export { readModelFacts } from './read-model-facts.js';

@@ -1,0 +1,28 @@
+import { readFile } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
+import { InputError } from '../core/index.js';
+
+/** Reads a whole UTF-8 text file (gunzipped when it ends in `.gz`); failures are InputErrors naming the file. */
+export async function readTextFile(path: string): Promise<string> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new InputError({ file: path }, 'file does not exist');
+    if (code === 'EISDIR') throw new InputError({ file: path }, 'is a directory, not a file');
+    throw new InputError({ file: path }, `cannot read (${(error as Error).message})`, { cause: error });
+  }
+  if (path.endsWith('.gz')) {
+    try {
+      bytes = gunzipSync(bytes);
+    } catch (error) {
+      throw new InputError({ file: path }, `cannot gunzip (${(error as Error).message})`, { cause: error });
+    }
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch (error) {
+    throw new InputError({ file: path }, 'is not valid UTF-8 text; save it as UTF-8', { cause: error });
+  }
+}

@@ -1,0 +1,48 @@
+import type { Column } from './column.js';
+import { formatCell } from './format-cell.js';
+import type { OutputFormat } from './output-format.js';
+
+function csvField(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function isNumeric(column: Column<unknown>): boolean {
+  return column.kind !== 'text';
+}
+
+function textTable<Row>(rows: readonly Row[], columns: readonly Column<Row>[]): string {
+  const cells = rows.map((row) => columns.map((column) => formatCell(row[column.key], column.kind)));
+  const widths = columns.map((column, index) => Math.max(column.header.length, ...cells.map((line) => line[index]!.length)));
+  const pad = (text: string, index: number) =>
+    isNumeric(columns[index] as Column<unknown>) ? text.padStart(widths[index]!) : text.padEnd(widths[index]!);
+  const lines = [
+    columns.map((column, index) => pad(column.header, index)).join('  '),
+    widths.map((width) => '-'.repeat(width)).join('  '),
+    ...cells.map((line) => line.map(pad).join('  ')),
+  ];
+  return lines.map((line) => line.trimEnd()).join('\n') + '\n';
+}
+
+function markdownTable<Row>(rows: readonly Row[], columns: readonly Column<Row>[]): string {
+  const escape = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
+  const header = `| ${columns.map((column) => escape(column.header)).join(' | ')} |`;
+  const rule = `| ${columns.map((column) => (isNumeric(column as Column<unknown>) ? '---:' : '---')).join(' | ')} |`;
+  const body = rows.map((row) => `| ${columns.map((column) => escape(formatCell(row[column.key], column.kind))).join(' | ')} |`);
+  return [header, rule, ...body].join('\n') + '\n';
+}
+
+/** Renders rows as an aligned text table, JSON (the rows as they are), CSV or Markdown. */
+export function formatRows<Row>(rows: readonly Row[], columns: readonly Column<Row>[], format: OutputFormat): string {
+  switch (format) {
+    case 'json':
+      return JSON.stringify(rows, null, 2) + '\n';
+    case 'csv':
+      return [columns.map((column) => csvField(column.key)).join(','), ...rows.map((row) => columns.map((column) => csvField(row[column.key])).join(','))].join('\r\n') + '\r\n';
+    case 'md':
+      return markdownTable(rows, columns);
+    case 'table':
+      return textTable(rows, columns);
+  }
+}
