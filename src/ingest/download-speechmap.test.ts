@@ -282,6 +282,21 @@ describe('downloadSpeechMap', () => {
     expect(listFiles(result.folder).some((file) => file.endsWith('.part'))).toBe(false);
   });
 
+  it('treats a complete response shorter than the listed size as a failed attempt', async () => {
+    const path = 'responses/china_criticism_meta_llama 3+1.jsonl';
+    let short = 0;
+    github.hook.current = (requested, _request, response) => {
+      if (requested !== path || short >= 1) return false;
+      short++;
+      response.writeHead(200, { 'content-length': 1000 });
+      response.end(FILES[path]!.subarray(0, 1000));
+      return true;
+    };
+    const result = await downloadSpeechMap(URL_MAIN, options());
+    expect(github.rawRequests(path)).toBe(2);
+    expect(readFileSync(join(result.folder, path)).equals(FILES[path]!)).toBe(true);
+  });
+
   it('gives up after 3 retries and leaves no final file for the failed download', async () => {
     const path = 'responses/china_criticism_meta_llama 3+1.jsonl';
     github.hook.current = (requested, _request, response) => {

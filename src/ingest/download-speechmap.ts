@@ -198,7 +198,7 @@ async function getTree(context: Context, treeRef: string, recursive: boolean, si
   const what = `listing ${context.owner}/${context.repo} at ${context.ref}`;
   return withRetry(context, what, signal, async () => {
     const response = await context.fetch(url, { headers: { ...context.headers, accept: 'application/vnd.github+json' }, signal });
-    if (response.status === 4040) {
+    if (response.status === 404) {
       await response.body?.cancel().catch(() => undefined);
       throw new CandorError(
         'not_found',
