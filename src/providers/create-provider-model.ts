@@ -1,0 +1,85 @@
+import { createAnthropicProvider } from './anthropic/create-anthropic-provider.js';
+import { ModelSpecError } from './errors/model-spec-error.js';
+import { createGeminiProvider } from './gemini/create-gemini-provider.js';
+import { createOpenAICompatibleProvider } from './openai-compatible/create-openai-compatible-provider.js';
+import type { OpenAICompatibleQuirks } from './openai-compatible/openai-compatible-quirks.js';
+import { parseModelSpec, type ModelSpec } from './parse-model-spec.js';
+import type { ProviderModel } from './spec/provider-model.js';
+import { OPENAI_COMPATIBLE_VENDORS, type OpenAICompatibleVendorName } from './vendors/openai-compatible-vendors.js';
+
+/** A named endpoint from a config file, e.g. `{ "lab-vllm": { "baseURL": "http://gpu1:8000/v1" } }`. */
+export interface CustomEndpoint {
+  api?: 'openai-compatible' | 'anthropic' | 'gemini';
+  baseURL: string;
+  apiKeyEnv?: string;
+  headers?: Record<string, string>;
+  quirks?: OpenAICompatibleQuirks;
+}
+
+export interface ProviderConfig {
+  endpoints?: Record<string, CustomEndpoint>;
+}
+
+export interface CreateProviderModelOptions {
+  /** Required for `openai-compatible:`; overrides the vendor default otherwise (e.g. Ollama on another host). */
+  baseURL?: string;
+  /** Read the key from this variable instead of the vendor's default (`--api-key-env`). */
+  apiKeyEnv?: string;
+  headers?: Record<string, string>;
+  fetch?: typeof fetch;
+  env?: Record<string, string | undefined>;
+  config?: ProviderConfig;
+  now?: () => number;
+}
+
+/** The key variable tried for `openai-compatible:` when none is named; optional. */
+export const GENERIC_API_KEY_ENV = 'OPENAI_COMPATIBLE_API_KEY';
+
+/** Build a ProviderModel from `provider:model-id` (or a parsed spec). Keys are read later, per request. */
+export function createProviderModel(spec: string | ModelSpec, options: CreateProviderModelOptions = {}): ProviderModel {
+  const endpoints = options.config?.endpoints ?? {};
+  const { provider, modelId } = typeof spec === 'string' ? parseModelSpec(spec, Object.keys(endpoints)) : spec;
+  const shared = {
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.env ? { env: options.env } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  };
+
+  const endpoint = endpoints[provider];
+  if (endpoint) {
+    const settings = { name: provider, ...shared, baseURL: options.baseURL ?? endpoint.baseURL, headers: { ...endpoint.headers, ...options.headers } };
+    const apiKeyEnv = options.apiKeyEnv ?? endpoint.apiKeyEnv;
+    if (endpoint.api === 'anthropic') return createAnthropicProvider({ ...settings, ...(apiKeyEnv ? { apiKeyEnv } : {}) })(modelId);
+    if (endpoint.api === 'gemini') return createGeminiProvider({ ...settings, ...(apiKeyEnv ? { apiKeyEnv } : {}) })(modelId);
+    return createOpenAICompatibleProvider({ ...settings, ...(apiKeyEnv ? { apiKeyEnv } : {}), ...(endpoint.quirks ? { quirks: endpoint.quirks } : {}) })(modelId);
+  }
+
+  const overrides = {
+    ...shared,
+    ...(options.baseURL ? { baseURL: options.baseURL } : {}),
+    ...(options.apiKeyEnv ? { apiKeyEnv: options.apiKeyEnv } : {}),
+    ...(options.headers ? { headers: options.headers } : {}),
+  };
+  if (provider === 'anthropic') return createAnthropicProvider(overrides)(modelId);
+  if (provider === 'gemini') return createGeminiProvider(overrides)(modelId);
+  if (provider === 'openai-compatible') {
+    if (!options.baseURL) throw new ModelSpecError(`openai-compatible:${modelId} needs a base URL; pass --base-url URL (e.g. http://127.0.0.1:8000/v1)`);
+    return createOpenAICompatibleProvider({
+      name: provider,
+      ...overrides,
+      baseURL: options.baseURL,
+      apiKeyEnv: options.apiKeyEnv ?? GENERIC_API_KEY_ENV,
+      apiKeyOptional: options.apiKeyEnv === undefined,
+    })(modelId);
+  }
+  const vendor = OPENAI_COMPATIBLE_VENDORS[provider as OpenAICompatibleVendorName];
+  if (!vendor) throw new ModelSpecError(`no adapter for provider "${provider}"`);
+  return createOpenAICompatibleProvider({
+    name: provider,
+    ...vendor,
+    ...overrides,
+    headers: { ...('headers' in vendor ? vendor.headers : {}), ...options.headers },
+    // A key variable named explicitly (--api-key-env) must be set, even for local servers.
+    ...(options.apiKeyEnv ? { apiKeyOptional: false } : {}),
+  })(modelId);
+}

@@ -1,0 +1,91 @@
+import { EMPTY_USAGE, type ClassifiedOutcome } from '../spec/classified-outcome.js';
+import type { GenerateResult } from '../spec/provider-model.js';
+import { isRetryableStatus } from './is-retryable-status.js';
+import { isObject } from './json-helpers.js';
+import { parseBody } from './parse-body.js';
+import { parseRetryAfter } from './parse-retry-after.js';
+import { pickUsefulHeaders } from './pick-useful-headers.js';
+import { postJson } from './post-json.js';
+import { redactSecret } from './redact-secret.js';
+
+export interface ExecuteGenerateInput {
+  fetch: typeof fetch;
+  url: string;
+  headers: Record<string, string>;
+  body: unknown;
+  timeoutMs: number | null;
+  signal?: AbortSignal;
+  /** Removed from anything stored, in case a server echoes it. */
+  secret: string | null;
+  classify: (input: { httpStatus: number | null; body: unknown }) => ClassifiedOutcome;
+  now: () => number;
+}
+
+/**
+ * The shared request → classify pattern every adapter uses: send, time, keep the raw body and
+ * useful headers, classify, and decide whether a retry makes sense. Never throws except on abort.
+ */
+export async function executeGenerate(input: ExecuteGenerateInput): Promise<GenerateResult> {
+  const started = input.now();
+  const sent = await postJson(input);
+  const received = input.now();
+  const timing = { latencyMs: received - started, requestedAt: new Date(started).toISOString(), receivedAt: new Date(received).toISOString() };
+
+  if (sent.kind === 'transport_error') {
+    return {
+      status: 'provider_error',
+      finishReason: { unified: 'error', raw: null },
+      finalText: null,
+      reasoningText: null,
+      upstreamRoute: null,
+      usage: EMPTY_USAGE,
+      costUsd: null,
+      statusDetail: `transport: ${redactSecret(sent.detail, input.secret)}`,
+      httpStatus: null,
+      rawBody: '',
+      headers: {},
+      ...timing,
+      retryable: true,
+      retryAfterMs: null,
+    };
+  }
+
+  const rawBody = redactSecret(sent.rawBody, input.secret);
+  const headers = pickUsefulHeaders(sent.headers);
+  const body = parseBody(rawBody);
+  const outcome = input.classify({ httpStatus: sent.httpStatus, body });
+  const retryAfterMs = parseRetryAfter(headers, received);
+  return {
+    ...outcome,
+    statusDetail: outcome.statusDetail === null ? null : redactSecret(outcome.statusDetail, input.secret),
+    httpStatus: sent.httpStatus,
+    rawBody,
+    headers,
+    ...timing,
+    retryable: isRetryableOutcome(outcome, sent.httpStatus, body),
+    retryAfterMs,
+  };
+}
+
+/**
+ * Retry only provider errors that a second attempt could fix: a retryable HTTP status, an error code
+ * inside a 200 body that is retryable (OpenRouter relays upstream 429/5xx that way), or a body that
+ * was cut off or not JSON. Moderation, truncation, empty and unknown shapes are terminal.
+ */
+export function isRetryableOutcome(outcome: ClassifiedOutcome, httpStatus: number, body: unknown): boolean {
+  if (outcome.status !== 'provider_error') return false;
+  if (isRetryableStatus(httpStatus)) return true;
+  if (typeof body === 'string') return httpStatus < 400;
+  const code = embeddedErrorCode(body);
+  if (httpStatus < 400 && Number.isInteger(code) && isRetryableStatus(code)) return true;
+  return httpStatus < 400 && outcome.finishReason.unified === 'error';
+}
+
+/** The numeric code of an error delivered in a body: top-level `error` or OpenRouter's `choices[0].error`. */
+function embeddedErrorCode(body: unknown): number {
+  if (!isObject(body)) return Number.NaN;
+  const choices = body['choices'];
+  const firstChoice: unknown = Array.isArray(choices) ? choices[0] : undefined;
+  const error = body['error'] ?? (isObject(firstChoice) ? firstChoice['error'] : undefined);
+  return isObject(error) ? Number(error['code']) : Number.NaN;
+}

@@ -1,0 +1,2 @@
+export * from './classified-outcome.js';
+export * from './provider-model.js';
