@@ -1,5 +1,5 @@
 import type { Judgment, ModelFacts, Question, QuestionSet, Run, RunState, StoredResponse } from '../core/index.js';
-import type { LabelCountQuery, LabelCountRow } from './label-count-query.js';
+import type { LabelCountQuery, LabelCountRow, LabelRow, LabelRowQuery } from './label-count-query.js';
 
 /** Result of writing one response. */
 export interface PutResponseResult {
@@ -98,5 +98,7 @@ export interface CandorStore extends StoreWriter {
   listJudgments(responseId: number): Promise<(Judgment & { judgmentId: number })[]>;
   /** Label counts grouped as asked: the input of every rate. */
   countLabels(query: LabelCountQuery): Promise<LabelCountRow[]>;
+  /** Labelled current responses, one per row: the input of paired comparisons. */
+  listLabelRows(query: LabelRowQuery): Promise<LabelRow[]>;
   close(): Promise<void>;
 }

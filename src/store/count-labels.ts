@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DatabaseSchema } from './database-schema.js';
-import type { LabelCountQuery, LabelCountRow, ReportDimension } from './label-count-query.js';
+import type { LabelCountQuery, LabelCountRow, LabelRow, LabelRowQuery, ReportDimension } from './label-count-query.js';
 
 /** The column behind each report dimension (fixed strings, never user input). */
 const DIMENSION_COLUMNS: Record<ReportDimension, string> = {
@@ -26,14 +26,8 @@ function judgeCondition(judge: string | null | undefined): RawBuilder<unknown> {
   return sql`judge_id = ${judge}`;
 }
 
-/**
- * Counts labels of current responses, one judgment per response (the latest, or the latest of the
- * chosen judge), grouped by the asked dimensions. Responses without such a judgment are not counted.
- */
-export async function countLabels(db: Kysely<DatabaseSchema>, query: LabelCountQuery): Promise<LabelCountRow[]> {
-  const dimensions = [...new Set(query.groupBy)];
-  const selectKeys = dimensions.map((dimension, index) => sql.raw(`${DIMENSION_COLUMNS[dimension]} AS k${index}`));
-  const groupKeys = dimensions.map((dimension) => sql.raw(DIMENSION_COLUMNS[dimension]));
+/** WHERE conditions shared by counts and row listings. */
+function conditionsOf(query: Omit<LabelCountQuery, 'groupBy'>): RawBuilder<unknown>[] {
   const conditions: RawBuilder<unknown>[] = [sql`r.is_current = 1`];
   if (query.excludeBlocked) conditions.push(sql`r.status <> 'moderation' AND latest.label <> 'ERROR_MODERATION'`);
   for (const [dimension, value] of Object.entries(query.filters ?? {}) as [ReportDimension, string | readonly string[]][]) {
@@ -42,19 +36,82 @@ export async function countLabels(db: Kysely<DatabaseSchema>, query: LabelCountQ
     if (values.length === 0) continue;
     conditions.push(sql`${column} IN (${sql.join(values)})`);
   }
-  const rows = await sql<Record<string, string | number | null>>`
-    WITH latest AS (
-      SELECT response_id, label, judge_id,
-             ROW_NUMBER() OVER (PARTITION BY response_id ORDER BY judged_at DESC, judgment_id DESC) AS position
-      FROM judgments
-      WHERE ${judgeCondition(query.judge)}
-    )
-    SELECT ${sql.join([...selectKeys, sql.raw('latest.label AS label'), sql.raw('COUNT(*) AS n')])}
+  return conditions;
+}
+
+/** The latest judgment per response (of one judge, when given). */
+function latestJudgments(judge: string | null | undefined): RawBuilder<unknown> {
+  return sql`
+    SELECT response_id, label, judge_id, judge_version,
+           ROW_NUMBER() OVER (PARTITION BY response_id ORDER BY judged_at DESC, judgment_id DESC) AS position
+    FROM judgments
+    WHERE ${judgeCondition(judge)}`;
+}
+
+const JOINS = sql`
     FROM responses r
     JOIN latest ON latest.response_id = r.response_id AND latest.position = 1
     JOIN runs ON runs.run_id = r.run_id
     LEFT JOIN models ON models.model_id = runs.model_id
-    JOIN questions q ON q.set_name = r.set_name AND q.question_id = r.question_id
+    JOIN questions q ON q.set_name = r.set_name AND q.question_id = r.question_id`;
+
+/**
+ * Lists current responses with their latest label (or the chosen judge's) and every column that
+ * statistics pair or group on. Unjudged responses are not listed.
+ */
+export async function listLabelRows(db: Kysely<DatabaseSchema>, query: LabelRowQuery): Promise<LabelRow[]> {
+  const limit = query.limit !== undefined ? sql`LIMIT ${query.limit}` : sql``;
+  const rows = await sql<Record<string, unknown>>`
+    WITH latest AS (${latestJudgments(query.judge)})
+    SELECT r.response_id, r.run_id, runs.model_id, models.creator, models.release_date, r.set_name, r.question_id, r.sample,
+           q.domain, q.theme, q.variation, q.language, q.target_country, q.template_id, q.translation_of_set, q.translation_of_id,
+           r.upstream_route, runs.provider, r.status, r.received_at, latest.label, latest.judge_id, latest.judge_version
+    ${JOINS}
+    WHERE ${sql.join(conditionsOf(query), sql` AND `)}
+    ORDER BY runs.model_id, r.set_name, r.question_id, r.sample, r.response_id
+    ${limit}
+  `.execute(db);
+  const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
+  return rows.rows.map((row) => ({
+    responseId: Number(row['response_id']),
+    runId: String(row['run_id']),
+    model: String(row['model_id']),
+    creator: text(row['creator']),
+    releaseDate: text(row['release_date']),
+    set: String(row['set_name']),
+    questionId: String(row['question_id']),
+    sample: Number(row['sample']),
+    domain: text(row['domain']),
+    theme: text(row['theme']),
+    variation: text(row['variation']),
+    language: String(row['language']),
+    country: text(row['target_country']),
+    templateId: text(row['template_id']),
+    translationOfSet: text(row['translation_of_set']),
+    translationOfId: text(row['translation_of_id']),
+    route: text(row['upstream_route']),
+    provider: String(row['provider']),
+    status: String(row['status']),
+    receivedAt: text(row['received_at']),
+    label: String(row['label']),
+    judgeId: String(row['judge_id']),
+    judgeVersion: String(row['judge_version']),
+  }));
+}
+
+/**
+ * Counts labels of current responses, one judgment per response (the latest, or the latest of the
+ * chosen judge), grouped by the asked dimensions. Responses without such a judgment are not counted.
+ */
+export async function countLabels(db: Kysely<DatabaseSchema>, query: LabelCountQuery): Promise<LabelCountRow[]> {
+  const dimensions = [...new Set(query.groupBy)];
+  const selectKeys = dimensions.map((dimension, index) => sql.raw(`${DIMENSION_COLUMNS[dimension]} AS k${index}`));
+  const groupKeys = dimensions.map((dimension) => sql.raw(DIMENSION_COLUMNS[dimension]));
+  const conditions = conditionsOf(query);
+  const rows = await sql<Record<string, string | number | null>>`
+    WITH latest AS (${latestJudgments(query.judge)})
+    SELECT ${sql.join([...selectKeys, sql.raw('latest.label AS label'), sql.raw('COUNT(*) AS n')])}
+    ${JOINS}
     WHERE ${sql.join(conditions, sql` AND `)}
     GROUP BY ${sql.join([...groupKeys, sql.raw('latest.label')])}
   `.execute(db);

@@ -35,3 +35,34 @@ export interface LabelCountRow {
   labels: Record<string, number>;
   total: number;
 }
+
+/** Which labelled rows to list: same filters as a count, without grouping. */
+export type LabelRowQuery = Omit<LabelCountQuery, 'groupBy'> & { limit?: number };
+
+/** One current, judged response with everything statistics pair or group on. */
+export interface LabelRow {
+  responseId: number;
+  runId: string;
+  model: string;
+  creator: string | null;
+  releaseDate: string | null;
+  set: string;
+  questionId: string;
+  sample: number;
+  domain: string | null;
+  theme: string | null;
+  variation: string | null;
+  language: string;
+  country: string | null;
+  templateId: string | null;
+  /** The source question when this one is a translation. */
+  translationOfSet: string | null;
+  translationOfId: string | null;
+  route: string | null;
+  provider: string;
+  status: string;
+  receivedAt: string | null;
+  label: string;
+  judgeId: string;
+  judgeVersion: string;
+}

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Judgment, JudgmentLabel, JudgmentSource, StoredResponse } from '../core/index.js';
 import type { CandorStore, ResponseFilter, RunSummary, StoreWriter } from './candor-store.js';
-import { countLabels } from './count-labels.js';
+import { countLabels, listLabelRows } from './count-labels.js';
 import type { DatabaseSchema } from './database-schema.js';
 import { rowToModel, rowToQuestion, rowToResponse, rowToRun } from './row-mappers.js';
 import type { SqlDialect } from './sql-dialect.js';
@@ -158,6 +158,7 @@ export function createSqlStore(options: SqlStoreOptions): CandorStore {
     },
 
     countLabels: (query) => countLabels(db, query),
+    listLabelRows: (query) => listLabelRows(db, query),
 
     async close() {
       await db.destroy();

@@ -205,6 +205,19 @@ export function runStoreContract({ name, createStore }: StoreContractOptions): v
       expect(byDomain.find((row) => row.keys.domain === 'Domain Two' && row.keys.creator === 'lab')?.total).toBe(1);
       expect(byDomain.reduce((sum, row) => sum + row.total, 0)).toBe(4);
 
+      const rows = await store.listLabelRows({ filters: { model: 'lab/model-a' } });
+      expect(rows.map((row) => [row.questionId, row.label, row.judgeId, row.status])).toEqual([
+        ['q1', 'COMPLETE', 'new', 'success'],
+        ['q2', 'EVASIVE', 'new', 'success'],
+        ['q3', 'ERROR_MODERATION', 'new', 'moderation'],
+      ]);
+      expect(rows[0]).toMatchObject({ model: 'lab/model-a', creator: 'lab', set: 'set_a', theme: 't1', variation: '1', language: 'en' });
+      const oldRows = await store.listLabelRows({ judge: 'old', excludeBlocked: true });
+      expect(oldRows.map((row) => [row.model, row.questionId, row.label])).toEqual([
+        ['lab/model-a', 'q1', 'DENIAL'],
+        ['other/model-b', 'q1', 'COMPLETE'],
+      ]);
+
       const overall = await store.countLabels({ groupBy: [] });
       expect(overall).toEqual([{ keys: {}, labels: { COMPLETE: 1, EVASIVE: 1, ERROR_MODERATION: 1, DENIAL: 1 }, total: 4 }]);
     });
