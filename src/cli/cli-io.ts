@@ -6,6 +6,8 @@ export interface CliIo {
   cwd: string;
   /** Resolves on Ctrl-C (SIGINT); long commands race their work against it. */
   signal?: AbortSignal;
+  /** A command that succeeds with a non-zero status (e.g. a run stopped by a guard) sets this. */
+  exitCode?: number;
 }
 
 /** The real terminal. */

@@ -5,8 +5,11 @@ import { registerDbCommand } from './commands/db-command.js';
 import { registerDemoCommand } from './commands/demo-command.js';
 import { registerExportCommand } from './commands/export-command.js';
 import { registerImportCommand } from './commands/import-command.js';
+import { registerMockServerCommand } from './commands/mock-server-command.js';
 import { registerModelsCommand } from './commands/models-command.js';
 import { registerReportCommand } from './commands/report-command.js';
+import { registerRetryCommand } from './commands/retry-command.js';
+import { registerRunCommand } from './commands/run-command.js';
 import { registerRunsCommand } from './commands/runs-command.js';
 import { registerSetsCommand } from './commands/sets-command.js';
 import { CANDOR_VERSION } from './candor-version.js';
@@ -30,6 +33,8 @@ function buildProgram(io: CliIo): Command {
       '\nThe store is a SQLite file: --db <path>, or $CANDOR_DB, or ./candor.db.\nStart with `candor demo --from <speechmap-data folder>`.',
     );
   registerDemoCommand(program, io);
+  registerRunCommand(program, io);
+  registerRetryCommand(program, io);
   registerImportCommand(program, io);
   registerReportCommand(program, io);
   registerSetsCommand(program, io);
@@ -37,6 +42,7 @@ function buildProgram(io: CliIo): Command {
   registerRunsCommand(program, io);
   registerExportCommand(program, io);
   registerDbCommand(program, io);
+  registerMockServerCommand(program, io);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();
@@ -48,8 +54,9 @@ function buildProgram(io: CliIo): Command {
 export async function runCli(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   const program = buildProgram(io);
   try {
+    io.exitCode = undefined;
     await program.parseAsync([...argv], { from: 'user' });
-    return EXIT_CODES.ok;
+    return io.exitCode ?? EXIT_CODES.ok;
   } catch (error) {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT_CODES.ok : EXIT_CODES.usage;

@@ -1,0 +1,254 @@
+import type { Command } from 'commander';
+import { CandorError, NotFoundError, type Run } from '../../core/index.js';
+import { createProviderModel, REASONING_SETTINGS, type OpenRouterRouting, type ReasoningSetting } from '../../providers/index.js';
+import {
+  createRateLimiter,
+  createReplayModel,
+  createRunRecord,
+  DEFAULT_PRICES,
+  DEFAULT_RETRY_POLICY,
+  executeRun,
+  findPrice,
+  gitCommit,
+  type CollectionSettings,
+  type RunExecutionSummary,
+  type TokenPrice,
+} from '../../runner/index.js';
+import type { CandorStore } from '../../store/index.js';
+import { CANDOR_VERSION } from '../candor-version.js';
+import type { CliIo } from '../cli-io.js';
+import { loadCandorConfig, type CandorConfig } from '../load-candor-config.js';
+import { parseListOption } from '../parse-list-option.js';
+import { parseNumberOption } from '../parse-number-option.js';
+import { resolveQuestionSet } from '../resolve-question-set.js';
+import { createRunProgress } from '../run-progress.js';
+import { UsageError } from '../usage-error.js';
+import { withStore } from '../with-store.js';
+
+export interface RunCommandOptions {
+  model?: string;
+  baseUrl?: string;
+  apiKeyEnv?: string;
+  set?: string;
+  samples?: string;
+  concurrency?: string;
+  rpm?: string;
+  tpm?: string;
+  maxTokens?: string;
+  temperature?: string;
+  reasoning?: string;
+  systemPrompt?: string;
+  timeout?: string;
+  maxCost?: string;
+  maxAttempts?: string;
+  allowTruncation?: boolean;
+  resume?: string;
+  runId?: string;
+  orIgnore?: string;
+  orAllow?: string;
+  orOnly?: string;
+  orForce?: string;
+  orNoDefaultIgnore?: boolean;
+  price?: string;
+  config?: string;
+  format?: string;
+  quiet?: boolean;
+  db?: string;
+}
+
+/** Exit code of a run: 0 finished, 3 stopped by a guard (truncation, budget, quarantine), 130 Ctrl-C. */
+export function runExitCode(summary: RunExecutionSummary): number {
+  if (summary.state === 'finished' && (summary.stopReason === null || summary.stopReason === 'interrupted')) return 0;
+  if (summary.stopReason === 'interrupted') return 130;
+  return 3;
+}
+
+function parseRouting(options: RunCommandOptions): OpenRouterRouting | null {
+  const routing: OpenRouterRouting = {};
+  if (options.orIgnore) routing.ignore = parseListOption(options.orIgnore);
+  if (options.orAllow) routing.allow = parseListOption(options.orAllow);
+  if (options.orOnly) routing.only = parseListOption(options.orOnly);
+  if (options.orForce) routing.force = options.orForce;
+  if (options.orNoDefaultIgnore) routing.replaceDefaultIgnore = true;
+  return Object.keys(routing).length > 0 ? routing : null;
+}
+
+function parsePrice(value: string | undefined): TokenPrice | null {
+  if (!value) return null;
+  const parts = value.split(',').map((part) => Number(part.trim()));
+  if (parts.length !== 2 || parts.some((part) => !Number.isFinite(part) || part < 0)) {
+    throw new UsageError(`--price must be "prompt,completion" in USD per million tokens (got "${value}")`);
+  }
+  return { prompt: parts[0]!, completion: parts[1]! };
+}
+
+function settingsFromOptions(options: RunCommandOptions, config: CandorConfig): CollectionSettings {
+  if (!options.model) throw new UsageError('--model is required (e.g. openrouter:deepseek/deepseek-r1), unless you --resume a run');
+  const perModel = config.models[options.model] ?? {};
+  const reasoning = options.reasoning ?? perModel.reasoning ?? null;
+  if (reasoning !== null && !(REASONING_SETTINGS as readonly string[]).includes(reasoning)) {
+    throw new UsageError(`--reasoning must be one of ${REASONING_SETTINGS.join(', ')} (got "${reasoning}")`);
+  }
+  return {
+    modelSpec: options.model,
+    baseURL: options.baseUrl ?? perModel.baseURL ?? null,
+    maxTokens: parseNumberOption('max-tokens', options.maxTokens, { integer: true, min: 1 }) ?? perModel.maxTokens ?? 4096,
+    temperature: parseNumberOption('temperature', options.temperature, { min: 0, max: 2 }) ?? perModel.temperature ?? null,
+    reasoning: reasoning as ReasoningSetting,
+    systemPrompt: options.systemPrompt ?? perModel.systemPrompt ?? null,
+    samples: parseNumberOption('samples', options.samples, { integer: true, min: 1, max: 1000 }) ?? 1,
+    timeoutMs: (parseNumberOption('timeout', options.timeout, { min: 1 }) ?? 600) * 1000,
+    routing: parseRouting(options),
+    apiKeyEnv: options.apiKeyEnv ?? perModel.apiKeyEnv ?? null,
+  };
+}
+
+const FIXED_ON_RESUME = ['model', 'baseUrl', 'set', 'samples', 'maxTokens', 'temperature', 'reasoning', 'systemPrompt', 'orIgnore', 'orAllow', 'orOnly', 'orForce'] as const;
+
+/** Creates or resumes a run and executes it; shared by `run` and `retry`. */
+export async function executeRunCommand(
+  store: CandorStore,
+  io: CliIo,
+  options: RunCommandOptions,
+  extra: { redo?: ReadonlySet<string>; run?: Run } = {},
+): Promise<RunExecutionSummary> {
+  const config = loadCandorConfig(options.config);
+  let run: Run;
+  let settings: CollectionSettings;
+  if (extra.run || options.resume) {
+    const found = extra.run ?? (await store.getRun(options.resume!));
+    if (!found) throw new NotFoundError(`run "${options.resume}"`, 'see `candor runs`');
+    const fixed = FIXED_ON_RESUME.filter((name) => options[name] !== undefined);
+    if (fixed.length > 0) {
+      throw new UsageError(`a resumed run keeps its settings; drop ${fixed.map((name) => `--${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`).join(', ')} or start a new run`);
+    }
+    if (!('modelSpec' in found.settings)) {
+      throw new CandorError('run_not_resumable', `run "${found.id}" was imported (${found.provider}), not collected by Candor; it cannot be resumed`);
+    }
+    run = found;
+    settings = found.settings as unknown as CollectionSettings;
+  } else {
+    settings = settingsFromOptions(options, config);
+    if (!options.set) throw new UsageError('--set is required: a question file (Candor JSONL/CSV or SpeechMap JSONL) or a stored set name');
+    const { set } = await resolveQuestionSet(store, options.set, io.cwd);
+    const probe = await buildModel(store, settings, options, config, io);
+    run = createRunRecord({
+      runId: options.runId,
+      modelId: probe.modelId,
+      provider: probe.provider,
+      set,
+      settings,
+      candorVersion: CANDOR_VERSION,
+      gitCommit: gitCommit(new URL('../../..', import.meta.url).pathname),
+    });
+    await store.putModel({ id: run.modelId, creator: null, family: null, releaseDate: null, reasoning: null });
+    if (!(await store.putRun(run))) throw new UsageError(`run "${run.id}" exists already; use --resume ${run.id}`);
+  }
+  const model = await buildModel(store, settings, options, config, io);
+  const questions = await store.getQuestions(run.setName);
+  const rateLimit = config.rateLimits[model.provider] ?? {};
+  const rpm = parseNumberOption('rpm', options.rpm, { min: 1 }) ?? rateLimit.rpm ?? null;
+  const tpm = parseNumberOption('tpm', options.tpm, { min: 1 }) ?? rateLimit.tpm ?? null;
+  const price = parsePrice(options.price) ?? findPrice(run.modelId, { ...DEFAULT_PRICES, ...config.prices });
+  const maxCostUsd = parseNumberOption('max-cost', options.maxCost, { min: 0 }) ?? null;
+  if (maxCostUsd !== null && !price) {
+    io.stderr.write(`candor: no price known for ${run.modelId}; the budget counts only provider-reported costs (set --price or a config "prices" entry)\n`);
+  }
+  const progress = createRunProgress(io, { quiet: options.quiet });
+  io.stderr.write(`run ${run.id}: ${run.modelId} via ${model.provider} on set ${run.setName} (${questions.length} questions × ${settings.samples} samples)\n`);
+  try {
+    return await executeRun({
+      store,
+      run,
+      settings,
+      model,
+      questions,
+      concurrency: parseNumberOption('concurrency', options.concurrency, { integer: true, min: 1, max: 10_000 }) ?? 8,
+      limiter: rpm !== null || tpm !== null ? createRateLimiter({ requestsPerMinute: rpm, tokensPerMinute: tpm }) : undefined,
+      retry: { ...DEFAULT_RETRY_POLICY, maxAttempts: parseNumberOption('max-attempts', options.maxAttempts, { integer: true, min: 1, max: 20 }) ?? DEFAULT_RETRY_POLICY.maxAttempts },
+      maxCostUsd,
+      price,
+      allowTruncation: options.allowTruncation ?? false,
+      redo: extra.redo,
+      signal: io.signal,
+      onEvent: progress.onEvent,
+    });
+  } finally {
+    progress.stop();
+  }
+}
+
+async function buildModel(store: CandorStore, settings: CollectionSettings, options: RunCommandOptions, config: CandorConfig, io: CliIo) {
+  if (settings.modelSpec.startsWith('replay:')) return createReplayModel(store, settings.modelSpec.slice('replay:'.length));
+  return createProviderModel(settings.modelSpec, {
+    baseURL: settings.baseURL ?? undefined,
+    apiKeyEnv: settings.apiKeyEnv ?? options.apiKeyEnv,
+    config: config.provider,
+    env: io.env,
+  });
+}
+
+/** The closing account of a run, on stdout. */
+export function describeRun(summary: RunExecutionSummary, format: string | undefined): string {
+  if (format === 'json') return JSON.stringify(summary, null, 2) + '\n';
+  const statuses = Object.entries(summary.statusCounts)
+    .map(([status, count]) => `${status} ${count}`)
+    .join(', ');
+  const lines = [
+    `run ${summary.runId}: ${summary.state}${summary.stopReason ? ` (${summary.stopReason})` : ''}`,
+    `stored ${summary.stored} outcomes${statuses ? `: ${statuses}` : ''}; cost $${summary.costUsd.toFixed(4)}; ${(summary.elapsedMs / 1000).toFixed(1)} s`,
+  ];
+  if (summary.stopDetail) lines.push(summary.stopDetail);
+  if (summary.remaining > 0) lines.push(`${summary.remaining} still to ask: candor run --resume ${summary.runId}`);
+  return lines.join('\n') + '\n';
+}
+
+export function addRunOptions(command: Command): Command {
+  return command
+    .option('--concurrency <n>', 'requests in flight at once', '8')
+    .option('--rpm <n>', 'requests per minute for this provider (rolling window, never exceeded)')
+    .option('--tpm <n>', 'tokens per minute for this provider (prompt estimate + max tokens)')
+    .option('--max-cost <usd>', 'stop before spending more than this')
+    .option('--max-attempts <n>', 'attempts per request for retryable failures (429, 5xx, timeouts, resets)')
+    .option('--allow-truncation', 'keep going after an answer hits the output limit')
+    .option('--price <prompt,completion>', 'USD per million tokens, for cost when the provider reports none')
+    .option('--config <file>', 'JSON config: endpoints, prices, rateLimits, per-model settings')
+    .option('--format <format>', 'summary as text or json', 'text')
+    .option('--quiet', 'no progress output')
+    .option('--db <path>', 'store: SQLite file (default $CANDOR_DB or ./candor.db)');
+}
+
+export function registerRunCommand(program: Command, io: CliIo): void {
+  const command = program
+    .command('run')
+    .description('ask a model every question of a set and store each outcome as it arrives')
+    .option('--model <spec>', 'provider:model-id, e.g. openrouter:deepseek/deepseek-r1, ollama:qwen3:8b, openai-compatible:my-model, replay:<run-id>')
+    .option('--base-url <url>', 'endpoint for openai-compatible: (or to override a vendor default)')
+    .option('--api-key-env <name>', 'environment variable that holds the API key (default: the vendor’s, e.g. OPENROUTER_API_KEY)')
+    .option('--set <file-or-name>', 'question file (Candor JSONL/CSV, SpeechMap JSONL) or stored set name')
+    .option('--samples <n>', 'answers per question', '1')
+    .option('--max-tokens <n>', 'output limit per answer (default 4096)')
+    .option('--temperature <t>', 'sampling temperature (default: provider default)')
+    .option('--reasoning <mode>', 'off, on, low, medium or high (default: send nothing)')
+    .option('--system-prompt <text>', 'system prompt (default none)')
+    .option('--timeout <seconds>', 'per-request timeout (default 600)')
+    .option('--or-ignore <upstreams>', 'OpenRouter: also exclude these upstreams (Azure, Amazon Bedrock, Google, Google AI Studio and Novita are excluded by default)')
+    .option('--or-allow <upstreams>', 'OpenRouter: take these back out of the excluded list')
+    .option('--or-only <upstreams>', 'OpenRouter: only these upstreams may serve')
+    .option('--or-force <upstream>', 'OpenRouter: exactly this upstream, no fallback')
+    .option('--or-no-default-ignore', 'OpenRouter: do not exclude the known-moderated upstreams')
+    .option('--resume <run-id>', 'continue a run: ask only what has no outcome yet')
+    .option('--run-id <id>', 'name the new run (default: model-set-time-random)');
+  addRunOptions(command)
+    .addHelpText(
+      'after',
+      '\nEvery outcome is committed as it arrives; Ctrl-C lets requests in flight finish, then leaves a run you can --resume.\nThe first truncated answer stops the run unless --allow-truncation; a payload nobody recognises is quarantined and stops it.\nExit codes: 0 finished, 3 stopped by a guard (truncation, budget, unknown payload), 130 interrupted.\n\nExample:\n  candor run --model openai-compatible:mock --base-url http://127.0.0.1:8787/v1 --set questions.jsonl --concurrency 16 --rpm 600',
+    )
+    .action(async (options: RunCommandOptions) => {
+      await withStore(options.db, io, async (store) => {
+        const summary = await executeRunCommand(store, io, options);
+        io.stdout.write(describeRun(summary, options.format));
+        io.exitCode = runExitCode(summary);
+      });
+    });
+}

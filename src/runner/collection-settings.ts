@@ -1,0 +1,32 @@
+import type { GenerateRequest, OpenRouterRouting, ReasoningSetting } from '../providers/index.js';
+
+/**
+ * What a run fixes for every request (stored with the run; no secrets). `modelSpec` and `baseURL`
+ * are kept so `--resume` can rebuild the provider.
+ */
+export interface CollectionSettings {
+  modelSpec: string;
+  baseURL: string | null;
+  maxTokens: number | null;
+  temperature: number | null;
+  reasoning: ReasoningSetting;
+  systemPrompt: string | null;
+  samples: number;
+  timeoutMs: number | null;
+  routing: OpenRouterRouting | null;
+  /** Name of the environment variable holding the key (the name only, never the value). */
+  apiKeyEnv: string | null;
+}
+
+/** The request sent for one question under these settings. */
+export function toGenerateRequest(settings: CollectionSettings, prompt: string): GenerateRequest {
+  return {
+    prompt,
+    systemPrompt: settings.systemPrompt,
+    maxTokens: settings.maxTokens,
+    temperature: settings.temperature,
+    reasoning: settings.reasoning,
+    timeoutMs: settings.timeoutMs,
+    providerOptions: settings.routing ? { openrouter: settings.routing } : undefined,
+  };
+}

@@ -1,0 +1,171 @@
+import type { Question, ResponseStatus, Run } from '../core/index.js';
+import { retryWithBackoff, type GenerateResult, type ProviderModel } from '../providers/index.js';
+import type { CandorStore } from '../store/index.js';
+import { toGenerateRequest, type CollectionSettings } from './collection-settings.js';
+import { estimateRequestTokens } from './estimate-request-tokens.js';
+import { createOutcomeWriter } from './outcome-writer.js';
+import { planWork, workKey } from './plan-work.js';
+import { costFromUsage, type TokenPrice } from './price-table.js';
+import type { RateLimiter } from './rate-limiter.js';
+import { resultToStoredResponse } from './result-to-stored-response.js';
+import type { RunEvent, RunExecutionSummary, StopReason } from './run-events.js';
+
+export interface RetryPolicy {
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 60_000 };
+
+export interface ExecuteRunOptions {
+  store: CandorStore;
+  run: Run;
+  settings: CollectionSettings;
+  model: ProviderModel;
+  questions: readonly Question[];
+  concurrency: number;
+  limiter?: RateLimiter;
+  retry?: RetryPolicy;
+  /** Stop before the spent plus the worst case of what is in flight would pass this. */
+  maxCostUsd?: number | null;
+  price?: TokenPrice | null;
+  /** Without it, the first new truncation stops the run (raise --max-tokens or allow it). */
+  allowTruncation?: boolean;
+  /** Items to ask again even though they have an outcome (keys from workKey). */
+  redo?: ReadonlySet<string>;
+  /** Ctrl-C: stop starting requests, let those in flight finish and be stored. */
+  signal?: AbortSignal;
+  onEvent?: (event: RunEvent) => void;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  random?: () => number;
+  /** Group-commit tuning. */
+  writer?: { maxBatch?: number; maxDelayMs?: number };
+}
+
+/**
+ * Asks every pending (question, sample) of a run once, with bounded concurrency, the provider's
+ * rate limits and retries for retryable failures only, and stores each outcome as it arrives.
+ * Failures are data; only a store failure throws. Prints nothing: progress goes out as events.
+ */
+export async function executeRun(options: ExecuteRunOptions): Promise<RunExecutionSummary> {
+  const started = performance.now();
+  const { store, run, settings, model } = options;
+  const emit = options.onEvent ?? (() => {});
+  const retry = options.retry ?? DEFAULT_RETRY_POLICY;
+  const drainSignal = options.signal;
+
+  const current = await store.listResponses({ runId: run.id });
+  const done = new Set(current.map((response) => workKey(response.questionId, response.sample)));
+  const plan = planWork(options.questions, settings.samples, done, options.redo);
+  emit({ type: 'start', runId: run.id, total: plan.total, pending: plan.items.length, alreadyDone: plan.alreadyDone });
+  await store.setRunState(run.id, 'running', null);
+
+  const writer = createOutcomeWriter(store, options.writer);
+  const statusCounts: Partial<Record<ResponseStatus, number>> = {};
+  let stored = 0;
+  let spent = 0;
+  let reserved = 0;
+  let next = 0;
+  let stopReason: StopReason | null = null;
+  let stopDetail: string | null = null;
+  let storeError: unknown = null;
+
+  const stop = (reason: StopReason, detail: string) => {
+    if (stopReason !== null) return;
+    stopReason = reason;
+    stopDetail = detail;
+    emit({ type: 'stopping', reason, detail });
+  };
+  const onAbort = () => stop('interrupted', 'interrupted; requests in flight are finishing');
+  if (drainSignal?.aborted) onAbort();
+  drainSignal?.addEventListener('abort', onAbort, { once: true });
+
+  const worker = async () => {
+    while (stopReason === null && next < plan.items.length) {
+      const item = plan.items[next++]!;
+      const request = toGenerateRequest(settings, item.question.text);
+      const tokens = estimateRequestTokens(request.prompt, request.systemPrompt, request.maxTokens);
+      const worstCost = options.price
+        ? (Math.ceil((request.prompt.length + (request.systemPrompt?.length ?? 0)) / 4) * options.price.prompt +
+            (request.maxTokens ?? 0) * options.price.completion) /
+          1e6
+        : 0;
+      if (options.maxCostUsd !== null && options.maxCostUsd !== undefined && spent + reserved + worstCost > options.maxCostUsd) {
+        stop('budget', `budget of $${options.maxCostUsd} reached ($${spent.toFixed(4)} spent, next request could cost $${worstCost.toFixed(4)})`);
+        next -= 1;
+        break;
+      }
+      reserved += worstCost;
+      let previous: GenerateResult | null = null;
+      let outcome: GenerateResult;
+      let attempts: number;
+      try {
+        const result = await retryWithBackoff(
+          async (attempt) => {
+            if (previous) {
+              emit({ type: 'retry', questionId: item.question.id, sample: item.sample, attempt, delayMs: 0, status: previous.status, httpStatus: previous.httpStatus });
+            }
+            await options.limiter?.acquire(tokens, drainSignal);
+            previous = await model.doGenerate(request);
+            return previous;
+          },
+          { ...retry, signal: drainSignal, sleep: options.sleep, random: options.random },
+        );
+        outcome = result.outcome;
+        attempts = result.attempts.length;
+      } catch {
+        // Interrupted while waiting for a slot or a retry: no outcome; resume asks again.
+        reserved -= worstCost;
+        continue;
+      }
+      reserved -= worstCost;
+      const cost = outcome.costUsd ?? costFromUsage(outcome.usage, options.price ?? null);
+      spent += cost ?? 0;
+      try {
+        await writer.write(
+          resultToStoredResponse(outcome, { runId: run.id, setName: run.setName, questionId: item.question.id, sample: item.sample }, cost),
+        );
+      } catch (error) {
+        storeError ??= error;
+        stop('store_error', `could not store an outcome: ${(error as Error).message}`);
+        break;
+      }
+      stored += 1;
+      statusCounts[outcome.status] = (statusCounts[outcome.status] ?? 0) + 1;
+      emit({ type: 'outcome', questionId: item.question.id, sample: item.sample, status: outcome.status, costUsd: cost, attempts, latencyMs: outcome.latencyMs });
+      if (outcome.status === 'unknown_shape') {
+        stop('unknown_shape', `quarantined an unrecognised payload for ${item.question.id} (${outcome.statusDetail ?? 'no detail'}); nothing was guessed. Look at it with \`candor export --run ${run.id} --raw\``);
+      } else if (outcome.status === 'truncation' && !options.allowTruncation) {
+        stop('truncation', `${item.question.id} hit the output limit (${settings.maxTokens ?? "provider default"} tokens); resume with --allow-truncation, or start a new run with a higher --max-tokens`);
+      }
+    }
+  };
+
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, plan.items.length || 1)) }, worker));
+    await writer.flush();
+  } finally {
+    drainSignal?.removeEventListener('abort', onAbort);
+  }
+
+  const after = await store.listResponses({ runId: run.id });
+  const haveOutcome = new Set(after.map((response) => workKey(response.questionId, response.sample)));
+  const remaining = plan.items.filter((item) => !haveOutcome.has(workKey(item.question.id, item.sample))).length;
+  const state = remaining === 0 && stopReason === null ? 'finished' : remaining === 0 && stopReason !== 'store_error' ? 'finished' : 'interrupted';
+  await store.setRunState(run.id, state, state === 'finished' ? new Date().toISOString() : null);
+  const summary: RunExecutionSummary = {
+    runId: run.id,
+    state,
+    stopReason,
+    stopDetail,
+    statusCounts,
+    stored,
+    remaining,
+    costUsd: spent,
+    elapsedMs: performance.now() - started,
+  };
+  emit({ type: 'finish', summary });
+  if (storeError) throw storeError;
+  return summary;
+}

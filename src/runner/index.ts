@@ -1,0 +1,10 @@
+export { toGenerateRequest, type CollectionSettings } from './collection-settings.js';
+export { createReplayModel } from './create-replay-model.js';
+export { createRunRecord, gitCommit, newRunId } from './create-run-record.js';
+export { estimateRequestTokens } from './estimate-request-tokens.js';
+export { DEFAULT_RETRY_POLICY, executeRun, type ExecuteRunOptions, type RetryPolicy } from './execute-run.js';
+export { createOutcomeWriter, type OutcomeWriter } from './outcome-writer.js';
+export { planWork, workKey, type WorkItem } from './plan-work.js';
+export { costFromUsage, DEFAULT_PRICES, findPrice, type TokenPrice } from './price-table.js';
+export { createRateLimiter, type RateLimiter, type RateLimits } from './rate-limiter.js';
+export type { RunEvent, RunExecutionSummary, StopReason } from './run-events.js';
