@@ -41,6 +41,7 @@ export interface RunCommandOptions {
   timeout?: string;
   maxCost?: string;
   maxAttempts?: string;
+  retryBaseMs?: string;
   allowTruncation?: boolean;
   resume?: string;
   runId?: string;
@@ -165,7 +166,11 @@ export async function executeRunCommand(
       questions,
       concurrency: parseNumberOption('concurrency', options.concurrency, { integer: true, min: 1, max: 10_000 }) ?? 8,
       limiter: rpm !== null || tpm !== null ? createRateLimiter({ requestsPerMinute: rpm, tokensPerMinute: tpm }) : undefined,
-      retry: { ...DEFAULT_RETRY_POLICY, maxAttempts: parseNumberOption('max-attempts', options.maxAttempts, { integer: true, min: 1, max: 20 }) ?? DEFAULT_RETRY_POLICY.maxAttempts },
+      retry: {
+        ...DEFAULT_RETRY_POLICY,
+        maxAttempts: parseNumberOption('max-attempts', options.maxAttempts, { integer: true, min: 1, max: 20 }) ?? DEFAULT_RETRY_POLICY.maxAttempts,
+        baseDelayMs: parseNumberOption('retry-base-ms', options.retryBaseMs, { min: 0 }) ?? DEFAULT_RETRY_POLICY.baseDelayMs,
+      },
       maxCostUsd,
       price,
       allowTruncation: options.allowTruncation ?? false,
@@ -210,6 +215,7 @@ export function addRunOptions(command: Command): Command {
     .option('--tpm <n>', 'tokens per minute for this provider (prompt estimate + max tokens)')
     .option('--max-cost <usd>', 'stop before spending more than this')
     .option('--max-attempts <n>', 'attempts per request for retryable failures (429, 5xx, timeouts, resets)')
+    .option('--retry-base-ms <ms>', 'first backoff delay; doubles each attempt, with jitter (default 1000)')
     .option('--allow-truncation', 'keep going after an answer hits the output limit')
     .option('--price <prompt,completion>', 'USD per million tokens, for cost when the provider reports none')
     .option('--config <file>', 'JSON config: endpoints, prices, rateLimits, per-model settings')
@@ -226,7 +232,7 @@ export function registerRunCommand(program: Command, io: CliIo): void {
     .option('--base-url <url>', 'endpoint for openai-compatible: (or to override a vendor default)')
     .option('--api-key-env <name>', 'environment variable that holds the API key (default: the vendor’s, e.g. OPENROUTER_API_KEY)')
     .option('--set <file-or-name>', 'question file (Candor JSONL/CSV, SpeechMap JSONL) or stored set name')
-    .option('--samples <n>', 'answers per question', '1')
+    .option('--samples <n>', 'answers per question (default 1)')
     .option('--max-tokens <n>', 'output limit per answer (default 4096)')
     .option('--temperature <t>', 'sampling temperature (default: provider default)')
     .option('--reasoning <mode>', 'off, on, low, medium or high (default: send nothing)')
