@@ -1,3 +1,4 @@
+import { nodeHttpFetch } from '../shared/node-http-fetch.js';
 import { executeGenerate } from '../shared/execute-generate.js';
 import { resolveApiKey } from '../shared/resolve-api-key.js';
 import { PROVIDER_SPEC_VERSION, type GenerateOptions, type GenerateRequest, type ProviderModel } from '../spec/provider-model.js';
@@ -29,7 +30,7 @@ export function createAnthropicProvider(settings: AnthropicProviderSettings = {}
     async doGenerate(request: GenerateRequest, options: GenerateOptions = {}) {
       const apiKey = resolveApiKey({ provider: name, apiKeyEnv: settings.apiKeyEnv ?? 'ANTHROPIC_API_KEY', env: settings.env });
       return executeGenerate({
-        fetch: settings.fetch ?? globalThis.fetch,
+        fetch: settings.fetch ?? nodeHttpFetch,
         url,
         headers: { ...settings.headers, 'x-api-key': apiKey ?? '', 'anthropic-version': ANTHROPIC_VERSION },
         body: buildAnthropicRequestBody(name, modelId, request),

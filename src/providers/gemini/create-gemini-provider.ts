@@ -1,3 +1,4 @@
+import { nodeHttpFetch } from '../shared/node-http-fetch.js';
 import { executeGenerate } from '../shared/execute-generate.js';
 import { resolveApiKey } from '../shared/resolve-api-key.js';
 import { PROVIDER_SPEC_VERSION, type GenerateOptions, type GenerateRequest, type ProviderModel } from '../spec/provider-model.js';
@@ -28,7 +29,7 @@ export function createGeminiProvider(settings: GeminiProviderSettings = {}): (mo
     async doGenerate(request: GenerateRequest, options: GenerateOptions = {}) {
       const apiKey = resolveApiKey({ provider: name, apiKeyEnv: settings.apiKeyEnv ?? 'GEMINI_API_KEY', env: settings.env });
       return executeGenerate({
-        fetch: settings.fetch ?? globalThis.fetch,
+        fetch: settings.fetch ?? nodeHttpFetch,
         url: `${baseURL}/models/${encodeURIComponent(modelId.replace(/^models\//, ''))}:generateContent`,
         headers: { ...settings.headers, 'x-goog-api-key': apiKey ?? '' },
         body: buildGeminiRequestBody(request),

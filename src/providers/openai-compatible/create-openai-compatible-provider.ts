@@ -1,3 +1,4 @@
+import { nodeHttpFetch } from '../shared/node-http-fetch.js';
 import { executeGenerate } from '../shared/execute-generate.js';
 import { resolveApiKey } from '../shared/resolve-api-key.js';
 import { PROVIDER_SPEC_VERSION, type GenerateOptions, type GenerateRequest, type ProviderModel } from '../spec/provider-model.js';
@@ -37,7 +38,7 @@ export function createOpenAICompatibleProvider(settings: OpenAICompatibleProvide
       const headers: Record<string, string> = { ...settings.headers };
       if (apiKey !== null) headers['authorization'] = `Bearer ${apiKey}`;
       return executeGenerate({
-        fetch: settings.fetch ?? globalThis.fetch,
+        fetch: settings.fetch ?? nodeHttpFetch,
         url,
         headers,
         body: buildChatRequestBody(settings.name, modelId, request, settings.quirks),
