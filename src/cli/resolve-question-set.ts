@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { NotFoundError, type Question, type QuestionSet } from '../core/index.js';
-import { readQuestionFile } from '../datasets/index.js';
+import { findBuiltinSet, loadBuiltinSet, readQuestionFile } from '../datasets/index.js';
 import type { CandorStore } from '../store/index.js';
 
 /**
- * `--set` as a file (read, validated and stored first) or the name of a stored set.
+ * `--set` as a file (read, validated and stored first), the name of a stored set, or the name of
+ * a built-in set (`candor_world`, optionally written `builtin:candor_world`; stored first).
  */
 export async function resolveQuestionSet(
   store: CandorStore,
@@ -18,9 +19,15 @@ export async function resolveQuestionSet(
     await store.putQuestionSet(input.set, input.questions);
     return { set: input.set, questions: await store.getQuestions(input.set.name) };
   }
+  const builtinName = setOption.replace(/^builtin:/, '');
   const summary = (await store.listQuestionSets()).find((set) => set.name === setOption);
+  if (!summary && findBuiltinSet(builtinName)) {
+    const input = await loadBuiltinSet(builtinName);
+    await store.putQuestionSet(input.set, input.questions);
+    return { set: input.set, questions: await store.getQuestions(input.set.name) };
+  }
   if (!summary) {
-    throw new NotFoundError(`question set or file "${setOption}"`, 'pass a question file or a stored set name (see `candor sets list`)');
+    throw new NotFoundError(`question set or file "${setOption}"`, 'pass a question file, a stored set name or a built-in set (see `candor sets list`)');
   }
   return { set: summary, questions: await store.getQuestions(setOption) };
 }

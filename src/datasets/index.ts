@@ -14,3 +14,4 @@ export { readQuestionFile } from './read-question-file.js';
 export { readSpeechMapQuestions, validateSpeechMapQuestions } from './read-speechmap-questions.js';
 export { validateQuestionFile, type QuestionFileOptions } from './validate-question-file.js';
 export { readModelFacts } from './read-model-facts.js';
+export * from './builtin/index.js';

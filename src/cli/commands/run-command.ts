@@ -15,6 +15,7 @@ import {
   type TokenPrice,
 } from '../../runner/index.js';
 import type { CandorStore } from '../../store/index.js';
+import { DEFAULT_BUILTIN_SET } from '../../datasets/index.js';
 import { CANDOR_VERSION } from '../candor-version.js';
 import type { CliIo } from '../cli-io.js';
 import { loadCandorConfig, type CandorConfig } from '../load-candor-config.js';
@@ -130,8 +131,7 @@ export async function executeRunCommand(
     settings = found.settings as unknown as CollectionSettings;
   } else {
     settings = settingsFromOptions(options, config);
-    if (!options.set) throw new UsageError('--set is required: a question file (Candor JSONL/CSV or SpeechMap JSONL) or a stored set name');
-    const { set } = await resolveQuestionSet(store, options.set, io.cwd);
+    const { set } = await resolveQuestionSet(store, options.set ?? DEFAULT_BUILTIN_SET, io.cwd);
     const probe = await buildModel(store, settings, options, config, io);
     run = createRunRecord({
       runId: options.runId,
@@ -231,7 +231,7 @@ export function registerRunCommand(program: Command, io: CliIo): void {
     .option('--model <spec>', 'provider:model-id, e.g. openrouter:deepseek/deepseek-r1, ollama:qwen3:8b, openai-compatible:my-model, replay:<run-id>')
     .option('--base-url <url>', 'endpoint for openai-compatible: (or to override a vendor default)')
     .option('--api-key-env <name>', 'environment variable that holds the API key (default: the vendor’s, e.g. OPENROUTER_API_KEY)')
-    .option('--set <file-or-name>', 'question file (Candor JSONL/CSV, SpeechMap JSONL) or stored set name')
+    .option('--set <file-or-name>', `question file (Candor JSONL/CSV, SpeechMap JSONL), stored set or built-in set (default ${DEFAULT_BUILTIN_SET})`)
     .option('--samples <n>', 'answers per question (default 1)')
     .option('--max-tokens <n>', 'output limit per answer (default 4096)')
     .option('--temperature <t>', 'sampling temperature (default: provider default)')

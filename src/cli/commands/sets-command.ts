@@ -1,5 +1,6 @@
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { readQuestionFile, validateQuestionFile, type QuestionFileOptions } from '../../datasets/index.js';
+import { findBuiltinSet, listBuiltinSets, loadBuiltinSet, readQuestionFile, validateQuestionFile, type QuestionFileOptions } from '../../datasets/index.js';
 import { formatRows } from '../../reports/index.js';
 import { NotFoundError } from '../../core/index.js';
 import type { CliIo } from '../cli-io.js';
@@ -27,7 +28,8 @@ export function registerSetsCommand(program: Command, io: CliIo): void {
     .action(async (options: { format?: string; db?: string }) => {
       const format = parseOutputFormat(options.format);
       await withStore(options.db, io, async (store) => {
-        const rows = (await store.listQuestionSets()).map((set) => ({
+        const stored = await store.listQuestionSets();
+        const rows: { name: string; questions: number | null; language: string | null; format: string; source: string | null; content_hash: string | null }[] = stored.map((set) => ({
           name: set.name,
           questions: set.questionCount,
           language: set.language,
@@ -35,6 +37,10 @@ export function registerSetsCommand(program: Command, io: CliIo): void {
           source: set.source,
           content_hash: set.contentHash.slice(0, 12),
         }));
+        for (const builtin of listBuiltinSets()) {
+          if (stored.some((set) => set.name === builtin.name)) continue;
+          rows.push({ name: builtin.name, questions: null, language: builtin.language, format: 'built-in', source: 'built-in (stored when first used)', content_hash: null });
+        }
         io.stdout.write(
           formatRows(
             rows,
@@ -59,7 +65,10 @@ export function registerSetsCommand(program: Command, io: CliIo): void {
     .action(async (name: string, options: { format?: string; db?: string }) => {
       const format = parseOutputFormat(options.format);
       await withStore(options.db, io, async (store) => {
-        const questions = await store.getQuestions(name);
+        let questions = await store.getQuestions(name);
+        if (questions.length === 0 && findBuiltinSet(name.replace(/^builtin:/, ''))) {
+          questions = (await loadBuiltinSet(name.replace(/^builtin:/, ''))).questions;
+        }
         if (questions.length === 0) throw new NotFoundError(`question set "${name}"`, 'see `candor sets list`');
         if (format === 'json') {
           io.stdout.write(JSON.stringify(questions, null, 2) + '\n');
@@ -97,13 +106,14 @@ export function registerSetsCommand(program: Command, io: CliIo): void {
       if (problems > 0) throw new UsageError(`${problems} problem${problems === 1 ? '' : 's'} found`);
     });
   sets
-    .command('import <file>')
-    .description('import a question file (Candor JSONL or CSV, or SpeechMap JSONL); all or nothing')
+    .command('import <file-or-builtin>')
+    .description('import a question file (Candor JSONL or CSV, or SpeechMap JSONL) or a built-in set; all or nothing')
     .option('--as <format>', `file format: ${FILE_FORMATS.join(', ')}`, 'auto')
     .option('--set <name>', 'set name (default: from the rows or the file name)')
     .option('--db <path>', 'store: SQLite file (default $CANDOR_DB or ./candor.db)')
     .action(async (file: string, options: { as?: string; set?: string; db?: string }) => {
-      const input = await readQuestionFile(file, fileOptions(options));
+      const builtin = findBuiltinSet(file.replace(/^builtin:/, ''));
+      const input = builtin && !existsSync(file) ? await loadBuiltinSet(builtin.name) : await readQuestionFile(file, fileOptions(options));
       await withStore(options.db, io, async (store) => {
         const result = await store.putQuestionSet(input.set, input.questions);
         io.stdout.write(

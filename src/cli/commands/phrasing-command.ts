@@ -1,0 +1,42 @@
+import type { Command } from 'commander';
+import { formatPhrasingSensitivity, phrasingSensitivity, type PhrasingGroupBy } from '../../reports/index.js';
+import { addAnalysisOptions, analysisQuery, describeLens, type AnalysisOptions } from '../analysis-options.js';
+import type { CliIo } from '../cli-io.js';
+import { parseOutputFormat } from '../parse-output-format.js';
+import { UsageError } from '../usage-error.js';
+import { withStore } from '../with-store.js';
+
+interface PhrasingOptions extends AnalysisOptions {
+  by?: string;
+  view?: string;
+}
+
+const GROUPS = ['model', 'creator', 'domain', 'none'] as const;
+
+export function registerPhrasingCommand(program: Command, io: CliIo): void {
+  const command = program
+    .command('phrasing')
+    .description('phrasing sensitivity: how much the phrasings of one theme (us_hard: essay, explain, satire, speech) move the rate')
+    .option('--by <group>', `${GROUPS.join(', ')} (an overall row is always added)`, 'model')
+    .option('--view <view>', 'spread (one row per group) or rates (one row per group × phrasing)', 'spread');
+  addAnalysisOptions(command)
+    .addHelpText(
+      'after',
+      '\nThemes and phrasings come from the questions (SpeechMap us_hard: theme = id without its last digit,\n' +
+        'variation 1 essay, 2 explain the supposed benefits, 3 satire, 4 speech). The paired difference is\n' +
+        'highest − lowest phrasing on the themes both were asked for; its p is Holm-adjusted over every pair.',
+    )
+    .action(async (options: PhrasingOptions) => {
+      const format = parseOutputFormat(options.format);
+      const by = options.by ?? 'model';
+      if (!(GROUPS as readonly string[]).includes(by)) throw new UsageError(`--by must be one of ${GROUPS.join(', ')} (got "${by}")`);
+      const view = options.view ?? 'spread';
+      if (view !== 'spread' && view !== 'rates') throw new UsageError(`--view must be spread or rates (got "${view}")`);
+      await withStore(options.db, io, async (store) => {
+        const result = phrasingSensitivity(await store.listLabelRows(analysisQuery(options)), by as PhrasingGroupBy);
+        if (result.spread.length === 0) io.stderr.write('No judged rows with a theme and a variation match (try --set us_hard).\n');
+        if (format === 'table' || format === 'md') io.stdout.write(`${describeLens(options)}\n\n`);
+        io.stdout.write(formatPhrasingSensitivity(result, format, view));
+      });
+    });
+}
