@@ -69,6 +69,18 @@ export interface ResponseRecord extends StoredResponse {
   isCurrent: boolean;
 }
 
+/** A response as a judge needs it. */
+export interface ResponseToJudge {
+  responseId: number;
+  runId: string;
+  modelId: string;
+  setName: string;
+  questionId: string;
+  questionText: string;
+  status: string;
+  finalText: string | null;
+}
+
 export interface ResponseFilter {
   runId?: string;
   modelId?: string;
@@ -95,6 +107,11 @@ export interface CandorStore extends StoreWriter {
   getRun(runId: string): Promise<Run | null>;
   listRuns(): Promise<RunSummary[]>;
   listResponses(filter: ResponseFilter): Promise<ResponseRecord[]>;
+  /**
+   * Current responses (matching the filter) that have no judgment yet from `judgeId` (and
+   * `judgeVersion` when given), oldest first, with their question text.
+   */
+  listResponsesToJudge(filter: ResponseFilter & { judgeId: string; judgeVersion?: string }): Promise<ResponseToJudge[]>;
   listJudgments(responseId: number): Promise<(Judgment & { judgmentId: number })[]>;
   /** Label counts grouped as asked: the input of every rate. */
   countLabels(query: LabelCountQuery): Promise<LabelCountRow[]>;

@@ -134,6 +134,55 @@ export function createSqlStore(options: SqlStoreOptions): CandorStore {
       return rows.map((row) => ({ ...rowToResponse(row), modelId: row.model_id }));
     },
 
+    async listResponsesToJudge(filter) {
+      let query = db
+        .selectFrom('responses')
+        .innerJoin('runs', 'runs.run_id', 'responses.run_id')
+        .innerJoin('questions', (join) =>
+          join.onRef('questions.set_name', '=', 'responses.set_name').onRef('questions.question_id', '=', 'responses.question_id'),
+        )
+        .select([
+          'responses.response_id',
+          'responses.run_id',
+          'runs.model_id',
+          'responses.set_name',
+          'responses.question_id',
+          'questions.text',
+          'responses.status',
+          'responses.final_text',
+        ])
+        .where('responses.is_current', '=', 1)
+        .where((builder) =>
+          builder.not(
+            builder.exists(
+              builder
+                .selectFrom('judgments')
+                .select('judgments.judgment_id')
+                .whereRef('judgments.response_id', '=', 'responses.response_id')
+                .where('judgments.judge_id', '=', filter.judgeId)
+                .$if(filter.judgeVersion !== undefined, (sub) => sub.where('judgments.judge_version', '=', filter.judgeVersion!)),
+            ),
+          ),
+        );
+      if (filter.runId) query = query.where('responses.run_id', '=', filter.runId);
+      if (filter.modelId) query = query.where('runs.model_id', '=', filter.modelId);
+      if (filter.setName) query = query.where('responses.set_name', '=', filter.setName);
+      if (filter.status) query = query.where('responses.status', '=', filter.status);
+      query = query.orderBy('responses.response_id');
+      if (filter.limit !== undefined) query = query.limit(filter.limit);
+      const rows = await query.execute();
+      return rows.map((row) => ({
+        responseId: Number(row.response_id),
+        runId: row.run_id,
+        modelId: row.model_id,
+        setName: row.set_name,
+        questionId: row.question_id,
+        questionText: row.text,
+        status: row.status,
+        finalText: row.final_text,
+      }));
+    },
+
     async listJudgments(responseId) {
       const rows = await db
         .selectFrom('judgments')

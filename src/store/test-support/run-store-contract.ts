@@ -222,6 +222,20 @@ export function runStoreContract({ name, createStore }: StoreContractOptions): v
       expect(overall).toEqual([{ keys: {}, labels: { COMPLETE: 1, EVASIVE: 1, ERROR_MODERATION: 1, DENIAL: 1 }, total: 4 }]);
     });
 
+    it('lists the current responses a judge has not judged yet, with their question text', async () => {
+      await seed();
+      const first = await store.putResponse(makeResponse({ runId: 'run-a', questionId: 'q1' }));
+      const second = await store.putResponse(makeResponse({ runId: 'run-a', questionId: 'q2', status: 'moderation', finalText: null }));
+      await store.putResponse(makeResponse({ runId: 'run-b', questionId: 'q3' }));
+      await store.putJudgment(makeJudgment({ responseId: first.responseId, judgeId: 'j', judgeVersion: '1' }));
+      const pending = await store.listResponsesToJudge({ judgeId: 'j', runId: 'run-a' });
+      expect(pending).toEqual([
+        { responseId: second.responseId, runId: 'run-a', modelId: 'lab/model-a', setName: 'set_a', questionId: 'q2', questionText: 'Question q2', status: 'moderation', finalText: null },
+      ]);
+      expect((await store.listResponsesToJudge({ judgeId: 'j', judgeVersion: '2', runId: 'run-a' })).map((row) => row.questionId)).toEqual(['q1', 'q2']);
+      expect((await store.listResponsesToJudge({ judgeId: 'j' })).map((row) => row.questionId)).toEqual(['q2', 'q3']);
+    });
+
     it('lists runs with counts of current outcomes per status', async () => {
       await seed();
       await store.putResponse(makeResponse({ runId: 'run-a', questionId: 'q1' }));

@@ -1,0 +1,98 @@
+import type { Judgment } from '../core/index.js';
+import { JudgeUnavailableError, labelForStatus, type Judge } from '../judge/index.js';
+import type { CandorStore, ResponseFilter, ResponseToJudge } from '../store/index.js';
+
+export type JudgeEvent =
+  | { type: 'batch'; pending: number }
+  | { type: 'judged'; responseId: number; label: string; byRule: boolean }
+  | { type: 'unavailable'; responseId: number; detail: string }
+  | { type: 'waiting' };
+
+export interface JudgeResponsesOptions {
+  store: CandorStore;
+  judge: Judge;
+  filter?: ResponseFilter;
+  concurrency?: number;
+  /** Keep watching for new responses (e.g. while a run collects) until this says stop. */
+  follow?: { intervalMs: number; done: () => Promise<boolean> };
+  signal?: AbortSignal;
+  onEvent?: (event: JudgeEvent) => void;
+  now?: () => string;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface JudgeResponsesSummary {
+  judged: number;
+  byRule: number;
+  unavailable: number;
+  labels: Record<string, number>;
+}
+
+/**
+ * Gives every current response (matching the filter) a judgment from `judge`, unless it has one
+ * already. Failed outcomes are labelled by rule without calling the judge. A judge that cannot be
+ * reached stores nothing for that response, so the next call picks it up.
+ */
+export async function judgeResponses(options: JudgeResponsesOptions): Promise<JudgeResponsesSummary> {
+  const { store, judge } = options;
+  const emit = options.onEvent ?? (() => {});
+  const now = options.now ?? (() => new Date().toISOString());
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const summary: JudgeResponsesSummary = { judged: 0, byRule: 0, unavailable: 0, labels: {} };
+  const failedThisCall = new Set<number>();
+
+  const judgeOne = async (row: ResponseToJudge): Promise<Judgment | null> => {
+    const ruleLabel = labelForStatus(row.status as Parameters<typeof labelForStatus>[0]);
+    const base = { responseId: row.responseId, judgeId: judge.id, judgeVersion: judge.version, promptHash: judge.promptHash, judgedAt: now(), note: null };
+    if (ruleLabel !== null) {
+      return { ...base, label: ruleLabel, explanation: `not sent to the judge: the response's status is ${row.status}`, rawOutput: null, source: 'rule' };
+    }
+    try {
+      const verdict = await judge.judge({ question: row.questionText, response: row.finalText ?? '', responseId: row.responseId }, { signal: options.signal });
+      return { ...base, label: verdict.label, explanation: verdict.explanation, rawOutput: verdict.rawOutput, source: judge.source };
+    } catch (error) {
+      if (options.signal?.aborted) return null;
+      if (!(error instanceof JudgeUnavailableError)) throw error;
+      failedThisCall.add(row.responseId);
+      summary.unavailable += 1;
+      emit({ type: 'unavailable', responseId: row.responseId, detail: error.message });
+      return null;
+    }
+  };
+
+  for (;;) {
+    const pending = (await store.listResponsesToJudge({ ...options.filter, judgeId: judge.id, judgeVersion: judge.version })).filter(
+      (row) => !failedThisCall.has(row.responseId),
+    );
+    emit({ type: 'batch', pending: pending.length });
+    let next = 0;
+    const buffer: Judgment[] = [];
+    const flush = async () => {
+      if (buffer.length === 0) return;
+      const batch = buffer.splice(0, buffer.length);
+      await store.putJudgments(batch);
+    };
+    const worker = async () => {
+      while (next < pending.length && !options.signal?.aborted) {
+        const row = pending[next++]!;
+        const judgment = await judgeOne(row);
+        if (!judgment) continue;
+        buffer.push(judgment);
+        summary.judged += 1;
+        if (judgment.source === 'rule') summary.byRule += 1;
+        summary.labels[judgment.label] = (summary.labels[judgment.label] ?? 0) + 1;
+        emit({ type: 'judged', responseId: row.responseId, label: judgment.label, byRule: judgment.source === 'rule' });
+        if (buffer.length >= 200) await flush();
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 4) }, worker));
+    await flush();
+    if (!options.follow || options.signal?.aborted) break;
+    if (pending.length === 0 && (await options.follow.done())) break;
+    if (pending.length === 0) {
+      emit({ type: 'waiting' });
+      await sleep(options.follow.intervalMs);
+    }
+  }
+  return summary;
+}
