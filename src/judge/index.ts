@@ -5,3 +5,5 @@ export { CANDOR_RUBRIC_TEMPLATE, CANDOR_RUBRIC_VERSION } from './llm/candor-rubr
 export { createLlmJudge, type JudgeCompletion, type LlmJudgeOptions } from './llm/create-llm-judge.js';
 export { fenceNonce, neutralizeFencedText } from './llm/fence-untrusted-text.js';
 export { parseJudgeOutput, type ParsedJudgeOutput } from './llm/parse-judge-output.js';
+export { createEnsembleJudge } from './ensemble/create-ensemble-judge.js';
+export { createStoredJudge, type StoredLabel } from './stored/create-stored-judge.js';

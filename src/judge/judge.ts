@@ -6,6 +6,8 @@ export interface JudgeInput {
   response: string;
   /** The stored response, when judging from the store (a stored-labels judge looks it up). */
   responseId?: number;
+  /** Where the pair came from, when known (gold files): lets a stored judge find its label. */
+  ref?: { model: string | null; set: string | null; questionId: string | null };
 }
 
 /** One judge's verdict on one response. */
@@ -17,6 +19,8 @@ export interface JudgeVerdict {
   probabilities?: Partial<Record<VerdictLabel, number>>;
   /** For cascades: which tier decided. */
   decidedBy?: string;
+  /** Ensembles: the judges disagreed; a person should look. */
+  needsReview?: boolean;
 }
 
 /**

@@ -49,7 +49,14 @@ export async function judgeResponses(options: JudgeResponsesOptions): Promise<Ju
     }
     try {
       const verdict = await judge.judge({ question: row.questionText, response: row.finalText ?? '', responseId: row.responseId }, { signal: options.signal });
-      return { ...base, label: verdict.label, explanation: verdict.explanation, rawOutput: verdict.rawOutput, source: judge.source };
+      return {
+        ...base,
+        label: verdict.label,
+        explanation: verdict.explanation,
+        rawOutput: verdict.rawOutput,
+        source: judge.source,
+        note: verdict.needsReview ? 'needs review: the judges disagree' : null,
+      };
     } catch (error) {
       if (options.signal?.aborted) return null;
       if (!(error instanceof JudgeUnavailableError)) throw error;

@@ -107,6 +107,7 @@ export interface CandorStore extends StoreWriter {
   getRun(runId: string): Promise<Run | null>;
   listRuns(): Promise<RunSummary[]>;
   listResponses(filter: ResponseFilter): Promise<ResponseRecord[]>;
+  getResponse(responseId: number): Promise<ResponseRecord | null>;
   /**
    * Current responses (matching the filter) that have no judgment yet from `judgeId` (and
    * `judgeVersion` when given), oldest first, with their question text.

@@ -183,6 +183,17 @@ export function createSqlStore(options: SqlStoreOptions): CandorStore {
       }));
     },
 
+    async getResponse(responseId) {
+      const row = await db
+        .selectFrom('responses')
+        .innerJoin('runs', 'runs.run_id', 'responses.run_id')
+        .selectAll('responses')
+        .select('runs.model_id')
+        .where('responses.response_id', '=', responseId)
+        .executeTakeFirst();
+      return row ? { ...rowToResponse(row), modelId: row.model_id } : null;
+    },
+
     async listJudgments(responseId) {
       const rows = await db
         .selectFrom('judgments')

@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { readModelFacts } from '../../datasets/index.js';
-import { formatCell, formatRows, languageGap, rateReport, type Column } from '../../reports/index.js';
+import { compareSides, differenceIntervalText, formatCell, formatRows, languageGap, rateReport, type Column } from '../../reports/index.js';
+import { holmAdjust } from '../../stats/index.js';
 import type { CandorStore } from '../../store/index.js';
 import type { CliIo } from '../cli-io.js';
 import { resolveDbLocation } from '../resolve-db-location.js';
@@ -90,6 +91,42 @@ async function printR1Family(store: CandorStore, io: CliIo): Promise<void> {
     ...R1_FAMILY.map((model): Column<Record<string, string | null>> => ({ key: model, header: model, kind: 'text' })),
   ];
   io.stdout.write(formatRows(table, columns, 'table'));
+
+  // Paired on identical questions: each finetune against R1, on every China set (en, zh, fi).
+  const [base, ...finetunes] = R1_FAMILY as [string, ...string[]];
+  const chinaSets = sets.filter((set) => set === CHINA_SET || set.endsWith(`_${CHINA_SET}`));
+  const paired: Record<string, string | number>[] = [];
+  for (const set of chinaSets) {
+    for (const finetune of finetunes) {
+      const report = await compareSides(store, { kind: 'model', model: finetune }, { kind: 'model', model: base }, { sets: [set] });
+      const { comparison } = report.result.overall;
+      if (comparison.pairs === 0) continue;
+      paired.push({
+        set,
+        finetune,
+        pairs: comparison.pairs,
+        difference: differenceIntervalText(comparison.difference.difference, comparison.difference.low, comparison.difference.high),
+        finetuneOnly: comparison.table.firstOnly,
+        baseOnly: comparison.table.secondOnly,
+        p: comparison.pValue,
+      });
+    }
+  }
+  if (paired.length === 0) return;
+  const adjusted = holmAdjust(paired.map((row) => Number(row['p'])));
+  paired.forEach((row, index) => (row['holm'] = adjusted[index]!));
+  io.stdout.write(`\nPaired on identical questions, finetune − ${base} (Newcombe paired 95% interval, exact McNemar, Holm over these ${paired.length} tests):\n`);
+  const pairedColumns: Column<Record<string, string | number>>[] = [
+    { key: 'set', header: 'set', kind: 'text' },
+    { key: 'finetune', header: 'finetune', kind: 'text' },
+    { key: 'pairs', header: 'pairs', kind: 'integer' },
+    { key: 'difference', header: 'finetune − R1 [95% CI]', kind: 'text' },
+    { key: 'finetuneOnly', header: 'only finetune COMPLETE', kind: 'integer' },
+    { key: 'baseOnly', header: 'only R1 COMPLETE', kind: 'integer' },
+    { key: 'p', header: 'McNemar p', kind: 'pvalue' },
+    { key: 'holm', header: 'Holm p', kind: 'pvalue' },
+  ];
+  io.stdout.write(formatRows(paired, pairedColumns, 'table'));
 }
 
 /** Finds model facts for the demo: --facts, or model-facts.jsonl beside the data folder. */

@@ -30,6 +30,7 @@ export function registerExportCommand(program: Command, io: CliIo): void {
           const judgments = await store.listJudgments(response.responseId);
           const latest = judgments.at(-1);
           const record = {
+            response_id: response.responseId,
             run_id: response.runId,
             model: response.modelId,
             set: response.setName,

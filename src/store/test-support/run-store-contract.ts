@@ -150,6 +150,8 @@ export function runStoreContract({ name, createStore }: StoreContractOptions): v
       const { responseId } = await store.putResponse(response);
       const [stored] = await store.listResponses({ runId: 'run-a' });
       expect(stored).toEqual({ ...response, responseId, isCurrent: true, modelId: 'lab/model-a' });
+      expect(await store.getResponse(responseId)).toEqual(stored);
+      expect(await store.getResponse(responseId + 1000)).toBeNull();
     });
 
     it('refuses a response to a question that is not in the store', async () => {

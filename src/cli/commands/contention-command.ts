@@ -1,0 +1,39 @@
+import type { Command } from 'commander';
+import { CONTENTION_COLUMNS, formatRows, questionContention } from '../../reports/index.js';
+import { addAnalysisOptions, analysisQuery, describeLens, type AnalysisOptions } from '../analysis-options.js';
+import type { CliIo } from '../cli-io.js';
+import { parseNumberOption } from '../parse-number-option.js';
+import { parseOutputFormat } from '../parse-output-format.js';
+import { withStore } from '../with-store.js';
+
+interface ContentionOptions extends AnalysisOptions {
+  top?: string;
+  minModels?: string;
+  includeErrors?: boolean;
+}
+
+export function registerContentionCommand(program: Command, io: CliIo): void {
+  const command = program
+    .command('contention')
+    .description('the most divisive questions: entropy of the labels different models gave each question')
+    .option('--top <n>', 'how many questions to list (0 = all)', '20')
+    .option('--min-models <n>', 'skip questions answered by fewer models', '3')
+    .option('--include-errors', 'count ERROR as a fourth label (default: errors are left out of the entropy)');
+  addAnalysisOptions(command)
+    .addHelpText('after', '\nEntropy is in bits over COMPLETE / EVASIVE / DENIAL (max log2 3 ≈ 1.585); normalized divides by that maximum.\nExample: candor contention --set us_hard --top 20')
+    .action(async (options: ContentionOptions) => {
+      const format = parseOutputFormat(options.format);
+      const top = parseNumberOption('top', options.top, { integer: true, min: 0 });
+      const minModels = parseNumberOption('min-models', options.minModels, { integer: true, min: 1 });
+      await withStore(options.db, io, async (store) => {
+        const rows = questionContention(await store.listLabelRows(analysisQuery(options)), {
+          includeErrors: options.includeErrors ?? false,
+          minModels,
+          top: top === 0 ? undefined : top,
+        });
+        if (rows.length === 0) io.stderr.write(`No question has judged answers from at least ${minModels} models; lower --min-models or widen --set.\n`);
+        if (format === 'table' || format === 'md') io.stdout.write(`${describeLens(options)}\n\n`);
+        io.stdout.write(formatRows(rows, CONTENTION_COLUMNS, format));
+      });
+    });
+}

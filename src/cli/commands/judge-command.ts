@@ -1,0 +1,240 @@
+import { writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { isJudgmentLabel, NotFoundError, VERDICT_LABELS, type JudgmentLabel } from '../../core/index.js';
+import { readGoldFile, type GoldRow } from '../../ingest/read-gold-file.js';
+import { JudgeUnavailableError } from '../../judge/index.js';
+import { evaluateLabels } from '../../judge/metrics/index.js';
+import { formatRows } from '../../reports/index.js';
+import { judgeResponses } from '../../runner/index.js';
+import type { CandorStore } from '../../store/index.js';
+import type { CliIo } from '../cli-io.js';
+import { createProgress } from '../create-progress.js';
+import { loadCandorConfig } from '../load-candor-config.js';
+import { parseNumberOption } from '../parse-number-option.js';
+import { parseOutputFormat } from '../parse-output-format.js';
+import { JUDGE_SPEC_HELP, resolveJudge } from '../resolve-judge.js';
+import { UsageError } from '../usage-error.js';
+import { withStore } from '../with-store.js';
+
+const DB_OPTION = ['--db <path>', 'store: SQLite file (default $CANDOR_DB or ./candor.db)'] as const;
+
+function formatEvaluation(report: ReturnType<typeof evaluateLabels> & { expensive_fraction?: number; unavailable?: number }, format: string): string {
+  if (format === 'json') return JSON.stringify(report, null, 2) + '\n';
+  const pct = (value: number | null) => (value === null ? '—' : `${(value * 100).toFixed(1)}%`);
+  const lines = [
+    `n ${report.n}   accuracy ${pct(report.accuracy)}   kappa ${report.kappa === null ? '—' : report.kappa.toFixed(3)}${report.expensive_fraction !== undefined ? `   sent to the expensive judge ${pct(report.expensive_fraction)}` : ''}${report.unavailable ? `   unavailable ${report.unavailable}` : ''}`,
+    '',
+  ];
+  const perClass = report.labels.map((label) => ({ label, precision: report.per_class[label]?.precision ?? null, recall: report.per_class[label]?.recall ?? null, f1: report.per_class[label]?.f1 ?? null, support: report.per_class[label]?.support ?? 0 }));
+  lines.push(
+    formatRows(
+      perClass,
+      [
+        { key: 'label', header: 'class', kind: 'text' },
+        { key: 'precision', header: 'precision', kind: 'rate' },
+        { key: 'recall', header: 'recall', kind: 'rate' },
+        { key: 'f1', header: 'F1', kind: 'rate' },
+        { key: 'support', header: 'support', kind: 'integer' },
+      ],
+      format === 'md' ? 'md' : 'table',
+    ),
+  );
+  const confusion = report.labels.map((label, row) => Object.fromEntries([['gold', label], ...report.labels.map((column, index) => [column, report.confusion[row]![index]!])]) as Record<string, string | number>);
+  lines.push('confusion (rows gold, columns judged):');
+  lines.push(formatRows(confusion, [{ key: 'gold', header: 'gold \\ judged', kind: 'text' }, ...report.labels.map((label) => ({ key: label, header: label, kind: 'integer' as const }))], format === 'md' ? 'md' : 'table'));
+  return lines.join('\n');
+}
+
+export function registerJudgeCommand(program: Command, io: CliIo): void {
+  const judge = program.command('judge').description('label responses, measure judges, adjudicate');
+
+  judge
+    .command('run')
+    .description('judge every stored response that this judge has not judged yet (failed outcomes are labelled without calling it)')
+    .requiredOption('--judge <spec>', JUDGE_SPEC_HELP)
+    .option('--run <id>', 'only this run')
+    .option('--model <id>', 'only this model')
+    .option('--set <name>', 'only this set')
+    .option('--follow', 'keep judging new responses as a run stores them, until the run stops')
+    .option('--concurrency <n>', 'judge calls in flight', '4')
+    .option('--rpm <n>', "requests per minute for the judge's provider")
+    .option('--threshold <p>', 'cascades: the embedded judge decides when its confidence is at least this', '0.9')
+    .option('--config <file>', 'JSON config: endpoints, prices, rateLimits')
+    .option('--quiet', 'no progress output')
+    .option(...DB_OPTION)
+    .action(async (options: { judge: string; run?: string; model?: string; set?: string; follow?: boolean; concurrency?: string; rpm?: string; threshold?: string; config?: string; quiet?: boolean; db?: string }) => {
+      await withStore(options.db, io, async (store) => {
+        const resolved = await resolveJudge(options.judge, {
+          store,
+          io,
+          config: loadCandorConfig(options.config),
+          rpm: parseNumberOption('rpm', options.rpm, { min: 1 }) ?? null,
+          threshold: parseNumberOption('threshold', options.threshold, { min: 0, max: 1 }),
+        });
+        if (options.follow && !options.run) throw new UsageError('--follow needs --run <id>: the run to follow');
+        const progress = createProgress(io, `judge ${resolved.judge.id}`, { quiet: options.quiet });
+        let done = 0;
+        let pending = 0;
+        const summary = await judgeResponses({
+          store,
+          judge: resolved.judge,
+          filter: { runId: options.run, modelId: options.model, setName: options.set },
+          concurrency: parseNumberOption('concurrency', options.concurrency, { integer: true, min: 1, max: 1000 }) ?? 4,
+          signal: io.signal,
+          follow: options.follow
+            ? { intervalMs: 2000, done: async () => (await store.getRun(options.run!))?.state !== 'running' }
+            : undefined,
+          onEvent: (event) => {
+            if (event.type === 'batch') pending = done + event.pending;
+            if (event.type === 'judged' || event.type === 'unavailable') progress.update(++done, Math.max(pending, done));
+          },
+        });
+        progress.stop();
+        const labels = Object.entries(summary.labels).map(([label, count]) => `${label} ${count}`).join(', ');
+        io.stdout.write(
+          `judge ${resolved.judge.id}@${resolved.judge.version}: ${summary.judged} judged (${summary.byRule} failed outcomes labelled without a call)${labels ? `: ${labels}` : ''}` +
+            (summary.unavailable ? `; ${summary.unavailable} could not be judged now (run again later)` : '') +
+            (resolved.expensiveCounts ? `; sent to the expensive judge: ${(resolved.expensiveCounts().expensive_fraction * 100).toFixed(1)}%` : '') +
+            '\n',
+        );
+      });
+    });
+
+  judge
+    .command('eval')
+    .description('score a judge against gold labels: accuracy, per-class precision/recall, confusion, kappa')
+    .requiredOption('--judge <spec>', JUDGE_SPEC_HELP)
+    .requiredOption('--gold <file>', 'gold JSONL(.gz): SpeechMap analysis rows (compliance = gold), adjudicated labels, or `candor judge export-gold` output')
+    .option('--format <format>', 'table, json or md', 'table')
+    .option('--threshold <p>', 'cascades: the embedded judge decides when its confidence is at least this', '0.9')
+    .option('--concurrency <n>', 'judge calls in flight', '4')
+    .option('--config <file>', 'JSON config: endpoints, prices, rateLimits')
+    .option(...DB_OPTION)
+    .addHelpText('after', '\nJSON keys: n, accuracy, kappa, per_class, confusion, labels (+ expensive_fraction for cascades, unavailable when rows could not be judged).')
+    .action(async (options: { judge: string; gold: string; format?: string; threshold?: string; concurrency?: string; config?: string; db?: string }) => {
+      const format = parseOutputFormat(options.format, ['table', 'json', 'md']);
+      const { rows } = await readGoldFile(options.gold);
+      const needsStore = options.judge.includes('stored:');
+      const evaluate = async (store: CandorStore | null) => {
+        const resolved = await resolveJudge(options.judge, { store, io, config: loadCandorConfig(options.config), threshold: parseNumberOption('threshold', options.threshold, { min: 0, max: 1 }) });
+        const predicted = new Array<JudgmentLabel | null>(rows.length).fill(null);
+        let next = 0;
+        const concurrency = parseNumberOption('concurrency', options.concurrency, { integer: true, min: 1 }) ?? 4;
+        const worker = async () => {
+          while (next < rows.length) {
+            const index = next++;
+            const row: GoldRow = rows[index]!;
+            try {
+              predicted[index] = (await resolved.judge.judge({ question: row.question, response: row.response, ref: { model: row.model, set: row.set, questionId: row.questionId } })).label;
+            } catch (error) {
+              if (!(error instanceof JudgeUnavailableError)) throw error;
+            }
+          }
+        };
+        await Promise.all(Array.from({ length: concurrency }, worker));
+        const judged = rows.map((row, index) => ({ gold: row.label, predicted: predicted[index] })).filter((pair) => pair.predicted !== null);
+        const report = evaluateLabels(judged.map((pair) => pair.gold), judged.map((pair) => pair.predicted!), VERDICT_LABELS);
+        const unavailable = rows.length - judged.length;
+        const extra = resolved.expensiveCounts ? { expensive_fraction: resolved.expensiveCounts().expensive_fraction } : {};
+        io.stdout.write(formatEvaluation({ ...report, ...extra, ...(unavailable ? { unavailable } : {}) }, format));
+      };
+      if (needsStore) await withStore(options.db, io, evaluate);
+      else await evaluate(null);
+    });
+
+  judge
+    .command('agree <judge-a> <judge-b>')
+    .description('agreement between two stored judges on the responses both judged')
+    .option('--set <name>', 'only this set')
+    .option('--model <id>', 'only this model')
+    .option('--format <format>', 'table, json or md', 'table')
+    .option(...DB_OPTION)
+    .action(async (judgeA: string, judgeB: string, options: { set?: string; model?: string; format?: string; db?: string }) => {
+      const format = parseOutputFormat(options.format, ['table', 'json', 'md']);
+      await withStore(options.db, io, async (store) => {
+        const filters = { ...(options.set ? { set: options.set } : {}), ...(options.model ? { model: options.model } : {}) };
+        const first = await store.listLabelRows({ judge: judgeA, filters });
+        const second = new Map((await store.listLabelRows({ judge: judgeB, filters })).map((row) => [row.responseId, row.label]));
+        if (first.length === 0 || second.size === 0) throw new NotFoundError(`judgments by both "${judgeA}" and "${judgeB}"`, 'see `candor report --by judge`');
+        const pairs = first.filter((row) => second.has(row.responseId)).map((row) => ({ a: row.label, b: second.get(row.responseId)! }));
+        const verdictPairs = pairs.filter((pair) => !pair.a.startsWith('ERROR') && !pair.b.startsWith('ERROR'));
+        const report = evaluateLabels(verdictPairs.map((pair) => pair.a), verdictPairs.map((pair) => pair.b), VERDICT_LABELS);
+        if (format === 'json') {
+          io.stdout.write(JSON.stringify({ judge_a: judgeA, judge_b: judgeB, both_judged: pairs.length, with_error_labels: pairs.length - verdictPairs.length, ...report }, null, 2) + '\n');
+          return;
+        }
+        io.stdout.write(`${judgeA} (rows) vs ${judgeB} (columns): ${pairs.length} responses judged by both, ${pairs.length - verdictPairs.length} with an error label left out\n`);
+        io.stdout.write(formatEvaluation(report, format));
+      });
+    });
+
+  judge
+    .command('override <response-id>')
+    .description('a person labels a response; the earlier judgments stay as history')
+    .requiredOption('--label <label>', 'COMPLETE, EVASIVE or DENIAL (or an ERROR_* label)')
+    .requiredOption('--note <text>', 'why: kept with the label')
+    .option('--by <name>', 'who decided', 'human')
+    .option(...DB_OPTION)
+    .action(async (responseIdText: string, options: { label: string; note: string; by: string; db?: string }) => {
+      const responseId = parseNumberOption('response-id', responseIdText, { integer: true, min: 1 })!;
+      const label = options.label.toUpperCase();
+      if (!isJudgmentLabel(label)) throw new UsageError(`--label must be COMPLETE, EVASIVE, DENIAL or an ERROR_* label (got "${options.label}")`);
+      await withStore(options.db, io, async (store) => {
+        if (!(await store.getResponse(responseId))) throw new NotFoundError(`response ${responseId}`, 'response ids are in `candor export` (response_id)');
+        const history = await store.listJudgments(responseId);
+        await store.putJudgment({
+          responseId,
+          judgeId: `human:${options.by}`,
+          judgeVersion: 'human',
+          promptHash: null,
+          label,
+          explanation: options.note,
+          rawOutput: null,
+          judgedAt: new Date().toISOString(),
+          source: 'human',
+          note: options.note,
+        });
+        const previous = history.at(-1);
+        io.stdout.write(`response ${responseId}: ${previous ? `${previous.label} (${previous.judgeId}) → ` : ''}${label} by ${options.by}; ${history.length} earlier judgment(s) kept\n`);
+      });
+    });
+
+  judge
+    .command('export-gold')
+    .description('write the responses people have labelled as a gold file for `candor judge eval`')
+    .option('--out <file>', 'write here instead of stdout')
+    .option(...DB_OPTION)
+    .action(async (options: { out?: string; db?: string }) => {
+      await withStore(options.db, io, async (store) => {
+        const humanJudges = (await store.countLabels({ groupBy: ['judge'] }))
+          .map((row) => row.keys.judge)
+          .filter((judgeId): judgeId is string => typeof judgeId === 'string' && judgeId.startsWith('human'));
+        const lines: string[] = [];
+        for (const judgeId of humanJudges) {
+          for (const row of await store.listLabelRows({ judge: judgeId })) {
+            const response = await store.getResponse(row.responseId);
+            const question = (await store.getQuestions(row.set)).find((candidate) => candidate.id === row.questionId);
+            const judgments = await store.listJudgments(row.responseId);
+            lines.push(
+              JSON.stringify({
+                response_id: row.responseId,
+                model: row.model,
+                set: row.set,
+                question_id: row.questionId,
+                question: question?.text ?? '',
+                response: response?.finalText ?? '',
+                label: row.label,
+                note: judgments.filter((judgment) => judgment.source === 'human').at(-1)?.note ?? null,
+                labelled_by: judgeId,
+              }),
+            );
+          }
+        }
+        const text = lines.join('\n') + (lines.length ? '\n' : '');
+        if (options.out) {
+          writeFileSync(options.out, text);
+          io.stderr.write(`${lines.length} gold rows written to ${options.out}\n`);
+        } else io.stdout.write(text);
+      });
+    });
+}

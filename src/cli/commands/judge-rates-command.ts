@@ -1,0 +1,91 @@
+import type { Command } from 'commander';
+import { formatJudgeAwareRates, JUDGE_RATE_GROUP_FIELDS, judgeAwareRates, measureJudgeConfusion, type JudgeRateGroupBy } from '../../reports/index.js';
+import type { JudgeConfusion } from '../../stats/index.js';
+import { addAnalysisOptions, analysisQuery, describeLens, type AnalysisOptions } from '../analysis-options.js';
+import type { CliIo } from '../cli-io.js';
+import { parseListOption } from '../parse-list-option.js';
+import { parseNumberOption } from '../parse-number-option.js';
+import { parseOutputFormat } from '../parse-output-format.js';
+import { UsageError } from '../usage-error.js';
+import { withStore } from '../with-store.js';
+
+interface JudgeRatesOptions extends AnalysisOptions {
+  goldJudge?: string;
+  confusion?: string;
+  by?: string;
+  seed?: string;
+  draws?: string;
+}
+
+/** --confusion tp,fn,fp,tn → a judge confusion (COMPLETE = positive). */
+export function parseConfusion(value: string): JudgeConfusion {
+  const parts = parseListOption(value).map(Number);
+  if (parts.length !== 4 || parts.some((part) => !Number.isInteger(part) || part < 0)) {
+    throw new UsageError(`--confusion must be four counts tp,fn,fp,tn (got "${value}")`);
+  }
+  const [truePositive, falseNegative, falsePositive, trueNegative] = parts as [number, number, number, number];
+  return { truePositive, falseNegative, falsePositive, trueNegative };
+}
+
+const GROUPS = Object.keys(JUDGE_RATE_GROUP_FIELDS);
+
+export function registerJudgeRatesCommand(program: Command, io: CliIo): void {
+  const command = program
+    .command('judge-rates')
+    .description("rates corrected for the judge's measured error (Rogan–Gladen), beside the raw rates")
+    .option('--gold-judge <name>', 'measure the judge against this stored judge, taken as gold, on the responses both labelled')
+    .option('--confusion <tp,fn,fp,tn>', "the judge's confusion on a gold set, given directly (COMPLETE = positive)")
+    .option('--by <field>', GROUPS.join(', '), 'model')
+    .option('--seed <n>', 'seed of the Monte Carlo interval (same seed, same interval)')
+    .option('--draws <n>', 'Monte Carlo draws', '10000');
+  addAnalysisOptions(command)
+    .addHelpText(
+      'after',
+      '\n--judge is required: the rates and the confusion are that judge\'s. The confusion is measured on every\n' +
+        'response both judges gave a verdict (not only the filtered ones), in the same lens.\n' +
+        'Example: candor judge-rates --judge x-ai/grok-4.1-fast --gold-judge openai/gpt-4o-2024-11-20 --set china_criticism',
+    )
+    .action(async (options: JudgeRatesOptions) => {
+      const format = parseOutputFormat(options.format);
+      const by = options.by ?? 'model';
+      if (!GROUPS.includes(by)) throw new UsageError(`--by must be one of ${GROUPS.join(', ')} (got "${by}")`);
+      if ((options.goldJudge === undefined) === (options.confusion === undefined)) {
+        throw new UsageError('give exactly one of --gold-judge <judge> or --confusion tp,fn,fp,tn');
+      }
+      const seed = parseNumberOption('seed', options.seed, { integer: true, min: 0 });
+      const draws = parseNumberOption('draws', options.draws, { integer: true, min: 100 });
+      await withStore(options.db, io, async (store) => {
+        if (!options.judge) {
+          const judges = await store.countLabels({ groupBy: ['judge'] });
+          const names = judges.map((row) => row.keys.judge).filter(Boolean).join(', ');
+          throw new UsageError(`--judge is required (the judge whose rates are corrected); judges in this store: ${names || 'none'}`);
+        }
+        const lens = { excludeBlocked: options.excludeBlocked ?? false };
+        let confusion: JudgeConfusion;
+        let goldSize: number;
+        if (options.goldJudge !== undefined) {
+          const measured = measureJudgeConfusion(
+            await store.listLabelRows({ judge: options.judge, ...lens }),
+            await store.listLabelRows({ judge: options.goldJudge, ...lens }),
+          );
+          confusion = measured.confusion;
+          goldSize = measured.shared;
+          if (goldSize === 0) throw new UsageError(`no response has a verdict from both ${options.judge} and ${options.goldJudge}`);
+        } else {
+          confusion = parseConfusion(options.confusion!);
+          goldSize = confusion.truePositive + confusion.falseNegative + confusion.falsePositive + confusion.trueNegative;
+        }
+        let rows;
+        try {
+          rows = judgeAwareRates(await store.listLabelRows(analysisQuery(options)), confusion, by as JudgeRateGroupBy, { seed, draws });
+        } catch (error) {
+          if (error instanceof RangeError) throw new UsageError(`cannot correct for this judge: ${error.message}`);
+          throw error;
+        }
+        if (format === 'table' || format === 'md') io.stdout.write(`${describeLens(options)}\n`);
+        io.stdout.write(
+          formatJudgeAwareRates(rows, { judge: options.judge, gold: options.goldJudge ?? 'given confusion', confusion, goldSize }, format),
+        );
+      });
+    });
+}

@@ -1,0 +1,47 @@
+import type { Command } from 'commander';
+import { formatRows, releaseTimeline, RELEASE_TIMELINE_COLUMNS, TEST_DATE_COLUMNS, testDateTimeline } from '../../reports/index.js';
+import { addAnalysisOptions, analysisQuery, describeLens, type AnalysisOptions } from '../analysis-options.js';
+import type { CliIo } from '../cli-io.js';
+import { parseNumberOption } from '../parse-number-option.js';
+import { parseOutputFormat } from '../parse-output-format.js';
+import { UsageError } from '../usage-error.js';
+import { withStore } from '../with-store.js';
+
+interface TimelineOptions extends AnalysisOptions {
+  by?: string;
+  halfLifeMonths?: string;
+  all?: boolean;
+}
+
+export function registerTimelineCommand(program: Command, io: CliIo): void {
+  const command = program
+    .command('timeline')
+    .description('rates over time: by model release date per creator (with an EMA trend), or by test month')
+    .option('--by <axis>', 'release (model release date, from `candor models import`) or test-date (month the answers arrived)', 'release')
+    .option('--half-life-months <n>', 'EMA half-life of the release trend, in months', '3')
+    .option('--all', 'test-date: every model and set, not only those tested in two or more months');
+  addAnalysisOptions(command)
+    .addHelpText('after', '\nRates mix whatever sets the rows cover; pass --set to compare like with like.')
+    .action(async (options: TimelineOptions) => {
+      const format = parseOutputFormat(options.format);
+      const axis = options.by ?? 'release';
+      if (axis !== 'release' && axis !== 'test-date') throw new UsageError(`--by must be release or test-date (got "${axis}")`);
+      const halfLifeMonths = parseNumberOption('half-life-months', options.halfLifeMonths, { min: 0.01 });
+      await withStore(options.db, io, async (store) => {
+        const rows = await store.listLabelRows(analysisQuery(options));
+        const readable = format === 'table' || format === 'md';
+        if (readable) io.stdout.write(`${describeLens(options)}\n\n`);
+        if (axis === 'test-date') {
+          const timeline = testDateTimeline(rows, { all: options.all ?? false });
+          if (timeline.length === 0) io.stderr.write('No model was tested on the same set in two different months (--all lists every test month).\n');
+          io.stdout.write(formatRows(timeline, TEST_DATE_COLUMNS, format));
+          return;
+        }
+        const timeline = releaseTimeline(rows, { halfLifeMonths });
+        if (timeline.undated.length > 0) {
+          io.stderr.write(`${timeline.undated.length} model(s) without a release date or creator left out (add facts with \`candor models import\`): ${timeline.undated.join(', ')}\n`);
+        }
+        io.stdout.write(formatRows(timeline.rows, RELEASE_TIMELINE_COLUMNS, format));
+      });
+    });
+}

@@ -1,0 +1,65 @@
+import { isJudgmentLabel } from '../core/index.js';
+import { createEnsembleJudge, createStoredJudge, type Judge } from '../judge/index.js';
+import { createProviderModel } from '../providers/index.js';
+import { createModelJudge, createRateLimiter } from '../runner/index.js';
+import type { CandorStore } from '../store/index.js';
+import type { CliIo } from './cli-io.js';
+import { createEmbeddedJudgeAdapter, createCascadeJudge } from './embedded-judge-adapter.js';
+import type { CandorConfig } from './load-candor-config.js';
+import { UsageError } from './usage-error.js';
+
+export interface ResolvedJudge {
+  judge: Judge;
+  /** Cascades: how many rows went to the expensive tier so far. */
+  expensiveCounts?: () => { total: number; expensive: number; expensive_fraction: number };
+}
+
+export interface ResolveJudgeContext {
+  store: CandorStore | null;
+  io: CliIo;
+  config: CandorConfig;
+  rpm?: number | null;
+  threshold?: number;
+}
+
+export const JUDGE_SPEC_HELP =
+  'embedded | stored:<judge-id> | <provider:model> (an LLM judge with Candor\'s rubric) | cascade:<cheap>><expensive> | ensemble:<a>+<b>+<c>';
+
+async function storedJudge(judgeId: string, store: CandorStore | null): Promise<Judge> {
+  if (!store) throw new UsageError('stored:<judge> needs the store (--db)');
+  const rows = await store.listLabelRows({ judge: judgeId });
+  if (rows.length === 0) throw new UsageError(`stored:${judgeId}: no judgments by "${judgeId}" in the store (see \`candor report --by judge\`)`);
+  return createStoredJudge(
+    judgeId,
+    rows.filter((row) => isJudgmentLabel(row.label)).map((row) => ({ responseId: row.responseId, model: row.model, set: row.set, questionId: row.questionId, label: row.label as never, judgeVersion: row.judgeVersion })),
+  );
+}
+
+/** Turns a --judge spec into a Judge. */
+export async function resolveJudge(spec: string, context: ResolveJudgeContext): Promise<ResolvedJudge> {
+  if (spec === 'embedded') return { judge: createEmbeddedJudgeAdapter() };
+  if (spec.startsWith('stored:')) return { judge: await storedJudge(spec.slice('stored:'.length), context.store) };
+  if (spec.startsWith('ensemble:')) {
+    const members = spec.slice('ensemble:'.length).split('+').filter(Boolean);
+    if (members.length < 2) throw new UsageError(`--judge ${spec}: an ensemble needs two or more judges joined by "+"`);
+    const judges = await Promise.all(members.map(async (member) => (await resolveJudge(member, context)).judge));
+    return { judge: createEnsembleJudge(judges) };
+  }
+  if (spec.startsWith('cascade:')) {
+    const [cheap, expensive, ...rest] = spec.slice('cascade:'.length).split('>');
+    if (cheap !== 'embedded' || !expensive || rest.length > 0) {
+      throw new UsageError(`--judge ${spec}: write cascade:embedded><expensive judge>, e.g. cascade:embedded>stored:x-ai/grok-4.1-fast`);
+    }
+    const expensiveJudge = (await resolveJudge(expensive, context)).judge;
+    return createCascadeJudge(expensiveJudge, context.threshold ?? 0.9);
+  }
+  if (!spec.includes(':')) throw new UsageError(`--judge "${spec}": expected ${JUDGE_SPEC_HELP}`);
+  const model = createProviderModel(spec, { config: context.config.provider, env: context.io.env });
+  const rpm = context.rpm ?? context.config.rateLimits[model.provider]?.rpm ?? null;
+  return {
+    judge: createModelJudge(model, {
+      judgeId: spec,
+      limiter: rpm ? createRateLimiter({ requestsPerMinute: rpm, tokensPerMinute: context.config.rateLimits[model.provider]?.tpm ?? null }) : undefined,
+    }),
+  };
+}
