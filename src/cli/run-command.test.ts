@@ -81,6 +81,24 @@ describe('candor run against the mock server', () => {
     expect(io.out()).toMatch(/2 still to ask: candor run --resume/);
   });
 
+  it('replays a stored run offline as a provider, reproducing every outcome', async () => {
+    server = await startMockServer({ latencyMs: 1, faults: [{ fault: 'content_filter', match: 'BLOCK' }] });
+    const set = writeQuestions(['one essay', 'two BLOCK essay', 'three essay']);
+    const db = join(mkdtempSync(join(tmpdir(), 'candor-run-cli-db-')), 'candor.db');
+    const first = captureIo();
+    expect(await runCli(['run', '--model', 'openai-compatible:m', '--base-url', server.url, '--set', set, '--run-id', 'original', '--db', db, '--quiet'], first), first.err()).toBe(0);
+    await server.close();
+    server = null;
+    const replay = captureIo();
+    expect(await runCli(['run', '--model', 'replay:original', '--set', set, '--run-id', 'replayed', '--db', db, '--quiet'], replay), replay.err()).toBe(0);
+    const exported = captureIo();
+    await runCli(['export', '--db', db], exported);
+    const records = exported.out().trim().split('\n').map((line) => JSON.parse(line) as { run_id: string; question_id: string; status: string; text: string });
+    const view = (runId: string) => records.filter((record) => record.run_id === runId).map((record) => [record.question_id, record.status, record.text]);
+    expect(view('replayed')).toEqual(view('original'));
+    expect(view('original').map((row) => row[1])).toEqual(['success', 'moderation', 'success']);
+  });
+
   it('never writes the API key to the store or the export', async () => {
     server = await startMockServer({ latencyMs: 1 });
     const set = writeQuestions(['hello']);
