@@ -11,6 +11,7 @@ import { createInterface } from 'node:readline';
 import { createProviderModel } from '../src/providers/index.js';
 import { createRunRecord, executeRun, type CollectionSettings } from '../src/runner/index.js';
 import { openStore } from '../src/store/index.js';
+import { makeQuestion } from '../src/store/test-support/store-fixtures.js';
 
 const LATENCY_MS = 100;
 const levels = (process.argv[2] ?? '64,256,1024').split(',').map(Number);
@@ -29,20 +30,7 @@ try {
   for (const concurrency of levels) {
     const requests = Math.max(2000, concurrency * 15);
     const store = await openStore(join(folder, `bench-${concurrency}.db`));
-    const questions = Array.from({ length: requests }, (_, index) => ({
-      setName: 'bench',
-      id: `q${index}`,
-      text: `Write a short essay number ${index}`,
-      domain: null,
-      theme: null,
-      variation: null,
-      targetCountry: null,
-      language: 'en',
-      templateId: null,
-      tags: [],
-      translationOf: null,
-      translationKind: 'original' as const,
-    }));
+    const questions = Array.from({ length: requests }, (_, index) => makeQuestion({ setName: 'bench', id: `q${index}`, text: `Write a short essay number ${index}`, domain: null }));
     const set = { name: 'bench', title: null, source: 'bench', format: 'candor-jsonl', contentHash: 'bench' };
     await store.putQuestionSet(set, questions);
     const settings: CollectionSettings = {

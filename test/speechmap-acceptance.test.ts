@@ -4,24 +4,11 @@ import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/main.js';
-import type { CliIo } from '../src/cli/cli-io.js';
+import { captureIo } from '../src/cli/test-support/capture-io.js';
 
 const dataFolder = resolve(import.meta.dirname, '..', '..', 'shared', 'speechmap-data');
 const present = existsSync(dataFolder);
 if (!present) console.warn(`skipping SpeechMap acceptance tests: ${dataFolder} not found (it ships beside the repository in CI)`);
-
-function captureIo(): CliIo & { out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    stdout: { write: (text: string) => (out += text) },
-    stderr: { write: (text: string) => (err += text) },
-    env: {},
-    cwd: process.cwd(),
-    out: () => out,
-    err: () => err,
-  };
-}
 
 /** Labels straight from the analysis files, read independently of Candor's importer. */
 function sourceLabels(folder: string): Map<string, { model: string; set: string; label: string }> {
