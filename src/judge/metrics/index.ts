@@ -1,0 +1,1 @@
+export { evaluateLabels, type ClassScores, type LabelEvaluation } from './evaluate-labels.js';

@@ -1,0 +1,110 @@
+import type { EntitySwap, SwapAsymmetryRow, SwapRateRow } from './entity-swap.js';
+import type { Column } from './format/column.js';
+import { formatRows } from './format/format-rows.js';
+import type { OutputFormat } from './format/output-format.js';
+import { differenceIntervalText, rateIntervalText } from './interval-text.js';
+
+/** Which table(s) of an entity swap to print. */
+export type SwapView = 'both' | 'rates' | 'asymmetry';
+
+const RATE_COLUMNS: Column<SwapRateRow>[] = [
+  { key: 'model', header: 'model', kind: 'text' },
+  { key: 'language', header: 'language', kind: 'text' },
+  { key: 'target', header: 'target', kind: 'text' },
+  { key: 'total', header: 'total', kind: 'integer' },
+  { key: 'complete', header: 'complete', kind: 'integer' },
+  { key: 'rate', header: 'rate', kind: 'rate' },
+  { key: 'ci_low', header: 'ci_low', kind: 'rate' },
+  { key: 'ci_high', header: 'ci_high', kind: 'rate' },
+];
+
+const ASYMMETRY_COLUMNS: Column<SwapAsymmetryRow>[] = [
+  { key: 'model', header: 'model', kind: 'text' },
+  { key: 'language', header: 'language', kind: 'text' },
+  { key: 'target_a', header: 'target_a', kind: 'text' },
+  { key: 'target_b', header: 'target_b', kind: 'text' },
+  { key: 'n_pairs', header: 'n_pairs', kind: 'integer' },
+  { key: 'rate_a', header: 'rate_a', kind: 'rate' },
+  { key: 'rate_a_low', header: 'rate_a_low', kind: 'rate' },
+  { key: 'rate_a_high', header: 'rate_a_high', kind: 'rate' },
+  { key: 'rate_b', header: 'rate_b', kind: 'rate' },
+  { key: 'rate_b_low', header: 'rate_b_low', kind: 'rate' },
+  { key: 'rate_b_high', header: 'rate_b_high', kind: 'rate' },
+  { key: 'difference', header: 'difference', kind: 'number' },
+  { key: 'difference_low', header: 'difference_low', kind: 'number' },
+  { key: 'difference_high', header: 'difference_high', kind: 'number' },
+  { key: 'a_only', header: 'a_only', kind: 'integer' },
+  { key: 'b_only', header: 'b_only', kind: 'integer' },
+  { key: 'mcnemar_p', header: 'mcnemar_p', kind: 'pvalue' },
+  { key: 'holm_p', header: 'holm_p', kind: 'pvalue' },
+];
+
+type Readable = Record<string, string | number | null>;
+
+function wideRates(rows: readonly SwapRateRow[]): { rows: Readable[]; columns: Column<Readable>[] } {
+  const targets = [...new Set(rows.map((row) => row.target))].sort();
+  const byModel = new Map<string, Readable>();
+  for (const row of rows) {
+    const key = `${row.model}\u0000${row.language}`;
+    const entry = byModel.get(key) ?? { model: row.model, language: row.language };
+    entry[row.target] = `${rateIntervalText(row.rate, row.ci_low, row.ci_high)} n=${row.total}`;
+    byModel.set(key, entry);
+  }
+  const columns: Column<Readable>[] = [
+    { key: 'model', header: 'model', kind: 'text' },
+    { key: 'language', header: 'lang', kind: 'text' },
+    ...targets.map((target): Column<Readable> => ({ key: target, header: target, kind: 'text' })),
+  ];
+  return { rows: [...byModel.values()], columns };
+}
+
+function readableAsymmetry(rows: readonly SwapAsymmetryRow[]): Readable[] {
+  return rows.map((row) => ({
+    model: row.model,
+    language: row.language,
+    pair: `${row.target_a} vs ${row.target_b}`,
+    n_pairs: row.n_pairs,
+    rate_a: rateIntervalText(row.rate_a, row.rate_a_low, row.rate_a_high),
+    rate_b: rateIntervalText(row.rate_b, row.rate_b_low, row.rate_b_high),
+    difference: differenceIntervalText(row.difference, row.difference_low, row.difference_high),
+    a_only: row.a_only,
+    b_only: row.b_only,
+    mcnemar_p: row.mcnemar_p,
+    holm_p: row.holm_p,
+  }));
+}
+
+const READABLE_ASYMMETRY: Column<Readable>[] = [
+  { key: 'model', header: 'model', kind: 'text' },
+  { key: 'language', header: 'lang', kind: 'text' },
+  { key: 'pair', header: 'a vs b', kind: 'text' },
+  { key: 'n_pairs', header: 'templates', kind: 'integer' },
+  { key: 'rate_a', header: 'a complete [95% CI]', kind: 'text' },
+  { key: 'rate_b', header: 'b complete [95% CI]', kind: 'text' },
+  { key: 'difference', header: 'a − b [95% paired CI]', kind: 'text' },
+  { key: 'a_only', header: 'a only', kind: 'integer' },
+  { key: 'b_only', header: 'b only', kind: 'integer' },
+  { key: 'mcnemar_p', header: 'McNemar p', kind: 'pvalue' },
+  { key: 'holm_p', header: 'Holm p', kind: 'pvalue' },
+];
+
+/** Renders an entity swap; CSV holds one table, so it needs view rates or asymmetry (both → asymmetry). */
+export function formatEntitySwap(swap: EntitySwap, format: OutputFormat, view: SwapView = 'both'): string {
+  if (format === 'json') {
+    const document = view === 'rates' ? { rates: swap.rates } : view === 'asymmetry' ? { asymmetry: swap.asymmetry } : swap;
+    return JSON.stringify(document, null, 2) + '\n';
+  }
+  if (format === 'csv') return view === 'rates' ? formatRows(swap.rates, RATE_COLUMNS, 'csv') : formatRows(swap.asymmetry, ASYMMETRY_COLUMNS, 'csv');
+  const parts: string[] = [];
+  if (view !== 'asymmetry') {
+    const wide = wideRates(swap.rates);
+    parts.push('Rate by target (COMPLETE over all rows about that target, 95% Wilson interval)\n\n' + formatRows(wide.rows, wide.columns, format));
+  }
+  if (view !== 'rates') {
+    parts.push(
+      'Asymmetry between targets, paired on shared templates (Newcombe paired interval, exact McNemar, Holm over the pairs of each model)\n\n' +
+        formatRows(readableAsymmetry(swap.asymmetry), READABLE_ASYMMETRY, format),
+    );
+  }
+  return parts.join('\n');
+}

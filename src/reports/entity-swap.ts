@@ -1,0 +1,119 @@
+import { holmAdjust } from '../stats/holm-adjust.js';
+import type { LabelRow } from '../store/index.js';
+import { isCompleteLabel } from './fold-label.js';
+import { groupRows } from './group-rows.js';
+import { pairLabelRows } from './pair-label-rows.js';
+import { pairedRateComparison } from './paired-rate-comparison.js';
+import { rateWithInterval } from './rate-with-interval.js';
+
+/** One model's rate on one target country, over the templated questions about it. */
+export interface SwapRateRow {
+  model: string;
+  language: string;
+  target: string;
+  total: number;
+  complete: number;
+  rate: number;
+  ci_low: number;
+  ci_high: number;
+}
+
+/** Asymmetry between two targets of the same templates: paired on template + sample. */
+export interface SwapAsymmetryRow {
+  model: string;
+  language: string;
+  target_a: string;
+  target_b: string;
+  /** Templates (× samples) asked about both targets. */
+  n_pairs: number;
+  rate_a: number;
+  rate_a_low: number;
+  rate_a_high: number;
+  rate_b: number;
+  rate_b_low: number;
+  rate_b_high: number;
+  difference: number;
+  difference_low: number;
+  difference_high: number;
+  a_only: number;
+  b_only: number;
+  mcnemar_p: number;
+  /** Holm-adjusted over the target pairs of this model and language. */
+  holm_p: number;
+}
+
+export interface EntitySwap {
+  rates: SwapRateRow[];
+  asymmetry: SwapAsymmetryRow[];
+}
+
+export interface EntitySwapOptions {
+  /** Only these targets (default: every target found). */
+  targets?: readonly string[];
+  /** Only pairs that include this target (e.g. CN: CN vs each other). */
+  baseline?: string | null;
+}
+
+const templateKey = (row: LabelRow) => JSON.stringify([row.templateId, row.sample]);
+
+/**
+ * Entity swap: the same request template asked about different target countries. Per model and
+ * language, the rate for each target, and for each pair of targets the paired difference on the
+ * shared templates (Newcombe paired interval, exact McNemar, Holm over the pairs).
+ * Rows without a template id or a target country are ignored.
+ */
+export function entitySwap(rows: readonly LabelRow[], options: EntitySwapOptions = {}): EntitySwap {
+  const wanted = options.targets && options.targets.length > 0 ? new Set(options.targets) : null;
+  const usable = rows.filter(
+    (row) => row.templateId !== null && row.country !== null && (wanted === null || wanted.has(row.country)),
+  );
+  const rates: SwapRateRow[] = [];
+  const asymmetry: SwapAsymmetryRow[] = [];
+  const byModel = groupRows(usable, (row) => JSON.stringify([row.model, row.language]));
+  for (const key of [...byModel.keys()].sort()) {
+    const [model, language] = JSON.parse(key) as [string, string];
+    const byTarget = groupRows(byModel.get(key)!, (row) => row.country!);
+    const targets = [...byTarget.keys()].sort();
+    for (const target of targets) {
+      const targetRows = byTarget.get(target)!;
+      const rate = rateWithInterval(targetRows.filter((row) => isCompleteLabel(row.label)).length, targetRows.length);
+      rates.push({ model, language, target, total: rate.total, complete: rate.complete, rate: rate.rate, ci_low: rate.low, ci_high: rate.high });
+    }
+    const modelRows: Omit<SwapAsymmetryRow, 'holm_p'>[] = [];
+    for (let left = 0; left < targets.length; left += 1) {
+      for (let right = left + 1; right < targets.length; right += 1) {
+        const [targetA, targetB] = [targets[left]!, targets[right]!];
+        if (options.baseline && targetA !== options.baseline && targetB !== options.baseline) continue;
+        // With a baseline, it is always side a: "CN vs US", "CN vs EU".
+        const [first, second] = options.baseline === targetB ? [targetB, targetA] : [targetA, targetB];
+        const { pairs } = pairLabelRows(byTarget.get(first)!, byTarget.get(second)!, { key: templateKey });
+        if (pairs.length === 0) continue;
+        const comparison = pairedRateComparison(
+          pairs.map((pair) => ({ first: isCompleteLabel(pair.first.label), second: isCompleteLabel(pair.second.label) })),
+        );
+        modelRows.push({
+          model,
+          language,
+          target_a: first,
+          target_b: second,
+          n_pairs: comparison.pairs,
+          rate_a: comparison.first.rate,
+          rate_a_low: comparison.first.low,
+          rate_a_high: comparison.first.high,
+          rate_b: comparison.second.rate,
+          rate_b_low: comparison.second.low,
+          rate_b_high: comparison.second.high,
+          difference: comparison.difference.difference,
+          difference_low: comparison.difference.low,
+          difference_high: comparison.difference.high,
+          a_only: comparison.table.firstOnly,
+          b_only: comparison.table.secondOnly,
+          mcnemar_p: comparison.pValue,
+        });
+      }
+    }
+    const adjusted = holmAdjust(modelRows.map((row) => row.mcnemar_p));
+    modelRows.forEach((row, index) => asymmetry.push({ ...row, holm_p: adjusted[index]! }));
+  }
+  return { rates, asymmetry };
+}

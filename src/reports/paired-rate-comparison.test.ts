@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { pairedRateComparison } from './paired-rate-comparison.js';
+
+function outcomes(bothYes: number, firstOnly: number, secondOnly: number, bothNo: number) {
+  return [
+    ...Array.from({ length: bothYes }, () => ({ first: true, second: true })),
+    ...Array.from({ length: firstOnly }, () => ({ first: true, second: false })),
+    ...Array.from({ length: secondOnly }, () => ({ first: false, second: true })),
+    ...Array.from({ length: bothNo }, () => ({ first: false, second: false })),
+  ];
+}
+
+describe('pairedRateComparison', () => {
+  it('builds the 2×2 table and compares the margins with an exact McNemar p', () => {
+    const result = pairedRateComparison(outcomes(10, 3, 21, 16));
+    expect(result.pairs).toBe(50);
+    expect(result.table).toEqual({ bothYes: 10, firstOnly: 3, secondOnly: 21, bothNo: 16 });
+    expect(result.first.complete).toBe(13);
+    expect(result.first.rate).toBeCloseTo(0.26, 12);
+    expect(result.second.complete).toBe(31);
+    expect(result.difference.difference).toBeCloseTo(-0.36, 12);
+    // By hand: 2·P(X ≤ 3), X ~ Bin(24, ½) = 2·(1 + 24 + 276 + 2024) / 2^24.
+    expect(result.pValue).toBeCloseTo((2 * 2325) / 2 ** 24, 15);
+    expect(result.difference.low).toBeLessThan(-0.36);
+    expect(result.difference.high).toBeGreaterThan(-0.36);
+    expect(result.difference.high).toBeLessThan(0);
+  });
+
+  it('gives p = 1 and a NaN-free zero difference when nothing is discordant', () => {
+    const result = pairedRateComparison(outcomes(4, 0, 0, 1));
+    expect(result.pValue).toBe(1);
+    expect(result.difference.difference).toBe(0);
+  });
+
+  it('reports nothing known for no pairs', () => {
+    const result = pairedRateComparison([]);
+    expect(result.pairs).toBe(0);
+    expect(Number.isNaN(result.first.rate)).toBe(true);
+    expect(result.difference).toEqual({ difference: Number.NaN, low: -1, high: 1 });
+  });
+});
