@@ -1,0 +1,139 @@
+/**
+ * Trains Candor's embedded judge from ../shared/speechmap-data, evaluates it honestly and writes
+ * src/judge/embedded/embedded-judge-weights.json.
+ *
+ *   npx tsx scripts/train-embedded-judge.ts            # evaluate + train + write weights
+ *   npx tsx scripts/train-embedded-judge.ts --no-write # evaluate only
+ *
+ * Evaluations (no row is ever scored by a model trained on it):
+ *  A. government-criticism sets, held out by model AND by request: test rows have a held-out
+ *     model and a held-out request number; training rows have neither.
+ *  B. adjudicated us_hard rows, 5-fold cross-validation grouped by theme (the question id without
+ *     its phrasing digit), training on everything outside the fold's themes.
+ * Temperature is fitted on the out-of-fold logits of A and B, then the final model is trained on all rows.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { extractFeatures } from '../src/judge/embedded/extract-features.js';
+import { FEATURE_BITS, FEATURE_COUNT } from '../src/judge/embedded/hash-feature.js';
+import { fitTemperature } from '../src/judge/embedded/fit-temperature.js';
+import { linearLogits } from '../src/judge/embedded/linear-logits.js';
+import { softmax } from '../src/judge/embedded/softmax.js';
+import { trainSoftmaxRegression, type TrainingExample } from '../src/judge/embedded/train-softmax-regression.js';
+import { encodeEmbeddedJudgeWeights } from '../src/judge/embedded/embedded-judge-weights.js';
+import { evaluateLabels } from '../src/judge/metrics/index.js';
+import { loadAdjudicatedRows, loadGpt4oRows, loadGrokRows, stableHash, VERDICTS, type LabelledRow } from './embedded-judge-data.js';
+import { formatEvaluation, printBreakdown } from './embedded-judge-report.js';
+import { evaluateStoredCascade } from './embedded-judge-cascade-eval.js';
+
+const write = !process.argv.includes('--no-write');
+const quick = process.argv.includes('--quick');
+const TRAINING = {
+  featureCount: FEATURE_COUNT,
+  classes: 3,
+  epochs: Number(process.env.EPOCHS ?? 8),
+  batchSize: Number(process.env.BS ?? 64),
+  learningRate: Number(process.env.LR ?? 0.01),
+  l2: Number(process.env.L2 ?? 1e-4),
+  seed: 7,
+};
+/** us_hard rows are few but are the hard target domain; they count more in the loss. */
+const WEIGHT = { gov: 1, usHardGrok: Number(process.env.W_USH ?? 4), adjudicated: Number(process.env.W_ADJ ?? 8) };
+
+interface Prepared extends LabelledRow {
+  vector: ReturnType<typeof extractFeatures>;
+  labelIndex: number;
+}
+
+function prepare(rows: LabelledRow[]): Prepared[] {
+  return rows.map((row) => ({ ...row, vector: extractFeatures(row), labelIndex: VERDICTS.indexOf(row.label) }));
+}
+
+function weightOf(row: LabelledRow): number {
+  if (row.source === 'adjudicated') return WEIGHT.adjudicated;
+  return row.set === 'us_hard' ? WEIGHT.usHardGrok : WEIGHT.gov;
+}
+
+function train(rows: readonly Prepared[]): Float64Array {
+  const examples: TrainingExample[] = rows.map((row) => ({ vector: row.vector, label: row.labelIndex, weight: weightOf(row) }));
+  return trainSoftmaxRegression(examples, TRAINING);
+}
+
+const started = Date.now();
+const grok = prepare(loadGrokRows());
+const adjudicated = prepare(loadAdjudicatedRows());
+console.log(`loaded ${grok.length} Grok-labelled rows, ${adjudicated.length} adjudicated us_hard rows (${((Date.now() - started) / 1000).toFixed(1)}s)`);
+
+const outOfFoldLogits: number[][] = [];
+const outOfFoldLabels: number[] = [];
+
+// A. government-criticism sets, held out by model and by request.
+const isTestModel = (model: string): boolean => stableHash(`model:${model}`) % 4 === 0;
+const isTestGroup = (group: string): boolean => stableHash(group) % 4 === 0;
+const govTest = grok.filter((row) => row.set !== 'us_hard' && isTestModel(row.model) && isTestGroup(row.group));
+const govTrain = [...grok, ...adjudicated].filter((row) => !isTestModel(row.model) && !isTestGroup(row.group));
+console.log(`\n== A. gov sets held out by model and request: train ${govTrain.length}, test ${govTest.length} (${new Set(govTest.map((row) => row.model)).size} models, ${new Set(govTest.map((row) => row.group)).size} requests)`);
+const govWeights = train(govTrain);
+const govLogits = govTest.map((row) => linearLogits(row.vector, govWeights, 3));
+govLogits.forEach((logits, index) => {
+  outOfFoldLogits.push(logits);
+  outOfFoldLabels.push(govTest[index]!.labelIndex);
+});
+
+// B. adjudicated us_hard rows, 5-fold CV grouped by theme.
+const FOLDS = quick ? 3 : 5;
+const adjudicatedLogits = new Array<number[]>(adjudicated.length);
+for (let fold = 0; fold < FOLDS; fold += 1) {
+  const inFold = (row: LabelledRow): boolean => stableHash(`fold:${row.group}`) % FOLDS === fold;
+  const training = [...grok, ...adjudicated].filter((row) => !inFold(row));
+  const weights = train(training);
+  adjudicated.forEach((row, index) => {
+    if (inFold(row)) adjudicatedLogits[index] = linearLogits(row.vector, weights, 3);
+  });
+}
+adjudicatedLogits.forEach((logits, index) => {
+  outOfFoldLogits.push(logits);
+  outOfFoldLabels.push(adjudicated[index]!.labelIndex);
+});
+
+const temperature = fitTemperature(outOfFoldLogits, outOfFoldLabels);
+console.log(`\ntemperature (fitted on ${outOfFoldLogits.length} out-of-fold rows): ${temperature.toFixed(3)}`);
+const predict = (logits: number[]) => {
+  const probabilities = softmax(logits, temperature);
+  const best = probabilities.indexOf(Math.max(...probabilities));
+  return { label: VERDICTS[best]!, probabilities, confidence: probabilities[best]! };
+};
+
+const govPredictions = govLogits.map(predict);
+console.log(formatEvaluation('\nA. gov held-out (all)', evaluateLabels(govTest.map((row) => row.label), govPredictions.map((p) => p.label))));
+printBreakdown('A. set', govTest.map((row, index) => ({ gold: row.label, predicted: govPredictions[index]!.label, key: row.set })));
+printBreakdown('A. language', govTest.map((row, index) => ({ gold: row.label, predicted: govPredictions[index]!.label, key: row.language })));
+
+const adjudicatedPredictions = adjudicatedLogits.map(predict);
+console.log(formatEvaluation(`\nB. adjudicated us_hard, ${FOLDS}-fold CV grouped by theme`, evaluateLabels(adjudicated.map((row) => row.label), adjudicatedPredictions.map((p) => p.label))));
+printBreakdown('B. variation', adjudicated.map((row, index) => ({ gold: row.label, predicted: adjudicatedPredictions[index]!.label, key: `phrasing ${row.questionId.slice(-1)}` })));
+
+evaluateStoredCascade({
+  govTest,
+  govPredictions,
+  gpt4o: quick ? [] : loadGpt4oRows(),
+  adjudicated,
+  adjudicatedPredictions,
+});
+
+if (write) {
+  const weights = train([...grok, ...adjudicated]);
+  const encoded = encodeEmbeddedJudgeWeights({ weights, featureBits: FEATURE_BITS, labels: [...VERDICTS], temperature, training: {
+    rows: grok.length + adjudicated.length,
+    options: { ...TRAINING, featureCount: undefined },
+    rowWeights: WEIGHT,
+    evaluation: {
+      gov_held_out_accuracy: evaluateLabels(govTest.map((row) => row.label), govPredictions.map((p) => p.label)).accuracy,
+      adjudicated_cv_accuracy: evaluateLabels(adjudicated.map((row) => row.label), adjudicatedPredictions.map((p) => p.label)).accuracy,
+    },
+  } });
+  const path = join(import.meta.dirname, '..', 'src', 'judge', 'embedded', 'embedded-judge-weights.json');
+  writeFileSync(path, encoded);
+  console.log(`\nwrote ${path} (${(encoded.length / 1024).toFixed(0)} KiB)`);
+}
+console.log(`done in ${((Date.now() - started) / 1000).toFixed(0)}s`);
