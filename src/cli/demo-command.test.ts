@@ -19,6 +19,8 @@ describe('candor demo --from <folder> --no-serve', () => {
     expect(leaderboard).toMatch(/deepseek\/deepseek-r1\s+5\s+20\.0%/);
     expect(out).toMatch(/== Language gap: the same china_criticism requests in en \(china_criticism\), zh \(zh_china_criticism\)/);
     expect(out).toMatch(/== DeepSeek R1 vs its uncensoring finetunes/);
+    // Five of the fixture's grok labels are verdicts (the rest are error labels).
+    expect(out).toMatch(/== Embedded judge \(candor-embedded@[^)]+, offline\) vs SpeechMap's judge \(x-ai\/grok-4.1-fast\) ==\n5 responses in/);
 
     const again = captureIo();
     expect(await runCli(['demo', '--from', writeSpeechMapFixture(), '--no-serve', '--quiet', '--db', db], again)).toBe(0);

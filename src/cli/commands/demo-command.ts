@@ -8,6 +8,7 @@ import type { CandorStore } from '../../store/index.js';
 import type { CliIo } from '../cli-io.js';
 import { resolveDbLocation } from '../resolve-db-location.js';
 import { resolveSpeechMapSource, SPEECHMAP_REPOSITORY_URL } from '../speechmap-source.js';
+import { printEmbeddedAgreement } from '../print-embedded-agreement.js';
 import { withStore } from '../with-store.js';
 import { describeImport, importSpeechMapWithProgress } from './import-command.js';
 
@@ -165,6 +166,8 @@ export function registerDemoCommand(program: Command, io: CliIo): void {
         await printLeaderboard(store, io);
         await printLanguageGap(store, io);
         await printR1Family(store, io);
+        const criticismSets = (await store.listQuestionSets()).map((set) => set.name).filter(isCriticismSet);
+        await printEmbeddedAgreement(store, io, criticismSets, { quiet: options.quiet });
         io.stdout.write(
           '\nNext: `candor report --by model,set`, `candor report --by creator --format md`, `candor runs`, `candor --help`.\n',
         );
