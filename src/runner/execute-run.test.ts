@@ -22,19 +22,22 @@ describe('executeRun', () => {
 
   it('never has more requests in flight than the concurrency', async () => {
     const { store, run, questions, settings } = await createRunFixture(30);
+    const inner = createScriptedModel({}, { fallback: { finalText: 'ok', delayMs: 5 } });
     let inFlight = 0;
     let peak = 0;
-    const model = createScriptedModel(
-      {},
-      {
-        fallback: () => {
-          inFlight += 1;
-          peak = Math.max(peak, inFlight);
-          setTimeout(() => (inFlight -= 1), 4);
-          return { finalText: 'ok', delayMs: 5 };
-        },
+    // Count around the call itself, so timer jitter under load cannot skew the count.
+    const model = {
+      ...inner,
+      async doGenerate(request: Parameters<typeof inner.doGenerate>[0]) {
+        inFlight += 1;
+        peak = Math.max(peak, inFlight);
+        try {
+          return await inner.doGenerate(request);
+        } finally {
+          inFlight -= 1;
+        }
       },
-    );
+    };
     await executeRun({ store, run, settings, model, questions, concurrency: 4 });
     expect(peak).toBe(4);
     await store.close();

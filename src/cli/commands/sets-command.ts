@@ -7,6 +7,8 @@ import type { CliIo } from '../cli-io.js';
 import { parseOutputFormat } from '../parse-output-format.js';
 import { UsageError } from '../usage-error.js';
 import { withStore } from '../with-store.js';
+import { registerSetsGenerateCommand } from './sets-generate-command.js';
+import { registerSetsTranslateCommand } from './sets-translate-command.js';
 
 const FILE_FORMATS = ['auto', 'speechmap', 'candor-jsonl', 'candor-csv'] as const;
 
@@ -19,7 +21,7 @@ function fileOptions(options: { as?: string; set?: string }): QuestionFileOption
 }
 
 export function registerSetsCommand(program: Command, io: CliIo): void {
-  const sets = program.command('sets').description('question sets: list, show, validate, import');
+  const sets = program.command('sets').description('question sets: list, show, validate, import, translate, generate');
   sets
     .command('list')
     .description('question sets in the store')
@@ -121,4 +123,6 @@ export function registerSetsCommand(program: Command, io: CliIo): void {
         );
       });
     });
+  registerSetsTranslateCommand(sets, io);
+  registerSetsGenerateCommand(sets, io);
 }

@@ -1,0 +1,112 @@
+import type { Command } from 'commander';
+import { createProviderModel, type ProviderModel } from '../../providers/index.js';
+import type { AuthoringEvent, AuthoringSummary } from '../../runner/authoring-events.js';
+import { createRateLimiter, type RateLimiter } from '../../runner/index.js';
+import type { CliIo } from '../cli-io.js';
+import { createProgress } from '../create-progress.js';
+import { loadCandorConfig } from '../load-candor-config.js';
+import { parseNumberOption } from '../parse-number-option.js';
+import { UsageError } from '../usage-error.js';
+
+/** Options `sets translate` and `sets generate` share. */
+export interface AuthoringCommandOptions {
+  model?: string;
+  baseUrl?: string;
+  apiKeyEnv?: string;
+  setName?: string;
+  out?: string;
+  concurrency?: string;
+  rpm?: string;
+  maxAttempts?: string;
+  retryBaseMs?: string;
+  maxTokens?: string;
+  temperature?: string;
+  config?: string;
+  format?: string;
+  quiet?: boolean;
+  db?: string;
+}
+
+/** Adds the shared options: model, endpoint, limits, attempts, output file, store. */
+export function addAuthoringOptions(command: Command): Command {
+  return command
+    .option('--model <spec>', 'provider:model-id, e.g. openrouter:openai/gpt-4o-mini, ollama:qwen3:8b, openai-compatible:my-model')
+    .option('--base-url <url>', 'endpoint for openai-compatible: (or to override a vendor default)')
+    .option('--api-key-env <name>', 'environment variable that holds the API key (default: the vendor’s)')
+    .option('--set-name <name>', 'name of the set to write')
+    .option('--out <file.jsonl>', 'also write the whole resulting set as a Candor JSONL file')
+    .option('--concurrency <n>', 'requests in flight at once', '4')
+    .option('--rpm <n>', 'requests per minute (rolling window, never exceeded)')
+    .option('--max-attempts <n>', 'answers asked for per item when they fail validation (default 3)')
+    .option('--retry-base-ms <ms>', 'first backoff delay for 429/5xx/timeouts (default 1000)')
+    .option('--max-tokens <n>', 'output limit per answer (default 2048)')
+    .option('--temperature <t>', 'sampling temperature (default: the provider’s)')
+    .option('--config <file>', 'JSON config: endpoints, rateLimits')
+    .option('--format <format>', 'summary as text or json', 'text')
+    .option('--quiet', 'no progress output')
+    .option('--db <path>', 'store: SQLite file (default $CANDOR_DB or ./candor.db)');
+}
+
+/** The model, limiter and numeric settings the options name. */
+export function authoringSettings(options: AuthoringCommandOptions, io: CliIo): {
+  model: ProviderModel;
+  modelSpec: string;
+  limiter: RateLimiter | undefined;
+  concurrency: number;
+  maxAttempts: number;
+  retry: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number };
+  maxTokens: number;
+  temperature: number | null;
+} {
+  if (!options.model) throw new UsageError('--model is required (e.g. openrouter:openai/gpt-4o-mini)');
+  const config = loadCandorConfig(options.config);
+  const model = createProviderModel(options.model, { baseURL: options.baseUrl, apiKeyEnv: options.apiKeyEnv, config: config.provider, env: io.env });
+  const rpm = parseNumberOption('rpm', options.rpm, { min: 1 }) ?? config.rateLimits[model.provider]?.rpm ?? null;
+  return {
+    model,
+    modelSpec: options.model,
+    limiter: rpm !== null ? createRateLimiter({ requestsPerMinute: rpm }) : undefined,
+    concurrency: parseNumberOption('concurrency', options.concurrency, { integer: true, min: 1, max: 1000 }) ?? 4,
+    maxAttempts: parseNumberOption('max-attempts', options.maxAttempts, { integer: true, min: 1, max: 20 }) ?? 3,
+    retry: { maxAttempts: 5, baseDelayMs: parseNumberOption('retry-base-ms', options.retryBaseMs, { min: 0 }) ?? 1000, maxDelayMs: 60_000 },
+    maxTokens: parseNumberOption('max-tokens', options.maxTokens, { integer: true, min: 1 }) ?? 2048,
+    temperature: parseNumberOption('temperature', options.temperature, { min: 0, max: 2 }) ?? null,
+  };
+}
+
+/** A progress display fed by authoring events; rejected answers and failures are printed as they happen. */
+export function authoringProgress(io: CliIo, label: string, quiet: boolean | undefined): { onEvent: (event: AuthoringEvent) => void; stop: () => void } {
+  const progress = createProgress(io, label, { quiet });
+  let total = 0;
+  let done = 0;
+  return {
+    onEvent(event) {
+      if (event.type === 'start') {
+        total = event.pending;
+        io.stderr.write(`${label} into set ${event.setName}: ${event.pending} to do, ${event.alreadyDone} already done\n`);
+      } else if (event.type === 'rejected') {
+        if (!quiet) io.stderr.write(`${event.id}: answer ${event.attempt} rejected: ${event.reason}\n`);
+      } else if (event.type === 'accepted' || event.type === 'failed') {
+        done += 1;
+        progress.update(done, total, event.type === 'failed' ? `(${event.id} failed)` : '');
+      }
+    },
+    stop: () => progress.stop(),
+  };
+}
+
+/** The closing account on stdout; failures on stderr; exit code 3 when items failed, 130 when interrupted. */
+export function reportAuthoring(io: CliIo, summary: AuthoringSummary, unit: string, format: string | undefined): void {
+  for (const failure of summary.failed) io.stderr.write(`${failure.id}: gave up\n  ${failure.reasons.join('\n  ')}\n`);
+  if (format === 'json') io.stdout.write(JSON.stringify(summary, null, 2) + '\n');
+  else {
+    const lines = [
+      `set ${summary.setName}: ${summary.stored} ${unit} stored now, ${summary.alreadyDone} already there, ${summary.failed.length} failed, of ${summary.total}`,
+      `${summary.requests} requests; cost $${summary.costUsd.toFixed(4)}`,
+    ];
+    if (summary.interrupted) lines.push('interrupted: run the same command again to resume');
+    else if (summary.failed.length > 0) lines.push('run the same command again to retry the failed ones');
+    io.stdout.write(lines.join('\n') + '\n');
+  }
+  io.exitCode = summary.interrupted ? 130 : summary.failed.length > 0 ? 3 : 0;
+}
