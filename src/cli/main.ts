@@ -20,6 +20,7 @@ import { registerRetryCommand } from './commands/retry-command.js';
 import { registerRunCommand } from './commands/run-command.js';
 import { registerRunsCommand } from './commands/runs-command.js';
 import { registerSetsCommand } from './commands/sets-command.js';
+import { registerWorkerCommand } from './commands/worker-command.js';
 import { CANDOR_VERSION } from './candor-version.js';
 import { UsageError } from './usage-error.js';
 
@@ -42,6 +43,7 @@ function buildProgram(io: CliIo): Command {
     );
   registerDemoCommand(program, io);
   registerRunCommand(program, io);
+  registerWorkerCommand(program, io);
   registerRetryCommand(program, io);
   registerImportCommand(program, io);
   registerJudgeCommand(program, io);

@@ -70,7 +70,6 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunExecuti
   let stopReason: StopReason | null = null;
   let stopDetail: string | null = null;
   let storeError: unknown = null;
-  const pendingWrites = new Set<Promise<void>>();
 
   const stop = (reason: StopReason, detail: string) => {
     if (stopReason !== null) return;
@@ -123,22 +122,18 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunExecuti
       reserved -= worstCost;
       const cost = outcome.costUsd ?? costFromUsage(outcome.usage, options.price ?? null);
       spent += cost ?? 0;
-      // The write commits within milliseconds (group commit); the worker moves on meanwhile and the
-      // outcome event fires once it is durable.
-      const where = { runId: run.id, setName: run.setName, questionId: item.question.id, sample: item.sample };
-      const write: Promise<void> = writer.write(resultToStoredResponse(outcome, where, cost)).then(
-        () => {
-          stored += 1;
-          statusCounts[outcome.status] = (statusCounts[outcome.status] ?? 0) + 1;
-          emit({ type: 'outcome', questionId: item.question.id, sample: item.sample, status: outcome.status, costUsd: cost, attempts, latencyMs: outcome.latencyMs });
-        },
-        (error: unknown) => {
-          storeError ??= error;
-          stop('store_error', `could not store an outcome: ${(error as Error).message}`);
-        },
-      );
-      pendingWrites.add(write);
-      void write.finally(() => pendingWrites.delete(write));
+      // Wait for the (group) commit before taking the next item: a killed process then loses at
+      // most the requests in flight, never an answer it already had.
+      try {
+        await writer.write(resultToStoredResponse(outcome, { runId: run.id, setName: run.setName, questionId: item.question.id, sample: item.sample }, cost));
+      } catch (error) {
+        storeError ??= error;
+        stop('store_error', `could not store an outcome: ${(error as Error).message}`);
+        break;
+      }
+      stored += 1;
+      statusCounts[outcome.status] = (statusCounts[outcome.status] ?? 0) + 1;
+      emit({ type: 'outcome', questionId: item.question.id, sample: item.sample, status: outcome.status, costUsd: cost, attempts, latencyMs: outcome.latencyMs });
       if (outcome.status === 'unknown_shape') {
         stop('unknown_shape', `quarantined an unrecognised payload for ${item.question.id} (${outcome.statusDetail ?? 'no detail'}); nothing was guessed. Look at it with \`candor export --run ${run.id} --raw\``);
       } else if (outcome.status === 'truncation' && !options.allowTruncation) {
@@ -150,7 +145,6 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunExecuti
   try {
     await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, plan.items.length || 1)) }, worker));
     await writer.flush();
-    await Promise.all([...pendingWrites]);
   } finally {
     drainSignal?.removeEventListener('abort', onAbort);
   }

@@ -10,3 +10,8 @@ export { createRateLimiter, type RateLimiter, type RateLimits } from './rate-lim
 export type { RunEvent, RunExecutionSummary, StopReason } from './run-events.js';
 export { createModelJudge, type ModelJudgeOptions } from './create-model-judge.js';
 export { judgeResponses, type JudgeEvent, type JudgeResponsesOptions, type JudgeResponsesSummary } from './judge-responses.js';
+export { createSharedRateLimiter, type SharedRateLimiterOptions } from './create-shared-rate-limiter.js';
+export { rateLimitKey } from './rate-limit-key.js';
+export { runWorker, type RunWorkerOptions } from './run-worker.js';
+export type { WorkerEvent, WorkerStopReason, WorkerSummary } from './worker-events.js';
+export type { CreateWorkerModel } from './worker-run-context.js';

@@ -1,4 +1,14 @@
 import type { Judgment, ModelFacts, Question, QuestionSet, Run, RunState, StoredResponse } from '../core/index.js';
+import type {
+  ClaimedWorkItem,
+  ClaimOptions,
+  FinishedWork,
+  RateSlotResult,
+  SharedRateLimit,
+  WorkCounts,
+  WorkItemKey,
+  WorkKind,
+} from './work-queue-types.js';
 import type { LabelCountQuery, LabelCountRow, LabelRow, LabelRowQuery } from './label-count-query.js';
 
 /** Result of writing one response. */
@@ -118,5 +128,24 @@ export interface CandorStore extends StoreWriter {
   countLabels(query: LabelCountQuery): Promise<LabelCountRow[]>;
   /** Labelled current responses, one per row: the input of paired comparisons. */
   listLabelRows(query: LabelRowQuery): Promise<LabelRow[]>;
+  /** Adds work items for workers; those already present (in any state) are kept. Returns how many are new. */
+  enqueueWork(kind: WorkKind, items: readonly WorkItemKey[]): Promise<number>;
+  /** Leases up to `limit` queued (or lease-expired) items to `owner` for `leaseMs`. */
+  claimWork(options: ClaimOptions): Promise<ClaimedWorkItem[]>;
+  /** Heartbeat: extends the owner's leases; returns the ids it still holds. */
+  renewLeases(owner: string, itemIds: readonly number[], leaseMs: number): Promise<number[]>;
+  /** Returns the owner's leased items (all, or those listed) to the queue. */
+  releaseWork(owner: string, itemIds?: readonly number[]): Promise<number>;
+  /**
+   * Stores each item's outcome unless its (run, question, sample) already has a current one, and
+   * marks the items done, atomically. Results in input order.
+   */
+  finishWork(entries: readonly FinishedWork[]): Promise<PutResponseResult[]>;
+  countWork(filter?: { runId?: string; kind?: WorkKind }): Promise<WorkCounts>;
+  /** Creates or replaces a rate limit shared by every worker using this store. */
+  putRateLimit(limit: SharedRateLimit): Promise<void>;
+  getRateLimit(key: string): Promise<SharedRateLimit | null>;
+  /** Takes one slot under the key's shared rolling window, or says when to ask again. */
+  takeRateSlot(key: string, tokens: number): Promise<RateSlotResult>;
   close(): Promise<void>;
 }

@@ -1,4 +1,5 @@
 export type * from './candor-store.js';
+export type * from './work-queue-types.js';
 export * from './label-count-query.js';
-export { DEFAULT_DB_PATH, migrateStore, openStore } from './open-store.js';
+export { DEFAULT_DB_PATH, displayLocation, isPostgresUrl, migrateStore, openStore } from './open-store.js';
 export { LATEST_SCHEMA_VERSION } from './migrations.js';

@@ -119,6 +119,43 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX judgments_label ON judgments (label)`,
     ],
   },
+  {
+    version: 3,
+    name: 'work queue with leases, and shared rate limits',
+    statements: (dialect) => [
+      // IF NOT EXISTS: a store rolled back by hand to an older version (as tests do) can migrate again.
+      // Times in ms since the epoch, from the database's clock on Postgres (one clock for every machine).
+      `CREATE TABLE IF NOT EXISTS work_items (
+        item_id ${generatedIdColumn(dialect)},
+        kind TEXT NOT NULL,
+        run_id TEXT NOT NULL REFERENCES runs(run_id),
+        question_id TEXT NOT NULL,
+        sample INTEGER NOT NULL,
+        state TEXT NOT NULL,
+        lease_owner TEXT,
+        lease_expires_ms BIGINT,
+        attempts INTEGER NOT NULL,
+        enqueued_at TEXT NOT NULL,
+        finished_at TEXT
+      )`,
+      `CREATE UNIQUE INDEX IF NOT EXISTS work_items_key ON work_items (kind, run_id, question_id, sample)`,
+      `CREATE INDEX IF NOT EXISTS work_items_claim ON work_items (kind, state, item_id)`,
+      `CREATE TABLE IF NOT EXISTS rate_limits (
+        limit_key TEXT PRIMARY KEY,
+        requests_per_window INTEGER,
+        tokens_per_window BIGINT,
+        window_ms INTEGER NOT NULL,
+        safety_margin_ms INTEGER NOT NULL
+      )`,
+      `CREATE TABLE IF NOT EXISTS rate_limit_grants (
+        grant_id ${generatedIdColumn(dialect)},
+        limit_key TEXT NOT NULL REFERENCES rate_limits(limit_key),
+        granted_ms BIGINT NOT NULL,
+        tokens BIGINT NOT NULL
+      )`,
+      `CREATE INDEX IF NOT EXISTS rate_limit_grants_window ON rate_limit_grants (limit_key, granted_ms)`,
+    ],
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

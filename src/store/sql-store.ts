@@ -6,6 +6,10 @@ import type { DatabaseSchema } from './database-schema.js';
 import { rowToModel, rowToQuestion, rowToResponse, rowToRun } from './row-mappers.js';
 import type { SqlDialect } from './sql-dialect.js';
 import { createSqlStoreWriter } from './sql-store-writer.js';
+import { finishWork } from './finish-work.js';
+import { queueDatabase } from './queue-database.js';
+import { getRateLimit, putRateLimit, takeRateSlot } from './shared-rate-limits.js';
+import { claimWork, countWork, enqueueWork, releaseWork, renewLeases } from './work-queue-writes.js';
 
 export interface SqlStoreOptions {
   db: Kysely<DatabaseSchema>;
@@ -19,6 +23,7 @@ export function createSqlStore(options: SqlStoreOptions): CandorStore {
   const { db, dialect, location } = options;
   const now = options.now ?? (() => new Date().toISOString());
   const writer = createSqlStoreWriter(db, now);
+  const queue = queueDatabase(db);
 
   const transaction = <T>(work: (writer: StoreWriter) => Promise<T>): Promise<T> =>
     db.transaction().execute((trx) => work(createSqlStoreWriter(trx, now)));
@@ -217,8 +222,18 @@ export function createSqlStore(options: SqlStoreOptions): CandorStore {
       }));
     },
 
-    countLabels: (query) => countLabels(db, query),
-    listLabelRows: (query) => listLabelRows(db, query),
+    countLabels: (query) => countLabels(db, query, dialect),
+    listLabelRows: (query) => listLabelRows(db, query, dialect),
+
+    enqueueWork: (kind, items) => enqueueWork(queue, kind, items, now()),
+    claimWork: (claim) => claimWork(queue, dialect, claim),
+    renewLeases: (owner, itemIds, leaseMs) => renewLeases(queue, dialect, owner, itemIds, leaseMs),
+    releaseWork: (owner, itemIds) => releaseWork(queue, owner, itemIds),
+    finishWork: (entries) => finishWork(queue, dialect, entries, now()),
+    countWork: (filter) => countWork(queue, dialect, filter),
+    putRateLimit: (limit) => putRateLimit(queue, limit),
+    getRateLimit: (key) => getRateLimit(queue, key),
+    takeRateSlot: (key, tokens) => takeRateSlot(queue, dialect, key, tokens),
 
     async close() {
       await db.destroy();

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { LATEST_SCHEMA_VERSION, migrateStore } from '../../store/index.js';
+import { displayLocation, LATEST_SCHEMA_VERSION, migrateStore } from '../../store/index.js';
 import type { CliIo } from '../cli-io.js';
 import { resolveDbLocation } from '../resolve-db-location.js';
 import { withStore } from '../with-store.js';
@@ -7,17 +7,18 @@ import { withStore } from '../with-store.js';
 export function registerDbCommand(program: Command, io: CliIo): void {
   const db = program.command('db').description('manage the store');
   db.command('migrate')
-    .description('bring an older store to the current schema (forward only; back up the file first)')
-    .option('--db <path>', 'store: SQLite file (default $CANDOR_DB or ./candor.db)')
+    .description('bring an older store (SQLite or Postgres) to the current schema (forward only; back it up first)')
+    .option('--db <path>', 'store: SQLite file or postgres:// URL (default $CANDOR_DB or ./candor.db)')
     .action(async (options: { db?: string }) => {
-      const location = resolveDbLocation(options.db, io);
-      const result = await migrateStore(location);
+      const target = resolveDbLocation(options.db, io);
+      const result = await migrateStore(target);
+      const location = displayLocation(target);
       if (result.applied.length === 0) io.stdout.write(`${location}: already at schema version ${result.to}\n`);
       else io.stdout.write(`${location}: migrated from version ${result.from} to ${result.to}\n${result.applied.map((name) => `  applied ${name}\n`).join('')}`);
     });
   db.command('info')
     .description('schema version and row counts')
-    .option('--db <path>', 'store: SQLite file (default $CANDOR_DB or ./candor.db)')
+    .option('--db <path>', 'store: SQLite file or postgres:// URL (default $CANDOR_DB or ./candor.db)')
     .action(async (options: { db?: string }) => {
       await withStore(options.db, io, async (store) => {
         const counts = await store.counts();

@@ -25,6 +25,7 @@ import { resolveQuestionSet } from '../resolve-question-set.js';
 import { createRunProgress } from '../run-progress.js';
 import { UsageError } from '../usage-error.js';
 import { withStore } from '../with-store.js';
+import { enqueueRun, type PreparedRun } from './enqueue-run.js';
 
 export interface RunCommandOptions {
   model?: string;
@@ -56,6 +57,9 @@ export interface RunCommandOptions {
   format?: string;
   quiet?: boolean;
   db?: string;
+  enqueue?: boolean;
+  rateWindowMs?: string;
+  rateMarginMs?: string;
 }
 
 /** Exit code of a run: 0 finished, 3 stopped by a guard (truncation, budget, quarantine), 130 Ctrl-C. */
@@ -114,6 +118,47 @@ export async function executeRunCommand(
   options: RunCommandOptions,
   extra: { redo?: ReadonlySet<string>; run?: Run } = {},
 ): Promise<RunExecutionSummary> {
+  const { run, settings, model, questions, rpm, tpm, config } = await prepareRunCommand(store, io, options, extra);
+  const price = parsePrice(options.price) ?? findPrice(run.modelId, { ...DEFAULT_PRICES, ...config.prices });
+  const maxCostUsd = parseNumberOption('max-cost', options.maxCost, { min: 0 }) ?? null;
+  if (maxCostUsd !== null && !price) {
+    io.stderr.write(`candor: no price known for ${run.modelId}; the budget counts only provider-reported costs (set --price or a config "prices" entry)\n`);
+  }
+  const progress = createRunProgress(io, { quiet: options.quiet });
+  io.stderr.write(`run ${run.id}: ${run.modelId} via ${model.provider} on set ${run.setName} (${questions.length} questions × ${settings.samples} samples)\n`);
+  try {
+    return await executeRun({
+      store,
+      run,
+      settings,
+      model,
+      questions,
+      concurrency: parseNumberOption('concurrency', options.concurrency, { integer: true, min: 1, max: 10_000 }) ?? 8,
+      limiter: rpm !== null || tpm !== null ? createRateLimiter({ requestsPerMinute: rpm, tokensPerMinute: tpm }) : undefined,
+      retry: {
+        ...DEFAULT_RETRY_POLICY,
+        maxAttempts: parseNumberOption('max-attempts', options.maxAttempts, { integer: true, min: 1, max: 20 }) ?? DEFAULT_RETRY_POLICY.maxAttempts,
+        baseDelayMs: parseNumberOption('retry-base-ms', options.retryBaseMs, { min: 0 }) ?? DEFAULT_RETRY_POLICY.baseDelayMs,
+      },
+      maxCostUsd,
+      price,
+      allowTruncation: options.allowTruncation ?? false,
+      redo: extra.redo,
+      signal: io.signal,
+      onEvent: progress.onEvent,
+    });
+  } finally {
+    progress.stop();
+  }
+}
+
+/** Creates (or finds, on --resume) the run a command works on, its model, questions and limits. */
+export async function prepareRunCommand(
+  store: CandorStore,
+  io: CliIo,
+  options: RunCommandOptions,
+  extra: { run?: Run } = {},
+): Promise<PreparedRun & { config: CandorConfig }> {
   const config = loadCandorConfig(options.config);
   let run: Run;
   let settings: CollectionSettings;
@@ -150,37 +195,7 @@ export async function executeRunCommand(
   const rateLimit = config.rateLimits[model.provider] ?? {};
   const rpm = parseNumberOption('rpm', options.rpm, { min: 1 }) ?? rateLimit.rpm ?? null;
   const tpm = parseNumberOption('tpm', options.tpm, { min: 1 }) ?? rateLimit.tpm ?? null;
-  const price = parsePrice(options.price) ?? findPrice(run.modelId, { ...DEFAULT_PRICES, ...config.prices });
-  const maxCostUsd = parseNumberOption('max-cost', options.maxCost, { min: 0 }) ?? null;
-  if (maxCostUsd !== null && !price) {
-    io.stderr.write(`candor: no price known for ${run.modelId}; the budget counts only provider-reported costs (set --price or a config "prices" entry)\n`);
-  }
-  const progress = createRunProgress(io, { quiet: options.quiet });
-  io.stderr.write(`run ${run.id}: ${run.modelId} via ${model.provider} on set ${run.setName} (${questions.length} questions × ${settings.samples} samples)\n`);
-  try {
-    return await executeRun({
-      store,
-      run,
-      settings,
-      model,
-      questions,
-      concurrency: parseNumberOption('concurrency', options.concurrency, { integer: true, min: 1, max: 10_000 }) ?? 8,
-      limiter: rpm !== null || tpm !== null ? createRateLimiter({ requestsPerMinute: rpm, tokensPerMinute: tpm }) : undefined,
-      retry: {
-        ...DEFAULT_RETRY_POLICY,
-        maxAttempts: parseNumberOption('max-attempts', options.maxAttempts, { integer: true, min: 1, max: 20 }) ?? DEFAULT_RETRY_POLICY.maxAttempts,
-        baseDelayMs: parseNumberOption('retry-base-ms', options.retryBaseMs, { min: 0 }) ?? DEFAULT_RETRY_POLICY.baseDelayMs,
-      },
-      maxCostUsd,
-      price,
-      allowTruncation: options.allowTruncation ?? false,
-      redo: extra.redo,
-      signal: io.signal,
-      onEvent: progress.onEvent,
-    });
-  } finally {
-    progress.stop();
-  }
+  return { run, settings, model, questions, rpm, tpm, config };
 }
 
 async function buildModel(store: CandorStore, settings: CollectionSettings, options: RunCommandOptions, config: CandorConfig, io: CliIo) {
@@ -244,7 +259,10 @@ export function registerRunCommand(program: Command, io: CliIo): void {
     .option('--or-force <upstream>', 'OpenRouter: exactly this upstream, no fallback')
     .option('--or-no-default-ignore', 'OpenRouter: do not exclude the known-moderated upstreams')
     .option('--resume <run-id>', 'continue a run: ask only what has no outcome yet')
-    .option('--run-id <id>', 'name the new run (default: model-set-time-random)');
+    .option('--run-id <id>', 'name the new run (default: model-set-time-random)')
+    .option('--enqueue', 'plan the run as work items for `candor worker` processes instead of asking here (--rpm/--tpm become limits shared by all workers)')
+    .option('--rate-window-ms <ms>', 'with --enqueue: length of the shared rate-limit window (default 60000)')
+    .option('--rate-margin-ms <ms>', 'with --enqueue: spacing added to the window against network jitter (default 250)');
   addRunOptions(command)
     .addHelpText(
       'after',
@@ -252,6 +270,10 @@ export function registerRunCommand(program: Command, io: CliIo): void {
     )
     .action(async (options: RunCommandOptions) => {
       await withStore(options.db, io, async (store) => {
+        if (options.enqueue) {
+          io.stdout.write(await enqueueRun(store, await prepareRunCommand(store, io, options), { rateWindowMs: options.rateWindowMs, rateMarginMs: options.rateMarginMs, db: options.db, io }));
+          return;
+        }
         const summary = await executeRunCommand(store, io, options);
         io.stdout.write(describeRun(summary, options.format));
         io.exitCode = runExitCode(summary);

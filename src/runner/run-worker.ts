@@ -1,0 +1,227 @@
+import { setMaxListeners } from 'node:events';
+import type { ResponseStatus, StoredResponse } from '../core/index.js';
+import { retryWithBackoff, type GenerateResult } from '../providers/index.js';
+import type { CandorStore, ClaimedWorkItem } from '../store/index.js';
+import { toGenerateRequest } from './collection-settings.js';
+import { estimateRequestTokens } from './estimate-request-tokens.js';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './execute-run.js';
+import { startLeaseHeartbeat } from './lease-heartbeat.js';
+import { createOutcomeWriter } from './outcome-writer.js';
+import { costFromUsage } from './price-table.js';
+import { resultToStoredResponse } from './result-to-stored-response.js';
+import type { WorkerEvent, WorkerStopReason, WorkerSummary } from './worker-events.js';
+import { createRunContextCache, type CreateWorkerModel } from './worker-run-context.js';
+
+export interface RunWorkerOptions {
+  store: CandorStore;
+  /** Unique per worker process, e.g. host:pid:random. */
+  owner: string;
+  createModel: CreateWorkerModel;
+  /** Requests in flight at once in this worker. */
+  concurrency: number;
+  /** A dead worker's items return to the queue this long after its last heartbeat. */
+  leaseMs?: number;
+  heartbeatMs?: number;
+  /** Wait between claims while the queue is empty. */
+  pollMs?: number;
+  /** Stop once no item is queued or leased (otherwise wait for new work until the signal). */
+  untilEmpty?: boolean;
+  /** Only items of this run. */
+  runId?: string;
+  retry?: RetryPolicy;
+  /** Ctrl-C: stop claiming, give back what has not started, let requests in flight finish and be stored. */
+  signal?: AbortSignal;
+  onEvent?: (event: WorkerEvent) => void;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  random?: () => number;
+  writer?: { maxBatch?: number; maxDelayMs?: number };
+}
+
+const itemKey = (runId: string, questionId: string, sample: number) => `${runId}\u0000${questionId}\u0000${sample}`;
+
+function pause(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolvePause) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolvePause();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
+
+/**
+ * One worker of a distributed run: claims work items with leases, asks the model (shared rate
+ * limit, retries), and stores each outcome and marks its item done in one transaction. Any number
+ * of workers, on any machines, may share the store; each (run, question, sample) gets one outcome.
+ */
+export async function runWorker(options: RunWorkerOptions): Promise<WorkerSummary> {
+  const started = performance.now();
+  const { store, owner, signal } = options;
+  const emit = options.onEvent ?? (() => {});
+  const leaseMs = options.leaseMs ?? 60_000;
+  const retry = options.retry ?? DEFAULT_RETRY_POLICY;
+  const contextOf = createRunContextCache(store, options.createModel);
+  const heartbeat = startLeaseHeartbeat(store, owner, leaseMs, options.heartbeatMs ?? Math.max(50, Math.floor(leaseMs / 3)), (lost) => {
+    for (const id of lost) heartbeat.held.delete(id);
+    emit({ type: 'lease_lost', itemIds: lost });
+  });
+  const itemIds = new Map<string, number>();
+  const writer = createOutcomeWriter(
+    { putResponses: (responses) => store.finishWork(responses.map((response) => ({ itemId: itemIds.get(itemKey(response.runId, response.questionId, response.sample))!, response }))) },
+    options.writer,
+  );
+  const statusCounts: Partial<Record<ResponseStatus, number>> = {};
+  const touchedRuns = new Set<string>();
+  let stored = 0;
+  let duplicates = 0;
+  let stopReason: WorkerStopReason | null = null;
+  let storeError: unknown = null;
+  const buffer: ClaimedWorkItem[] = [];
+  let claiming: Promise<void> | null = null;
+
+  const stop = (reason: WorkerStopReason, detail: string) => {
+    if (stopReason !== null) return;
+    stopReason = reason;
+    emit({ type: 'stopping', reason, detail });
+  };
+  // Every slot waits on the signal (retry sleeps, rate-limit waits, idle polls).
+  if (signal) setMaxListeners(Math.max(10, options.concurrency * 4 + 10), signal);
+  const onAbort = () => stop('interrupted', 'interrupted; requests in flight are finishing, the rest goes back to the queue');
+  if (signal?.aborted) onAbort();
+  signal?.addEventListener('abort', onAbort, { once: true });
+
+  const refill = () => {
+    claiming ??= store
+      .claimWork({ owner, limit: options.concurrency, leaseMs, runId: options.runId })
+      .then((claimed) => {
+        for (const item of claimed) heartbeat.held.add(item.itemId);
+        buffer.push(...claimed);
+        if (claimed.length > 0) emit({ type: 'claimed', count: claimed.length });
+      })
+      .finally(() => {
+        claiming = null;
+      });
+    return claiming;
+  };
+
+  const ask = async (item: ClaimedWorkItem): Promise<void> => {
+    const context = await contextOf(item.runId);
+    const question = context.questions.get(item.questionId);
+    if (!question) {
+      emit({ type: 'skipped', itemId: item.itemId, detail: `question ${item.questionId} is not in set ${context.run.setName}` });
+      return;
+    }
+    const request = toGenerateRequest(context.settings, question.text);
+    const tokens = estimateRequestTokens(request.prompt, request.systemPrompt, request.maxTokens);
+    let outcome: GenerateResult;
+    let attempts: number;
+    try {
+      const result = await retryWithBackoff(
+        async () => {
+          await context.limiter?.acquire(tokens, signal);
+          return context.model.doGenerate(request);
+        },
+        { ...retry, signal, sleep: options.sleep, random: options.random },
+      );
+      outcome = result.outcome;
+      attempts = result.attempts.length;
+    } catch {
+      // Interrupted while waiting for a slot or a retry: the item goes back to the queue.
+      await store.releaseWork(owner, [item.itemId]);
+      heartbeat.held.delete(item.itemId);
+      return;
+    }
+    const cost = outcome.costUsd ?? costFromUsage(outcome.usage, context.price);
+    const response: StoredResponse = resultToStoredResponse(outcome, { runId: item.runId, setName: context.run.setName, questionId: item.questionId, sample: item.sample }, cost);
+    itemIds.set(itemKey(item.runId, item.questionId, item.sample), item.itemId);
+    touchedRuns.add(item.runId);
+    const write = writer.write(response).then(
+      (result) => {
+        heartbeat.held.delete(item.itemId);
+        itemIds.delete(itemKey(item.runId, item.questionId, item.sample));
+        if (result.inserted) {
+          stored += 1;
+          statusCounts[outcome.status] = (statusCounts[outcome.status] ?? 0) + 1;
+        } else duplicates += 1;
+        emit({ type: 'outcome', runId: item.runId, questionId: item.questionId, sample: item.sample, status: outcome.status, attempts, duplicate: !result.inserted });
+      },
+      (error: unknown) => {
+        storeError ??= error;
+        stop('store_error', `could not store an outcome: ${(error as Error).message}`);
+      },
+    );
+    // Wait for the commit (shared with other slots' outcomes) before taking the next item: a worker
+    // killed at any moment has then asked at most `concurrency` questions it did not store.
+    await write;
+  };
+
+  const queueIsEmpty = async () => {
+    const counts = await store.countWork(options.runId !== undefined ? { runId: options.runId } : {});
+    return counts.queued === 0 && counts.leased === 0;
+  };
+
+  const slot = async () => {
+    while (stopReason === null) {
+      try {
+        if (buffer.length === 0) await refill();
+      } catch (error) {
+        // The database is unreachable or busy for a moment: try again after a pause.
+        emit({ type: 'store_retry', detail: (error as Error).message });
+        await pause(options.pollMs ?? 1000, signal);
+        continue;
+      }
+      const item = buffer.shift();
+      if (item) {
+        try {
+          await ask(item);
+        } catch (error) {
+          // E.g. a run whose model cannot be built here (missing key): stop and give the items back.
+          storeError ??= error;
+          stop('error', (error as Error).message);
+        }
+        continue;
+      }
+      if (options.untilEmpty && heartbeat.held.size === 0 && (await queueIsEmpty().catch(() => false))) {
+        stop('empty', 'no work left');
+        break;
+      }
+      emit({ type: 'idle' });
+      await pause(options.pollMs ?? 1000, signal);
+    }
+  };
+
+  let released = 0;
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, slot));
+    await writer.flush();
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+    heartbeat.stop();
+    // Whatever was claimed but not finished goes back now rather than after the lease runs out.
+    released = await store.releaseWork(owner).catch(() => 0);
+  }
+
+  const finishedRuns: string[] = [];
+  for (const runId of touchedRuns) {
+    const counts = await store.countWork({ runId });
+    if (counts.queued === 0 && counts.leased === 0) {
+      await store.setRunState(runId, 'finished', new Date().toISOString());
+      finishedRuns.push(runId);
+    }
+  }
+  const summary: WorkerSummary = {
+    owner,
+    stopReason: stopReason ?? 'empty',
+    stored,
+    duplicates,
+    statusCounts,
+    released,
+    finishedRuns,
+    elapsedMs: performance.now() - started,
+  };
+  emit({ type: 'finish', summary });
+  if (storeError) throw storeError;
+  return summary;
+}

@@ -1,0 +1,30 @@
+import type { ResponseStatus } from '../core/index.js';
+
+/** Why a worker stopped. */
+export type WorkerStopReason = 'empty' | 'interrupted' | 'store_error' | 'error';
+
+/** What a worker tells its caller (the CLI prints from these; the worker prints nothing). */
+export type WorkerEvent =
+  | { type: 'claimed'; count: number }
+  | { type: 'outcome'; runId: string; questionId: string; sample: number; status: ResponseStatus; attempts: number; duplicate: boolean }
+  | { type: 'lease_lost'; itemIds: number[] }
+  | { type: 'skipped'; itemId: number; detail: string }
+  | { type: 'idle' }
+  | { type: 'store_retry'; detail: string }
+  | { type: 'stopping'; reason: WorkerStopReason; detail: string }
+  | { type: 'finish'; summary: WorkerSummary };
+
+export interface WorkerSummary {
+  owner: string;
+  stopReason: WorkerStopReason;
+  /** Outcomes this worker stored. */
+  stored: number;
+  /** Items whose outcome another worker had stored first (a lease that expired under us). */
+  duplicates: number;
+  statusCounts: Partial<Record<ResponseStatus, number>>;
+  /** Items given back to the queue on the way out. */
+  released: number;
+  /** Runs this worker saw complete (no item queued or leased). */
+  finishedRuns: string[];
+  elapsedMs: number;
+}

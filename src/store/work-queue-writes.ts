@@ -1,0 +1,112 @@
+import { sql } from 'kysely';
+import { databaseNowMs, type QueueDatabase } from './queue-database.js';
+import type { SqlDialect } from './sql-dialect.js';
+import type { ClaimedWorkItem, ClaimOptions, WorkCounts, WorkItemKey, WorkKind } from './work-queue-types.js';
+
+const INSERT_CHUNK = 200;
+
+/** Adds work items; ones already queued, leased or done are left as they are. Returns how many are new. */
+export async function enqueueWork(db: QueueDatabase, kind: WorkKind, items: readonly WorkItemKey[], now: string): Promise<number> {
+  let inserted = 0;
+  for (let start = 0; start < items.length; start += INSERT_CHUNK) {
+    const rows = await db
+      .insertInto('work_items')
+      .values(
+        items.slice(start, start + INSERT_CHUNK).map((item) => ({
+          kind,
+          run_id: item.runId,
+          question_id: item.questionId,
+          sample: item.sample,
+          state: 'queued',
+          lease_owner: null,
+          lease_expires_ms: null,
+          attempts: 0,
+          enqueued_at: now,
+          finished_at: null,
+        })),
+      )
+      .onConflict((conflict) => conflict.columns(['kind', 'run_id', 'question_id', 'sample']).doNothing())
+      .returning('item_id')
+      .execute();
+    inserted += rows.length;
+  }
+  return inserted;
+}
+
+/**
+ * Leases up to `limit` items that are queued or whose lease expired, oldest first. Postgres skips
+ * rows another worker is claiming (FOR UPDATE SKIP LOCKED); on SQLite the one UPDATE is atomic.
+ */
+export async function claimWork(db: QueueDatabase, dialect: SqlDialect, options: ClaimOptions): Promise<ClaimedWorkItem[]> {
+  const kind = options.kind ?? 'collect';
+  const now = await databaseNowMs(db, dialect);
+  const runFilter = options.runId !== undefined ? sql`AND run_id = ${options.runId}` : sql``;
+  const skipLocked = dialect === 'postgres' ? sql`FOR UPDATE SKIP LOCKED` : sql``;
+  const result = await sql<{ item_id: number; run_id: string; question_id: string; sample: number; attempts: number }>`
+    UPDATE work_items
+    SET state = 'leased', lease_owner = ${options.owner}, lease_expires_ms = ${now + options.leaseMs}, attempts = attempts + 1
+    WHERE item_id IN (
+      SELECT item_id FROM work_items
+      WHERE kind = ${kind} AND (state = 'queued' OR (state = 'leased' AND lease_expires_ms < ${now})) ${runFilter}
+      ORDER BY item_id
+      LIMIT ${options.limit}
+      ${skipLocked}
+    )
+    RETURNING item_id, run_id, question_id, sample, attempts`.execute(db);
+  return result.rows
+    .map((row) => ({
+      itemId: Number(row.item_id),
+      kind,
+      runId: row.run_id,
+      questionId: row.question_id,
+      sample: Number(row.sample),
+      attempts: Number(row.attempts),
+    }))
+    .sort((left, right) => left.itemId - right.itemId);
+}
+
+/** Heartbeat: extends the owner's leases on these items; returns the ids it still holds. */
+export async function renewLeases(db: QueueDatabase, dialect: SqlDialect, owner: string, itemIds: readonly number[], leaseMs: number): Promise<number[]> {
+  if (itemIds.length === 0) return [];
+  const now = await databaseNowMs(db, dialect);
+  const rows = await db
+    .updateTable('work_items')
+    .set({ lease_expires_ms: now + leaseMs })
+    .where('lease_owner', '=', owner)
+    .where('state', '=', 'leased')
+    .where('item_id', 'in', [...itemIds])
+    .returning('item_id')
+    .execute();
+  return rows.map((row) => Number(row.item_id)).sort((left, right) => left - right);
+}
+
+/** Gives the owner's leased items back to the queue (all of them, or those listed). Returns how many. */
+export async function releaseWork(db: QueueDatabase, owner: string, itemIds?: readonly number[]): Promise<number> {
+  if (itemIds && itemIds.length === 0) return 0;
+  let query = db
+    .updateTable('work_items')
+    .set({ state: 'queued', lease_owner: null, lease_expires_ms: null })
+    .where('lease_owner', '=', owner)
+    .where('state', '=', 'leased');
+  if (itemIds) query = query.where('item_id', 'in', [...itemIds]);
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Items per state, for one run or all. */
+export async function countWork(db: QueueDatabase, dialect: SqlDialect, filter: { runId?: string; kind?: WorkKind } = {}): Promise<WorkCounts> {
+  const now = await databaseNowMs(db, dialect);
+  let query = db
+    .selectFrom('work_items')
+    .select(['state', (builder) => builder.fn.countAll().as('n')])
+    .select(sql<number>`SUM(CASE WHEN state = 'leased' AND lease_expires_ms < ${now} THEN 1 ELSE 0 END)`.as('expired'))
+    .groupBy('state');
+  if (filter.runId !== undefined) query = query.where('run_id', '=', filter.runId);
+  if (filter.kind !== undefined) query = query.where('kind', '=', filter.kind);
+  const counts: WorkCounts = { queued: 0, leased: 0, expired: 0, done: 0 };
+  for (const row of await query.execute()) {
+    if (row.state === 'queued' || row.state === 'leased' || row.state === 'done') counts[row.state] = Number(row.n);
+    counts.expired += Number(row.expired ?? 0);
+  }
+  return counts;
+}
