@@ -7,6 +7,7 @@ import type { CliIo } from '../cli-io.js';
 import { parseOutputFormat } from '../parse-output-format.js';
 import { UsageError } from '../usage-error.js';
 import { withStore } from '../with-store.js';
+import { downloadQuestionFile } from '../download-question-file.js';
 import { registerSetsGenerateCommand } from './sets-generate-command.js';
 import { registerSetsTranslateCommand } from './sets-translate-command.js';
 
@@ -108,14 +109,19 @@ export function registerSetsCommand(program: Command, io: CliIo): void {
       if (problems > 0) throw new UsageError(`${problems} problem${problems === 1 ? '' : 's'} found`);
     });
   sets
-    .command('import <file-or-builtin>')
-    .description('import a question file (Candor JSONL or CSV, or SpeechMap JSONL) or a built-in set; all or nothing')
+    .command('import <file-url-or-builtin>')
+    .description('import a question file (Candor JSONL or CSV, or SpeechMap JSONL) by path or URL, or a built-in set; all or nothing')
     .option('--as <format>', `file format: ${FILE_FORMATS.join(', ')}`, 'auto')
     .option('--set <name>', 'set name (default: from the rows or the file name)')
     .option('--db <path>', 'store: SQLite file (default $CANDOR_DB or ./candor.db)')
     .action(async (file: string, options: { as?: string; set?: string; db?: string }) => {
       const builtin = findBuiltinSet(file.replace(/^builtin:/, ''));
-      const input = builtin && !existsSync(file) ? await loadBuiltinSet(builtin.name) : await readQuestionFile(file, fileOptions(options));
+      const isUrl = /^https?:\/\//i.test(file);
+      const input =
+        builtin && !existsSync(file)
+          ? await loadBuiltinSet(builtin.name)
+          : await readQuestionFile(isUrl ? await downloadQuestionFile(file) : file, fileOptions(options));
+      if (isUrl) input.set = { ...input.set, source: file };
       await withStore(options.db, io, async (store) => {
         const result = await store.putQuestionSet(input.set, input.questions);
         io.stdout.write(
