@@ -55,8 +55,8 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunExecuti
   const retry = options.retry ?? DEFAULT_RETRY_POLICY;
   const drainSignal = options.signal;
 
-  const current = await store.listResponses({ runId: run.id });
-  const done = new Set(current.map((response) => workKey(response.questionId, response.sample)));
+  const current = await store.listOutcomeKeys(run.id);
+  const done = new Set(current.map((key) => workKey(key.questionId, key.sample)));
   const plan = planWork(options.questions, settings.samples, done, options.redo);
   emit({ type: 'start', runId: run.id, total: plan.total, pending: plan.items.length, alreadyDone: plan.alreadyDone });
   await store.setRunState(run.id, 'running', null);
@@ -149,8 +149,8 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunExecuti
     drainSignal?.removeEventListener('abort', onAbort);
   }
 
-  const after = await store.listResponses({ runId: run.id });
-  const haveOutcome = new Set(after.map((response) => workKey(response.questionId, response.sample)));
+  const after = await store.listOutcomeKeys(run.id);
+  const haveOutcome = new Set(after.map((key) => workKey(key.questionId, key.sample)));
   const remaining = plan.items.filter((item) => !haveOutcome.has(workKey(item.question.id, item.sample))).length;
   const state = remaining === 0 && stopReason === null ? 'finished' : remaining === 0 && stopReason !== 'store_error' ? 'finished' : 'interrupted';
   await store.setRunState(run.id, state, state === 'finished' ? new Date().toISOString() : null);

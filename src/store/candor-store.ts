@@ -118,6 +118,8 @@ export interface CandorStore extends StoreWriter {
   listRuns(): Promise<RunSummary[]>;
   listResponses(filter: ResponseFilter): Promise<ResponseRecord[]>;
   getResponse(responseId: number): Promise<ResponseRecord | null>;
+  /** (question, sample) of every current outcome of a run: what a resume skips. Cheap: no payloads. */
+  listOutcomeKeys(runId: string): Promise<{ questionId: string; sample: number }[]>;
   /**
    * Current responses (matching the filter) that have no judgment yet from `judgeId` (and
    * `judgeVersion` when given), oldest first, with their question text.

@@ -188,6 +188,16 @@ export function createSqlStore(options: SqlStoreOptions): CandorStore {
       }));
     },
 
+    async listOutcomeKeys(runId) {
+      const rows = await db
+        .selectFrom('responses')
+        .select(['question_id', 'sample'])
+        .where('run_id', '=', runId)
+        .where('is_current', '=', 1)
+        .execute();
+      return rows.map((row) => ({ questionId: row.question_id, sample: Number(row.sample) }));
+    },
+
     async getResponse(responseId) {
       const row = await db
         .selectFrom('responses')

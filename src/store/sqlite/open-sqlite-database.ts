@@ -20,5 +20,27 @@ export function openSqliteDatabase(path: string): Kysely<DatabaseSchema> {
   } catch (error) {
     throw new CandorError('db_open_failed', `${path}: cannot open as a SQLite database (${(error as Error).message})`, { cause: error });
   }
+  cachePreparedStatements(database);
   return new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database }) });
+}
+
+/**
+ * Kysely prepares every statement anew; the same SQL text (batched inserts, lookups) recurs
+ * thousands of times in a run, so keep the most recent prepared statements. better-sqlite3
+ * statements are reusable; kysely runs each to completion before the next.
+ */
+function cachePreparedStatements(database: Database.Database, capacity = 256): void {
+  const prepare = database.prepare.bind(database);
+  const cache = new Map<string, Database.Statement>();
+  database.prepare = ((source: string) => {
+    let statement = cache.get(source);
+    if (statement) {
+      cache.delete(source);
+    } else {
+      statement = prepare(source);
+      if (cache.size >= capacity) cache.delete(cache.keys().next().value!);
+    }
+    cache.set(source, statement);
+    return statement;
+  }) as Database.Database['prepare'];
 }

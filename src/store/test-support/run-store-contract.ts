@@ -102,6 +102,11 @@ export function runStoreContract({ name, createStore }: StoreContractOptions): v
 
       await store.putResponse(makeResponse({ runId: 'run-a', questionId: 'q1', sample: 1 }));
       expect(await store.listResponses({ runId: 'run-a' })).toHaveLength(2);
+      const keys = await store.listOutcomeKeys('run-a');
+      expect(keys.sort((left, right) => left.sample - right.sample)).toEqual([
+        { questionId: 'q1', sample: 0 },
+        { questionId: 'q1', sample: 1 },
+      ]);
     });
 
     it('applies the same rules to a batch, including versions and duplicates inside it', async () => {
