@@ -1,7 +1,7 @@
 import { isJudgmentLabel } from '../core/index.js';
 import { createEnsembleJudge, createStoredJudge, type Judge } from '../judge/index.js';
 import { createProviderModel } from '../providers/index.js';
-import { createModelJudge, createRateLimiter } from '../runner/index.js';
+import { createModelJudge, createRateLimiter, rateLimitKey, type RateLimiter } from '../runner/index.js';
 import type { CandorStore } from '../store/index.js';
 import type { CliIo } from './cli-io.js';
 import { createEmbeddedJudgeAdapter, createCascadeJudge } from './embedded-judge-adapter.js';
@@ -20,6 +20,11 @@ export interface ResolveJudgeContext {
   config: CandorConfig;
   rpm?: number | null;
   threshold?: number;
+  /**
+   * Distributed judging: the limiter shared by every worker for an LLM judge's provider key (see
+   * rateLimitKey), or undefined to fall back to the local --rpm / config limit.
+   */
+  sharedLimiter?: (key: string) => Promise<RateLimiter | undefined>;
 }
 
 export const JUDGE_SPEC_HELP =
@@ -56,10 +61,11 @@ export async function resolveJudge(spec: string, context: ResolveJudgeContext): 
   if (!spec.includes(':')) throw new UsageError(`--judge "${spec}": expected ${JUDGE_SPEC_HELP}`);
   const model = createProviderModel(spec, { config: context.config.provider, env: context.io.env });
   const rpm = context.rpm ?? context.config.rateLimits[model.provider]?.rpm ?? null;
+  const shared = await context.sharedLimiter?.(rateLimitKey(model.provider, context.config.provider.endpoints?.[model.provider]?.baseURL ?? null));
   return {
     judge: createModelJudge(model, {
       judgeId: spec,
-      limiter: rpm ? createRateLimiter({ requestsPerMinute: rpm, tokensPerMinute: context.config.rateLimits[model.provider]?.tpm ?? null }) : undefined,
+      limiter: shared ?? (rpm ? createRateLimiter({ requestsPerMinute: rpm, tokensPerMinute: context.config.rateLimits[model.provider]?.tpm ?? null }) : undefined),
     }),
   };
 }

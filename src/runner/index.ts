@@ -15,3 +15,6 @@ export { rateLimitKey } from './rate-limit-key.js';
 export { runWorker, type RunWorkerOptions } from './run-worker.js';
 export type { WorkerEvent, WorkerStopReason, WorkerSummary } from './worker-events.js';
 export type { CreateWorkerModel } from './worker-run-context.js';
+export { runJudgeWorker, type RunJudgeWorkerOptions } from './run-judge-worker.js';
+export type { JudgeWorkerEvent, JudgeWorkerSummary } from './judge-worker-events.js';
+export { createJudgeSpecCache, type ResolveJudgeSpec } from './judge-spec-cache.js';

@@ -158,7 +158,7 @@ export async function runWorker(options: RunWorkerOptions): Promise<WorkerSummar
   };
 
   const queueIsEmpty = async () => {
-    const counts = await store.countWork(options.runId !== undefined ? { runId: options.runId } : {});
+    const counts = await store.countWork({ kind: 'collect', ...(options.runId !== undefined ? { runId: options.runId } : {}) });
     return counts.queued === 0 && counts.leased === 0;
   };
 
@@ -205,7 +205,7 @@ export async function runWorker(options: RunWorkerOptions): Promise<WorkerSummar
 
   const finishedRuns: string[] = [];
   for (const runId of touchedRuns) {
-    const counts = await store.countWork({ runId });
+    const counts = await store.countWork({ runId, kind: 'collect' });
     if (counts.queued === 0 && counts.leased === 0) {
       await store.setRunState(runId, 'finished', new Date().toISOString());
       finishedRuns.push(runId);

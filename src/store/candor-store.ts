@@ -10,6 +10,9 @@ import type {
   WorkKind,
 } from './work-queue-types.js';
 import type { LabelCountQuery, LabelCountRow, LabelRow, LabelRowQuery } from './label-count-query.js';
+import type { ClaimedJudgeItem, FinishedJudgeWork, JudgeEnqueueResult, JudgeWorkRequest } from './judge-queue-types.js';
+
+export type * from './judge-queue-types.js';
 
 /** Result of writing one response. */
 export interface PutResponseResult {
@@ -144,6 +147,18 @@ export interface CandorStore extends StoreWriter {
    */
   finishWork(entries: readonly FinishedWork[]): Promise<PutResponseResult[]>;
   countWork(filter?: { runId?: string; kind?: WorkKind }): Promise<WorkCounts>;
+  /**
+   * Queues one 'judge' item per response with none yet for this judge (id + version); finished items
+   * whose response still has no judgment from it are queued again. (enqueueWork is for 'collect'.)
+   */
+  enqueueJudgeWork(request: JudgeWorkRequest): Promise<JudgeEnqueueResult>;
+  /** Leases up to `limit` judge items (queued or lease-expired) with what the judge needs. */
+  claimJudgeWork(options: Omit<ClaimOptions, 'kind'>): Promise<ClaimedJudgeItem[]>;
+  /**
+   * Stores each judgment unless its response already has one from that judge and version, and marks
+   * the items done, atomically. Results in input order.
+   */
+  finishJudgeWork(entries: readonly FinishedJudgeWork[]): Promise<{ inserted: boolean }[]>;
   /** Creates or replaces a rate limit shared by every worker using this store. */
   putRateLimit(limit: SharedRateLimit): Promise<void>;
   getRateLimit(key: string): Promise<SharedRateLimit | null>;

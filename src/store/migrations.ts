@@ -156,6 +156,26 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX IF NOT EXISTS rate_limit_grants_window ON rate_limit_grants (limit_key, granted_ms)`,
     ],
   },
+  {
+    version: 4,
+    name: 'judge work items',
+    // Re-runnable like version 3 (IF EXISTS / IF NOT EXISTS), and no ALTER TABLE, which SQLite cannot skip.
+    statements: () => [
+      // Judge items (kind 'judge') share work_items and its leases; the (run, question, sample) key now
+      // binds collection items only, since several judges may each have an item for one response.
+      `DROP INDEX IF EXISTS work_items_key`,
+      `CREATE UNIQUE INDEX IF NOT EXISTS work_items_collect_key ON work_items (kind, run_id, question_id, sample) WHERE kind = 'collect'`,
+      `CREATE TABLE IF NOT EXISTS judge_work_items (
+        item_id BIGINT PRIMARY KEY REFERENCES work_items(item_id),
+        response_id BIGINT NOT NULL REFERENCES responses(response_id),
+        judge_spec TEXT NOT NULL,
+        judge_options TEXT NOT NULL,
+        judge_id TEXT NOT NULL,
+        judge_version TEXT NOT NULL
+      )`,
+      `CREATE UNIQUE INDEX IF NOT EXISTS judge_work_items_key ON judge_work_items (response_id, judge_id, judge_version)`,
+    ],
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

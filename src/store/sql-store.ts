@@ -7,6 +7,7 @@ import { rowToModel, rowToQuestion, rowToResponse, rowToRun } from './row-mapper
 import type { SqlDialect } from './sql-dialect.js';
 import { createSqlStoreWriter } from './sql-store-writer.js';
 import { finishWork } from './finish-work.js';
+import { describeJudgeItems, enqueueJudgeWork, finishJudgeWork } from './judge-queue-writes.js';
 import { queueDatabase } from './queue-database.js';
 import { getRateLimit, putRateLimit, takeRateSlot } from './shared-rate-limits.js';
 import { claimWork, countWork, enqueueWork, releaseWork, renewLeases } from './work-queue-writes.js';
@@ -235,7 +236,13 @@ export function createSqlStore(options: SqlStoreOptions): CandorStore {
     countLabels: (query) => countLabels(db, query, dialect),
     listLabelRows: (query) => listLabelRows(db, query, dialect),
 
-    enqueueWork: (kind, items) => enqueueWork(queue, kind, items, now()),
+    async enqueueWork(kind, items) {
+      if (kind !== 'collect') throw new Error(`enqueueWork is for collection items; judge items go through enqueueJudgeWork (got kind "${kind}")`);
+      return enqueueWork(queue, kind, items, now());
+    },
+    enqueueJudgeWork: (request) => enqueueJudgeWork(queue, dialect, request, now()),
+    claimJudgeWork: async (claim) => describeJudgeItems(queue, await claimWork(queue, dialect, { ...claim, kind: 'judge' }), now()),
+    finishJudgeWork: (entries) => finishJudgeWork(queue, dialect, entries, now()),
     claimWork: (claim) => claimWork(queue, dialect, claim),
     renewLeases: (owner, itemIds, leaseMs) => renewLeases(queue, dialect, owner, itemIds, leaseMs),
     releaseWork: (owner, itemIds) => releaseWork(queue, owner, itemIds),

@@ -1,7 +1,7 @@
 import type { StoredResponse } from '../core/index.js';
 
-/** What a work item asks for: one (run, question, sample) to collect. */
-export type WorkKind = 'collect';
+/** What a work item asks for: one (run, question, sample) to collect, or one response to judge. */
+export type WorkKind = 'collect' | 'judge';
 
 export interface WorkItemKey {
   runId: string;

@@ -25,7 +25,8 @@ export async function enqueueWork(db: QueueDatabase, kind: WorkKind, items: read
           finished_at: null,
         })),
       )
-      .onConflict((conflict) => conflict.columns(['kind', 'run_id', 'question_id', 'sample']).doNothing())
+      // No conflict target: the (kind, run, question, sample) key is a partial index (collection items only, migration 4).
+      .onConflict((conflict) => conflict.doNothing())
       .returning('item_id')
       .execute();
     inserted += rows.length;

@@ -15,6 +15,7 @@ import { parseOutputFormat } from '../parse-output-format.js';
 import { JUDGE_SPEC_HELP, resolveJudge } from '../resolve-judge.js';
 import { UsageError } from '../usage-error.js';
 import { withStore } from '../with-store.js';
+import { enqueueJudging } from './enqueue-judging.js';
 
 const DB_OPTION = ['--db <path>', 'store: SQLite file (default $CANDOR_DB or ./candor.db)'] as const;
 
@@ -61,9 +62,28 @@ export function registerJudgeCommand(program: Command, io: CliIo): void {
     .option('--threshold <p>', 'cascades: the embedded judge decides when its confidence is at least this', '0.9')
     .option('--config <file>', 'JSON config: endpoints, prices, rateLimits')
     .option('--quiet', 'no progress output')
+    .option('--enqueue', 'do not judge here: store one work item per response for `candor worker` processes (--rpm becomes a limit shared by all workers)')
+    .option('--rate-window-ms <ms>', 'with --enqueue: the window --rpm counts in (default 60000)')
     .option(...DB_OPTION)
-    .action(async (options: { judge: string; run?: string; model?: string; set?: string; follow?: boolean; concurrency?: string; rpm?: string; threshold?: string; config?: string; quiet?: boolean; db?: string }) => {
+    .action(async (options: { judge: string; run?: string; model?: string; set?: string; follow?: boolean; concurrency?: string; rpm?: string; threshold?: string; config?: string; quiet?: boolean; enqueue?: boolean; rateWindowMs?: string; db?: string }) => {
+      if (options.enqueue && options.follow) throw new UsageError('--follow and --enqueue do not go together: enqueue again when the run has more responses');
+      if (options.rateWindowMs !== undefined && !options.enqueue) throw new UsageError('--rate-window-ms goes with --enqueue');
       await withStore(options.db, io, async (store) => {
+        if (options.enqueue) {
+          io.stdout.write(
+            await enqueueJudging(store, {
+              spec: options.judge,
+              filter: { runId: options.run, modelId: options.model, setName: options.set },
+              config: loadCandorConfig(options.config),
+              threshold: parseNumberOption('threshold', options.threshold, { min: 0, max: 1 }),
+              rpm: parseNumberOption('rpm', options.rpm, { integer: true, min: 1 }) ?? null,
+              rateWindowMs: options.rateWindowMs,
+              db: options.db,
+              io,
+            }),
+          );
+          return;
+        }
         const resolved = await resolveJudge(options.judge, {
           store,
           io,

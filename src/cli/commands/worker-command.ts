@@ -2,11 +2,13 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
 import { createProviderModel } from '../../providers/index.js';
-import { createReplayModel, DEFAULT_RETRY_POLICY, runWorker, type WorkerEvent, type WorkerSummary } from '../../runner/index.js';
+import { createReplayModel, DEFAULT_RETRY_POLICY, runJudgeWorker, runWorker, type JudgeWorkerEvent, type JudgeWorkerSummary, type WorkerEvent, type WorkerSummary } from '../../runner/index.js';
 import type { CliIo } from '../cli-io.js';
 import { loadCandorConfig } from '../load-candor-config.js';
 import { parseNumberOption } from '../parse-number-option.js';
+import { UsageError } from '../usage-error.js';
 import { withStore } from '../with-store.js';
+import { createWorkerJudgeResolver } from './worker-judge-resolver.js';
 
 interface WorkerCommandOptions {
   db?: string;
@@ -20,17 +22,41 @@ interface WorkerCommandOptions {
   config?: string;
   format?: string;
   quiet?: boolean;
+  only?: string;
+  judgeConcurrency?: string;
 }
 
-function describeWorker(summary: WorkerSummary, format: string | undefined): string {
-  if (format === 'json') return JSON.stringify(summary, null, 2) + '\n';
+function describeJudging(summary: JudgeWorkerSummary): string {
+  const labels = Object.entries(summary.labels).map(([label, count]) => `${label} ${count}`).join(', ');
+  return [
+    `judge worker ${summary.owner}: stopped (${summary.stopReason}) after ${(summary.elapsedMs / 1000).toFixed(1)} s`,
+    `stored ${summary.judged} judgments (${summary.byRule} failed outcomes labelled without a call)${labels ? `: ${labels}` : ''}; ${summary.duplicates} already judged by another worker; ${summary.unavailable} judge calls unavailable; ${summary.released} items given back`,
+  ].join('\n') + '\n';
+}
+
+function describeWorker(summary: WorkerSummary | null, judging: JudgeWorkerSummary | null, format: string | undefined): string {
+  if (format === 'json') return JSON.stringify({ ...summary, ...(judging ? { judging } : {}) }, null, 2) + '\n';
+  // The judge summary is printed when the judge loop had something to do (or was asked for alone).
+  const judgeText = judging && (summary === null || judging.judged + judging.duplicates + judging.unavailable + judging.released > 0) ? describeJudging(judging) : '';
+  if (!summary) return judgeText;
   const statuses = Object.entries(summary.statusCounts).map(([status, count]) => `${status} ${count}`).join(', ');
   const lines = [
     `worker ${summary.owner}: stopped (${summary.stopReason}) after ${(summary.elapsedMs / 1000).toFixed(1)} s`,
     `stored ${summary.stored} outcomes${statuses ? `: ${statuses}` : ''}; ${summary.duplicates} already stored by another worker; ${summary.released} items given back`,
   ];
   if (summary.finishedRuns.length > 0) lines.push(`finished runs: ${summary.finishedRuns.join(', ')}`);
-  return lines.join('\n') + '\n';
+  return lines.join('\n') + '\n' + judgeText;
+}
+
+function judgeProgressPrinter(io: CliIo, quiet: boolean | undefined): (event: JudgeWorkerEvent) => void {
+  let judged = 0;
+  return (event) => {
+    if (event.type === 'stopping' && event.reason !== 'empty') io.stderr.write(`candor worker: judging stopping (${event.reason}): ${event.detail}\n`);
+    if (quiet) return;
+    if (event.type === 'judged' && ++judged % 100 === 0) io.stderr.write(`candor worker: ${judged} judgments\n`);
+    if (event.type === 'unavailable') io.stderr.write(`candor worker: judge unavailable for response ${event.responseId}${event.gaveUp ? ' (given up; `candor judge run --enqueue` queues it again)' : ' (back to the queue)'}: ${event.detail}\n`);
+    if (event.type === 'lease_lost') io.stderr.write(`candor worker: lost the lease on ${event.itemIds.length} judge items (another worker took them over)\n`);
+  };
 }
 
 function progressPrinter(io: CliIo, quiet: boolean | undefined): (event: WorkerEvent) => void {
@@ -60,18 +86,48 @@ export function registerWorkerCommand(program: Command, io: CliIo): void {
     .option('--config <file>', 'JSON config: endpoints and per-model settings (API keys come from this machine’s environment)')
     .option('--format <format>', 'summary as text or json', 'text')
     .option('--quiet', 'no progress output')
-    .addHelpText('after', '\nCtrl-C stops claiming, gives unstarted items back, and lets requests in flight finish and be stored.\nExit codes: 0 done, 130 interrupted.')
+    .option('--only <kind>', 'collect or judge: process only this kind of item (default both)')
+    .option('--judge-concurrency <n>', 'judge calls in flight at once in this worker (default: --concurrency)')
+    .addHelpText('after', '\nIt processes both kinds of work: answers to collect (`candor run --enqueue`) and responses to judge\n(`candor judge run --enqueue`). Ctrl-C stops claiming, gives unstarted items back, and lets requests in flight finish and be stored.\nExit codes: 0 done, 130 interrupted.')
     .action(async (options: WorkerCommandOptions) => {
       const config = loadCandorConfig(options.config);
+      if (options.only !== undefined && options.only !== 'collect' && options.only !== 'judge') throw new UsageError(`--only must be collect or judge (got "${options.only}")`);
       await withStore(options.db, io, async (store) => {
         const owner = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
         const leaseMs = parseNumberOption('lease-ms', options.leaseMs, { integer: true, min: 100 }) ?? 60_000;
-        const summary = await runWorker({
+        const concurrency = parseNumberOption('concurrency', options.concurrency, { integer: true, min: 1, max: 10_000 }) ?? 8;
+        const pollMs = parseNumberOption('poll-ms', options.pollMs, { integer: true, min: 10 }) ?? 1000;
+        // When one loop fails, the other stops too (and gives its items back) instead of running on alone.
+        const failed = new AbortController();
+        const signal = io.signal ? AbortSignal.any([io.signal, failed.signal]) : failed.signal;
+        const guard = <T>(work: Promise<T>) =>
+          work.catch((error: unknown) => {
+            failed.abort(error);
+            throw error;
+          });
+        const judging =
+          options.only === 'collect'
+            ? Promise.resolve(null)
+            : guard(
+                runJudgeWorker({
+                  store,
+                  owner: `${owner}:judge`,
+                  resolveJudge: createWorkerJudgeResolver(store, io, config),
+                  concurrency: parseNumberOption('judge-concurrency', options.judgeConcurrency, { integer: true, min: 1, max: 10_000 }) ?? concurrency,
+                  leaseMs,
+                  pollMs,
+                  untilEmpty: options.untilEmpty ?? false,
+                  runId: options.run,
+                  signal,
+                  onEvent: judgeProgressPrinter(io, options.quiet),
+                }),
+              );
+        const collecting = options.only === 'judge' ? Promise.resolve(null) : guard(runWorker({
           store,
           owner,
-          concurrency: parseNumberOption('concurrency', options.concurrency, { integer: true, min: 1, max: 10_000 }) ?? 8,
+          concurrency,
           leaseMs,
-          pollMs: parseNumberOption('poll-ms', options.pollMs, { integer: true, min: 10 }) ?? 1000,
+          pollMs,
           untilEmpty: options.untilEmpty ?? false,
           runId: options.run,
           retry: {
@@ -79,7 +135,7 @@ export function registerWorkerCommand(program: Command, io: CliIo): void {
             maxAttempts: parseNumberOption('max-attempts', options.maxAttempts, { integer: true, min: 1, max: 20 }) ?? DEFAULT_RETRY_POLICY.maxAttempts,
             baseDelayMs: parseNumberOption('retry-base-ms', options.retryBaseMs, { min: 0 }) ?? DEFAULT_RETRY_POLICY.baseDelayMs,
           },
-          signal: io.signal,
+          signal,
           createModel: (run, settings) =>
             settings.modelSpec.startsWith('replay:')
               ? createReplayModel(store, settings.modelSpec.slice('replay:'.length))
@@ -90,9 +146,12 @@ export function registerWorkerCommand(program: Command, io: CliIo): void {
                   env: io.env,
                 }),
           onEvent: progressPrinter(io, options.quiet),
-        });
-        io.stdout.write(describeWorker(summary, options.format));
-        io.exitCode = summary.stopReason === 'interrupted' ? 130 : 0;
+        }));
+        const [summary, judged] = await Promise.allSettled([collecting, judging]);
+        if (summary.status === 'rejected') throw summary.reason;
+        if (judged.status === 'rejected') throw judged.reason;
+        io.stdout.write(describeWorker(summary.value, judged.value, options.format));
+        io.exitCode = summary.value?.stopReason === 'interrupted' || judged.value?.stopReason === 'interrupted' ? 130 : 0;
       });
     });
 }

@@ -1,0 +1,188 @@
+import { setMaxListeners } from 'node:events';
+import type { Judgment, ResponseStatus } from '../core/index.js';
+import { JudgeUnavailableError, labelForStatus } from '../judge/index.js';
+import type { CandorStore, ClaimedJudgeItem } from '../store/index.js';
+import type { JudgeWorkerEvent, JudgeWorkerSummary } from './judge-worker-events.js';
+import { createJudgeSpecCache, type ResolveJudgeSpec } from './judge-spec-cache.js';
+import { startLeaseHeartbeat } from './lease-heartbeat.js';
+import type { WorkerStopReason } from './worker-events.js';
+
+export interface RunJudgeWorkerOptions {
+  store: CandorStore;
+  /** Unique per worker; not shared with a collection worker in the same process (each releases its own). */
+  owner: string;
+  resolveJudge: ResolveJudgeSpec;
+  /** Judge calls in flight at once in this worker. */
+  concurrency: number;
+  leaseMs?: number;
+  heartbeatMs?: number;
+  pollMs?: number;
+  /** Stop once no judge item is queued or leased. */
+  untilEmpty?: boolean;
+  runId?: string;
+  /** Claims of one item before a judge that stays unavailable gives it up (`judge run --enqueue` queues it again). */
+  maxAttempts?: number;
+  signal?: AbortSignal;
+  onEvent?: (event: JudgeWorkerEvent) => void;
+  now?: () => string;
+}
+
+function pause(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolvePause) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolvePause();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
+
+/**
+ * One judging worker: claims 'judge' items with leases, resolves each item's judge spec once, judges
+ * (failed outcomes by rule, without a call), and stores the judgment and marks the item done in one
+ * transaction. Any number of workers may share the store; each (response, judge, version) gets one judgment.
+ */
+export async function runJudgeWorker(options: RunJudgeWorkerOptions): Promise<JudgeWorkerSummary> {
+  const started = performance.now();
+  const { store, owner, signal } = options;
+  const emit = options.onEvent ?? (() => {});
+  const now = options.now ?? (() => new Date().toISOString());
+  const leaseMs = options.leaseMs ?? 60_000;
+  const maxAttempts = options.maxAttempts ?? 3;
+  const judgeFor = createJudgeSpecCache(options.resolveJudge);
+  const heartbeat = startLeaseHeartbeat(store, owner, leaseMs, options.heartbeatMs ?? Math.max(50, Math.floor(leaseMs / 3)), (lost) => {
+    for (const id of lost) heartbeat.held.delete(id);
+    emit({ type: 'lease_lost', itemIds: lost });
+  });
+  const summary: Omit<JudgeWorkerSummary, 'stopReason' | 'released' | 'elapsedMs'> = { owner, judged: 0, byRule: 0, duplicates: 0, unavailable: 0, labels: {} };
+  let stopReason: WorkerStopReason | null = null;
+  let failure: unknown = null;
+  const buffer: ClaimedJudgeItem[] = [];
+  let claiming: Promise<void> | null = null;
+
+  const stop = (reason: WorkerStopReason, detail: string) => {
+    if (stopReason !== null) return;
+    stopReason = reason;
+    emit({ type: 'stopping', reason, detail });
+  };
+  if (signal) setMaxListeners(Math.max(10, options.concurrency * 4 + 10), signal);
+  const onAbort = () => stop('interrupted', 'interrupted; judgments in flight are finishing, the rest goes back to the queue');
+  if (signal?.aborted) onAbort();
+  signal?.addEventListener('abort', onAbort, { once: true });
+
+  const refill = () => {
+    claiming ??= store
+      .claimJudgeWork({ owner, limit: options.concurrency, leaseMs, runId: options.runId })
+      .then((claimed) => {
+        for (const item of claimed) heartbeat.held.add(item.itemId);
+        buffer.push(...claimed);
+        if (claimed.length > 0) emit({ type: 'claimed', count: claimed.length });
+      })
+      .finally(() => {
+        claiming = null;
+      });
+    return claiming;
+  };
+
+  const giveBack = async (item: ClaimedJudgeItem) => {
+    await store.releaseWork(owner, [item.itemId]);
+    heartbeat.held.delete(item.itemId);
+  };
+
+  const finish = async (item: ClaimedJudgeItem, judgment: Judgment | null) => {
+    const [result] = await store.finishJudgeWork([{ itemId: item.itemId, judgment }]);
+    heartbeat.held.delete(item.itemId);
+    return result!.inserted;
+  };
+
+  /** The judgment for one item, or null when it went back to the queue (or was given up). */
+  const judgeItem = async (item: ClaimedJudgeItem): Promise<Judgment | null | 'requeued'> => {
+    const judge = await judgeFor(item.judgeSpec, item.judgeOptions);
+    if (judge.id !== item.judgeId || judge.version !== item.judgeVersion) {
+      throw new Error(`judge "${item.judgeSpec}" is ${judge.id}@${judge.version} here, but its items were enqueued for ${item.judgeId}@${item.judgeVersion}; run the same Candor version (and judge data) as the machine that enqueued`);
+    }
+    const base = { responseId: item.responseId, judgeId: judge.id, judgeVersion: judge.version, promptHash: judge.promptHash, judgedAt: now(), note: null };
+    const ruleLabel = labelForStatus(item.status as ResponseStatus);
+    if (ruleLabel !== null) return { ...base, label: ruleLabel, explanation: `not sent to the judge: the response's status is ${item.status}`, rawOutput: null, source: 'rule' };
+    try {
+      const verdict = await judge.judge({ question: item.questionText, response: item.finalText ?? '', responseId: item.responseId }, { signal });
+      return { ...base, label: verdict.label, explanation: verdict.explanation, rawOutput: verdict.rawOutput, source: judge.source, note: verdict.needsReview ? 'needs review: the judges disagree' : null };
+    } catch (error) {
+      if (signal?.aborted) return 'requeued';
+      if (!(error instanceof JudgeUnavailableError)) throw error;
+      const gaveUp = item.attempts >= maxAttempts;
+      summary.unavailable += 1;
+      emit({ type: 'unavailable', itemId: item.itemId, responseId: item.responseId, detail: error.message, gaveUp });
+      return gaveUp ? null : 'requeued';
+    }
+  };
+
+  const handle = async (item: ClaimedJudgeItem) => {
+    if (item.alreadyJudged) {
+      await finish(item, null);
+      summary.duplicates += 1;
+      return;
+    }
+    const judgment = await judgeItem(item);
+    if (judgment === 'requeued') return giveBack(item);
+    const inserted = await finish(item, judgment);
+    if (!judgment) return;
+    if (!inserted) {
+      summary.duplicates += 1;
+    } else {
+      summary.judged += 1;
+      if (judgment.source === 'rule') summary.byRule += 1;
+      summary.labels[judgment.label] = (summary.labels[judgment.label] ?? 0) + 1;
+    }
+    emit({ type: 'judged', itemId: item.itemId, responseId: item.responseId, label: judgment.label, byRule: judgment.source === 'rule', duplicate: !inserted });
+  };
+
+  const queueIsEmpty = async () => {
+    const counts = await store.countWork({ kind: 'judge', ...(options.runId !== undefined ? { runId: options.runId } : {}) });
+    return counts.queued === 0 && counts.leased === 0;
+  };
+
+  const slot = async () => {
+    while (stopReason === null) {
+      try {
+        if (buffer.length === 0) await refill();
+      } catch (error) {
+        emit({ type: 'store_retry', detail: (error as Error).message });
+        await pause(options.pollMs ?? 1000, signal);
+        continue;
+      }
+      const item = buffer.shift();
+      if (item) {
+        try {
+          await handle(item);
+        } catch (error) {
+          // A judge that cannot be built here (missing key, version mismatch) or a store failure.
+          failure ??= error;
+          stop('error', (error as Error).message);
+        }
+        continue;
+      }
+      if (options.untilEmpty && heartbeat.held.size === 0 && (await queueIsEmpty().catch(() => false))) {
+        stop('empty', 'no judge work left');
+        break;
+      }
+      emit({ type: 'idle' });
+      await pause(options.pollMs ?? 1000, signal);
+    }
+  };
+
+  let released = 0;
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, slot));
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+    heartbeat.stop();
+    released = await store.releaseWork(owner).catch(() => 0);
+  }
+  const result: JudgeWorkerSummary = { ...summary, stopReason: stopReason ?? 'empty', released, elapsedMs: performance.now() - started };
+  emit({ type: 'finish', summary: result });
+  if (failure) throw failure;
+  return result;
+}
