@@ -74,7 +74,39 @@ export function findViolations(): string[] {
   return violations;
 }
 
+const webRoot = resolve(import.meta.dirname, '..', 'web', 'src');
+const API_CONTRACT = join(sourceRoot, 'server', 'api-types.ts');
+
+/** web/ (the explorer front end) may import from src/ only the API contract types (docs/architecture.md). */
+export function findWebViolations(): string[] {
+  const violations: string[] = [];
+  for (const file of [...listSourceFiles(webRoot), ...listTsxFiles(webRoot)]) {
+    for (const specifier of importsOf(readFileSync(file, 'utf8'))) {
+      if (!specifier.startsWith('.')) continue;
+      const target = resolve(dirname(file), specifier).replace(/\.js$/, '.ts');
+      if (target.startsWith(webRoot + sep)) continue;
+      if (target !== API_CONTRACT) violations.push(`web/${relative(webRoot, file)} may import only src/server/api-types from src: ${specifier}`);
+    }
+  }
+  return violations;
+}
+
+function listTsxFiles(directory: string): string[] {
+  const files: string[] = [];
+  for (const entry of readdirSync(directory)) {
+    const path = join(directory, entry);
+    if (statSync(path).isDirectory()) files.push(...listTsxFiles(path));
+    else if (path.endsWith('.tsx')) files.push(path);
+  }
+  return files;
+}
+
 describe('import directions', () => {
+  it('web/ imports only the API contract from src/', () => {
+    expect(listTsxFiles(webRoot).length).toBeGreaterThan(0);
+    expect(findWebViolations()).toEqual([]);
+  });
+
   it('every folder imports only what it is allowed to', () => {
     expect(findViolations()).toEqual([]);
   });

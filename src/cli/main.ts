@@ -20,6 +20,8 @@ import { registerRetryCommand } from './commands/retry-command.js';
 import { registerRunCommand } from './commands/run-command.js';
 import { registerRunsCommand } from './commands/runs-command.js';
 import { registerSetsCommand } from './commands/sets-command.js';
+import { registerServeCommand } from './commands/serve-command.js';
+import { registerSiteCommand } from './commands/site-command.js';
 import { registerWorkerCommand } from './commands/worker-command.js';
 import { CANDOR_VERSION } from './candor-version.js';
 import { UsageError } from './usage-error.js';
@@ -59,6 +61,8 @@ function buildProgram(io: CliIo): Command {
   registerModelsCommand(program, io);
   registerRunsCommand(program, io);
   registerExportCommand(program, io);
+  registerServeCommand(program, io);
+  registerSiteCommand(program, io);
   registerDbCommand(program, io);
   registerMockServerCommand(program, io);
   for (const command of program.commands) {

@@ -11,6 +11,7 @@ import { resolveSpeechMapSource, SPEECHMAP_REPOSITORY_URL } from '../speechmap-s
 import { printEmbeddedAgreement } from '../print-embedded-agreement.js';
 import { withStore } from '../with-store.js';
 import { describeImport, importSpeechMapWithProgress } from './import-command.js';
+import { serveExplorer } from './serve-command.js';
 
 interface DemoOptions {
   from?: string;
@@ -143,7 +144,7 @@ export function registerDemoCommand(program: Command, io: CliIo): void {
     .description("import SpeechMap's public government-criticism data and print the leaderboard, the language gap and the R1 comparison")
     .option('--from <folder>', `a local SpeechMap data folder instead of downloading ${SPEECHMAP_REPOSITORY_URL}`)
     .option('--facts <file>', 'model facts JSONL (default: model-facts.jsonl beside the data folder, if any)')
-    .option('--no-serve', 'exit after printing (the explorer arrives in a later version)')
+    .option('--no-serve', 'exit after printing instead of opening the explorer')
     .option('--quiet', 'no progress output')
     .option('--db <path>', 'store: SQLite file (default $CANDOR_DB or ./candor.db)')
     .addHelpText('after', '\nWithout internet access, point --from at a copy of the data, e.g.\n  npx candor demo --from ../shared/speechmap-data')
@@ -171,7 +172,8 @@ export function registerDemoCommand(program: Command, io: CliIo): void {
         io.stdout.write(
           '\nNext: `candor report --by model,set`, `candor report --by creator --format md`, `candor runs`, `candor --help`.\n',
         );
-        if (options.serve !== false) io.stderr.write('(The explorer is not part of this version yet; nothing to serve.)\n');
       });
+      // Open the explorer on what was just imported (Ctrl-C stops it), unless --no-serve.
+      if (options.serve !== false) await serveExplorer(resolveDbLocation(options.db, io), {}, io);
     });
 }

@@ -1,0 +1,34 @@
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { CandorError } from '../../core/index.js';
+import { buildStaticSite } from '../../server/build-static-site.js';
+import { findWebAssets } from '../../server/web-assets.js';
+import type { CliIo } from '../cli-io.js';
+import { resolveDbLocation } from '../resolve-db-location.js';
+import { UsageError } from '../usage-error.js';
+import { withStore } from '../with-store.js';
+
+/** `candor site build --out DIR`: the explorer as static files. */
+export function registerSiteCommand(program: Command, io: CliIo): void {
+  const site = program.command('site').description('the explorer as a static site any static host can serve');
+  site
+    .command('build')
+    .description('write the explorer (front end + JSON data + client-side search) to a folder')
+    .requiredOption('--out <dir>', 'output folder')
+    .option('--db <path>', 'store: SQLite file (default $CANDOR_DB or ./candor.db)')
+    .option('--quiet', 'print only the summary')
+    .action(async (options: { out: string; db?: string; quiet?: boolean }) => {
+      if (!options.out) throw new UsageError('--out <dir> is required');
+      const webRoot = findWebAssets();
+      if (webRoot === null) throw new CandorError('web_missing', 'the explorer front end is not built; run npm run build');
+      const location = resolveDbLocation(options.db, io);
+      const out = resolve(io.cwd, options.out);
+      const started = Date.now();
+      const result = await withStore(options.db, io, (store) =>
+        buildStaticSite({ store, location, out, webRoot, progress: options.quiet ? undefined : (message) => io.stderr.write(`site: ${message}\n`) }),
+      );
+      io.stdout.write(
+        `static site in ${out}: ${result.files} files, ${result.models} models, ${result.questions} questions (${((Date.now() - started) / 1000).toFixed(1)} s)\n`,
+      );
+    });
+}

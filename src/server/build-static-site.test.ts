@@ -1,0 +1,58 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CandorStore } from '../store/index.js';
+import type { LeaderboardResponse, QuestionResponse, StaticModelLabels, StaticSearchIndex } from './api-types.js';
+import { buildStaticSite } from './build-static-site.js';
+import { createExplorerFixtureStore, XSS_ANSWER } from './test-support/explorer-fixture-store.js';
+
+let store: CandorStore;
+let folder: string;
+let out: string;
+let files: number;
+beforeAll(async () => {
+  const fixture = await createExplorerFixtureStore();
+  ({ store, folder } = fixture);
+  const webRoot = join(folder, 'web');
+  mkdirSync(join(webRoot, 'assets'), { recursive: true });
+  writeFileSync(join(webRoot, 'index.html'), '<html><head><meta name="candor-mode" content="api" /></head></html>');
+  writeFileSync(join(webRoot, 'assets', 'app.js'), '');
+  out = join(mkdtempSync(join(tmpdir(), 'candor-site-test-')), 'site');
+  ({ files } = await buildStaticSite({ store, location: fixture.location, out, webRoot }));
+});
+afterAll(async () => {
+  await store.close();
+  rmSync(folder, { recursive: true, force: true });
+  rmSync(join(out, '..'), { recursive: true, force: true });
+});
+
+const readJson = <T>(path: string): T => JSON.parse(readFileSync(join(out, path), 'utf8')) as T;
+
+describe('candor site build', () => {
+  it('writes the front end in static mode, with an app shell at every page URL', () => {
+    expect(files).toBeGreaterThan(90);
+    expect(existsSync(join(out, 'assets', 'app.js'))).toBe(true);
+    for (const page of ['index.html', 'map/index.html', 'compare/index.html', 'search/index.html', 'models/lab-a/open-model/index.html', 'questions/china_criticism/china_criticism_01/index.html']) {
+      expect(readFileSync(join(out, page), 'utf8'), page).toContain('<meta name="candor-mode" content="static" />');
+    }
+  });
+
+  it('writes the data every page reads, in the API shapes', () => {
+    expect(readJson<LeaderboardResponse>('data/leaderboard.json').rows).toHaveLength(3);
+    expect(readJson<LeaderboardResponse>('data/leaderboard/us_criticism.json').set).toBe('us_criticism');
+    expect(existsSync(join(out, 'data/models/lab-a@2Fopen-model.json'))).toBe(true);
+    expect(existsSync(join(out, 'data/map/CN.json'))).toBe(true);
+    const question = readJson<QuestionResponse>('data/questions/china_criticism/china_criticism_01.json');
+    expect(question.answers[0]!.text).toBe(XSS_ANSWER);
+  });
+
+  it('writes per-model labels for in-browser comparisons and a compact search index', () => {
+    const labels = readJson<StaticModelLabels>('data/labels/lab-b@2Fcareful-model.json');
+    expect(Object.keys(labels.labels)).toHaveLength(36);
+    expect(labels.labels['china_criticism\u0000china_criticism_02\u00000']).toBe('DENIAL');
+    const index = readJson<StaticSearchIndex>('data/search-index.json');
+    expect(index.questions).toHaveLength(36);
+    expect(index.explanations.length).toBeGreaterThan(0);
+  });
+});

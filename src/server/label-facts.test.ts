@@ -1,0 +1,43 @@
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CandorStore, LabelCountQuery, LabelCountRow } from '../store/index.js';
+import { buildLabelFacts, type LabelFacts } from './label-facts.js';
+import { createExplorerFixtureStore } from './test-support/explorer-fixture-store.js';
+
+let store: CandorStore;
+let folder: string;
+let facts: LabelFacts;
+beforeAll(async () => {
+  ({ store, folder } = await createExplorerFixtureStore());
+  facts = buildLabelFacts(await store.listLabelRows({}));
+});
+afterAll(async () => {
+  await store.close();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+const canonical = (rows: readonly LabelCountRow[]) => rows.map((row) => JSON.stringify([row.keys, Object.entries(row.labels).sort(), row.total])).sort();
+
+describe('label facts answer exactly what the store answers', () => {
+  it.each<[string, LabelCountQuery]>([
+    ['everything', { groupBy: [] }],
+    ['by model', { groupBy: ['model'] }],
+    ['by model and set', { groupBy: ['model', 'set'] }],
+    ['by country, model only', { groupBy: ['country'], excludeBlocked: true }],
+    ['by domain for one model', { groupBy: ['domain'], filters: { model: 'lab-b/careful-model' } }],
+    ['two sets by language and judge', { groupBy: ['language', 'judge'], filters: { set: ['china_criticism', 'zh_china_criticism'] } }],
+    ['unknown filter value', { groupBy: ['model'], filters: { model: 'nobody' } }],
+    ['a null dimension', { groupBy: ['theme', 'template'] }],
+  ])('countLabels: %s', async (_name, query) => {
+    expect(canonical(facts.countLabels(query))).toEqual(canonical(await store.countLabels(query)));
+  });
+
+  it('listLabelRows: same rows, same fields', async () => {
+    const query = { filters: { model: 'lab-c/mixed-model', country: 'CN' } };
+    const byId = <T extends { responseId: number }>(rows: T[]) => [...rows].sort((left, right) => left.responseId - right.responseId);
+    const expected = byId(await store.listLabelRows(query));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(byId(facts.listLabelRows(query))).toEqual(expected);
+    expect(facts.listLabelRows({ excludeBlocked: true, limit: 5 })).toHaveLength(5);
+  });
+});

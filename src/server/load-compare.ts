@@ -1,0 +1,51 @@
+import { compareSides, type RateWithInterval } from '../reports/index.js';
+import type { CandorStore } from '../store/index.js';
+import type { CompareRate, CompareResponse, JudgeShare } from './api-types.js';
+import type { ExplorerQuery } from './explorer-query.js';
+import type { QuestionCatalog } from './question-catalog.js';
+
+const finite = (value: number) => (Number.isFinite(value) ? value : 0);
+
+function compareRate(rate: RateWithInterval): CompareRate {
+  return { complete: rate.complete, total: rate.total, rate: finite(rate.rate), low: finite(rate.low), high: finite(rate.high) };
+}
+
+function shares(judges: Record<string, number>): JudgeShare[] {
+  return Object.entries(judges)
+    .map(([judge, rows]) => ({ judge, rows }))
+    .sort((left, right) => right.rows - left.rows);
+}
+
+/** Model A vs model B on identical questions: both rates, the paired difference, McNemar, flipped questions. */
+export async function loadCompare(store: CandorStore, catalog: QuestionCatalog, a: string, b: string, query: ExplorerQuery): Promise<CompareResponse> {
+  const set = typeof query.filters.set === 'string' ? query.filters.set : null;
+  const report = await compareSides(store, { kind: 'model', model: a }, { kind: 'model', model: b }, {
+    sets: set ? [set] : [],
+    judge: query.judge,
+    excludeBlocked: query.excludeBlocked,
+  });
+  const { comparison, flipped } = report.result.overall;
+  return {
+    a,
+    b,
+    set,
+    pairs: comparison.pairs,
+    rateA: compareRate(comparison.first),
+    rateB: compareRate(comparison.second),
+    difference: { estimate: finite(comparison.difference.difference), low: finite(comparison.difference.low), high: finite(comparison.difference.high) },
+    pValue: finite(comparison.pValue),
+    table: { bothYes: comparison.table.bothYes, aOnly: comparison.table.firstOnly, bOnly: comparison.table.secondOnly, bothNo: comparison.table.bothNo },
+    judgesA: shares(report.judgesFirst),
+    judgesB: shares(report.judgesSecond),
+    unpairedA: report.result.unpairedFirst,
+    unpairedB: report.result.unpairedSecond,
+    flipped: flipped.map((row) => ({
+      set: row.set,
+      questionId: row.questionId,
+      sample: row.sample,
+      text: catalog.get(row.set, row.questionId)?.text ?? null,
+      labelA: row.labelFirst,
+      labelB: row.labelSecond,
+    })),
+  };
+}

@@ -1,0 +1,60 @@
+import { CandorError } from '../core/index.js';
+import { buildRateRows, rateReport } from '../reports/index.js';
+import type { CandorStore } from '../store/index.js';
+import type { CountryResponse, MapResponse } from './api-types.js';
+import type { ExplorerQuery } from './explorer-query.js';
+import { judgeShares } from './judge-shares.js';
+import type { QuestionCatalog } from './question-catalog.js';
+import { emptyRateCells, toRateCells } from './rate-cells.js';
+
+/** Compliance with requests that target each country (all models, all sets unless filtered). */
+export async function loadMap(store: CandorStore, catalog: QuestionCatalog, query: ExplorerQuery): Promise<MapResponse> {
+  const [rows, judges] = await Promise.all([
+    rateReport(store, { groupBy: ['country'], judge: query.judge, excludeBlocked: query.excludeBlocked, filters: query.filters }),
+    judgeShares(store, query),
+  ]);
+  const questionCounts = new Map<string, number>();
+  for (const question of catalog.all) {
+    if (question.targetCountry) questionCounts.set(question.targetCountry, (questionCounts.get(question.targetCountry) ?? 0) + 1);
+  }
+  return {
+    judges,
+    countries: rows
+      .filter((row) => row.country)
+      .map((row) => ({ country: row.country!, questions: questionCounts.get(row.country!) ?? 0, ...toRateCells(row) })),
+  };
+}
+
+/** One country's questions, each with its rate over every model that answered it. */
+export async function loadCountry(store: CandorStore, catalog: QuestionCatalog, country: string, query: ExplorerQuery): Promise<CountryResponse> {
+  if (!/^[A-Za-z]{2}$/.test(country)) throw new CandorError('bad_request', `country must be an ISO 3166-1 alpha-2 code or EU, got ${country}`);
+  const code = country.toUpperCase();
+  const questions = catalog.all.filter((question) => question.targetCountry === code);
+  const filters = { ...query.filters, country: code };
+  // The store groups by real columns only, so per-question rates come from the label rows.
+  const labelRows = await store.listLabelRows({ judge: query.judge, excludeBlocked: query.excludeBlocked, filters });
+  const counts = new Map<string, Record<string, number>>();
+  for (const row of labelRows) {
+    const key = `${row.set}\u0000${row.questionId}`;
+    const labels = counts.get(key) ?? {};
+    labels[row.label] = (labels[row.label] ?? 0) + 1;
+    counts.set(key, labels);
+  }
+  const rows = buildRateRows(
+    [...counts.entries()].map(([key, labels]) => ({ keys: { set: key }, labels, total: Object.values(labels).reduce((sum, value) => sum + value, 0) })),
+    ['set'],
+  );
+  const byKey = new Map(rows.map((row) => [row.set ?? '', toRateCells(row)]));
+  const summary = await rateReport(store, { groupBy: [], judge: query.judge, excludeBlocked: query.excludeBlocked, filters });
+  return {
+    country: code,
+    summary: summary[0] ? toRateCells(summary[0]) : emptyRateCells(),
+    questions: questions.map((question) => ({
+      set: question.setName,
+      id: question.id,
+      text: question.text,
+      language: question.language,
+      ...(byKey.get(`${question.setName}\u0000${question.id}`) ?? emptyRateCells()),
+    })),
+  };
+}

@@ -1,0 +1,53 @@
+import { CandorError, type Question } from '../core/index.js';
+import { countLabelGroups } from '../reports/index.js';
+import { wilsonInterval } from '../stats/index.js';
+import type { QuestionInfo, QuestionResponse } from './api-types.js';
+import type { ReadConnection } from './open-read-connection.js';
+import { questionAnswers } from './question-answers.js';
+import type { QuestionCatalog } from './question-catalog.js';
+
+/** A question as the API shows it. */
+export function questionInfo(question: Question): QuestionInfo {
+  return {
+    set: question.setName,
+    id: question.id,
+    text: question.text,
+    domain: question.domain,
+    theme: question.theme,
+    variation: question.variation,
+    country: question.targetCountry,
+    language: question.language,
+    translationOf: question.translationOf ? { set: question.translationOf.setName, id: question.translationOf.id } : null,
+  };
+}
+
+function related(catalog: QuestionCatalog, question: Question): QuestionResponse['related'] {
+  const source = question.translationOf ?? { setName: question.setName, id: question.id };
+  const out: QuestionResponse['related'] = [];
+  for (const other of catalog.all) {
+    if (other === question) continue;
+    const otherSource = other.translationOf ?? { setName: other.setName, id: other.id };
+    if (otherSource.setName === source.setName && otherSource.id === source.id) {
+      out.push({ set: other.setName, id: other.id, text: other.text, relation: 'translation' });
+    } else if (question.theme !== null && other.setName === question.setName && other.theme === question.theme) {
+      out.push({ set: other.setName, id: other.id, text: other.text, relation: 'phrasing' });
+    }
+  }
+  return out;
+}
+
+/** One question: its text, related questions, and every model's answer with label and judge explanation. */
+export function loadQuestion(connection: ReadConnection, catalog: QuestionCatalog, set: string, id: string): QuestionResponse {
+  const question = catalog.get(set, id);
+  if (!question) throw new CandorError('not_found', `no question ${set}/${id} in the store`);
+  const answers = questionAnswers(connection, set, id);
+  const judged = answers.filter((answer) => answer.label !== null);
+  const segments = countLabelGroups(judged.map((answer) => answer.label!));
+  const interval = wilsonInterval(segments.COMPLETE, judged.length);
+  return {
+    question: questionInfo(question),
+    related: related(catalog, question),
+    summary: { total: judged.length, ...segments, rate: judged.length ? segments.COMPLETE / judged.length : 0, low: interval.low, high: interval.high },
+    answers,
+  };
+}

@@ -1,0 +1,122 @@
+import Database from 'better-sqlite3';
+import type { SearchHit, SearchKind, SearchResponse } from './api-types.js';
+import { snippetAround } from './snippet-around.js';
+
+/** Full-text search over prompts, answers and judge explanations, kept in a side SQLite file. */
+export interface SearchIndex {
+  search(query: string, limit: number): SearchResponse;
+  close(): void;
+}
+
+interface DocumentRecord {
+  rowid?: number;
+  body: string;
+  kind: SearchKind;
+  set_name: string;
+  question_id: string;
+  model: string | null;
+  label: string | null;
+  snip: string | null;
+}
+
+const LATEST_JUDGMENTS = `SELECT response_id, label, explanation,
+  ROW_NUMBER() OVER (PARTITION BY response_id ORDER BY judged_at DESC, judgment_id DESC) AS position FROM src.judgments`;
+
+function rebuild(index: Database.Database, storePath: string, version: string): void {
+  index.exec(`DROP TABLE IF EXISTS words; DROP TABLE IF EXISTS documents; DROP TABLE IF EXISTS meta;
+    CREATE TABLE meta (version TEXT NOT NULL);
+    CREATE VIRTUAL TABLE documents USING fts5(body, kind UNINDEXED, set_name UNINDEXED, question_id UNINDEXED,
+      model UNINDEXED, label UNINDEXED, tokenize = 'trigram');
+    CREATE VIRTUAL TABLE words USING fts5(body, kind UNINDEXED, set_name UNINDEXED, question_id UNINDEXED,
+      model UNINDEXED, label UNINDEXED, content = 'documents', tokenize = 'unicode61 remove_diacritics 2')`);
+  // Read-only by use: only SELECTs run against src (URI filenames, for mode=ro, are off in this build).
+  index.prepare('ATTACH DATABASE ? AS src').run(storePath);
+  try {
+    index.transaction(() => {
+      index.exec(`INSERT INTO documents SELECT text, 'question', set_name, question_id, NULL, NULL FROM src.questions`);
+      index.exec(`WITH latest AS (${LATEST_JUDGMENTS})
+        INSERT INTO documents
+        SELECT r.final_text, 'answer', r.set_name, r.question_id, runs.model_id, latest.label
+        FROM src.responses r JOIN src.runs runs ON runs.run_id = r.run_id
+        LEFT JOIN latest ON latest.response_id = r.response_id AND latest.position = 1
+        WHERE r.is_current = 1 AND r.final_text IS NOT NULL AND r.final_text <> ''`);
+      index.exec(`WITH latest AS (${LATEST_JUDGMENTS})
+        INSERT INTO documents
+        SELECT latest.explanation, 'explanation', r.set_name, r.question_id, runs.model_id, latest.label
+        FROM latest JOIN src.responses r ON r.response_id = latest.response_id JOIN src.runs runs ON runs.run_id = r.run_id
+        WHERE latest.position = 1 AND r.is_current = 1 AND latest.explanation IS NOT NULL AND latest.explanation <> ''`);
+      index.exec(`INSERT INTO words (rowid, body) SELECT rowid, body FROM documents`);
+      index.prepare('INSERT INTO meta (version) VALUES (?)').run(version);
+    })();
+  } finally {
+    index.exec('DETACH DATABASE src');
+  }
+}
+
+function storedVersion(index: Database.Database): string | null {
+  const table = index.prepare(`SELECT name FROM sqlite_master WHERE name = 'meta'`).get();
+  if (!table) return null;
+  const row = index.prepare('SELECT version FROM meta').get() as { version: string } | undefined;
+  return row?.version ?? null;
+}
+
+/** Bumped when the index layout changes, so old side files are rebuilt. */
+const INDEX_FORMAT = 'words+trigram-1';
+
+/** Scripts written without spaces between words: searched as substrings (trigrams), never as words. */
+const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
+
+/** A query as an FTS5 word phrase; with `prefix` its last word may be a prefix ("press freedo" finds "press freedom"). */
+function wordPhrase(query: string, prefix: boolean): string {
+  return `"${query.replaceAll('"', '""')}"${prefix ? ' *' : ''}`;
+}
+
+/**
+ * Opens (or builds) the FTS5 index for the store at `storePath` in `indexPath` (":memory:" allowed).
+ * Queries in spaced scripts go to a word index (fast on millions of answers); Chinese, Japanese and
+ * Thai go to a trigram index that finds substrings (under three characters: a LIKE scan). The index
+ * is rebuilt when `version` (the store's data version) changes.
+ */
+export function openSearchIndex(storePath: string, indexPath: string, version: string): SearchIndex {
+  const index = new Database(indexPath);
+  const wanted = `${INDEX_FORMAT}:${version}`;
+  if (storedVersion(index) !== wanted) rebuild(index, storePath, wanted);
+  const byWords = index.prepare(`SELECT rowid, body, kind, set_name, question_id, model, label,
+      snippet(words, 0, '', '', '…', 24) AS snip
+    FROM words WHERE words MATCH ? LIMIT ?`);
+  const phrase = index.prepare(`SELECT body, kind, set_name, question_id, model, label,
+      snippet(documents, 0, '', '', '…', 64) AS snip
+    FROM documents WHERE documents MATCH ? LIMIT ?`);
+  const scan = index.prepare(`SELECT body, kind, set_name, question_id, model, label, NULL AS snip
+    FROM documents WHERE body LIKE ? ESCAPE '\\' LIMIT ?`);
+  return {
+    search(query, limit) {
+      const trimmed = query.trim();
+      if (trimmed === '') return { query, hits: [], truncated: false };
+      let records: DocumentRecord[];
+      if (!UNSPACED_SCRIPT.test(trimmed) && /[\p{L}\p{N}]/u.test(trimmed)) {
+        // Exact words first (fast even for words in every answer); prefixes only fill up what is missing.
+        records = byWords.all(wordPhrase(trimmed, false), limit + 1) as DocumentRecord[];
+        if (records.length <= limit) {
+          const seen = new Set(records.map((record) => record.rowid));
+          for (const record of byWords.all(wordPhrase(trimmed, true), limit + 1) as DocumentRecord[]) {
+            if (records.length > limit) break;
+            if (!seen.has(record.rowid)) records.push(record);
+          }
+        }
+      }
+      else if ([...trimmed].length >= 3) records = phrase.all(`"${trimmed.replaceAll('"', '""')}"`, limit + 1) as DocumentRecord[];
+      else records = scan.all(`%${trimmed.replace(/[\\%_]/g, (character) => `\\${character}`)}%`, limit + 1) as DocumentRecord[];
+      const hits = records.slice(0, limit).map((record): SearchHit => ({
+        kind: record.kind,
+        set: record.set_name,
+        questionId: record.question_id,
+        model: record.model,
+        label: record.label,
+        snippet: record.snip ?? snippetAround(record.body, trimmed),
+      }));
+      return { query, hits, truncated: records.length > limit };
+    },
+    close: () => index.close(),
+  };
+}

@@ -1,0 +1,54 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { openStore } from '../store/index.js';
+import { createExplorerApp } from './create-explorer-app.js';
+import { createExplorerData } from './explorer-data.js';
+import { findWebAssets } from './web-assets.js';
+
+export interface StartExplorerOptions {
+  /** SQLite store file. */
+  location: string;
+  /** 0 picks a free port. Default DEFAULT_EXPLORER_PORT (8700). */
+  port?: number;
+  /** Default 127.0.0.1: the explorer is not exposed unless asked. */
+  host?: string;
+  /** Front end folder; default the built dist/web. */
+  webRoot?: string | null;
+}
+
+export interface RunningExplorer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Port of `candor serve` unless --port says otherwise. */
+export const DEFAULT_EXPLORER_PORT = 8700;
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+
+/** Opens the store read-only and serves the explorer (API + front end); resolves once listening. */
+export async function startExplorer(options: StartExplorerOptions): Promise<RunningExplorer> {
+  const host = options.host ?? '127.0.0.1';
+  const store = await openStore(options.location);
+  const data = createExplorerData({ store, location: options.location });
+  await data.warm();
+  const app = createExplorerApp({
+    data,
+    webRoot: options.webRoot === undefined ? findWebAssets() : options.webRoot,
+    allowedHosts: LOOPBACK.has(host) ? ['127.0.0.1', 'localhost', '::1'] : null,
+  });
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const started = serve({ fetch: app.fetch, port: options.port ?? DEFAULT_EXPLORER_PORT, hostname: host }, () => resolve(started));
+    started.once('error', reject);
+  });
+  const address = server.address() as AddressInfo;
+  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${shownHost}:${address.port}/`,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      data.close();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import { rateReport } from '../reports/index.js';
+import type { CandorStore, ReportDimension } from '../store/index.js';
+import type { BreakdownRow, JudgeShare } from './api-types.js';
+import { toRateCells } from './rate-cells.js';
+
+/** Rates grouped by a dimension, split per model: one store query for every model page of a static site. */
+export async function breakdownByModel(store: CandorStore, dimension: ReportDimension): Promise<Map<string, BreakdownRow[]>> {
+  const rows = await rateReport(store, { groupBy: ['model', dimension] });
+  const byModel = new Map<string, BreakdownRow[]>();
+  for (const row of rows) {
+    const model = row.model ?? '(unknown)';
+    const list = byModel.get(model) ?? [];
+    list.push({ key: row[dimension] ?? null, ...toRateCells(row) });
+    byModel.set(model, list);
+  }
+  return byModel;
+}
+
+/** Judge shares per model in one query. */
+export async function judgesByModel(store: CandorStore): Promise<Map<string, JudgeShare[]>> {
+  const counts = await store.countLabels({ groupBy: ['model', 'judge'] });
+  const byModel = new Map<string, JudgeShare[]>();
+  for (const count of counts) {
+    const model = count.keys.model ?? '(unknown)';
+    const list = byModel.get(model) ?? [];
+    list.push({ judge: count.keys.judge ?? '(unknown)', rows: count.total });
+    byModel.set(model, list);
+  }
+  for (const list of byModel.values()) list.sort((left, right) => right.rows - left.rows);
+  return byModel;
+}

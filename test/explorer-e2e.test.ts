@@ -1,0 +1,161 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildStaticSite } from '../src/server/build-static-site.js';
+import { startExplorer, type RunningExplorer } from '../src/server/start-explorer.js';
+import { createExplorerFixtureStore } from '../src/server/test-support/explorer-fixture-store.js';
+import { findWebAssets } from '../src/server/web-assets.js';
+import { chromiumMissingReason, launchChromium, screenshotPath } from './support/explorer-browser.js';
+import { serveFolder } from './support/static-site-server.js';
+
+const webRoot = findWebAssets();
+const skipReason = chromiumMissingReason() ?? (webRoot === null ? 'dist/web is missing (npm run build); skipping browser tests' : null);
+if (skipReason) console.warn(`explorer e2e: ${skipReason}`);
+
+let browser: Browser;
+let served: RunningExplorer;
+let site: { url: string; close(): Promise<void> };
+const cleanup: (() => Promise<void> | void)[] = [];
+
+/** A page that records script errors, CSP violations and dialogs: any of them fails the test. */
+async function openPage(): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`http ${response.status()}: ${response.url()}`);
+  });
+  page.on('dialog', (dialog) => {
+    problems.push(`dialog: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  return { page, problems };
+}
+
+async function expectNoXss(page: Page, problems: string[]): Promise<void> {
+  await page.locator('article[data-model="lab-a/open-model"] summary').click();
+  const answer = page.locator('article[data-model="lab-a/open-model"] .answer.markdown');
+  await answer.waitFor();
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
+  const text = await answer.innerText();
+  expect(text).toContain('<script>window.__pwned = "script"</script>');
+  expect(text).toContain('<img src=x onerror=');
+  expect(text).toContain('<svg onload=');
+  expect(await answer.locator('script, img, svg, iframe, [onerror], [onload]').count()).toBe(0);
+  const hrefs = await answer.locator('a').evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href') ?? ''));
+  expect(hrefs.filter((href) => /^\s*javascript:/i.test(href))).toEqual([]);
+  expect(problems).toEqual([]);
+}
+
+describe.skipIf(skipReason !== null)('explorer in headless chromium', () => {
+  beforeAll(async () => {
+    const fixture = await createExplorerFixtureStore();
+    cleanup.push(() => rmSync(fixture.folder, { recursive: true, force: true }));
+    const out = mkdtempSync(join(tmpdir(), 'candor-site-'));
+    cleanup.push(() => rmSync(out, { recursive: true, force: true }));
+    await buildStaticSite({ store: fixture.store, location: fixture.location, out, webRoot: webRoot! });
+    await fixture.store.close();
+    served = await startExplorer({ location: fixture.location, port: 0, webRoot });
+    site = await serveFolder(out);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+    await site?.close();
+    for (const step of cleanup.reverse()) await step();
+  });
+
+  it('serve: leaderboard loads, filters, sorts, and links to a model page that survives reload', async () => {
+    const { page, problems } = await openPage();
+    await page.goto(served.url);
+    await expect.poll(() => page.locator('tbody tr').count()).toBe(3);
+    await page.screenshot({ path: screenshotPath('serve-leaderboard'), fullPage: true });
+    await page.fill('input[name="filter"]', 'careful');
+    await expect.poll(() => page.locator('tbody tr').count()).toBe(1);
+    expect(page.url()).toContain('filter=careful');
+    await page.fill('input[name="filter"]', '');
+    await page.selectOption('select[name="set"]', 'us_criticism');
+    await expect.poll(() => page.locator('caption').innerText()).toContain('on us_criticism');
+    await page.click('button[data-column="n"]');
+    await page.click('a[href="/models/lab-b/careful-model"]');
+    await page.locator('h1', { hasText: 'lab-b/careful-model' }).waitFor();
+    await page.reload();
+    await page.locator('h2', { hasText: 'By target country' }).waitFor();
+    await page.screenshot({ path: screenshotPath('serve-model'), fullPage: true });
+    expect(problems).toEqual([]);
+  });
+
+  it('serve: compare shows the paired test and the flipped questions', async () => {
+    const { page, problems } = await openPage();
+    await page.goto(`${served.url}compare?a=lab-a%2Fopen-model&b=lab-b%2Fcareful-model&set=china_criticism`);
+    await expect.poll(() => page.getByTestId('compare-verdict').innerText()).toContain('McNemar p = 0.0391');
+    await expect.poll(() => page.getByTestId('flipped').locator('tbody tr').count()).toBe(9);
+    await page.screenshot({ path: screenshotPath('serve-compare'), fullPage: true });
+    expect(problems).toEqual([]);
+  });
+
+  it('serve: clicking a country on the map lists its questions', async () => {
+    const { page, problems } = await openPage();
+    await page.goto(`${served.url}map`);
+    await page.locator('path[data-country="US"]').click();
+    await page.getByTestId('country-panel').locator('h2', { hasText: 'Requests about US' }).waitFor();
+    await expect.poll(() => page.getByTestId('country-panel').locator('tbody tr').count()).toBe(12);
+    expect(page.url()).toContain('country=US');
+    await page.screenshot({ path: screenshotPath('serve-map'), fullPage: true });
+    expect(problems).toEqual([]);
+  });
+
+  it('serve: search finds Chinese text and downloads its CSV', async () => {
+    const { page, problems } = await openPage();
+    await page.goto(`${served.url}search`);
+    await page.fill('input[name="q"]', '台湾');
+    await page.click('button[type="submit"]');
+    await expect.poll(() => page.locator('.hits li').count()).toBe(12);
+    await page.screenshot({ path: screenshotPath('serve-search'), fullPage: true });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').click()]);
+    const path = await download.path();
+    expect(readFileSync(path, 'utf8')).toMatch(/^kind,set,questionId,model,label,snippet\r\nquestion,zh_china_criticism,/);
+    expect(problems).toEqual([]);
+  });
+
+  it('serve: a hostile answer is shown as text and runs nothing', async () => {
+    const { page, problems } = await openPage();
+    await page.goto(`${served.url}questions/china_criticism/china_criticism_01`);
+    await expectNoXss(page, problems);
+    await page.screenshot({ path: screenshotPath('serve-xss'), fullPage: true });
+  });
+
+  it('static site: deep links load, compare runs in the browser, search and map work', async () => {
+    const { page, problems } = await openPage();
+    await page.goto(`${site.url}models/lab-a/open-model`);
+    await page.locator('h2', { hasText: 'By question set' }).waitFor();
+    await page.goto(site.url);
+    await expect.poll(() => page.locator('tbody tr').count()).toBe(3);
+    await page.screenshot({ path: screenshotPath('static-leaderboard'), fullPage: true });
+    await page.goto(`${site.url}compare?a=lab-a%2Fopen-model&b=lab-b%2Fcareful-model&set=china_criticism`);
+    await expect.poll(() => page.getByTestId('compare-verdict').innerText()).toContain('McNemar p = 0.0391');
+    await page.goto(`${site.url}search?q=${encodeURIComponent('台湾')}`);
+    await expect.poll(() => page.locator('.hits li').count()).toBe(12);
+    await page.goto(`${site.url}map`);
+    await page.locator('path[data-country="CN"]').first().click();
+    await expect.poll(() => page.getByTestId('country-panel').locator('tbody tr').count()).toBe(24);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').last().click()]);
+    expect(readFileSync(await download.path(), 'utf8')).toMatch(/^set,id,text,language,total/);
+    await page.screenshot({ path: screenshotPath('static-map'), fullPage: true });
+    expect(problems).toEqual([]);
+  });
+
+  it('static site: a hostile answer is shown as text and runs nothing', async () => {
+    const { page, problems } = await openPage();
+    await page.goto(`${site.url}questions/china_criticism/china_criticism_01`);
+    await expectNoXss(page, problems);
+    await page.screenshot({ path: screenshotPath('static-xss'), fullPage: true });
+  });
+});

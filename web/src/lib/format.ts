@@ -1,0 +1,23 @@
+/** 0.1234 → "12.3%". */
+export function percent(value: number): string {
+  return Number.isFinite(value) ? `${(value * 100).toFixed(1)}%` : '–';
+}
+
+/** A rate with its interval: "62.3% [56.7–67.6]". */
+export function rateText(rate: number, low: number, high: number): string {
+  return `${percent(rate)} [${(low * 100).toFixed(1)}–${(high * 100).toFixed(1)}]`;
+}
+
+/** A p-value for people, with its relation: "< 0.001" or "= 0.0391". */
+export function pText(value: number): string {
+  return value < 0.001 ? '< 0.001' : `= ${value.toPrecision(3)}`;
+}
+
+/** Links to in-app pages. */
+export const links = {
+  model: (id: string) => `/models/${id.split('/').map(encodeURIComponent).join('/')}`,
+  question: (set: string, id: string) => `/questions/${encodeURIComponent(set)}/${encodeURIComponent(id)}`,
+  compare: (a: string, b: string) => `/compare?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}`,
+  country: (code: string) => `/map?country=${encodeURIComponent(code)}`,
+  search: (query: string) => `/search?q=${encodeURIComponent(query)}`,
+};

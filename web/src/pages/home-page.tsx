@@ -1,0 +1,36 @@
+import { source } from '../lib/data-source.js';
+import { percent } from '../lib/format.js';
+import { useData } from '../lib/use-data.js';
+import { Leaderboard } from './leaderboard.js';
+
+/** Overview: headline numbers and findings computed from the data, then the leaderboard. */
+export function HomePage({ params }: { params: URLSearchParams }) {
+  const overview = useData('overview', source.overview);
+  const data = overview.data;
+  return (
+    <>
+      <h1>What models will and won't say</h1>
+      {data ? (
+        <section class="headline" aria-label="Headline numbers">
+          <div><strong>{data.counts.models}</strong> models</div>
+          <div><strong>{data.counts.questions}</strong> questions in {data.counts.questionSets} sets</div>
+          <div><strong>{data.counts.responses}</strong> answers</div>
+          <div><strong>{percent(data.overall.rate)}</strong> fulfilled (COMPLETE over all judged rows)</div>
+        </section>
+      ) : null}
+      {data && data.findings.length > 0 ? (
+        <section aria-label="Findings">
+          <h2>Findings</h2>
+          <ul class="findings">
+            {data.findings.map((finding) => (
+              <li key={finding.title}>
+                <strong>{finding.title}.</strong> {finding.text} <a href={finding.href}>See the evidence</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <Leaderboard params={params} />
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+import type { LeaderboardRow } from '../../../src/server/api-types.js';
+import { DataTable, type TableColumn } from '../components/data-table.js';
+import { DownloadLinks } from '../components/download-links.js';
+import { JudgeNote } from '../components/judge-note.js';
+import { Legend, RateBar } from '../components/rate-bar.js';
+import { StatusView } from '../components/status-view.js';
+import { apiCsvHref, isStatic, source } from '../lib/data-source.js';
+import { links, percent, rateText } from '../lib/format.js';
+import { navigate } from '../lib/router.js';
+import { useData } from '../lib/use-data.js';
+
+const COLUMNS: TableColumn<LeaderboardRow & { rank: number }>[] = [
+  { key: 'rank', header: '#', render: (row) => row.rank, sortValue: (row) => row.rank, numeric: true },
+  { key: 'model', header: 'Model', render: (row) => <a href={links.model(row.model)}>{row.model}</a>, sortValue: (row) => row.model },
+  { key: 'creator', header: 'Creator', render: (row) => row.creator ?? '–', sortValue: (row) => row.creator },
+  { key: 'release', header: 'Released', render: (row) => row.releaseDate ?? '–', sortValue: (row) => row.releaseDate },
+  { key: 'rate', header: 'Complete [95% CI]', render: (row) => rateText(row.rate, row.low, row.high), sortValue: (row) => row.rate, numeric: true },
+  { key: 'bar', header: 'Verdicts', render: (row) => <RateBar cells={row} /> },
+  { key: 'evasive', header: 'Evasive', render: (row) => percent(row.EVASIVE / (row.total || 1)), sortValue: (row) => row.EVASIVE / (row.total || 1), numeric: true },
+  { key: 'denial', header: 'Denial', render: (row) => percent(row.DENIAL / (row.total || 1)), sortValue: (row) => row.DENIAL / (row.total || 1), numeric: true },
+  { key: 'error', header: 'Error', render: (row) => percent(row.ERROR / (row.total || 1)), sortValue: (row) => row.ERROR / (row.total || 1), numeric: true },
+  { key: 'n', header: 'n', render: (row) => row.total, sortValue: (row) => row.total, numeric: true },
+];
+
+function setParams(params: URLSearchParams, changes: Record<string, string | null>): void {
+  const next = new URLSearchParams(params);
+  for (const [key, value] of Object.entries(changes)) {
+    if (value) next.set(key, value);
+    else next.delete(key);
+  }
+  const text = next.toString();
+  navigate(`${location.pathname}${text ? `?${text}` : ''}`, true);
+}
+
+/** Models ranked by compliance; filters live in the URL (set, model text, model-only lens). */
+export function Leaderboard({ params }: { params: URLSearchParams }) {
+  const set = params.get('set');
+  const filter = params.get('filter') ?? '';
+  const excludeBlocked = params.get('excludeBlocked') === '1';
+  const state = useData(`leaderboard:${set}:${excludeBlocked}`, () => source.leaderboard(set, excludeBlocked));
+  const data = state.data;
+  const needle = filter.toLowerCase();
+  const rows = (data?.rows ?? [])
+    .map((row, index) => ({ ...row, rank: index + 1 }))
+    .filter((row) => needle === '' || row.model.toLowerCase().includes(needle) || (row.creator ?? '').toLowerCase().includes(needle));
+  return (
+    <section aria-labelledby="leaderboard-title">
+      <h2 id="leaderboard-title">Leaderboard</h2>
+      <form class="filters" onSubmit={(event) => event.preventDefault()}>
+        <label>
+          Question set{' '}
+          <select value={set ?? ''} onChange={(event) => setParams(params, { set: event.currentTarget.value || null })} name="set">
+            <option value="">all sets</option>
+            {(data?.sets ?? []).map((name) => (
+              <option key={name} value={name}>{name}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Model or creator{' '}
+          <input type="search" name="filter" value={filter} placeholder="e.g. deepseek" onInput={(event) => setParams(params, { filter: event.currentTarget.value || null })} />
+        </label>
+        {isStatic ? null : (
+          <label>
+            <input type="checkbox" name="excludeBlocked" checked={excludeBlocked} onChange={(event) => setParams(params, { excludeBlocked: event.currentTarget.checked ? '1' : null })} /> model only (leave provider-blocked rows out)
+          </label>
+        )}
+      </form>
+      <StatusView state={state} />
+      {data ? (
+        <>
+          <JudgeNote judges={data.judges} />
+          <Legend />
+          <DataTable columns={COLUMNS} rows={rows} rowKey={(row) => row.model} caption={`${rows.length} models${set ? ` on ${set}` : ''}`} />
+          <DownloadLinks rows={rows} name={`leaderboard${set ? `-${set}` : ''}`} apiCsv={apiCsvHref('leaderboard', { set, excludeBlocked })} />
+        </>
+      ) : null}
+    </section>
+  );
+}
