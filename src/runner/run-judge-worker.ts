@@ -1,3 +1,4 @@
+import { runLeaseSlots } from './run-lease-slots.js';
 import { setMaxListeners } from 'node:events';
 import type { Judgment, ResponseStatus } from '../core/index.js';
 import { JudgeUnavailableError, labelForStatus } from '../judge/index.js';
@@ -27,17 +28,6 @@ export interface RunJudgeWorkerOptions {
   now?: () => string;
 }
 
-function pause(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolvePause) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolvePause();
-    }
-    signal?.addEventListener('abort', done, { once: true });
-  });
-}
 
 /**
  * One judging worker: claims 'judge' items with leases, resolves each item's judge spec once, judges
@@ -144,38 +134,30 @@ export async function runJudgeWorker(options: RunJudgeWorkerOptions): Promise<Ju
     return counts.queued === 0 && counts.leased === 0;
   };
 
-  const slot = async () => {
-    while (stopReason === null) {
-      try {
-        if (buffer.length === 0) await refill();
-      } catch (error) {
-        emit({ type: 'store_retry', detail: (error as Error).message });
-        await pause(options.pollMs ?? 1000, signal);
-        continue;
-      }
-      const item = buffer.shift();
-      if (item) {
-        try {
-          await handle(item);
-        } catch (error) {
-          // A judge that cannot be built here (missing key, version mismatch) or a store failure.
-          failure ??= error;
-          stop('error', (error as Error).message);
-        }
-        continue;
-      }
-      if (options.untilEmpty && heartbeat.held.size === 0 && (await queueIsEmpty().catch(() => false))) {
-        stop('empty', 'no judge work left');
-        break;
-      }
-      emit({ type: 'idle' });
-      await pause(options.pollMs ?? 1000, signal);
-    }
-  };
+  const runSlots = () =>
+    runLeaseSlots({
+      concurrency: options.concurrency,
+      buffer,
+      refill,
+      handle: handle,
+      stopped: () => stopReason !== null,
+      onHandleError: (error) => {
+        failure ??= error;
+        stop('error', (error as Error).message);
+      },
+      untilEmpty: Boolean(options.untilEmpty),
+      heldCount: () => heartbeat.held.size,
+      queueIsEmpty,
+      onEmpty: () => stop('empty', 'no judge work left'),
+      onStoreRetry: (detail) => emit({ type: 'store_retry', detail }),
+      onIdle: () => emit({ type: 'idle' }),
+      pollMs: options.pollMs ?? 1000,
+      signal,
+    });
 
   let released = 0;
   try {
-    await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, slot));
+    await runSlots();
   } finally {
     signal?.removeEventListener('abort', onAbort);
     heartbeat.stop();

@@ -1,3 +1,4 @@
+import { runLeaseSlots } from './run-lease-slots.js';
 import { setMaxListeners } from 'node:events';
 import type { ResponseStatus, StoredResponse } from '../core/index.js';
 import { retryWithBackoff, type GenerateResult } from '../providers/index.js';
@@ -39,17 +40,6 @@ export interface RunWorkerOptions {
 
 const itemKey = (runId: string, questionId: string, sample: number) => `${runId}\u0000${questionId}\u0000${sample}`;
 
-function pause(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolvePause) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolvePause();
-    }
-    signal?.addEventListener('abort', done, { once: true });
-  });
-}
 
 /**
  * One worker of a distributed run: claims work items with leases, asks the model (shared rate
@@ -162,39 +152,30 @@ export async function runWorker(options: RunWorkerOptions): Promise<WorkerSummar
     return counts.queued === 0 && counts.leased === 0;
   };
 
-  const slot = async () => {
-    while (stopReason === null) {
-      try {
-        if (buffer.length === 0) await refill();
-      } catch (error) {
-        // The database is unreachable or busy for a moment: try again after a pause.
-        emit({ type: 'store_retry', detail: (error as Error).message });
-        await pause(options.pollMs ?? 1000, signal);
-        continue;
-      }
-      const item = buffer.shift();
-      if (item) {
-        try {
-          await ask(item);
-        } catch (error) {
-          // E.g. a run whose model cannot be built here (missing key): stop and give the items back.
-          storeError ??= error;
-          stop('error', (error as Error).message);
-        }
-        continue;
-      }
-      if (options.untilEmpty && heartbeat.held.size === 0 && (await queueIsEmpty().catch(() => false))) {
-        stop('empty', 'no work left');
-        break;
-      }
-      emit({ type: 'idle' });
-      await pause(options.pollMs ?? 1000, signal);
-    }
-  };
+  const runSlots = () =>
+    runLeaseSlots({
+      concurrency: options.concurrency,
+      buffer,
+      refill,
+      handle: ask,
+      stopped: () => stopReason !== null,
+      onHandleError: (error) => {
+        storeError ??= error;
+        stop('error', (error as Error).message);
+      },
+      untilEmpty: Boolean(options.untilEmpty),
+      heldCount: () => heartbeat.held.size,
+      queueIsEmpty,
+      onEmpty: () => stop('empty', 'no work left'),
+      onStoreRetry: (detail) => emit({ type: 'store_retry', detail }),
+      onIdle: () => emit({ type: 'idle' }),
+      pollMs: options.pollMs ?? 1000,
+      signal,
+    });
 
   let released = 0;
   try {
-    await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, slot));
+    await runSlots();
     await writer.flush();
   } finally {
     signal?.removeEventListener('abort', onAbort);
