@@ -2,38 +2,21 @@ import type { Question } from '../core/index.js';
 import { parseGeneratedPhrasings } from '../datasets/parse-generated-phrasings.js';
 import { SPEECHMAP_PHRASINGS } from '../datasets/speechmap-phrasing.js';
 import type { ThemeCatalogEntry } from '../datasets/theme-catalog-entry.js';
-import type { ProviderModel, RetryOptions } from '../providers/index.js';
-import type { CandorStore } from '../store/index.js';
 import { askUntilValid } from './ask-until-valid.js';
-import type { AuthoringEvent, AuthoringSummary } from './authoring-events.js';
+import type { AuthoringSummary } from './authoring-events.js';
+import type { AuthoringRunOptions } from './authoring-run-options.js';
+import { DEFAULT_RETRY_POLICY } from './execute-run.js';
 import { createBatchWriter } from './create-batch-writer.js';
 import { buildGenerationRequest } from './generation-request.js';
-import type { RateLimiter } from './rate-limiter.js';
 import { runConcurrently } from './run-concurrently.js';
 
-export interface GenerateQuestionSetOptions {
-  store: CandorStore;
+export interface GenerateQuestionSetOptions extends AuthoringRunOptions {
   themes: readonly ThemeCatalogEntry[];
   setName: string;
   /** Where the themes came from (catalog path), recorded as the set's source. */
   catalog: string;
-  model: ProviderModel;
-  /** The generator as the user named it (`provider:model`), recorded on every question. */
-  modelSpec: string;
-  concurrency?: number;
-  limiter?: RateLimiter;
-  /** Answers asked for per theme, rejected ones included. Default 3. */
-  maxAttempts?: number;
-  retry?: Omit<RetryOptions, 'signal'>;
-  /** Themes per store write. */
-  batchSize?: number;
-  maxTokens?: number;
-  temperature?: number | null;
-  signal?: AbortSignal;
-  onEvent?: (event: AuthoringEvent) => void;
 }
 
-const DEFAULT_RETRY = { maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 60_000 };
 
 /** The four questions of one theme, ids `<theme><1..4>` as in SpeechMap. */
 export function themeQuestions(theme: ThemeCatalogEntry, prompts: readonly string[], setName: string, modelSpec: string): Question[] {
@@ -88,7 +71,7 @@ export async function generateQuestionSet(options: GenerateQuestionSetOptions): 
             return parsed.ok ? { ok: true, value: parsed.prompts } : { ok: false, reason: parsed.problems.join('; ') };
           },
           maxAttempts: options.maxAttempts ?? 3,
-          retry: options.retry ?? DEFAULT_RETRY,
+          retry: options.retry ?? DEFAULT_RETRY_POLICY,
           limiter: options.limiter,
           signal: options.signal,
           onRejected: (attempt, reason) => emit({ type: 'rejected', id: theme.id, attempt, reason }),

@@ -1,39 +1,23 @@
 import { CandorError, type Question, type QuestionSet } from '../core/index.js';
 import { findBuiltinSet } from '../datasets/index.js';
 import { checkTranslation } from '../datasets/check-translation.js';
-import type { ProviderModel, RetryOptions } from '../providers/index.js';
-import type { CandorStore } from '../store/index.js';
 import { askUntilValid } from './ask-until-valid.js';
-import type { AuthoringEvent, AuthoringSummary } from './authoring-events.js';
+import type { AuthoringSummary } from './authoring-events.js';
+import type { AuthoringRunOptions } from './authoring-run-options.js';
+import { DEFAULT_RETRY_POLICY } from './execute-run.js';
 import { createBatchWriter } from './create-batch-writer.js';
 import { languageName } from './language-name.js';
-import type { RateLimiter } from './rate-limiter.js';
 import { runConcurrently } from './run-concurrently.js';
 import { buildTranslationRequest } from './translation-request.js';
 
-export interface TranslateQuestionSetOptions {
-  store: CandorStore;
+export interface TranslateQuestionSetOptions extends AuthoringRunOptions {
   source: { set: QuestionSet; questions: readonly Question[] };
   /** Normalized BCP 47 tag. */
   targetLanguage: string;
   /** Default `<lang>_<source set>`. */
   targetSetName?: string;
-  model: ProviderModel;
-  /** The translator as the user named it (`provider:model`), recorded on every question. */
-  modelSpec: string;
-  concurrency?: number;
-  limiter?: RateLimiter;
-  /** Answers asked for per question, rejected ones included. Default 3. */
-  maxAttempts?: number;
-  retry?: Omit<RetryOptions, 'signal'>;
-  batchSize?: number;
-  maxTokens?: number;
-  temperature?: number | null;
-  signal?: AbortSignal;
-  onEvent?: (event: AuthoringEvent) => void;
 }
 
-const DEFAULT_RETRY = { maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 60_000 };
 
 /** The name a translation of `setName` into `language` gets: `<lang>_<set>`. */
 export function translationSetName(language: string, setName: string): string {
@@ -93,7 +77,7 @@ export async function translateQuestionSet(options: TranslateQuestionSetOptions)
             return check.ok ? { ok: true, value: check.text } : check;
           },
           maxAttempts: options.maxAttempts ?? 3,
-          retry: options.retry ?? DEFAULT_RETRY,
+          retry: options.retry ?? DEFAULT_RETRY_POLICY,
           limiter: options.limiter,
           signal: options.signal,
           onRejected: (attempt, reason) => emit({ type: 'rejected', id: question.id, attempt, reason }),
