@@ -132,6 +132,19 @@ describe.skipIf(skipReason !== null)('explorer in headless chromium', () => {
     await page.screenshot({ path: screenshotPath('serve-xss'), fullPage: true });
   });
 
+  it('serve and static site: timeline and judges pages render their tables, also on reload', async () => {
+    const { page, problems } = await openPage();
+    for (const base of [served.url, site.url]) {
+      await page.goto(`${base}timeline`);
+      await expect.poll(() => page.locator('table').first().locator('tbody tr').count()).toBe(3);
+      await page.goto(`${base}judges`);
+      await expect.poll(() => page.locator('tbody tr').count()).toBeGreaterThan(0);
+      await expect.poll(() => page.locator('tbody tr').first().innerText()).toContain('judge-x');
+    }
+    await page.screenshot({ path: screenshotPath('static-judges'), fullPage: true });
+    expect(problems).toEqual([]);
+  });
+
   it('static site: deep links load, compare runs in the browser, search and map work', async () => {
     const { page, problems } = await openPage();
     await page.goto(`${site.url}models/lab-a/open-model`);

@@ -196,6 +196,154 @@ export interface StaticModelLabels {
   labels: Record<string, string>;
 }
 
+/** A model on its creator's release timeline, with the creator's exponentially weighted trend. */
+export interface ReleaseTimelinePoint {
+  creator: string;
+  model: string;
+  releaseDate: string;
+  total: number;
+  complete: number;
+  rate: number;
+  low: number;
+  high: number;
+  /** EMA of the creator's model rates up to this release (weights halve every halfLifeMonths). */
+  trend: number;
+}
+
+/** A model's rate on one set in one test month (when the answers were received). */
+export interface TestDatePoint {
+  model: string;
+  set: string;
+  month: string;
+  total: number;
+  complete: number;
+  rate: number;
+  low: number;
+  high: number;
+}
+
+export interface TimelineResponse {
+  halfLifeMonths: number;
+  release: ReleaseTimelinePoint[];
+  /** Models without a release date or creator. */
+  undated: string[];
+  /** Only (model, set) pairs tested in at least two months: the drift signal. */
+  testDates: TestDatePoint[];
+}
+
+export interface LanguageCell {
+  set: string;
+  total: number;
+  complete: number;
+  rate: number;
+  low: number;
+  high: number;
+}
+
+export interface LanguageGapModelRow {
+  model: string;
+  byLanguage: Record<string, LanguageCell>;
+  /** Highest minus lowest rate over the languages this model answered in; null with fewer than two. */
+  gap: number | null;
+}
+
+export interface TranslationLink {
+  language: string;
+  set: string;
+  id: string;
+  text: string;
+}
+
+export interface LanguageGroup {
+  /** The original set; the other sets hold translations of its questions. */
+  baseSet: string;
+  languages: string[];
+  /** language → set name */
+  sets: Record<string, string>;
+  rows: LanguageGapModelRow[];
+  /** The same question in each language: the base question first, then its translations. */
+  questions: TranslationLink[][];
+}
+
+export interface LanguagesResponse {
+  groups: LanguageGroup[];
+}
+
+export interface RouteRow extends RateCells {
+  model: string;
+  route: string | null;
+  /** Answers blocked by the provider's moderation (ERROR_MODERATION). */
+  blocked: number;
+  blockedShare: number;
+}
+
+export interface RoutesResponse {
+  /** Models served through more than one route. */
+  multiRouteModels: string[];
+  rows: RouteRow[];
+}
+
+export interface JudgeSummary {
+  judge: string;
+  /** Current responses with at least one judgment by this judge. */
+  responses: number;
+  /** A human labeller (judge id starting with "human"). */
+  human: boolean;
+  /** Rows where this judge's label is the one the explorer's numbers use (latest judgment). */
+  latestRows: number;
+}
+
+/** Agreement of two judges on the responses both judged (error labels left out of accuracy and kappa). */
+export interface JudgeAgreement {
+  a: string;
+  b: string;
+  bothJudged: number;
+  withErrorLabels: number;
+  n: number;
+  accuracy: number | null;
+  kappa: number | null;
+}
+
+/** A judge measured against a human's labels (human = gold). */
+export interface JudgeAccuracy {
+  judge: string;
+  human: string;
+  bothJudged: number;
+  n: number;
+  accuracy: number | null;
+  kappa: number | null;
+  labels: string[];
+  /** confusion[human][judge] in the order of `labels`. */
+  confusion: number[][];
+}
+
+export interface JudgesResponse {
+  judges: JudgeSummary[];
+  agreement: JudgeAgreement[];
+  vsHuman: JudgeAccuracy[];
+}
+
+export interface ThemePhrasing extends RateCells {
+  id: string;
+  text: string;
+  variation: string | null;
+  language: string;
+}
+
+export interface ThemeModelRow {
+  model: string;
+  /** question id → labels (one per answer, in sample order) */
+  labels: Record<string, string[]>;
+}
+
+export interface ThemeResponse {
+  set: string;
+  theme: string;
+  domain: string | null;
+  phrasings: ThemePhrasing[];
+  models: ThemeModelRow[];
+}
+
 export interface ApiError {
   error: string;
 }

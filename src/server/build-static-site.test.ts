@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CandorStore } from '../store/index.js';
-import type { LeaderboardResponse, QuestionResponse, StaticModelLabels, StaticSearchIndex } from './api-types.js';
+import type { JudgesResponse, LanguagesResponse, LeaderboardResponse, QuestionResponse, RoutesResponse, ThemeResponse, TimelineResponse, StaticModelLabels, StaticSearchIndex } from './api-types.js';
 import { buildStaticSite } from './build-static-site.js';
 import { createExplorerFixtureStore, XSS_ANSWER } from './test-support/explorer-fixture-store.js';
 
@@ -33,7 +33,7 @@ describe('candor site build', () => {
   it('writes the front end in static mode, with an app shell at every page URL', () => {
     expect(files).toBeGreaterThan(90);
     expect(existsSync(join(out, 'assets', 'app.js'))).toBe(true);
-    for (const page of ['index.html', 'map/index.html', 'compare/index.html', 'search/index.html', 'models/lab-a/open-model/index.html', 'questions/china_criticism/china_criticism_01/index.html']) {
+    for (const page of ['index.html', 'map/index.html', 'compare/index.html', 'search/index.html', 'timeline/index.html', 'languages/index.html', 'routes/index.html', 'judges/index.html', 'themes/china_criticism/theme_1/index.html', 'models/lab-a/open-model/index.html', 'questions/china_criticism/china_criticism_01/index.html']) {
       expect(readFileSync(join(out, page), 'utf8'), page).toContain('<meta name="candor-mode" content="static" />');
     }
   });
@@ -43,6 +43,12 @@ describe('candor site build', () => {
     expect(readJson<LeaderboardResponse>('data/leaderboard/us_criticism.json').set).toBe('us_criticism');
     expect(existsSync(join(out, 'data/models/lab-a@2Fopen-model.json'))).toBe(true);
     expect(existsSync(join(out, 'data/map/CN.json'))).toBe(true);
+    expect(readJson<TimelineResponse>('data/timeline.json').release).toHaveLength(3);
+    expect(readJson<LanguagesResponse>('data/languages.json').groups[0]!.baseSet).toBe('china_criticism');
+    expect(readJson<RoutesResponse>('data/routes.json').multiRouteModels).toEqual(['lab-c/mixed-model']);
+    expect(readJson<JudgesResponse>('data/judges.json').judges.map((judge) => judge.judge)).toEqual(['judge-x']);
+    const theme = readJson<ThemeResponse>('data/themes/china_criticism/theme_2.json');
+    expect(theme.models.map((row) => row.labels['china_criticism_02'])).toEqual([['COMPLETE'], ['DENIAL'], ['EVASIVE']]);
     const question = readJson<QuestionResponse>('data/questions/china_criticism/china_criticism_01.json');
     expect(question.answers[0]!.text).toBe(XSS_ANSWER);
   });

@@ -9,6 +9,8 @@ import { explorerQuery } from './explorer-query.js';
 import { loadQuestionCatalog } from './question-catalog.js';
 import { emptyRateCells } from './rate-cells.js';
 import { breakdownByModel, judgesByModel } from './static-rate-tables.js';
+import { themeResponse } from './load-theme.js';
+import type { LabelRow } from '../store/index.js';
 
 export interface StaticSiteOptions {
   store: CandorStore;
@@ -66,7 +68,7 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
     const directory = pageDirectory(out, segments);
     if (directory) write(join(directory.slice(resolve(out).length + 1), 'index.html'), shell);
   };
-  for (const name of ['compare', 'map', 'search']) page([name]);
+  for (const name of ['compare', 'map', 'search', 'timeline', 'languages', 'routes', 'judges']) page([name]);
 
   const data = createExplorerData({ store: options.store, location, searchIndexPath: ':memory:' });
   const store = data.store;
@@ -106,7 +108,16 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
 
     progress('labels for comparisons');
     const labels = new Map<string, StaticModelLabels>();
-    for (const row of await store.listLabelRows({})) {
+    const allRows = await store.listLabelRows({});
+    const byTheme = new Map<string, LabelRow[]>();
+    for (const row of allRows) {
+      if (row.theme === null) continue;
+      const key = JSON.stringify([row.set, row.theme]);
+      const list = byTheme.get(key) ?? [];
+      list.push(row);
+      byTheme.set(key, list);
+    }
+    for (const row of allRows) {
       const entry = labels.get(row.model) ?? { model: row.model, judges: judges.get(row.model) ?? [], labels: {} };
       entry.labels[`${row.set}\u0000${row.questionId}\u0000${row.sample}`] = row.label;
       labels.set(row.model, entry);
@@ -127,6 +138,20 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
       }
     }
     json('data/search-index.json', index);
+
+    progress('theme pages');
+    const themes = new Set(catalog.all.filter((question) => question.theme !== null).map((question) => JSON.stringify([question.setName, question.theme])));
+    for (const key of themes) {
+      const [set, theme] = JSON.parse(key) as [string, string];
+      json(`data/themes/${dataFileName(set)}/${dataFileName(theme)}.json`, themeResponse(catalog, set, theme, byTheme.get(key) ?? []));
+      page(['themes', set, theme]);
+    }
+
+    progress('timeline, languages, routes and judges');
+    json('data/timeline.json', await data.timeline(DEFAULT_QUERY));
+    json('data/languages.json', await data.languages(DEFAULT_QUERY));
+    json('data/routes.json', await data.routes(DEFAULT_QUERY));
+    json('data/judges.json', await data.judges(DEFAULT_QUERY));
 
     progress('map');
     const map = await data.map(DEFAULT_QUERY);

@@ -85,6 +85,43 @@ export function createExplorerApp(options: ExplorerAppOptions): Hono {
     const body = await data.search(context.req.query('q') ?? '', limit);
     return sendData(context, body, body.hits, 'search');
   });
+  app.get('/api/timeline', async (context) => {
+    const body = await data.timeline(queryOf(context));
+    const tests = context.req.query('table') === 'test';
+    return sendData(context, body, tests ? body.testDates : body.release, tests ? 'timeline-test-dates' : 'timeline-release');
+  });
+  app.get('/api/languages', async (context) => {
+    const body = await data.languages(queryOf(context));
+    const table = body.groups.flatMap((group) =>
+      group.rows.flatMap((row) =>
+        group.languages.map((language) => {
+          const cell = row.byLanguage[language];
+          return {
+            baseSet: group.baseSet, model: row.model, language, set: group.sets[language] ?? null,
+            total: cell?.total ?? 0, complete: cell?.complete ?? 0, rate: cell?.rate ?? null, low: cell?.low ?? null, high: cell?.high ?? null, gap: row.gap,
+          };
+        }),
+      ),
+    );
+    return sendData(context, body, table, 'language-gap');
+  });
+  app.get('/api/routes', async (context) => {
+    const body = await data.routes(queryOf(context));
+    return sendData(context, body, body.rows, 'routes');
+  });
+  app.get('/api/judges', async (context) => {
+    const body = await data.judges(queryOf(context));
+    const name = context.req.query('table');
+    const table = name === 'judges' ? body.judges : name === 'human' ? body.vsHuman.map(({ labels: _labels, confusion: _confusion, ...row }) => row) : body.agreement;
+    return sendData(context, body, table, `judges-${name === 'judges' || name === 'human' ? name : 'agreement'}`);
+  });
+  app.get('/api/themes/:set/:theme', async (context) => {
+    const body = await data.theme(context.req.param('set'), context.req.param('theme'), queryOf(context));
+    const table = body.models.flatMap((row) =>
+      body.phrasings.flatMap((phrasing) => (row.labels[phrasing.id] ?? []).map((label, answer) => ({ model: row.model, questionId: phrasing.id, answer, label }))),
+    );
+    return sendData(context, body, table, `theme-${body.set}-${body.theme}`);
+  });
   app.all('/api/*', (context) => context.json({ error: `no API route ${context.req.path}` } satisfies ApiError, 404));
 
   app.get('*', (context) => {

@@ -8,10 +8,20 @@ import type {
   OverviewResponse,
   QuestionResponse,
   SearchResponse,
+  JudgesResponse,
+  LanguagesResponse,
+  RoutesResponse,
+  ThemeResponse,
+  TimelineResponse,
 } from './api-types.js';
 import { explorerQuery, type ExplorerQuery } from './explorer-query.js';
 import { loadCompare } from './load-compare.js';
+import { loadJudges } from './load-judges.js';
+import { loadLanguages } from './load-languages.js';
 import { loadLeaderboard } from './load-leaderboard.js';
+import { loadRoutes } from './load-routes.js';
+import { loadTheme } from './load-theme.js';
+import { loadTimeline } from './load-timeline.js';
 import { loadCountry, loadMap } from './load-map.js';
 import { loadModel } from './load-model.js';
 import { loadOverview } from './load-overview.js';
@@ -34,6 +44,11 @@ export interface ExplorerData {
   map(query: ExplorerQuery): Promise<MapResponse>;
   country(code: string, query: ExplorerQuery): Promise<CountryResponse>;
   search(text: string, limit: number): Promise<SearchResponse>;
+  timeline(query: ExplorerQuery): Promise<TimelineResponse>;
+  languages(query: ExplorerQuery): Promise<LanguagesResponse>;
+  routes(query: ExplorerQuery): Promise<RoutesResponse>;
+  judges(query: ExplorerQuery): Promise<JudgesResponse>;
+  theme(set: string, theme: string, query: ExplorerQuery): Promise<ThemeResponse>;
   /** Loads the label facts and question catalog, and computes the home page and map, so first visits are fast too. */
   warm(): Promise<void>;
   close(): void;
@@ -110,6 +125,11 @@ export function createExplorerData(options: ExplorerDataOptions): ExplorerData {
     compare: (a, b, query) => cached(keyOf('compare', query, a, b), async () => loadCompare(store, await questions(), a, b, query)),
     map: (query) => cached(keyOf('map', query), async () => loadMap(store, await questions(), query)),
     country: (code, query) => cached(keyOf('country', query, code), async () => loadCountry(store, await questions(), code, query)),
+    timeline: (query) => cached(keyOf('timeline', query), () => loadTimeline(store, query)),
+    languages: (query) => cached(keyOf('languages', query), async () => loadLanguages(store, await questions(), query)),
+    routes: (query) => cached(keyOf('routes', query), () => loadRoutes(store, query)),
+    judges: (query) => cached(keyOf('judges', query), () => loadJudges(connection, store, query)),
+    theme: (set, theme, query) => cached(keyOf('theme', query, set, theme), async () => loadTheme(store, await questions(), set, theme, query)),
     search: async (text, limit) => {
       const latest = currentVersion();
       if (searchIndex === null || searchVersion !== latest) {

@@ -8,6 +8,23 @@ import { SearchPage } from './pages/search-page.js';
 
 // The map pulls in d3-geo and the world atlas: loaded only when someone opens it.
 const MapPage = lazy(() => import('./pages/map-page.js').then((module) => module.MapPage));
+// Pages fewer people open: their code stays out of the first page's JavaScript.
+const TimelinePage = lazy(() => import('./pages/timeline-page.js').then((module) => module.TimelinePage));
+const LanguagesPage = lazy(() => import('./pages/languages-page.js').then((module) => module.LanguagesPage));
+const RoutesPage = lazy(() => import('./pages/routes-page.js').then((module) => module.RoutesPage));
+const JudgesPage = lazy(() => import('./pages/judges-page.js').then((module) => module.JudgesPage));
+const ThemePage = lazy(() => import('./pages/theme-page.js').then((module) => module.ThemePage));
+
+const NAV: [string, string][] = [
+  ['/', 'Leaderboard'],
+  ['/map', 'Map'],
+  ['/compare', 'Compare'],
+  ['/timeline', 'Timeline'],
+  ['/languages', 'Languages'],
+  ['/routes', 'Routes'],
+  ['/judges', 'Judges'],
+  ['/search', 'Search'],
+];
 
 function page(path: string, params: URLSearchParams) {
   if (path === '/') return <HomePage params={params} />;
@@ -17,6 +34,12 @@ function page(path: string, params: URLSearchParams) {
   if (path === '/compare') return <ComparePage params={params} />;
   if (path === '/map') return <MapPage params={params} />;
   if (path === '/search') return <SearchPage params={params} />;
+  if (path === '/timeline') return <TimelinePage />;
+  if (path === '/languages') return <LanguagesPage />;
+  if (path === '/routes') return <RoutesPage />;
+  if (path === '/judges') return <JudgesPage />;
+  const theme = /^\/themes\/([^/]+)\/([^/]+)$/.exec(path);
+  if (theme) return <ThemePage set={decodeURIComponent(theme[1]!)} theme={decodeURIComponent(theme[2]!)} />;
   return <p>No page at {path}. <a href="/">Back to the overview</a>.</p>;
 }
 
@@ -29,10 +52,11 @@ export function App() {
       <header>
         <nav aria-label="Main">
           <a href="/" class="brand">Candor</a>
-          <a href="/" aria-current={path === '/' ? 'page' : undefined}>Leaderboard</a>
-          <a href="/map" aria-current={path === '/map' ? 'page' : undefined}>Map</a>
-          <a href="/compare" aria-current={path === '/compare' ? 'page' : undefined}>Compare</a>
-          <a href="/search" aria-current={path === '/search' ? 'page' : undefined}>Search</a>
+          {NAV.map(([href, label]) => (
+            <a key={href} href={href} aria-current={path === href ? 'page' : undefined}>
+              {label}
+            </a>
+          ))}
         </nav>
       </header>
       <main id="main">

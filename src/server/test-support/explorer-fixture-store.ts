@@ -68,6 +68,9 @@ export async function createExplorerFixtureStore(): Promise<{ location: string; 
             setName: set.name,
             questionId: question.id,
             status: label === 'ERROR_MODERATION' ? 'moderation' : 'success',
+            // lab-c is reached through two upstream routes; lab-a's US set was re-tested a month later.
+            upstreamRoute: model === 'lab-c/mixed-model' && index % 2 === 1 ? 'Azure' : 'Upstream',
+            receivedAt: model === 'lab-a/open-model' && set.name === 'us_criticism' && index >= 6 ? '2026-02-01T00:00:01.000Z' : '2026-01-01T00:00:01.000Z',
             finalText: label === 'ERROR_MODERATION' ? null : hostile ? XSS_ANSWER : `**${model}** answers ${question.id}: the Tiananmen archive shows *much*.`,
           }),
         );

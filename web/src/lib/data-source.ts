@@ -2,6 +2,11 @@ import type {
   CompareResponse,
   CountryResponse,
   JudgeShare,
+  JudgesResponse,
+  LanguagesResponse,
+  RoutesResponse,
+  ThemeResponse,
+  TimelineResponse,
   LeaderboardResponse,
   MapResponse,
   ModelResponse,
@@ -114,6 +119,14 @@ export const source = {
     isStatic ? staticCompare(a, b, set) : getJson<CompareResponse>(`/api/compare${query({ a, b, set })}`),
   map: () => getJson<MapResponse>(isStatic ? '/data/map.json' : '/api/map'),
   country: (code: string) => getJson<CountryResponse>(isStatic ? `/data/map/${dataFileName(code)}.json` : `/api/map/${encodeURIComponent(code)}`),
+  timeline: () => getJson<TimelineResponse>(isStatic ? '/data/timeline.json' : '/api/timeline'),
+  languages: () => getJson<LanguagesResponse>(isStatic ? '/data/languages.json' : '/api/languages'),
+  routes: () => getJson<RoutesResponse>(isStatic ? '/data/routes.json' : '/api/routes'),
+  judges: () => getJson<JudgesResponse>(isStatic ? '/data/judges.json' : '/api/judges'),
+  theme: (set: string, theme: string) =>
+    getJson<ThemeResponse>(
+      isStatic ? `/data/themes/${dataFileName(set)}/${dataFileName(theme)}.json` : `/api/themes/${encodeURIComponent(set)}/${encodeURIComponent(theme)}`,
+    ),
   search: async (text: string): Promise<SearchResponse> =>
     isStatic ? searchStaticIndex(await staticIndex(), text, 100) : getJson<SearchResponse>(`/api/search${query({ q: text, limit: '100' })}`),
 };

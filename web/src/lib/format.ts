@@ -19,5 +19,6 @@ export const links = {
   question: (set: string, id: string) => `/questions/${encodeURIComponent(set)}/${encodeURIComponent(id)}`,
   compare: (a: string, b: string) => `/compare?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}`,
   country: (code: string) => `/map?country=${encodeURIComponent(code)}`,
+  theme: (set: string, theme: string) => `/themes/${encodeURIComponent(set)}/${encodeURIComponent(theme)}`,
   search: (query: string) => `/search?q=${encodeURIComponent(query)}`,
 };

@@ -47,9 +47,13 @@ export function QuestionPage({ set, id }: { set: string; id: string }) {
         <>
           <blockquote class="prompt" lang={data.question.language}>{data.question.text}</blockquote>
           <p class="muted">
-            {[data.question.domain, data.question.theme && `theme ${data.question.theme}`, data.question.country && `about ${data.question.country}`, `language ${data.question.language}`]
-              .filter(Boolean)
-              .join(' · ')}
+            {[data.question.domain, data.question.country && `about ${data.question.country}`, `language ${data.question.language}`].filter(Boolean).join(' · ')}
+            {data.question.theme ? (
+              <>
+                {' · '}
+                <a href={links.theme(data.question.set, data.question.theme)}>theme {data.question.theme}</a>
+              </>
+            ) : null}
           </p>
           <p>
             Complete: <strong>{rateText(data.summary.rate, data.summary.low, data.summary.high)}</strong> of {data.summary.total} judged answers

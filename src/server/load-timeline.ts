@@ -1,0 +1,37 @@
+import { releaseTimeline, testDateTimeline } from '../reports/index.js';
+import type { CandorStore } from '../store/index.js';
+import type { TimelineResponse } from './api-types.js';
+import type { ExplorerQuery } from './explorer-query.js';
+
+const HALF_LIFE_MONTHS = 3;
+
+/** Rate by model release date per creator with the EMA trend, and by test month for re-tested models. */
+export async function loadTimeline(store: CandorStore, query: ExplorerQuery): Promise<TimelineResponse> {
+  const rows = await store.listLabelRows({ judge: query.judge, excludeBlocked: query.excludeBlocked, filters: query.filters });
+  const release = releaseTimeline(rows, { halfLifeMonths: HALF_LIFE_MONTHS });
+  return {
+    halfLifeMonths: HALF_LIFE_MONTHS,
+    release: release.rows.map((row) => ({
+      creator: row.creator,
+      model: row.model,
+      releaseDate: row.release_date,
+      total: row.total,
+      complete: row.complete,
+      rate: row.rate,
+      low: row.ci_low,
+      high: row.ci_high,
+      trend: row.trend,
+    })),
+    undated: release.undated,
+    testDates: testDateTimeline(rows).map((row) => ({
+      model: row.model,
+      set: row.set,
+      month: row.month,
+      total: row.total,
+      complete: row.complete,
+      rate: row.rate,
+      low: row.ci_low,
+      high: row.ci_high,
+    })),
+  };
+}
