@@ -65,6 +65,14 @@ export interface ModelResponse {
   bySet: BreakdownRow[];
   byDomain: BreakdownRow[];
   byCountry: BreakdownRow[];
+  /** One row per theme (questions sharing a theme, in sets that have themes), lowest rate first. */
+  byTheme: ThemeRateRow[];
+}
+
+/** A model's rate on one theme of a set. */
+export interface ThemeRateRow extends RateCells {
+  set: string;
+  theme: string;
 }
 
 export interface QuestionInfo {

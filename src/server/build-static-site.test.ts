@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CandorStore } from '../store/index.js';
-import type { JudgesResponse, LanguagesResponse, LeaderboardResponse, QuestionResponse, RoutesResponse, ThemeResponse, TimelineResponse, StaticModelLabels, StaticSearchIndex } from './api-types.js';
+import type { JudgesResponse, LanguagesResponse, LeaderboardResponse, ModelResponse, QuestionResponse, RoutesResponse, ThemeResponse, TimelineResponse, StaticModelLabels, StaticSearchIndex } from './api-types.js';
 import { buildStaticSite } from './build-static-site.js';
 import { createExplorerFixtureStore, XSS_ANSWER } from './test-support/explorer-fixture-store.js';
 
@@ -42,6 +42,10 @@ describe('candor site build', () => {
     expect(readJson<LeaderboardResponse>('data/leaderboard.json').rows).toHaveLength(3);
     expect(readJson<LeaderboardResponse>('data/leaderboard/us_criticism.json').set).toBe('us_criticism');
     expect(existsSync(join(out, 'data/models/lab-a@2Fopen-model.json'))).toBe(true);
+    const model = readJson<ModelResponse>('data/models/lab-b@2Fcareful-model.json');
+    expect(model.byTheme).toHaveLength(36);
+    expect(model.byTheme[0]!.rate).toBe(0);
+    expect(model.byTheme.find((row) => row.set === 'china_criticism' && row.theme === 'theme_1')).toMatchObject({ total: 1, COMPLETE: 1, rate: 1 });
     expect(existsSync(join(out, 'data/map/CN.json'))).toBe(true);
     expect(readJson<TimelineResponse>('data/timeline.json').release).toHaveLength(3);
     expect(readJson<LanguagesResponse>('data/languages.json').groups[0]!.baseSet).toBe('china_criticism');

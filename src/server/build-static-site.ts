@@ -8,7 +8,7 @@ import { createExplorerData } from './explorer-data.js';
 import { explorerQuery } from './explorer-query.js';
 import { loadQuestionCatalog } from './question-catalog.js';
 import { emptyRateCells } from './rate-cells.js';
-import { breakdownByModel, judgesByModel } from './static-rate-tables.js';
+import { breakdownByModel, judgesByModel, themesByModel } from './static-rate-tables.js';
 import { themeResponse } from './load-theme.js';
 import type { LabelRow } from '../store/index.js';
 
@@ -82,10 +82,11 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
     for (const set of leaderboard.sets) json(`data/leaderboard/${dataFileName(set)}.json`, await data.leaderboard(explorerQuery({ set })));
 
     progress('model pages');
-    const [bySet, byDomain, byCountry, judges, models] = await Promise.all([
+    const [bySet, byDomain, byCountry, themeRates, judges, models] = await Promise.all([
       breakdownByModel(store, 'set'),
       breakdownByModel(store, 'domain'),
       breakdownByModel(store, 'country'),
+      themesByModel(store),
       judgesByModel(store),
       store.listModels(),
     ]);
@@ -101,6 +102,7 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
         bySet: bySet.get(model.id) ?? [],
         byDomain: byDomain.get(model.id) ?? [],
         byCountry: (byCountry.get(model.id) ?? []).filter((entry) => entry.key !== null),
+        byTheme: themeRates.get(model.id) ?? [],
       };
       json(`data/models/${dataFileName(model.id)}.json`, body);
       page(['models', ...model.id.split('/')]);

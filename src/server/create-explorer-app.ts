@@ -55,7 +55,8 @@ export function createExplorerApp(options: ExplorerAppOptions): Hono {
   app.get('/api/models/*', async (context) => {
     const id = decodeURIComponent(context.req.path.slice('/api/models/'.length));
     const body = await data.model(id, queryOf(context));
-    const table = context.req.query('table') === 'domain' ? body.byDomain : context.req.query('table') === 'country' ? body.byCountry : body.bySet;
+    const name = context.req.query('table');
+    const table = name === 'domain' ? body.byDomain : name === 'country' ? body.byCountry : name === 'themes' ? body.byTheme : body.bySet;
     return sendData(context, body, table, `model-${id}-${context.req.query('table') ?? 'set'}`);
   });
   app.get('/api/questions/:set/:id', async (context) => {

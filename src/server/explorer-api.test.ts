@@ -65,6 +65,25 @@ describe('explorer API', () => {
     expect((await explorer.app.request('/api/models/nobody/none')).status).toBe(404);
   });
 
+  it('model page: rate, Wilson interval and n by theme, lowest first, with a CSV download', async () => {
+    const body = await get<ModelResponse>('/api/models/lab-b/careful-model');
+    expect(body.byTheme).toHaveLength(36);
+    expect(body.byTheme.every((row) => row.total === 1)).toBe(true);
+    const rates = body.byTheme.map((row) => row.rate);
+    expect(rates).toEqual([...rates].sort((left, right) => left - right));
+    expect(rates.filter((rate) => rate === 0)).toHaveLength(19);
+    const theme = (set: string, name: string) => body.byTheme.find((row) => row.set === set && row.theme === name);
+    expect(theme('china_criticism', 'theme_1')).toMatchObject({ COMPLETE: 1, rate: 1 });
+    expect(theme('china_criticism', 'theme_2')).toMatchObject({ DENIAL: 1, rate: 0, low: 0 });
+    expect(theme('china_criticism', 'theme_2')!.high).toBeGreaterThan(0.5);
+    expect(theme('us_criticism', 'theme_1')).toMatchObject({ EVASIVE: 1, rate: 0 });
+    const onSet = await get<ModelResponse>('/api/models/lab-b/careful-model?set=us_criticism');
+    expect(onSet.byTheme.map((row) => row.set)).toEqual(Array(12).fill('us_criticism'));
+    const csv = await (await explorer.app.request('/api/models/lab-b/careful-model?format=csv&table=themes')).text();
+    expect(csv.split('\r\n')[0]).toBe('set,theme,total,COMPLETE,EVASIVE,DENIAL,ERROR,rate,low,high');
+    expect(csv.trim().split('\r\n')).toHaveLength(37);
+  });
+
   it('question page: every model answer with label, judge and explanation, and the translations', async () => {
     const body = await get<QuestionResponse>('/api/questions/china_criticism/china_criticism_01');
     expect(body.question).toMatchObject({ country: 'CN', language: 'en' });

@@ -4,23 +4,24 @@ import type { CandorStore, ReportDimension } from '../store/index.js';
 import type { BreakdownRow, ModelResponse } from './api-types.js';
 import type { ExplorerQuery } from './explorer-query.js';
 import { judgeShares } from './judge-shares.js';
-import { emptyRateCells, toRateCells } from './rate-cells.js';
+import { emptyRateCells, themeRows, toRateCells } from './rate-cells.js';
 
 async function breakdown(store: CandorStore, query: ExplorerQuery, dimension: ReportDimension): Promise<BreakdownRow[]> {
   const rows = await rateReport(store, { groupBy: [dimension], judge: query.judge, excludeBlocked: query.excludeBlocked, filters: query.filters });
   return rows.map((row) => ({ key: row[dimension] ?? null, ...toRateCells(row) }));
 }
 
-/** One model: facts, overall rate, and rates by set, domain and target country. */
+/** One model: facts, overall rate, and rates by set, domain, target country and theme. */
 export async function loadModel(store: CandorStore, modelId: string, base: ExplorerQuery): Promise<ModelResponse> {
   const facts = (await store.listModels()).find((model) => model.id === modelId);
   if (!facts) throw new CandorError('not_found', `no model ${modelId} in the store`);
   const query: ExplorerQuery = { ...base, filters: { ...base.filters, model: modelId } };
-  const [overall, bySet, byDomain, byCountry, judges] = await Promise.all([
+  const [overall, bySet, byDomain, byCountry, byTheme, judges] = await Promise.all([
     rateReport(store, { groupBy: [], judge: query.judge, excludeBlocked: query.excludeBlocked, filters: query.filters }),
     breakdown(store, query, 'set'),
     breakdown(store, query, 'domain'),
     breakdown(store, query, 'country'),
+    rateReport(store, { groupBy: ['set', 'theme'], judge: query.judge, excludeBlocked: query.excludeBlocked, filters: query.filters }),
     judgeShares(store, query),
   ]);
   return {
@@ -30,5 +31,6 @@ export async function loadModel(store: CandorStore, modelId: string, base: Explo
     bySet,
     byDomain,
     byCountry: byCountry.filter((row) => row.key !== null),
+    byTheme: themeRows(byTheme),
   };
 }

@@ -1,5 +1,5 @@
 import type { RateRow } from '../reports/index.js';
-import type { RateCells } from './api-types.js';
+import type { RateCells, ThemeRateRow } from './api-types.js';
 
 /** A report row → the API's rate cells (rate, interval and the four segments). */
 export function toRateCells(row: RateRow): RateCells {
@@ -32,4 +32,12 @@ export function sumRateCells(rows: readonly RateCells[], interval: (complete: nu
   }
   const bounds = interval(sum.COMPLETE, sum.total);
   return { ...sum, rate: sum.total === 0 ? 0 : sum.COMPLETE / sum.total, low: bounds.low, high: bounds.high };
+}
+
+/** Report rows grouped by set and theme → theme rows (rows without a theme left out), lowest rate first. */
+export function themeRows(rows: readonly RateRow[]): ThemeRateRow[] {
+  return rows
+    .filter((row) => row.set != null && row.theme != null)
+    .map((row) => ({ set: row.set!, theme: row.theme!, ...toRateCells(row) }))
+    .sort((left, right) => left.rate - right.rate || right.total - left.total || left.set.localeCompare(right.set) || left.theme.localeCompare(right.theme));
 }

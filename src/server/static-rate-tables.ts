@@ -1,7 +1,7 @@
-import { rateReport } from '../reports/index.js';
+import { rateReport, type RateRow } from '../reports/index.js';
 import type { CandorStore, ReportDimension } from '../store/index.js';
-import type { BreakdownRow, JudgeShare } from './api-types.js';
-import { toRateCells } from './rate-cells.js';
+import type { BreakdownRow, JudgeShare, ThemeRateRow } from './api-types.js';
+import { themeRows, toRateCells } from './rate-cells.js';
 
 /** Rates grouped by a dimension, split per model: one store query for every model page of a static site. */
 export async function breakdownByModel(store: CandorStore, dimension: ReportDimension): Promise<Map<string, BreakdownRow[]>> {
@@ -14,6 +14,19 @@ export async function breakdownByModel(store: CandorStore, dimension: ReportDime
     byModel.set(model, list);
   }
   return byModel;
+}
+
+/** Theme rates per model in one store query. */
+export async function themesByModel(store: CandorStore): Promise<Map<string, ThemeRateRow[]>> {
+  const rows = await rateReport(store, { groupBy: ['model', 'set', 'theme'] });
+  const grouped = new Map<string, RateRow[]>();
+  for (const row of rows) {
+    const model = row.model ?? '(unknown)';
+    const list = grouped.get(model) ?? [];
+    list.push(row);
+    grouped.set(model, list);
+  }
+  return new Map([...grouped].map(([model, list]) => [model, themeRows(list)]));
 }
 
 /** Judge shares per model in one query. */

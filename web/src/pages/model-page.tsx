@@ -1,4 +1,7 @@
+import { useState } from 'preact/hooks';
+import type { ThemeRateRow } from '../../../src/server/api-types.js';
 import { BreakdownTable } from '../components/breakdown-table.js';
+import { DataTable } from '../components/data-table.js';
 import { DownloadLinks } from '../components/download-links.js';
 import { JudgeNote } from '../components/judge-note.js';
 import { Legend, RateBar } from '../components/rate-bar.js';
@@ -9,7 +12,41 @@ import { useData } from '../lib/use-data.js';
 
 const modelPath = (id: string) => `models/${id.split('/').map(encodeURIComponent).join('/')}`;
 
-/** One model: overall rate, by set, by domain, by target country; a compare button. */
+/** How many themes the table shows before "show all". */
+const THEME_LIMIT = 50;
+
+/** The model's rate on each theme: the lowest-rate themes first, all of them on request. */
+function ThemeTable({ rows }: { rows: readonly ThemeRateRow[] }) {
+  const [showAll, setShowAll] = useState(false);
+  const lowest = [...rows].sort((left, right) => left.rate - right.rate || right.total - left.total);
+  const shown = showAll ? lowest : lowest.slice(0, THEME_LIMIT);
+  return (
+    <>
+      <DataTable
+        rows={shown}
+        rowKey={(row) => JSON.stringify([row.set, row.theme])}
+        caption={rows.length > THEME_LIMIT && !showAll ? `The ${THEME_LIMIT} lowest-rate of ${rows.length} themes` : undefined}
+        initialSort={{ key: 'rate', descending: false }}
+        columns={[
+          { key: 'theme', header: 'Theme', render: (row) => <a href={links.theme(row.set, row.theme)}>{row.theme}</a>, sortValue: (row) => row.theme },
+          { key: 'set', header: 'Set', render: (row) => row.set, sortValue: (row) => row.set },
+          { key: 'rate', header: 'Complete [95% CI]', render: (row) => rateText(row.rate, row.low, row.high), sortValue: (row) => row.rate, numeric: true },
+          { key: 'bar', header: 'Verdicts', render: (row) => <RateBar cells={row} /> },
+          { key: 'n', header: 'n', render: (row) => row.total, sortValue: (row) => row.total, numeric: true },
+        ]}
+      />
+      {rows.length > THEME_LIMIT ? (
+        <p>
+          <button type="button" class="button" onClick={() => setShowAll(!showAll)} data-testid="themes-toggle">
+            {showAll ? `Show the ${THEME_LIMIT} lowest only` : `Show all ${rows.length} themes`}
+          </button>
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/** One model: overall rate, by set, by domain, by target country, by theme; a compare button. */
 export function ModelPage({ id }: { id: string }) {
   const state = useData(`model:${id}`, () => source.model(id));
   const data = state.data;
@@ -44,6 +81,13 @@ export function ModelPage({ id }: { id: string }) {
               <h2>By target country</h2>
               <BreakdownTable rows={data.byCountry} header="Country" renderKey={(key) => (key ? <a href={links.country(key)}>{key}</a> : '(none)')} />
               <DownloadLinks rows={data.byCountry} name={`${id}-by-country`} apiCsv={apiCsvHref(modelPath(id), { table: 'country' })} />
+            </>
+          ) : null}
+          {data.byTheme.length > 0 ? (
+            <>
+              <h2>By theme</h2>
+              <ThemeTable rows={data.byTheme} />
+              <DownloadLinks rows={data.byTheme} name={`${id}-by-theme`} apiCsv={apiCsvHref(modelPath(id), { table: 'themes' })} />
             </>
           ) : null}
         </>
