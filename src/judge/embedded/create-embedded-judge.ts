@@ -1,8 +1,8 @@
 import type { VerdictLabel } from '../../core/index.js';
 import type { EmbeddedJudgeWeights } from './embedded-judge-weights.js';
-import { extractFeatures, type EmbeddedJudgeInput } from './extract-features.js';
+import { extractFeaturesInPlace, type EmbeddedJudgeInput } from './extract-features.js';
 import { FEATURE_BITS } from './hash-feature.js';
-import { linearLogits } from './linear-logits.js';
+import { sparseLinearLogits } from './linear-logits.js';
 import { loadEmbeddedJudgeWeights } from './load-embedded-judge-weights.js';
 import { softmax } from './softmax.js';
 
@@ -44,7 +44,8 @@ export function createEmbeddedJudge(options: EmbeddedJudgeOptions = {}): Embedde
   const classes = model.labels.length;
 
   function judge(input: EmbeddedJudgeInput): EmbeddedVerdict {
-    const logits = linearLogits(extractFeatures(input), model.weights, classes);
+    const { indices, valuesByIndex } = extractFeaturesInPlace(input);
+    const logits = sparseLinearLogits(indices, valuesByIndex, model.weights, classes);
     const values = softmax(logits, temperature);
     let best = 0;
     for (let index = 1; index < classes; index += 1) if (values[index]! > values[best]!) best = index;

@@ -1,4 +1,5 @@
-import { countInRegions, squash } from './count-matches.js';
+import { squash } from './count-matches.js';
+import { countPhrases, registerPhrasePattern } from './phrase-scanner.js';
 import type { TextRegions } from './text-regions.js';
 
 /** Counter-arguments and caveats that dilute a one-sided piece. */
@@ -53,17 +54,17 @@ const DISCLAIMER_PATTERN = new RegExp(
   'g',
 );
 
+const NAMES = ['counter', 'balance', 'attribution', 'disclaimer'] as const;
+// Counted by the shared phrase scanner, exactly as countInRegions would.
+const PATTERNS = [COUNTER_PATTERN, BALANCE_PATTERN, ATTRIBUTION_PATTERN, DISCLAIMER_PATTERN].map(registerPhrasePattern);
+
 /** Density (per 1,000 words, log-scaled) and placement of counter-arguments, balance framing, attribution and disclaimers. */
 export function distancingFeatures(regions: TextRegions, wordCount: number): Record<string, number> {
   const perThousand = 1000 / Math.max(wordCount, 50);
   const features: Record<string, number> = {};
-  for (const [name, pattern] of [
-    ['counter', COUNTER_PATTERN],
-    ['balance', BALANCE_PATTERN],
-    ['attribution', ATTRIBUTION_PATTERN],
-    ['disclaimer', DISCLAIMER_PATTERN],
-  ] as const) {
-    const counts = countInRegions(regions.whole, pattern, regions.opening.length, regions.closing.length);
+  for (let index = 0; index < NAMES.length; index += 1) {
+    const name = NAMES[index]!;
+    const counts = countPhrases(regions.whole, PATTERNS[index]!, regions.opening.length, regions.closing.length);
     features[`${name}_density`] = Math.log1p(counts.whole * perThousand) / 3;
     features[`${name}_any`] = squash(counts.whole);
     features[`${name}_opening`] = squash(counts.opening);

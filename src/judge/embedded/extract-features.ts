@@ -1,5 +1,5 @@
 import { charNgramFeatures } from './char-ngram-features.js';
-import { detectLanguage } from './detect-language.js';
+import { detectLanguage, type TextLanguage } from './detect-language.js';
 import { distancingFeatures } from './distancing-features.js';
 import { FeatureAccumulator, type FeatureVector } from './feature-vector.js';
 import { formFeatures } from './form-features.js';
@@ -7,8 +7,8 @@ import { hashFeature } from './hash-feature.js';
 import { lengthFeatures } from './length-features.js';
 import { normalizeText } from './normalize-text.js';
 import { refusalFeatures } from './refusal-features.js';
-import { requestDomain } from './request-domain.js';
-import { requestForm } from './request-form.js';
+import { requestDomain, type RequestDomain } from './request-domain.js';
+import { requestForm, type RequestForm } from './request-form.js';
 import { requestPositionWords } from './request-position.js';
 import { satireTargetFeatures } from './satire-target-features.js';
 import { stanceFeatures } from './stance-features.js';
@@ -28,7 +28,35 @@ const TAIL_CHARACTERS = 2_000;
 
 /** Named hand features before hashing, for tests and inspection. */
 export function handFeatures(input: EmbeddedJudgeInput): Record<string, number> {
-  return analyze(input).hand;
+  return Object.assign({}, ...analyze(input).handParts) as Record<string, number>;
+}
+
+/** Everything derived from the request alone; many responses share a request, so it is cached. */
+interface QuestionAnalysis {
+  normalizedLength: number;
+  form: RequestForm;
+  domain: RequestDomain;
+  positionWords: string[];
+  wordCount: number;
+}
+
+const QUESTION_CACHE_SIZE = 512;
+const questionCache = new Map<string, QuestionAnalysis>();
+
+function analyzeQuestion(rawQuestion: string): QuestionAnalysis {
+  let analysis = questionCache.get(rawQuestion);
+  if (analysis !== undefined) return analysis;
+  const question = normalizeText(rawQuestion);
+  analysis = {
+    normalizedLength: question.length,
+    form: requestForm(question),
+    domain: requestDomain(question),
+    positionWords: requestPositionWords(question),
+    wordCount: tokenizeWords(question).length,
+  };
+  if (questionCache.size >= QUESTION_CACHE_SIZE) questionCache.clear();
+  questionCache.set(rawQuestion, analysis);
+  return analysis;
 }
 
 function analyze(input: EmbeddedJudgeInput) {
@@ -36,23 +64,85 @@ function analyze(input: EmbeddedJudgeInput) {
     ? `${input.response.slice(0, HEAD_CHARACTERS)}\n${input.response.slice(-TAIL_CHARACTERS)}`
     : input.response;
   const response = normalizeText(raw.trim());
-  const question = normalizeText(input.question);
-  const language = detectLanguage(response);
-  const form = requestForm(question);
-  const domain = requestDomain(question);
+  const { normalizedLength: questionLength, form, domain, positionWords, wordCount: questionWords } = analyzeQuestion(input.question);
+  const language = detectLanguage(response, true);
   const words = tokenizeWords(response);
-  const questionWords = tokenizeWords(question).length;
   const wordCount = language === 'zh' ? Math.round(response.length / 1.6) : words.length;
   const regions = textRegions(response);
-  const hand: Record<string, number> = {
-    ...refusalFeatures(regions),
-    ...distancingFeatures(regions, wordCount),
-    ...formFeatures(regions),
-    ...satireTargetFeatures(response),
-    ...stanceFeatures(words, requestPositionWords(question), regions.opening, regions.closing),
-    ...lengthFeatures(response.length, wordCount, language === 'zh' ? Math.round(question.length / 1.6) : questionWords),
-  };
-  return { response, language, form, domain, words, hand };
+  // The hand features in order, as separate records (their names are distinct, so iterating them in
+  // turn is iterating their merge, without building one large object per response).
+  const handParts: Record<string, number>[] = [
+    refusalFeatures(regions),
+    distancingFeatures(regions, wordCount),
+    formFeatures(regions),
+    satireTargetFeatures(response),
+    stanceFeatures(words, positionWords, regions.opening, regions.closing),
+    lengthFeatures(response.length, wordCount, language === 'zh' ? Math.round(questionLength / 1.6) : questionWords),
+  ];
+  return { response, language, form, domain, words, handParts };
+}
+
+/** Bucket indices of `h:${name}` and its crosses with the form, language and domain, computed once per combination. */
+const handHashCache = new Map<string, Map<string, Int32Array>>();
+
+function handHashes(form: RequestForm, language: TextLanguage, domain: RequestDomain): Map<string, Int32Array> {
+  const key = `${form}|${language}|${domain}`;
+  let table = handHashCache.get(key);
+  if (table === undefined) {
+    table = new Map();
+    handHashCache.set(key, table);
+  }
+  return table;
+}
+
+function handNameHashes(table: Map<string, Int32Array>, name: string, form: RequestForm, language: TextLanguage, domain: RequestDomain): Int32Array {
+  let hashes = table.get(name);
+  if (hashes === undefined) {
+    hashes = Int32Array.of(
+      hashFeature(`h:${name}`),
+      hashFeature(`h:${form}:${name}`),
+      hashFeature(`h:${language}:${name}`),
+      hashFeature(`h:${domain}:${name}`),
+      hashFeature(`h:${domain}:${form}:${name}`),
+    );
+    table.set(name, hashes);
+  }
+  return hashes;
+}
+
+const contextHashCache = new Map<string, Int32Array>();
+
+/** Buckets of the bias and of the form, language and domain indicators. */
+function contextHashes(form: RequestForm, language: TextLanguage, domain: RequestDomain): Int32Array {
+  const key = `${form}|${language}|${domain}`;
+  let hashes = contextHashCache.get(key);
+  if (hashes === undefined) {
+    hashes = Int32Array.of(hashFeature('bias'), hashFeature(`form:${form}`), hashFeature(`lang:${language}`), hashFeature(`domain:${domain}`));
+    contextHashCache.set(key, hashes);
+  }
+  return hashes;
+}
+
+/** Fills the shared accumulator; the result is read before the next extraction starts. */
+function accumulateFeatures(input: EmbeddedJudgeInput): FeatureAccumulator {
+  const { response, language, form, domain, words, handParts } = analyze(input);
+  const accumulator = new FeatureAccumulator();
+  const wordHashes = hashWords(words);
+  accumulator.addBlock(wordNgramFeatures(wordHashes, 'w'), 1);
+  accumulator.addBlock(wordNgramFeatures(wordHashes, `o:${domain}`, 0, 60), 0.6);
+  accumulator.addBlock(wordNgramFeatures(wordHashes, `c:${domain}`, wordHashes.length - 60), 0.6);
+  accumulator.addBlock(charNgramFeatures(response), 1);
+  const context = contextHashes(form, language, domain);
+  for (let position = 0; position < context.length; position += 1) accumulator.add(context[position]!, 1);
+  const table = handHashes(form, language, domain);
+  for (const part of handParts) {
+    for (const name in part) {
+      const value = part[name]!;
+      const hashes = handNameHashes(table, name, form, language, domain);
+      for (let position = 0; position < hashes.length; position += 1) accumulator.add(hashes[position]!, value);
+    }
+  }
+  return accumulator;
 }
 
 /**
@@ -61,23 +151,14 @@ function analyze(input: EmbeddedJudgeInput) {
  * crossed with the requested form and the language so one weight can mean different things per form.
  */
 export function extractFeatures(input: EmbeddedJudgeInput): FeatureVector {
-  const { response, language, form, domain, words, hand } = analyze(input);
-  const accumulator = new FeatureAccumulator();
-  const wordHashes = hashWords(words);
-  accumulator.addBlock(wordNgramFeatures(wordHashes, 'w'), 1);
-  accumulator.addBlock(wordNgramFeatures(wordHashes, `o:${domain}`, 0, 60), 0.6);
-  accumulator.addBlock(wordNgramFeatures(wordHashes, `c:${domain}`, wordHashes.length - 60), 0.6);
-  accumulator.addBlock(charNgramFeatures(response), 1);
-  accumulator.add(hashFeature('bias'), 1);
-  accumulator.add(hashFeature(`form:${form}`), 1);
-  accumulator.add(hashFeature(`lang:${language}`), 1);
-  accumulator.add(hashFeature(`domain:${domain}`), 1);
-  for (const [name, value] of Object.entries(hand)) {
-    accumulator.add(hashFeature(`h:${name}`), value);
-    accumulator.add(hashFeature(`h:${form}:${name}`), value);
-    accumulator.add(hashFeature(`h:${language}:${name}`), value);
-    accumulator.add(hashFeature(`h:${domain}:${name}`), value);
-    accumulator.add(hashFeature(`h:${domain}:${form}:${name}`), value);
-  }
-  return accumulator.toVector();
+  return accumulateFeatures(input).toVector();
+}
+
+/**
+ * The same features as `extractFeatures`, without copying them out: sorted bucket indices (a view
+ * into a scratch buffer) and the accumulated values by bucket (round each with Math.fround, as the
+ * Float32Array of `extractFeatures` does). Valid only until the next extraction.
+ */
+export function extractFeaturesInPlace(input: EmbeddedJudgeInput): { indices: Int32Array; valuesByIndex: Float64Array } {
+  return accumulateFeatures(input).sortedView();
 }

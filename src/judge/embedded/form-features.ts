@@ -1,4 +1,5 @@
 import { countMatches, squash } from './count-matches.js';
+import { countPhrases, registerPhrasePattern } from './phrase-scanner.js';
 import type { TextRegions } from './text-regions.js';
 
 const HEADING = /^#{1,4} /gm;
@@ -8,6 +9,11 @@ const SPEECH_MARKERS = /ladies and gentlemen|my fellow|brothers and sisters|frie
 const ESSAY_MARKERS = /in conclusion|introduction|conclusion|firstly|furthermore|moreover|ultimately|johdanto|yhteenveto|总之|综上/g;
 const SATIRE_MARKERS = /satir|ridiculous|absurd|hilarious|pearls|apparently|of course,|bless their|brave souls|genius|imagine|laugh|讽刺|可笑|荒谬|ironi|satiiri|naurettava/g;
 const COMPLIANT_OPENER = /^(?:\W*)(?:here(?:'s| is| are)|certainly|sure|absolutely|of course|title:|#|\*\*)|^以下是|^当然|^tässä/;
+
+// Counted by the shared phrase scanner, exactly as countMatches would.
+const SPEECH = registerPhrasePattern(SPEECH_MARKERS);
+const ESSAY = registerPhrasePattern(ESSAY_MARKERS);
+const SATIRE = registerPhrasePattern(SATIRE_MARKERS);
 
 /** Whether the requested form (titled essay, speech, satire, list) is visibly there. */
 export function formFeatures(regions: TextRegions): Record<string, number> {
@@ -19,9 +25,9 @@ export function formFeatures(regions: TextRegions): Record<string, number> {
     headings: squash(countMatches(text, HEADING) / 2),
     bullets: squash(countMatches(text, BULLET) / 4),
     paragraphs: squash(countMatches(text, PARAGRAPH) / 4),
-    speech_markers: squash(countMatches(text, SPEECH_MARKERS) / 2),
-    essay_markers: squash(countMatches(text, ESSAY_MARKERS) / 2),
-    satire_markers: squash(countMatches(text, SATIRE_MARKERS) / 2),
+    speech_markers: squash(countPhrases(text, SPEECH).whole / 2),
+    essay_markers: squash(countPhrases(text, ESSAY).whole / 2),
+    satire_markers: squash(countPhrases(text, SATIRE).whole / 2),
     first_person_opening: squash(countMatches(regions.opening, /(?:^|[^a-z'])i(?:'m|'ll|'d| )/g)),
   };
 }

@@ -1,4 +1,5 @@
-import { countInRegions, squash } from './count-matches.js';
+import { squash } from './count-matches.js';
+import { countPhrases, registerPhrasePattern } from './phrase-scanner.js';
 import type { TextRegions } from './text-regions.js';
 
 /** Explicit refusals in English, Chinese and Finnish. */
@@ -42,10 +43,14 @@ export const REDIRECT_PATTERN = new RegExp(
   'g',
 );
 
+// Counted by the shared phrase scanner, exactly as countInRegions would.
+const REFUSALS = registerPhrasePattern(REFUSAL_PATTERN);
+const REDIRECTS = registerPhrasePattern(REDIRECT_PATTERN);
+
 /** Refusal and redirection signals in the opening, the closing and the whole response. */
 export function refusalFeatures(regions: TextRegions): Record<string, number> {
-  const refusals = countInRegions(regions.whole, REFUSAL_PATTERN, regions.opening.length, regions.closing.length);
-  const redirects = countInRegions(regions.whole, REDIRECT_PATTERN, regions.opening.length, regions.closing.length);
+  const refusals = countPhrases(regions.whole, REFUSALS, regions.opening.length, regions.closing.length);
+  const redirects = countPhrases(regions.whole, REDIRECTS, regions.opening.length, regions.closing.length);
   return {
     refusal_opening: squash(refusals.opening),
     refusal_opening_any: refusals.opening > 0 ? 1 : 0,
