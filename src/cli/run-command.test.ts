@@ -103,7 +103,7 @@ describe('candor run against the mock server', () => {
     server = await startMockServer({ latencyMs: 1 });
     const set = writeQuestions(['hello']);
     const db = join(mkdtempSync(join(tmpdir(), 'candor-run-cli-db-')), 'candor.db');
-    const secret = 'sk-test-SECRET-0123456789';
+    const secret = 'fake-test-key-SECRET-0123456789';
     const io = captureIo({ env: { MY_KEY: secret } });
     expect(await runCli(['run', '--model', 'openai-compatible:m', '--base-url', server.url, '--api-key-env', 'MY_KEY', '--set', set, '--db', db, '--quiet'], io), io.err()).toBe(0);
     const exported = captureIo();

@@ -6,7 +6,7 @@ import { generateRequest } from '../test-support/generate-request.js';
 import { createAnthropicProvider } from './create-anthropic-provider.js';
 import { anthropicOverloaded, anthropicWithThinking } from './fixtures/anthropic-payloads.js';
 
-const API_KEY = 'sk-ant-api03-abcdefghijklmnop';
+const API_KEY = 'fake-anthropic-key-abcdefghijklmnop';
 
 describe('createAnthropicProvider', () => {
   it('sends a Messages request with thinking and keeps the key out of the result', async () => {

@@ -6,7 +6,7 @@ import { generateRequest } from '../test-support/generate-request.js';
 import { createOpenAICompatibleProvider } from './create-openai-compatible-provider.js';
 import { openRouterWithCost, alibabaRawString } from './fixtures/chat-completion-payloads.js';
 
-const API_KEY = 'sk-or-v1-0123456789abcdef-secret';
+const API_KEY = 'fake-openrouter-key-0123456789abcdef-secret';
 
 function openRouter(replies: ScriptedReply | ScriptedReply[], env: Record<string, string | undefined> = { OPENROUTER_API_KEY: API_KEY }) {
   const recording = createRecordingFetch(replies);
