@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const assets = ['judge/embedded/embedded-judge-weights.json'];
+const assets = ['judge/embedded/embedded-judge-weights.json.gz'];
 for (const asset of assets) {
   const target = join(root, 'dist', asset);
   mkdirSync(dirname(target), { recursive: true });

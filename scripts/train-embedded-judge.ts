@@ -1,6 +1,6 @@
 /**
  * Trains Candor's embedded judge from ../shared/speechmap-data, evaluates it honestly and writes
- * src/judge/embedded/embedded-judge-weights.json.
+ * src/judge/embedded/embedded-judge-weights.json.gz (gzip level 9: deterministic bytes).
  *
  *   npx tsx scripts/train-embedded-judge.ts            # evaluate + train + write weights
  *   npx tsx scripts/train-embedded-judge.ts --no-write # evaluate only
@@ -13,6 +13,7 @@
  * Temperature is fitted on the out-of-fold logits of A and B, then the final model is trained on all rows.
  */
 import { writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { extractFeatures } from '../src/judge/embedded/extract-features.js';
 import { FEATURE_BITS, FEATURE_COUNT } from '../src/judge/embedded/hash-feature.js';
@@ -132,8 +133,8 @@ if (write) {
       adjudicated_cv_accuracy: evaluateLabels(adjudicated.map((row) => row.label), adjudicatedPredictions.map((p) => p.label)).accuracy,
     },
   } });
-  const path = join(import.meta.dirname, '..', 'src', 'judge', 'embedded', 'embedded-judge-weights.json');
-  writeFileSync(path, encoded);
+  const path = join(import.meta.dirname, '..', 'src', 'judge', 'embedded', 'embedded-judge-weights.json.gz');
+  writeFileSync(path, gzipSync(encoded, { level: 9 }));
   console.log(`\nwrote ${path} (${(encoded.length / 1024).toFixed(0)} KiB)`);
 }
 console.log(`done in ${((Date.now() - started) / 1000).toFixed(0)}s`);

@@ -23,7 +23,7 @@ export interface EmbeddedJudge {
 }
 
 export interface EmbeddedJudgeOptions {
-  /** Another weights file (default: the committed embedded-judge-weights.json). */
+  /** Another weights file (default: the committed embedded-judge-weights.json.gz; plain .json works too). */
   weightsPath?: string;
   /** Already-decoded weights; wins over weightsPath. */
   weights?: EmbeddedJudgeWeights;
