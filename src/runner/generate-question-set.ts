@@ -2,13 +2,11 @@ import type { Question } from '../core/index.js';
 import { parseGeneratedPhrasings } from '../datasets/parse-generated-phrasings.js';
 import { SPEECHMAP_PHRASINGS } from '../datasets/speechmap-phrasing.js';
 import type { ThemeCatalogEntry } from '../datasets/theme-catalog-entry.js';
-import { askUntilValid } from './ask-until-valid.js';
 import type { AuthoringSummary } from './authoring-events.js';
 import type { AuthoringRunOptions } from './authoring-run-options.js';
-import { DEFAULT_RETRY_POLICY } from './execute-run.js';
+import { authorEach } from './author-each.js';
 import { createBatchWriter } from './create-batch-writer.js';
 import { buildGenerationRequest } from './generation-request.js';
-import { runConcurrently } from './run-concurrently.js';
 
 export interface GenerateQuestionSetOptions extends AuthoringRunOptions {
   themes: readonly ThemeCatalogEntry[];
@@ -42,7 +40,7 @@ export function themeQuestions(theme: ThemeCatalogEntry, prompts: readonly strin
  * rejected. Resumable: themes whose four questions are stored already are skipped.
  */
 export async function generateQuestionSet(options: GenerateQuestionSetOptions): Promise<AuthoringSummary> {
-  const { store, themes, setName, model, modelSpec } = options;
+  const { store, themes, setName, modelSpec } = options;
   const emit = options.onEvent ?? (() => {});
   const storedIds = new Set((await store.getQuestions(setName)).map((question) => question.id));
   const pending = themes.filter((theme) => !SPEECHMAP_PHRASINGS.every((_, index) => storedIds.has(`${theme.id}${index + 1}`)));
@@ -58,41 +56,20 @@ export async function generateQuestionSet(options: GenerateQuestionSetOptions): 
   const summary: AuthoringSummary = { setName, total: themes.length, alreadyDone, stored: 0, failed: [], interrupted: false, requests: 0, costUsd: 0 };
   const settings = { maxTokens: options.maxTokens ?? 2048, temperature: options.temperature ?? null };
 
-  try {
-    await runConcurrently(
-      pending,
-      options.concurrency ?? 4,
-      async (theme) => {
-        const outcome = await askUntilValid({
-          model,
-          buildRequest: (feedback) => buildGenerationRequest(theme, feedback, settings),
-          validate: (answer) => {
-            const parsed = parseGeneratedPhrasings(answer);
-            return parsed.ok ? { ok: true, value: parsed.prompts } : { ok: false, reason: parsed.problems.join('; ') };
-          },
-          maxAttempts: options.maxAttempts ?? 3,
-          retry: options.retry ?? DEFAULT_RETRY_POLICY,
-          limiter: options.limiter,
-          signal: options.signal,
-          onRejected: (attempt, reason) => emit({ type: 'rejected', id: theme.id, attempt, reason }),
-        });
-        summary.requests += outcome.requests;
-        summary.costUsd += outcome.costUsd;
-        if (!outcome.ok) {
-          summary.failed.push({ id: theme.id, reasons: outcome.reasons });
-          emit({ type: 'failed', id: theme.id, reasons: outcome.reasons });
-          return;
-        }
-        emit({ type: 'accepted', id: theme.id, attempts: outcome.requests });
-        await writer.add(themeQuestions(theme, outcome.value, setName, modelSpec));
+  await authorEach(
+    {
+      items: pending,
+      idOf: (theme) => theme.id,
+      buildRequest: (theme, feedback) => buildGenerationRequest(theme, feedback, settings),
+      validate: (_theme, answer) => {
+        const parsed = parseGeneratedPhrasings(answer);
+        return parsed.ok ? { ok: true, value: parsed.prompts } : { ok: false, reason: parsed.problems.join('; ') };
       },
-      options.signal,
-    );
-  } catch (error) {
-    if (!options.signal?.aborted) throw error;
-  } finally {
-    await writer.flush();
-  }
+      toQuestions: (theme, prompts) => themeQuestions(theme, prompts, setName, modelSpec),
+    },
+    options,
+    { writer, summary, emit },
+  );
   summary.stored = writer.stored() / SPEECHMAP_PHRASINGS.length;
   summary.interrupted = options.signal?.aborted === true && summary.stored + summary.failed.length < pending.length;
   return summary;

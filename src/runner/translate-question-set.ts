@@ -1,13 +1,11 @@
 import { CandorError, type Question, type QuestionSet } from '../core/index.js';
 import { findBuiltinSet } from '../datasets/index.js';
 import { checkTranslation } from '../datasets/check-translation.js';
-import { askUntilValid } from './ask-until-valid.js';
 import type { AuthoringSummary } from './authoring-events.js';
 import type { AuthoringRunOptions } from './authoring-run-options.js';
-import { DEFAULT_RETRY_POLICY } from './execute-run.js';
+import { authorEach } from './author-each.js';
 import { createBatchWriter } from './create-batch-writer.js';
 import { languageName } from './language-name.js';
-import { runConcurrently } from './run-concurrently.js';
 import { buildTranslationRequest } from './translation-request.js';
 
 export interface TranslateQuestionSetOptions extends AuthoringRunOptions {
@@ -31,7 +29,7 @@ export function translationSetName(language: string, setName: string): string {
  * Resumable: ids already in the target set are skipped. Stored in batches.
  */
 export async function translateQuestionSet(options: TranslateQuestionSetOptions): Promise<AuthoringSummary> {
-  const { store, source, targetLanguage, model, modelSpec } = options;
+  const { store, source, targetLanguage, modelSpec } = options;
   const setName = options.targetSetName ?? translationSetName(targetLanguage, source.set.name);
   const emit = options.onEvent ?? (() => {});
   if (setName === source.set.name) throw new CandorError('translation_target_is_source', `the translation would overwrite its source set "${setName}"; pass another --set-name`);
@@ -64,51 +62,30 @@ export async function translateQuestionSet(options: TranslateQuestionSetOptions)
   const summary: AuthoringSummary = { setName, total: source.questions.length, alreadyDone, stored: 0, failed: [], interrupted: false, requests: 0, costUsd: 0 };
   const settings = { maxTokens: options.maxTokens ?? 2048, temperature: options.temperature ?? null };
 
-  try {
-    await runConcurrently(
-      pending,
-      options.concurrency ?? 4,
-      async (question) => {
-        const outcome = await askUntilValid({
-          model,
-          buildRequest: (feedback) => buildTranslationRequest(question, targetLanguage, feedback, settings),
-          validate: (answer) => {
-            const check = checkTranslation({ source: question.text, sourceLanguage: question.language, targetLanguage, output: answer });
-            return check.ok ? { ok: true, value: check.text } : check;
-          },
-          maxAttempts: options.maxAttempts ?? 3,
-          retry: options.retry ?? DEFAULT_RETRY_POLICY,
-          limiter: options.limiter,
-          signal: options.signal,
-          onRejected: (attempt, reason) => emit({ type: 'rejected', id: question.id, attempt, reason }),
-        });
-        summary.requests += outcome.requests;
-        summary.costUsd += outcome.costUsd;
-        if (!outcome.ok) {
-          summary.failed.push({ id: question.id, reasons: outcome.reasons });
-          emit({ type: 'failed', id: question.id, reasons: outcome.reasons });
-          return;
-        }
-        emit({ type: 'accepted', id: question.id, attempts: outcome.requests });
-        await writer.add([
-          {
-            ...question,
-            setName,
-            text: outcome.value,
-            language: targetLanguage,
-            tags: [...question.tags.filter((existingTag) => !existingTag.startsWith('translated-by:')), tag],
-            translationOf: { setName: source.set.name, id: question.id },
-            translationKind: 'machine',
-          },
-        ]);
+  await authorEach(
+    {
+      items: pending,
+      idOf: (question) => question.id,
+      buildRequest: (question, feedback) => buildTranslationRequest(question, targetLanguage, feedback, settings),
+      validate: (question, answer) => {
+        const check = checkTranslation({ source: question.text, sourceLanguage: question.language, targetLanguage, output: answer });
+        return check.ok ? { ok: true, value: check.text } : check;
       },
-      options.signal,
-    );
-  } catch (error) {
-    if (!options.signal?.aborted) throw error;
-  } finally {
-    await writer.flush();
-  }
+      toQuestions: (question, text) => [
+        {
+          ...question,
+          setName,
+          text,
+          language: targetLanguage,
+          tags: [...question.tags.filter((existingTag) => !existingTag.startsWith('translated-by:')), tag],
+          translationOf: { setName: source.set.name, id: question.id },
+          translationKind: 'machine',
+        },
+      ],
+    },
+    options,
+    { writer, summary, emit },
+  );
   summary.stored = writer.stored();
   summary.interrupted = options.signal?.aborted === true && summary.stored + summary.failed.length < pending.length;
   return summary;
