@@ -1,9 +1,9 @@
+import { readablePairedFields } from './readable-paired-fields.js';
 import type { CompareGroup } from './compare-label-rows.js';
 import type { CompareReport } from './compare-sides.js';
 import type { Column } from './format/column.js';
 import { formatRows } from './format/format-rows.js';
 import type { OutputFormat } from './format/output-format.js';
-import { differenceIntervalText, rateIntervalText } from './interval-text.js';
 
 /**
  * One group of a comparison as a flat row. Scripts depend on these JSON/CSV keys; side a is the
@@ -107,14 +107,7 @@ type ReadableRow = Record<'group' | 'rate_a' | 'rate_b' | 'difference', string> 
 function readableRow(row: CompareRow): ReadableRow {
   return {
     group: row.group ?? '(none)',
-    n_pairs: row.n_pairs,
-    rate_a: rateIntervalText(row.rate_a, row.rate_a_low, row.rate_a_high),
-    rate_b: rateIntervalText(row.rate_b, row.rate_b_low, row.rate_b_high),
-    difference: differenceIntervalText(row.difference, row.difference_low, row.difference_high),
-    a_only: row.a_only,
-    b_only: row.b_only,
-    mcnemar_p: row.mcnemar_p,
-    holm_p: row.holm_p,
+    ...readablePairedFields(row),
     flipped_count: row.flipped_count,
   };
 }

@@ -1,8 +1,9 @@
+import { readablePairedFields } from './readable-paired-fields.js';
 import type { EntitySwap, SwapAsymmetryRow, SwapRateRow } from './entity-swap.js';
 import type { Column } from './format/column.js';
 import { formatRows } from './format/format-rows.js';
 import type { OutputFormat } from './format/output-format.js';
-import { differenceIntervalText, rateIntervalText } from './interval-text.js';
+import { rateIntervalText } from './interval-text.js';
 
 /** Which table(s) of an entity swap to print. */
 export type SwapView = 'both' | 'rates' | 'asymmetry';
@@ -63,14 +64,7 @@ function readableAsymmetry(rows: readonly SwapAsymmetryRow[]): Readable[] {
     model: row.model,
     language: row.language,
     pair: `${row.target_a} vs ${row.target_b}`,
-    n_pairs: row.n_pairs,
-    rate_a: rateIntervalText(row.rate_a, row.rate_a_low, row.rate_a_high),
-    rate_b: rateIntervalText(row.rate_b, row.rate_b_low, row.rate_b_high),
-    difference: differenceIntervalText(row.difference, row.difference_low, row.difference_high),
-    a_only: row.a_only,
-    b_only: row.b_only,
-    mcnemar_p: row.mcnemar_p,
-    holm_p: row.holm_p,
+    ...readablePairedFields(row),
   }));
 }
 
