@@ -14,6 +14,13 @@ export async function runProcess(): Promise<void> {
     controller.abort(new Error('interrupted'));
   });
   process.on('SIGTERM', () => controller.abort(new Error('terminated')));
+  // `candor export | head`: the reader went away; stop quietly, as Unix tools do.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(0);
+      throw error;
+    });
+  }
   process.exitCode = await runCli(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,

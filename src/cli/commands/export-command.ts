@@ -26,9 +26,11 @@ export function registerExportCommand(program: Command, io: CliIo): void {
       if ((options.format ?? 'jsonl') !== 'jsonl') throw new UsageError(`--format must be jsonl (got "${options.format}")`);
       await withStore(options.db, io, async (store) => {
         const responses = await store.listResponses({ runId: options.run, modelId: options.model, setName: options.set });
+        // One query for every latest label, not one per response.
+        const filters = { ...(options.run ? { run: options.run } : {}), ...(options.model ? { model: options.model } : {}), ...(options.set ? { set: options.set } : {}) };
+        const latestByResponse = new Map((await store.listLabelRows({ filters })).map((row) => [row.responseId, row]));
         for (const response of responses) {
-          const judgments = await store.listJudgments(response.responseId);
-          const latest = judgments.at(-1);
+          const latest = latestByResponse.get(response.responseId);
           const record = {
             response_id: response.responseId,
             run_id: response.runId,
