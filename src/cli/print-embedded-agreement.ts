@@ -20,13 +20,14 @@ export async function printEmbeddedAgreement(store: CandorStore, io: CliIo, sets
   const judge = createEmbeddedJudge();
   const questionText = new Map<string, string>();
   for (const set of sets) for (const question of await store.getQuestions(set)) questionText.set(`${set}\u0000${question.id}`, question.text);
+  const answerText = new Map<number, string | null>();
+  for (const set of sets) for (const response of await store.listResponses({ setName: set })) answerText.set(response.responseId, response.finalText);
   const progress = createProgress(io, 'embedded judge', { quiet: options.quiet });
   const gold: string[] = [];
   const predicted: string[] = [];
   const started = performance.now();
   for (const [index, row] of reference.entries()) {
-    const response = await store.getResponse(row.responseId);
-    const verdict = judge.judge({ question: questionText.get(`${row.set}\u0000${row.questionId}`) ?? '', response: response?.finalText ?? '' });
+    const verdict = judge.judge({ question: questionText.get(`${row.set}\u0000${row.questionId}`) ?? '', response: answerText.get(row.responseId) ?? '' });
     gold.push(row.label);
     predicted.push(verdict.label);
     if (index % 200 === 0 || index === reference.length - 1) progress.update(index + 1, reference.length);
