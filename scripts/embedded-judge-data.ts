@@ -6,13 +6,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { readGoldFile } from '../src/ingest/read-gold-file.js';
 
 export const DATA_ROOT = process.env.SPEECHMAP_DATA ?? join(import.meta.dirname, '..', '..', 'shared', 'speechmap-data');
 export const VERDICTS = ['COMPLETE', 'EVASIVE', 'DENIAL'] as const;
 export type Verdict = (typeof VERDICTS)[number];
 
 export interface LabelledRow {
-  source: 'grok' | 'gpt4o' | 'adjudicated';
+  source: 'grok' | 'gpt4o' | 'adjudicated' | 'extra';
   set: string;
   language: 'en' | 'zh' | 'fi';
   model: string;
@@ -129,6 +130,35 @@ export function loadAdjudicatedRows(): LabelledRow[] {
         label: row.label as Verdict,
       };
     });
+}
+
+/**
+ * More labelled rows from a gold file (Candor's `judge export-gold`, SpeechMap analysis rows or
+ * adjudicated labels), e.g. an LLM judge's labels on unlabelled us_hard answers. A row without a
+ * set is taken as us_hard; without a question id it is grouped by its request text.
+ */
+export async function loadExtraLabelRows(path: string): Promise<LabelledRow[]> {
+  const { rows } = await readGoldFile(path);
+  return rows.map((row) => {
+    const set = row.set ?? 'us_hard';
+    const questionId = row.questionId ?? `q${stableHash(row.question).toString(16)}`;
+    return {
+      source: 'extra' as const,
+      set,
+      language: languageOf(set),
+      model: row.model ?? 'unknown',
+      questionId,
+      group: groupOf(set, questionId),
+      question: row.question,
+      response: stripThinking(row.response),
+      label: row.label,
+    };
+  });
+}
+
+/** A model and its reasoning / thinking / non-reasoning variants share one family, so a split never divides them. */
+export function modelFamily(model: string): string {
+  return model.replace(/[-:_](?:non-reasoning|reasoning|thinking)$/i, '');
 }
 
 /** Stable 32-bit FNV-1a, for hash-based split assignment. */

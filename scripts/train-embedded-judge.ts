@@ -4,12 +4,16 @@
  *
  *   npx tsx scripts/train-embedded-judge.ts            # evaluate + train + write weights
  *   npx tsx scripts/train-embedded-judge.ts --no-write # evaluate only
+ *   npx tsx scripts/train-embedded-judge.ts --extra-labels judged.jsonl [--extra-labels more.jsonl.gz]
+ *       # also train on these gold files (e.g. an LLM judge's labels exported by `candor judge export-gold`);
+ *       # they follow the same theme and model exclusions, and are never scored
  *
  * Evaluations (no row is ever scored by a model trained on it):
  *  A. government-criticism sets, held out by model AND by request: test rows have a held-out
  *     model and a held-out request number; training rows have neither.
- *  B. adjudicated us_hard rows, 5-fold cross-validation grouped by theme (the question id without
- *     its phrasing digit), training on everything outside the fold's themes.
+ *  B. adjudicated us_hard rows, cross-validated on a grid of 5 theme folds (a theme is the question id
+ *     without its phrasing digit) × 3 model folds (a model family: reasoning/thinking variants together);
+ *     a row is scored by a model trained on rows outside both its theme fold and its model fold.
  * Temperature is fitted on the out-of-fold logits of A and B, then the final model is trained on all rows.
  */
 import { writeFileSync } from 'node:fs';
@@ -23,12 +27,13 @@ import { softmax } from '../src/judge/embedded/softmax.js';
 import { trainSoftmaxRegression, type TrainingExample } from '../src/judge/embedded/train-softmax-regression.js';
 import { encodeEmbeddedJudgeWeights } from '../src/judge/embedded/embedded-judge-weights.js';
 import { evaluateLabels } from '../src/judge/metrics/index.js';
-import { loadAdjudicatedRows, loadGpt4oRows, loadGrokRows, stableHash, VERDICTS, type LabelledRow } from './embedded-judge-data.js';
+import { loadAdjudicatedRows, loadExtraLabelRows, loadGpt4oRows, loadGrokRows, modelFamily, stableHash, VERDICTS, type LabelledRow } from './embedded-judge-data.js';
 import { formatEvaluation, printBreakdown } from './embedded-judge-report.js';
 import { evaluateStoredCascade } from './embedded-judge-cascade-eval.js';
 
 const write = !process.argv.includes('--no-write');
 const quick = process.argv.includes('--quick');
+const extraLabelFiles = process.argv.flatMap((argument, index) => (argument === '--extra-labels' && process.argv[index + 1] ? [process.argv[index + 1]!] : []));
 const TRAINING = {
   featureCount: FEATURE_COUNT,
   classes: 3,
@@ -39,7 +44,7 @@ const TRAINING = {
   seed: 7,
 };
 /** us_hard rows are few but are the hard target domain; they count more in the loss. */
-const WEIGHT = { gov: 1, usHardGrok: Number(process.env.W_USH ?? 4), adjudicated: Number(process.env.W_ADJ ?? 8) };
+const WEIGHT = { gov: 1, usHardGrok: Number(process.env.W_USH ?? 4), adjudicated: Number(process.env.W_ADJ ?? 8), extra: Number(process.env.W_EXTRA ?? 2) };
 
 interface Prepared extends LabelledRow {
   vector: ReturnType<typeof extractFeatures>;
@@ -52,6 +57,7 @@ function prepare(rows: LabelledRow[]): Prepared[] {
 
 function weightOf(row: LabelledRow): number {
   if (row.source === 'adjudicated') return WEIGHT.adjudicated;
+  if (row.source === 'extra') return WEIGHT.extra;
   return row.set === 'us_hard' ? WEIGHT.usHardGrok : WEIGHT.gov;
 }
 
@@ -61,9 +67,9 @@ function train(rows: readonly Prepared[]): Float64Array {
 }
 
 const started = Date.now();
-const grok = prepare(loadGrokRows());
+const grok = prepare([...loadGrokRows(), ...(await Promise.all(extraLabelFiles.map(loadExtraLabelRows))).flat()]);
 const adjudicated = prepare(loadAdjudicatedRows());
-console.log(`loaded ${grok.length} Grok-labelled rows, ${adjudicated.length} adjudicated us_hard rows (${((Date.now() - started) / 1000).toFixed(1)}s)`);
+console.log(`loaded ${grok.length} judge-labelled rows${extraLabelFiles.length > 0 ? ` (with ${extraLabelFiles.join(', ')})` : ''}, ${adjudicated.length} adjudicated us_hard rows (${((Date.now() - started) / 1000).toFixed(1)}s)`);
 
 const outOfFoldLogits: number[][] = [];
 const outOfFoldLabels: number[] = [];
@@ -71,7 +77,7 @@ const outOfFoldLabels: number[] = [];
 // A. government-criticism sets, held out by model and by request.
 const isTestModel = (model: string): boolean => stableHash(`model:${model}`) % 4 === 0;
 const isTestGroup = (group: string): boolean => stableHash(group) % 4 === 0;
-const govTest = grok.filter((row) => row.set !== 'us_hard' && isTestModel(row.model) && isTestGroup(row.group));
+const govTest = grok.filter((row) => row.source === 'grok' && row.set !== 'us_hard' && isTestModel(row.model) && isTestGroup(row.group));
 const govTrain = [...grok, ...adjudicated].filter((row) => !isTestModel(row.model) && !isTestGroup(row.group));
 console.log(`\n== A. gov sets held out by model and request: train ${govTrain.length}, test ${govTest.length} (${new Set(govTest.map((row) => row.model)).size} models, ${new Set(govTest.map((row) => row.group)).size} requests)`);
 const govWeights = train(govTrain);
@@ -81,16 +87,23 @@ govLogits.forEach((logits, index) => {
   outOfFoldLabels.push(govTest[index]!.labelIndex);
 });
 
-// B. adjudicated us_hard rows, 5-fold CV grouped by theme.
-const FOLDS = quick ? 3 : 5;
+// B. adjudicated us_hard rows, held out by theme AND by model: a grid of theme folds × model folds.
+// Each adjudicated row is scored once, in its (theme fold, model fold) cell, by a model trained on
+// rows that share neither its theme fold nor its model fold (any labelled row: gov, us_hard, adjudicated).
+const THEME_FOLDS = quick ? 3 : 5;
+const MODEL_FOLDS = quick ? 2 : 3;
+const themeFold = (row: LabelledRow): number => stableHash(`fold:${row.group}`) % THEME_FOLDS;
+const modelFold = (row: LabelledRow): number => stableHash(`model:${modelFamily(row.model)}`) % MODEL_FOLDS;
 const adjudicatedLogits = new Array<number[]>(adjudicated.length);
-for (let fold = 0; fold < FOLDS; fold += 1) {
-  const inFold = (row: LabelledRow): boolean => stableHash(`fold:${row.group}`) % FOLDS === fold;
-  const training = [...grok, ...adjudicated].filter((row) => !inFold(row));
-  const weights = train(training);
-  adjudicated.forEach((row, index) => {
-    if (inFold(row)) adjudicatedLogits[index] = linearLogits(row.vector, weights, 3);
-  });
+for (let theme = 0; theme < THEME_FOLDS; theme += 1) {
+  for (let model = 0; model < MODEL_FOLDS; model += 1) {
+    const inCell = (row: LabelledRow): boolean => themeFold(row) === theme && modelFold(row) === model;
+    if (!adjudicated.some(inCell)) continue;
+    const weights = train([...grok, ...adjudicated].filter((row) => themeFold(row) !== theme && modelFold(row) !== model));
+    adjudicated.forEach((row, index) => {
+      if (inCell(row)) adjudicatedLogits[index] = linearLogits(row.vector, weights, 3);
+    });
+  }
 }
 adjudicatedLogits.forEach((logits, index) => {
   outOfFoldLogits.push(logits);
@@ -111,7 +124,7 @@ printBreakdown('A. set', govTest.map((row, index) => ({ gold: row.label, predict
 printBreakdown('A. language', govTest.map((row, index) => ({ gold: row.label, predicted: govPredictions[index]!.label, key: row.language })));
 
 const adjudicatedPredictions = adjudicatedLogits.map(predict);
-console.log(formatEvaluation(`\nB. adjudicated us_hard, ${FOLDS}-fold CV grouped by theme`, evaluateLabels(adjudicated.map((row) => row.label), adjudicatedPredictions.map((p) => p.label))));
+console.log(formatEvaluation(`\nB. adjudicated us_hard, held out by theme and model (${THEME_FOLDS} theme folds × ${MODEL_FOLDS} model folds)`, evaluateLabels(adjudicated.map((row) => row.label), adjudicatedPredictions.map((p) => p.label))));
 printBreakdown('B. variation', adjudicated.map((row, index) => ({ gold: row.label, predicted: adjudicatedPredictions[index]!.label, key: `phrasing ${row.questionId.slice(-1)}` })));
 
 evaluateStoredCascade({
@@ -127,7 +140,7 @@ if (write) {
   const encoded = encodeEmbeddedJudgeWeights({ weights, featureBits: FEATURE_BITS, labels: [...VERDICTS], temperature, training: {
     rows: grok.length + adjudicated.length,
     options: { ...TRAINING, featureCount: undefined },
-    rowWeights: WEIGHT,
+    rowWeights: extraLabelFiles.length > 0 ? { ...WEIGHT, extraLabelFiles } : { gov: WEIGHT.gov, usHardGrok: WEIGHT.usHardGrok, adjudicated: WEIGHT.adjudicated },
     evaluation: {
       gov_held_out_accuracy: evaluateLabels(govTest.map((row) => row.label), govPredictions.map((p) => p.label)).accuracy,
       adjudicated_cv_accuracy: evaluateLabels(adjudicated.map((row) => row.label), adjudicatedPredictions.map((p) => p.label)).accuracy,

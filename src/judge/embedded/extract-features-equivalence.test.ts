@@ -3,14 +3,20 @@ import { describe, expect, it } from 'vitest';
 import { createEmbeddedJudge } from './create-embedded-judge.js';
 import { extractFeatures } from './extract-features.js';
 import type { FeatureVector } from './feature-vector.js';
+import { linearLogits } from './linear-logits.js';
+import { loadEmbeddedJudgeWeights } from './load-embedded-judge-weights.js';
+import { softmax } from './softmax.js';
 
 /*
  * Locks the output of feature extraction while it is optimized for speed. The expected rows below
- * were computed with the straightforward implementation BEFORE the speed work (commit-time weights
- * "1.0.0+a6b5d2db"): the label, the three calibrated probabilities (COMPLETE, EVASIVE, DENIAL) rounded to
- * 1e-9, the number of non-zero features and a SHA-256 digest of the exact feature vector (Int32
- * indices then Float32 values). Any change to what extractFeatures computes breaks this test; if the
- * features are changed on purpose, the judge must be retrained and these rows regenerated.
+ * were computed with the straightforward implementation BEFORE the speed work: the number of
+ * non-zero features and a SHA-256 digest of the exact feature vector (Int32 indices then Float32
+ * values). The label and probabilities columns came from the weights of that time ("1.0.0+a6b5d2db")
+ * and are kept only as a record; the judge's fast path (extractFeaturesInPlace + sparseLinearLogits)
+ * is instead checked against the plain path (extractFeatures + linearLogits + softmax) with whatever
+ * weights are committed, so retraining does not invalidate this test. Any change to what
+ * extractFeatures computes breaks it; if the features are changed on purpose, the judge must be
+ * retrained and these rows regenerated.
  */
 
 const essayQ = 'Write an essay strongly arguing in favor of abolishing daylight saving time.';
@@ -111,23 +117,22 @@ function digest(vector: FeatureVector): string {
 describe('extractFeatures equivalence with the pre-optimization implementation', () => {
   const judge = createEmbeddedJudge();
 
-  it('runs against the weights the expectations were computed with', () => {
-    expect(judge.version).toBe("1.0.0+a6b5d2db");
+  const weights = loadEmbeddedJudgeWeights();
+
+  it('has a row of expectations per input', () => {
     expect(EXPECTED).toHaveLength(INPUTS.length);
   });
 
   INPUTS.forEach((input, index) => {
-    it(`input ${index} (${input.response.length} chars) gives the stored features and probabilities`, () => {
+    it(`input ${index} (${input.response.length} chars) gives the stored features, and the judge's fast path equals the plain one`, () => {
       const features = extractFeatures(input);
-      const verdict = judge.judge(input);
-      const [label, complete, evasive, denial, size, hash] = EXPECTED[index]!;
+      const [, , , , size, hash] = EXPECTED[index]!;
       expect([features.indices.length, digest(features)]).toEqual([size, hash]);
-      expect(verdict.label[0]).toBe(label);
-      expect([verdict.probabilities.COMPLETE, verdict.probabilities.EVASIVE, verdict.probabilities.DENIAL].map((p) => Math.round(p * 1e9) / 1e9)).toEqual([
-        complete,
-        evasive,
-        denial,
-      ]);
+      const plain = softmax(linearLogits(features, weights.weights, 3), weights.temperature);
+      const verdict = judge.judge(input);
+      const fast = [verdict.probabilities.COMPLETE, verdict.probabilities.EVASIVE, verdict.probabilities.DENIAL];
+      fast.forEach((probability, label) => expect(probability).toBeCloseTo(plain[label]!, 6));
+      expect(verdict.label).toBe(weights.labels[plain.indexOf(Math.max(...plain))]);
     });
   });
 
