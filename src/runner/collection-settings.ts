@@ -1,4 +1,5 @@
 import type { GenerateRequest, OpenRouterRouting, ReasoningSetting } from '../providers/index.js';
+import type { RunGuards } from './run-guards.js';
 
 /**
  * What a run fixes for every request (stored with the run; no secrets). `modelSpec` and `baseURL`
@@ -16,6 +17,8 @@ export interface CollectionSettings {
   routing: OpenRouterRouting | null;
   /** Name of the environment variable holding the key (the name only, never the value). */
   apiKeyEnv: string | null;
+  /** Enqueued runs: the guards every worker enforces (see run-guards.ts). */
+  guards?: RunGuards;
 }
 
 /** The request sent for one question under these settings. */

@@ -9,6 +9,7 @@ import { costFromUsage, type TokenPrice } from './price-table.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { resultToStoredResponse } from './result-to-stored-response.js';
 import type { RunEvent, RunExecutionSummary, StopReason } from './run-events.js';
+import { worstRequestCost } from './worst-request-cost.js';
 
 export interface RetryPolicy {
   maxAttempts: number;
@@ -86,11 +87,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunExecuti
       const item = plan.items[next++]!;
       const request = toGenerateRequest(settings, item.question.text);
       const tokens = estimateRequestTokens(request.prompt, request.systemPrompt, request.maxTokens);
-      const worstCost = options.price
-        ? (Math.ceil((request.prompt.length + (request.systemPrompt?.length ?? 0)) / 4) * options.price.prompt +
-            (request.maxTokens ?? 0) * options.price.completion) /
-          1e6
-        : 0;
+      const worstCost = worstRequestCost(request, options.price);
       if (options.maxCostUsd !== null && options.maxCostUsd !== undefined && spent + reserved + worstCost > options.maxCostUsd) {
         stop('budget', `budget of $${options.maxCostUsd} reached ($${spent.toFixed(4)} spent, next request could cost $${worstCost.toFixed(4)})`);
         next -= 1;

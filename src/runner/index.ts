@@ -13,6 +13,7 @@ export { judgeResponses, type JudgeEvent, type JudgeResponsesOptions, type Judge
 export { createSharedRateLimiter, type SharedRateLimiterOptions } from './create-shared-rate-limiter.js';
 export { rateLimitKey } from './rate-limit-key.js';
 export { runWorker, type RunWorkerOptions } from './run-worker.js';
+export { DEFAULT_RUN_GUARDS, runGuardsOf, type GuardReason, type RunGuards } from './run-guards.js';
 export type { WorkerEvent, WorkerStopReason, WorkerSummary } from './worker-events.js';
 export type { CreateWorkerModel } from './worker-run-context.js';
 export { runJudgeWorker, type RunJudgeWorkerOptions } from './run-judge-worker.js';

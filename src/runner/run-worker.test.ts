@@ -27,7 +27,7 @@ describe('runWorker on SQLite', () => {
     const settings: CollectionSettings = {
       modelSpec: 'openai-compatible:mock/model',
       baseURL: server.url,
-      maxTokens: 50,
+      maxTokens: 4000,
       temperature: null,
       reasoning: null,
       systemPrompt: null,
@@ -80,7 +80,7 @@ describe('runWorker on SQLite', () => {
     const settings: CollectionSettings = {
       modelSpec: 'openai-compatible:mock/model',
       baseURL: server.url,
-      maxTokens: 50,
+      maxTokens: 4000,
       temperature: null,
       reasoning: null,
       systemPrompt: null,

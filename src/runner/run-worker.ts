@@ -9,6 +9,9 @@ import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './execute-run.js';
 import { startLeaseHeartbeat } from './lease-heartbeat.js';
 import { createOutcomeWriter } from './outcome-writer.js';
 import { costFromUsage } from './price-table.js';
+import { outcomeGuard, runGuardsOf } from './run-guards.js';
+import { createRunHalts } from './run-halts.js';
+import { worstRequestCost } from './worst-request-cost.js';
 import { resultToStoredResponse } from './result-to-stored-response.js';
 import type { WorkerEvent, WorkerStopReason, WorkerSummary } from './worker-events.js';
 import { createRunContextCache, type CreateWorkerModel } from './worker-run-context.js';
@@ -76,6 +79,15 @@ export async function runWorker(options: RunWorkerOptions): Promise<WorkerSummar
     stopReason = reason;
     emit({ type: 'stopping', reason, detail });
   };
+  // A guard halts a run for every worker; a worker given --run stops with it.
+  const halts = createRunHalts(store, (halt) => {
+    emit({ type: 'run_halted', ...halt });
+    if (options.runId === halt.runId) stop('guard', `run ${halt.runId} halted (${halt.reason}): ${halt.detail}`);
+  });
+  const giveBack = async (item: ClaimedWorkItem) => {
+    await store.releaseWork(owner, [item.itemId]);
+    heartbeat.held.delete(item.itemId);
+  };
   // Every slot waits on the signal (retry sleeps, rate-limit waits, idle polls).
   if (signal) setMaxListeners(Math.max(10, options.concurrency * 4 + 10), signal);
   const onAbort = () => stop('interrupted', 'interrupted; requests in flight are finishing, the rest goes back to the queue');
@@ -103,8 +115,15 @@ export async function runWorker(options: RunWorkerOptions): Promise<WorkerSummar
       emit({ type: 'skipped', itemId: item.itemId, detail: `question ${item.questionId} is not in set ${context.run.setName}` });
       return;
     }
+    const guards = runGuardsOf(context.settings);
+    const price = guards.price ?? context.price;
     const request = toGenerateRequest(context.settings, question.text);
     const tokens = estimateRequestTokens(request.prompt, request.systemPrompt, request.maxTokens);
+    const worstCost = worstRequestCost(request, price);
+    if (halts.isHalted(item.runId) || !(await halts.reserve(item.runId, guards, worstCost))) {
+      await giveBack(item);
+      return;
+    }
     let outcome: GenerateResult;
     let attempts: number;
     try {
@@ -119,11 +138,11 @@ export async function runWorker(options: RunWorkerOptions): Promise<WorkerSummar
       attempts = result.attempts.length;
     } catch {
       // Interrupted while waiting for a slot or a retry: the item goes back to the queue.
-      await store.releaseWork(owner, [item.itemId]);
-      heartbeat.held.delete(item.itemId);
+      halts.settle(item.runId, worstCost);
+      await giveBack(item);
       return;
     }
-    const cost = outcome.costUsd ?? costFromUsage(outcome.usage, context.price);
+    const cost = outcome.costUsd ?? costFromUsage(outcome.usage, price);
     const response: StoredResponse = resultToStoredResponse(outcome, { runId: item.runId, setName: context.run.setName, questionId: item.questionId, sample: item.sample }, cost);
     itemIds.set(itemKey(item.runId, item.questionId, item.sample), item.itemId);
     touchedRuns.add(item.runId);
@@ -145,10 +164,23 @@ export async function runWorker(options: RunWorkerOptions): Promise<WorkerSummar
     // Wait for the commit (shared with other slots' outcomes) before taking the next item: a worker
     // killed at any moment has then asked at most `concurrency` questions it did not store.
     await write;
+    // Committed (or failed to commit, which stops the worker): either way no longer in flight.
+    halts.settle(item.runId, worstCost);
+    const reason = outcomeGuard(outcome.status, guards);
+    if (reason !== null && stopReason !== 'store_error') {
+      await halts.halt(
+        item.runId,
+        reason,
+        reason === 'truncation'
+          ? `the answer to ${item.questionId} (sample ${item.sample}) was cut off at the token limit; to go on anyway: candor run --resume ${item.runId} --enqueue --allow-truncation (or a larger --max-tokens in a new run)`
+          : `quarantined an unrecognised payload for ${item.questionId} (${outcome.statusDetail ?? 'no detail'}); nothing was guessed. Look at it with \`candor export --run ${item.runId} --raw\`, then: candor run --resume ${item.runId} --enqueue`,
+      );
+    }
   };
 
   const queueIsEmpty = async () => {
-    const counts = await store.countWork({ kind: 'collect', ...(options.runId !== undefined ? { runId: options.runId } : {}) });
+    // Items of halted runs stay queued but no worker takes them: they do not keep --until-empty waiting.
+    const counts = await store.countWork({ kind: 'collect', claimableOnly: true, ...(options.runId !== undefined ? { runId: options.runId } : {}) });
     return counts.queued === 0 && counts.leased === 0;
   };
 
@@ -200,6 +232,7 @@ export async function runWorker(options: RunWorkerOptions): Promise<WorkerSummar
     statusCounts,
     released,
     finishedRuns,
+    haltedRuns: [...halts.halts()],
     elapsedMs: performance.now() - started,
   };
   emit({ type: 'finish', summary });

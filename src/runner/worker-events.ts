@@ -1,7 +1,8 @@
 import type { ResponseStatus } from '../core/index.js';
+import type { GuardReason } from './run-guards.js';
 
 /** Why a worker stopped. */
-export type WorkerStopReason = 'empty' | 'interrupted' | 'store_error' | 'error';
+export type WorkerStopReason = 'empty' | 'interrupted' | 'store_error' | 'error' | 'guard';
 
 /** What a worker tells its caller (the CLI prints from these; the worker prints nothing). */
 export type WorkerEvent =
@@ -10,6 +11,7 @@ export type WorkerEvent =
   | { type: 'lease_lost'; itemIds: number[] }
   | { type: 'skipped'; itemId: number; detail: string }
   | { type: 'idle' }
+  | { type: 'run_halted'; runId: string; reason: GuardReason; detail: string }
   | { type: 'store_retry'; detail: string }
   | { type: 'stopping'; reason: WorkerStopReason; detail: string }
   | { type: 'finish'; summary: WorkerSummary };
@@ -26,5 +28,7 @@ export interface WorkerSummary {
   released: number;
   /** Runs this worker saw complete (no item queued or leased). */
   finishedRuns: string[];
+  /** Runs a guard of this worker halted (truncation, unknown payload, budget); their other items stay queued. */
+  haltedRuns: { runId: string; reason: GuardReason; detail: string }[];
   elapsedMs: number;
 }

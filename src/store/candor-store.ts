@@ -42,6 +42,8 @@ export interface StoreWriter {
   /** Creates a run if its id is new; returns false when it existed already. */
   putRun(run: Run): Promise<boolean>;
   setRunState(runId: string, state: RunState, finishedAt?: string | null): Promise<void>;
+  /** Replaces a run's settings (its guards change when an enqueued run is resumed). */
+  updateRunSettings(runId: string, settings: Record<string, unknown>): Promise<void>;
   /**
    * Stores one outcome. The same payload twice is a no-op. A different payload for the same
    * (run, question, sample) is kept as a version; the one received last is current.
@@ -135,7 +137,10 @@ export interface CandorStore extends StoreWriter {
   listLabelRows(query: LabelRowQuery): Promise<LabelRow[]>;
   /** Adds work items for workers; those already present (in any state) are kept. Returns how many are new. */
   enqueueWork(kind: WorkKind, items: readonly WorkItemKey[]): Promise<number>;
-  /** Leases up to `limit` queued (or lease-expired) items to `owner` for `leaseMs`. */
+  /**
+   * Leases up to `limit` queued (or lease-expired) items to `owner` for `leaseMs`. Collect items of
+   * a run in state 'interrupted' (halted by a guard) are not handed out.
+   */
   claimWork(options: ClaimOptions): Promise<ClaimedWorkItem[]>;
   /** Heartbeat: extends the owner's leases; returns the ids it still holds. */
   renewLeases(owner: string, itemIds: readonly number[], leaseMs: number): Promise<number[]>;
@@ -146,7 +151,13 @@ export interface CandorStore extends StoreWriter {
    * marks the items done, atomically. Results in input order.
    */
   finishWork(entries: readonly FinishedWork[]): Promise<PutResponseResult[]>;
-  countWork(filter?: { runId?: string; kind?: WorkKind }): Promise<WorkCounts>;
+  /**
+   * Items per state. With `claimableOnly`, items of runs a guard halted (state 'interrupted') are
+   * left out: they stay queued, but no worker takes them until the run is enqueued again.
+   */
+  countWork(filter?: { runId?: string; kind?: WorkKind; claimableOnly?: boolean }): Promise<WorkCounts>;
+  /** Money spent on a run: the sum of cost_usd over all its stored responses, every version included. */
+  runCostUsd(runId: string): Promise<number>;
   /**
    * Queues one 'judge' item per response with none yet for this judge (id + version); finished items
    * whose response still has no judgment from it are queued again. (enqueueWork is for 'collect'.)

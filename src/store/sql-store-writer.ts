@@ -107,6 +107,10 @@ export function createSqlStoreWriter(db: Executor, now: () => string): StoreWrit
         .execute();
     },
 
+    async updateRunSettings(runId: string, settings: Record<string, unknown>) {
+      await db.updateTable('runs').set({ settings: JSON.stringify(settings) }).where('run_id', '=', runId).execute();
+    },
+
     async putResponse(response: StoredResponse): Promise<PutResponseResult> {
       const [result] = await putResponsesBatch(db, [response], now());
       return result!;

@@ -37,6 +37,7 @@ export function createSqlStore(options: SqlStoreOptions): CandorStore {
     putModel: (facts, putOptions) => writer.putModel(facts, putOptions),
     putRun: (run) => writer.putRun(run),
     setRunState: (runId, state, finishedAt) => writer.setRunState(runId, state, finishedAt),
+    updateRunSettings: (runId, settings) => writer.updateRunSettings(runId, settings),
     putResponse: (response: StoredResponse) => transaction((inner) => inner.putResponse(response)),
     putResponses: (responses) => transaction((inner) => inner.putResponses(responses)),
     putJudgment: (judgment: Judgment) => writer.putJudgment(judgment),
@@ -248,6 +249,14 @@ export function createSqlStore(options: SqlStoreOptions): CandorStore {
     releaseWork: (owner, itemIds) => releaseWork(queue, owner, itemIds),
     finishWork: (entries) => finishWork(queue, dialect, entries, now()),
     countWork: (filter) => countWork(queue, dialect, filter),
+    async runCostUsd(runId) {
+      const row = await db
+        .selectFrom('responses')
+        .select((builder) => builder.fn.sum<number | string | null>('cost_usd').as('total'))
+        .where('run_id', '=', runId)
+        .executeTakeFirst();
+      return Number(row?.total ?? 0);
+    },
     putRateLimit: (limit) => putRateLimit(queue, limit),
     getRateLimit: (key) => getRateLimit(queue, key),
     takeRateSlot: (key, tokens) => takeRateSlot(queue, dialect, key, tokens),

@@ -42,13 +42,14 @@ export async function claimWork(db: QueueDatabase, dialect: SqlDialect, options:
   const kind = options.kind ?? 'collect';
   const now = await databaseNowMs(db, dialect);
   const runFilter = options.runId !== undefined ? sql`AND run_id = ${options.runId}` : sql``;
+  const haltFilter = kind === 'collect' ? sql`AND run_id NOT IN (SELECT run_id FROM runs WHERE state = 'interrupted')` : sql``;
   const skipLocked = dialect === 'postgres' ? sql`FOR UPDATE SKIP LOCKED` : sql``;
   const result = await sql<{ item_id: number; run_id: string; question_id: string; sample: number; attempts: number }>`
     UPDATE work_items
     SET state = 'leased', lease_owner = ${options.owner}, lease_expires_ms = ${now + options.leaseMs}, attempts = attempts + 1
     WHERE item_id IN (
       SELECT item_id FROM work_items
-      WHERE kind = ${kind} AND (state = 'queued' OR (state = 'leased' AND lease_expires_ms < ${now})) ${runFilter}
+      WHERE kind = ${kind} AND (state = 'queued' OR (state = 'leased' AND lease_expires_ms < ${now})) ${runFilter} ${haltFilter}
       ORDER BY item_id
       LIMIT ${options.limit}
       ${skipLocked}
@@ -94,8 +95,8 @@ export async function releaseWork(db: QueueDatabase, owner: string, itemIds?: re
   return Number(result.numUpdatedRows);
 }
 
-/** Items per state, for one run or all. */
-export async function countWork(db: QueueDatabase, dialect: SqlDialect, filter: { runId?: string; kind?: WorkKind } = {}): Promise<WorkCounts> {
+/** Items per state, for one run or all (with `claimableOnly`, not those of runs a guard halted). */
+export async function countWork(db: QueueDatabase, dialect: SqlDialect, filter: { runId?: string; kind?: WorkKind; claimableOnly?: boolean } = {}): Promise<WorkCounts> {
   const now = await databaseNowMs(db, dialect);
   let query = db
     .selectFrom('work_items')
@@ -104,6 +105,7 @@ export async function countWork(db: QueueDatabase, dialect: SqlDialect, filter: 
     .groupBy('state');
   if (filter.runId !== undefined) query = query.where('run_id', '=', filter.runId);
   if (filter.kind !== undefined) query = query.where('kind', '=', filter.kind);
+  if (filter.claimableOnly) query = query.where(sql<boolean>`run_id NOT IN (SELECT run_id FROM runs WHERE state = 'interrupted')`);
   const counts: WorkCounts = { queued: 0, leased: 0, expired: 0, done: 0 };
   for (const row of await query.execute()) {
     if (row.state === 'queued' || row.state === 'leased' || row.state === 'done') counts[row.state] = Number(row.n);

@@ -260,7 +260,7 @@ export function registerRunCommand(program: Command, io: CliIo): void {
     .option('--or-no-default-ignore', 'OpenRouter: do not exclude the known-moderated upstreams')
     .option('--resume <run-id>', 'continue a run: ask only what has no outcome yet')
     .option('--run-id <id>', 'name the new run (default: model-set-time-random)')
-    .option('--enqueue', 'plan the run as work items for `candor worker` processes instead of asking here (--rpm/--tpm become limits shared by all workers)')
+    .option('--enqueue', 'plan the run as work items for `candor worker` processes instead of asking here (--rpm/--tpm become limits shared by all workers; --max-cost and --allow-truncation become guards every worker enforces)')
     .option('--rate-window-ms <ms>', 'with --enqueue: length of the shared rate-limit window (default 60000)')
     .option('--rate-margin-ms <ms>', 'with --enqueue: spacing added to the window against network jitter (default 250)');
   addRunOptions(command)
@@ -271,7 +271,16 @@ export function registerRunCommand(program: Command, io: CliIo): void {
     .action(async (options: RunCommandOptions) => {
       await withStore(options.db, io, async (store) => {
         if (options.enqueue) {
-          io.stdout.write(await enqueueRun(store, await prepareRunCommand(store, io, options), { rateWindowMs: options.rateWindowMs, rateMarginMs: options.rateMarginMs, db: options.db, io }));
+          const prepared = await prepareRunCommand(store, io, options);
+          const guards = {
+            allowTruncation: options.allowTruncation ?? false,
+            maxCostUsd: parseNumberOption('max-cost', options.maxCost, { min: 0 }) ?? null,
+            price: parsePrice(options.price) ?? findPrice(prepared.run.modelId, { ...DEFAULT_PRICES, ...prepared.config.prices }),
+          };
+          if (guards.maxCostUsd !== null && !guards.price) {
+            io.stderr.write(`candor: no price known for ${prepared.run.modelId}; the budget counts only provider-reported costs (set --price or a config "prices" entry)\n`);
+          }
+          io.stdout.write(await enqueueRun(store, prepared, { rateWindowMs: options.rateWindowMs, rateMarginMs: options.rateMarginMs, db: options.db, io, guards }));
           return;
         }
         const summary = await executeRunCommand(store, io, options);

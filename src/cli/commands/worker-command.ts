@@ -45,6 +45,7 @@ function describeWorker(summary: WorkerSummary | null, judging: JudgeWorkerSumma
     `stored ${summary.stored} outcomes${statuses ? `: ${statuses}` : ''}; ${summary.duplicates} already stored by another worker; ${summary.released} items given back`,
   ];
   if (summary.finishedRuns.length > 0) lines.push(`finished runs: ${summary.finishedRuns.join(', ')}`);
+  for (const halt of summary.haltedRuns) lines.push(`halted run ${halt.runId} (${halt.reason}): ${halt.detail}`);
   return lines.join('\n') + '\n' + judgeText;
 }
 
@@ -63,6 +64,7 @@ function progressPrinter(io: CliIo, quiet: boolean | undefined): (event: WorkerE
   let outcomes = 0;
   return (event) => {
     if (event.type === 'stopping' && (event.reason !== 'empty' || !quiet)) io.stderr.write(`candor worker: stopping (${event.reason}): ${event.detail}\n`);
+    if (event.type === 'run_halted') io.stderr.write(`candor worker: halted run ${event.runId} (${event.reason}) for every worker: ${event.detail}\n`);
     if (quiet) return;
     if (event.type === 'outcome' && ++outcomes % 100 === 0) io.stderr.write(`candor worker: ${outcomes} outcomes\n`);
     if (event.type === 'lease_lost') io.stderr.write(`candor worker: lost the lease on ${event.itemIds.length} items (another worker took them over)\n`);
@@ -88,7 +90,7 @@ export function registerWorkerCommand(program: Command, io: CliIo): void {
     .option('--quiet', 'no progress output')
     .option('--only <kind>', 'collect or judge: process only this kind of item (default both)')
     .option('--judge-concurrency <n>', 'judge calls in flight at once in this worker (default: --concurrency)')
-    .addHelpText('after', '\nIt processes both kinds of work: answers to collect (`candor run --enqueue`) and responses to judge\n(`candor judge run --enqueue`). Ctrl-C stops claiming, gives unstarted items back, and lets requests in flight finish and be stored.\nExit codes: 0 done, 130 interrupted.')
+    .addHelpText('after', '\nIt processes both kinds of work: answers to collect (`candor run --enqueue`) and responses to judge\n(`candor judge run --enqueue`). Ctrl-C stops claiming, gives unstarted items back, and lets requests in flight finish and be stored.\nThe guards of `candor run --enqueue` hold across workers: the first truncated answer (unless --allow-truncation), an\nunrecognised payload, or spending that could pass --max-cost halts the run for every worker; its other items stay queued\nuntil `candor run --resume <id> --enqueue` (with the guard relaxed) lifts the halt. A worker given --run stops with it.\nExit codes: 0 done, 3 this worker halted a run, 130 interrupted.')
     .action(async (options: WorkerCommandOptions) => {
       const config = loadCandorConfig(options.config);
       if (options.only !== undefined && options.only !== 'collect' && options.only !== 'judge') throw new UsageError(`--only must be collect or judge (got "${options.only}")`);
@@ -151,7 +153,8 @@ export function registerWorkerCommand(program: Command, io: CliIo): void {
         if (summary.status === 'rejected') throw summary.reason;
         if (judged.status === 'rejected') throw judged.reason;
         io.stdout.write(describeWorker(summary.value, judged.value, options.format));
-        io.exitCode = summary.value?.stopReason === 'interrupted' || judged.value?.stopReason === 'interrupted' ? 130 : 0;
+        const interrupted = summary.value?.stopReason === 'interrupted' || judged.value?.stopReason === 'interrupted';
+        io.exitCode = interrupted ? 130 : (summary.value?.haltedRuns.length ?? 0) > 0 ? 3 : 0;
       });
     });
 }

@@ -73,6 +73,29 @@ export function runWorkQueueContract({ name, createStore }: WorkQueueContractOpt
       expect(await store.claimWork({ owner: 'w2', limit: 10, leaseMs: 60_000 })).toHaveLength(9);
     });
 
+    it('hands out no collect item of a run a guard halted, until the run runs again', async () => {
+      await store.putRun(makeRun('run-b'));
+      await store.enqueueWork('collect', [{ runId: 'run-b', questionId: 'q1', sample: 0 }]);
+      await store.setRunState('run-a', 'interrupted', null);
+      expect(await store.countWork({ kind: 'collect', claimableOnly: true })).toMatchObject({ queued: 1, leased: 0 });
+      expect(await store.countWork({ kind: 'collect' })).toMatchObject({ queued: 11 });
+      const claimed = await store.claimWork({ owner: 'w1', limit: 20, leaseMs: 60_000 });
+      expect(claimed.map((item) => item.runId)).toEqual(['run-b']);
+      await store.setRunState('run-a', 'running', null);
+      expect(await store.claimWork({ owner: 'w1', limit: 20, leaseMs: 60_000 })).toHaveLength(10);
+    });
+
+    it('replaces a run\'s settings and sums what the run cost, superseded versions included', async () => {
+      await store.updateRunSettings('run-a', { maxTokens: 100, guards: { allowTruncation: true, maxCostUsd: 2 } });
+      expect((await store.getRun('run-a'))!.settings).toEqual({ maxTokens: 100, guards: { allowTruncation: true, maxCostUsd: 2 } });
+      expect(await store.runCostUsd('run-a')).toBe(0);
+      await store.putResponse(makeResponse({ runId: 'run-a', questionId: 'q1', costUsd: 0.25 }));
+      await store.putResponse(makeResponse({ runId: 'run-a', questionId: 'q1', costUsd: 0.5, rawPayload: '{"again":1}' }));
+      await store.putResponse(makeResponse({ runId: 'run-a', questionId: 'q2', costUsd: null }));
+      expect(await store.runCostUsd('run-a')).toBeCloseTo(0.75, 9);
+      expect(await store.runCostUsd('no-such-run')).toBe(0);
+    });
+
     it('grants rate slots across callers only while the shared window has room', async () => {
       expect(await store.takeRateSlot('unlimited', 10)).toEqual({ granted: true });
       await store.putRateLimit({ key: 'p', requestsPerWindow: 3, tokensPerWindow: null, windowMs: 300, safetyMarginMs: 0 });
