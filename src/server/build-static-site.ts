@@ -14,7 +14,7 @@ import type { LabelRow } from '../store/index.js';
 
 export interface StaticSiteOptions {
   store: CandorStore;
-  /** The store's SQLite file. */
+  /** The store: a SQLite file or a postgres:// URL (names the search index). */
   location: string;
   out: string;
   /** Built front end (dist/web). */

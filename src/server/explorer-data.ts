@@ -26,10 +26,12 @@ import { loadCountry, loadMap } from './load-map.js';
 import { loadModel } from './load-model.js';
 import { loadOverview } from './load-overview.js';
 import { loadQuestion } from './load-question.js';
-import { dataVersion, openReadConnection, type ReadConnection } from './open-read-connection.js';
 import { loadQuestionCatalog, type QuestionCatalog } from './question-catalog.js';
 import { buildLabelFacts, type LabelFacts } from './label-facts.js';
-import { openSearchIndex, type SearchIndex } from './search-index.js';
+import { openSearchIndex, openSearchIndexFromStore, type SearchIndex } from './search-index.js';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { withLabelFacts } from './with-label-facts.js';
 
 /** Everything the explorer shows, computed from one store and cached until its data changes. */
@@ -56,9 +58,12 @@ export interface ExplorerData {
 
 export interface ExplorerDataOptions {
   store: CandorStore;
-  /** The store's SQLite file (read-only side connection for question pages and search). */
+  /** The store's SQLite file or Postgres URL (names the search index). */
   location: string;
-  /** Where the search index lives; default `<location>.search`, ":memory:" when that folder is read-only. */
+  /**
+   * Where the search index lives; default `<location>.search` next to a SQLite store (a file in the
+   * temp folder for Postgres), ":memory:" when that folder is read-only.
+   */
   searchIndexPath?: string;
 }
 
@@ -67,21 +72,20 @@ const CACHE_LIMIT = 500;
 /** Creates the explorer's data layer over an open store. */
 export function createExplorerData(options: ExplorerDataOptions): ExplorerData {
   const { store: backing, location } = options;
-  const connection: ReadConnection = openReadConnection(location);
   let version = '';
   let checkedAt = 0;
   let cache = new Map<string, Promise<unknown>>();
   let catalog: Promise<QuestionCatalog> | null = null;
   let facts: Promise<LabelFacts> | null = null;
-  let searchIndex: SearchIndex | null = null;
+  let searchIndex: Promise<SearchIndex> | null = null;
   let searchVersion = '';
 
-  const currentVersion = (): string => {
+  const currentVersion = async (): Promise<string> => {
     // One cheap query at most every 250 ms: new imports show up almost at once, bursts stay cheap.
     const now = Date.now();
     if (now - checkedAt < 250 && version !== '') return version;
     checkedAt = now;
-    const latest = dataVersion(connection);
+    const latest = await backing.dataVersion();
     if (latest !== version) {
       version = latest;
       cache = new Map();
@@ -90,20 +94,20 @@ export function createExplorerData(options: ExplorerDataOptions): ExplorerData {
     }
     return version;
   };
-  const labelFacts = (): Promise<LabelFacts> => {
-    currentVersion();
+  const labelFacts = async (): Promise<LabelFacts> => {
+    await currentVersion();
     facts ??= backing.listLabelRows({}).then(buildLabelFacts);
     facts.catch(() => (facts = null));
     return facts;
   };
   const store = withLabelFacts(backing, labelFacts);
-  const questions = (): Promise<QuestionCatalog> => {
-    currentVersion();
+  const questions = async (): Promise<QuestionCatalog> => {
+    await currentVersion();
     catalog ??= loadQuestionCatalog(backing);
     return catalog;
   };
-  const cached = <T>(key: string, compute: () => Promise<T>): Promise<T> => {
-    currentVersion();
+  const cached = async <T>(key: string, compute: () => Promise<T>): Promise<T> => {
+    await currentVersion();
     const hit = cache.get(key);
     if (hit) return hit as Promise<T>;
     if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
@@ -113,7 +117,11 @@ export function createExplorerData(options: ExplorerDataOptions): ExplorerData {
     return value;
   };
   const keyOf = (name: string, query: ExplorerQuery, ...parts: string[]) => JSON.stringify([name, query, ...parts]);
-  const indexPath = (): string => options.searchIndexPath ?? `${location}.search`;
+  const indexPath = (): string =>
+    options.searchIndexPath ??
+    (backing.dialect === 'sqlite' ? `${location}.search` : join(tmpdir(), `candor-search-${createHash('sha256').update(location).digest('hex').slice(0, 16)}.db`));
+  const openIndex = async (path: string, latest: string): Promise<SearchIndex> =>
+    backing.dialect === 'sqlite' ? openSearchIndex(location, path, latest) : openSearchIndexFromStore(backing, path, latest);
 
 
   const api: ExplorerData = {
@@ -121,28 +129,35 @@ export function createExplorerData(options: ExplorerDataOptions): ExplorerData {
     overview: (query) => cached(keyOf('overview', query), async () => loadOverview(store, await questions(), query)),
     leaderboard: (query) => cached(keyOf('leaderboard', query), () => loadLeaderboard(store, query)),
     model: (id, query) => cached(keyOf('model', query, id), () => loadModel(store, id, query)),
-    question: (set, id) => cached(JSON.stringify(['question', set, id]), async () => loadQuestion(connection, await questions(), set, id)),
+    question: (set, id) => cached(JSON.stringify(['question', set, id]), async () => loadQuestion(backing, await questions(), set, id)),
     compare: (a, b, query) => cached(keyOf('compare', query, a, b), async () => loadCompare(store, await questions(), a, b, query)),
     map: (query) => cached(keyOf('map', query), async () => loadMap(store, await questions(), query)),
     country: (code, query) => cached(keyOf('country', query, code), async () => loadCountry(store, await questions(), code, query)),
     timeline: (query) => cached(keyOf('timeline', query), () => loadTimeline(store, query)),
     languages: (query) => cached(keyOf('languages', query), async () => loadLanguages(store, await questions(), query)),
     routes: (query) => cached(keyOf('routes', query), () => loadRoutes(store, query)),
-    judges: (query) => cached(keyOf('judges', query), () => loadJudges(connection, store, query)),
+    judges: (query) => cached(keyOf('judges', query), () => loadJudges(store, query)),
     theme: (set, theme, query) => cached(keyOf('theme', query, set, theme), async () => loadTheme(store, await questions(), set, theme, query)),
     search: async (text, limit) => {
-      const latest = currentVersion();
+      const latest = await currentVersion();
       if (searchIndex === null || searchVersion !== latest) {
-        searchIndex?.close();
-        try {
-          searchIndex = openSearchIndex(location, indexPath(), latest);
-        } catch {
-          // The store's folder is read-only: keep the index in memory for this process.
-          searchIndex = openSearchIndex(location, ':memory:', latest);
-        }
+        const previous = searchIndex;
         searchVersion = latest;
+        // One build at a time: concurrent searches wait for the same index.
+        searchIndex = (async () => {
+          (await previous?.catch(() => null))?.close();
+          try {
+            return await openIndex(indexPath(), latest);
+          } catch {
+            // The folder is read-only: keep the index in memory for this process.
+            return openIndex(':memory:', latest);
+          }
+        })();
+        searchIndex.catch(() => {
+          searchIndex = null;
+        });
       }
-      return searchIndex.search(text, limit);
+      return (await searchIndex).search(text, limit);
     },
     warm: async () => {
       await Promise.all([labelFacts(), questions()]);
@@ -151,8 +166,7 @@ export function createExplorerData(options: ExplorerDataOptions): ExplorerData {
       await Promise.all([api.overview(lens), api.leaderboard(lens), api.map(lens)]);
     },
     close: () => {
-      searchIndex?.close();
-      connection.close();
+      void searchIndex?.then((index) => index.close(), () => undefined);
     },
   };
   return api;

@@ -3,7 +3,6 @@ import { evaluateLabels } from '../judge/metrics/index.js';
 import type { CandorStore } from '../store/index.js';
 import type { JudgeAccuracy, JudgeAgreement, JudgesResponse } from './api-types.js';
 import type { ExplorerQuery } from './explorer-query.js';
-import type { ReadConnection } from './open-read-connection.js';
 
 /** Human labellers are judges whose id starts with "human". */
 export const isHumanJudge = (judge: string) => judge.startsWith('human');
@@ -14,14 +13,8 @@ const isError = (label: string) => label.startsWith('ERROR');
  * The judges in the store; agreement (accuracy, Cohen's kappa) of every pair on the responses both
  * judged; and each judge's accuracy against every human who labelled the same responses.
  */
-export async function loadJudges(connection: ReadConnection, store: CandorStore, query: ExplorerQuery): Promise<JudgesResponse> {
-  const present = connection
-    .prepare(
-      `SELECT j.judge_id AS judge, count(DISTINCT j.response_id) AS responses
-       FROM judgments j JOIN responses r ON r.response_id = j.response_id AND r.is_current = 1
-       GROUP BY j.judge_id ORDER BY j.judge_id`,
-    )
-    .all() as { judge: string; responses: number }[];
+export async function loadJudges(store: CandorStore, query: ExplorerQuery): Promise<JudgesResponse> {
+  const present = await store.countJudgedResponses();
   const latest = new Map(
     (await store.countLabels({ groupBy: ['judge'], excludeBlocked: query.excludeBlocked, filters: query.filters })).map((count) => [count.keys.judge ?? '', count.total]),
   );

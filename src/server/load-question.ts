@@ -2,7 +2,7 @@ import { CandorError, type Question } from '../core/index.js';
 import { countLabelGroups } from '../reports/index.js';
 import { wilsonInterval } from '../stats/index.js';
 import type { QuestionInfo, QuestionResponse } from './api-types.js';
-import type { ReadConnection } from './open-read-connection.js';
+import type { CandorStore } from '../store/index.js';
 import { questionAnswers } from './question-answers.js';
 import type { QuestionCatalog } from './question-catalog.js';
 
@@ -37,10 +37,10 @@ function related(catalog: QuestionCatalog, question: Question): QuestionResponse
 }
 
 /** One question: its text, related questions, and every model's answer with label and judge explanation. */
-export function loadQuestion(connection: ReadConnection, catalog: QuestionCatalog, set: string, id: string): QuestionResponse {
+export async function loadQuestion(store: CandorStore, catalog: QuestionCatalog, set: string, id: string): Promise<QuestionResponse> {
   const question = catalog.get(set, id);
   if (!question) throw new CandorError('not_found', `no question ${set}/${id} in the store`);
-  const answers = questionAnswers(connection, set, id);
+  const answers = await questionAnswers(store, set, id);
   const judged = answers.filter((answer) => answer.label !== null);
   const segments = countLabelGroups(judged.map((answer) => answer.label!));
   const interval = wilsonInterval(segments.COMPLETE, judged.length);

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import type { SearchHit, SearchKind, SearchResponse } from './api-types.js';
+import type { CandorStore, SearchDocument } from '../store/index.js';
 import { snippetAround } from './snippet-around.js';
 
 /** Full-text search over prompts, answers and judge explanations, kept in a side SQLite file. */
@@ -22,13 +23,23 @@ interface DocumentRecord {
 const LATEST_JUDGMENTS = `SELECT response_id, label, explanation,
   ROW_NUMBER() OVER (PARTITION BY response_id ORDER BY judged_at DESC, judgment_id DESC) AS position FROM src.judgments`;
 
-function rebuild(index: Database.Database, storePath: string, version: string): void {
+function createTables(index: Database.Database): void {
   index.exec(`DROP TABLE IF EXISTS words; DROP TABLE IF EXISTS documents; DROP TABLE IF EXISTS meta;
     CREATE TABLE meta (version TEXT NOT NULL);
     CREATE VIRTUAL TABLE documents USING fts5(body, kind UNINDEXED, set_name UNINDEXED, question_id UNINDEXED,
       model UNINDEXED, label UNINDEXED, tokenize = 'trigram');
     CREATE VIRTUAL TABLE words USING fts5(body, kind UNINDEXED, set_name UNINDEXED, question_id UNINDEXED,
       model UNINDEXED, label UNINDEXED, content = 'documents', tokenize = 'unicode61 remove_diacritics 2')`);
+}
+
+function finishIndex(index: Database.Database, version: string): void {
+  index.exec(`INSERT INTO words (rowid, body) SELECT rowid, body FROM documents`);
+  index.prepare('INSERT INTO meta (version) VALUES (?)').run(version);
+}
+
+/** SQLite store: the index reads the store file directly (ATTACH), the fastest way to copy millions of answers. */
+function rebuild(index: Database.Database, storePath: string, version: string): void {
+  createTables(index);
   // Read-only by use: only SELECTs run against src (URI filenames, for mode=ro, are off in this build).
   index.prepare('ATTACH DATABASE ? AS src').run(storePath);
   try {
@@ -45,13 +56,30 @@ function rebuild(index: Database.Database, storePath: string, version: string): 
         SELECT latest.explanation, 'explanation', r.set_name, r.question_id, runs.model_id, latest.label
         FROM latest JOIN src.responses r ON r.response_id = latest.response_id JOIN src.runs runs ON runs.run_id = r.run_id
         WHERE latest.position = 1 AND r.is_current = 1 AND latest.explanation IS NOT NULL AND latest.explanation <> ''`);
-      index.exec(`INSERT INTO words (rowid, body) SELECT rowid, body FROM documents`);
-      index.prepare('INSERT INTO meta (version) VALUES (?)').run(version);
+      finishIndex(index, version);
     })();
   } finally {
     index.exec('DETACH DATABASE src');
   }
 }
+
+/** Any store (Postgres): the documents are read through the store in pages. */
+async function rebuildFromStore(index: Database.Database, store: Pick<CandorStore, 'listSearchDocuments'>, version: string): Promise<void> {
+  createTables(index);
+  const insert = index.prepare('INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?)');
+  const insertPage = index.transaction((documents: readonly SearchDocument[]) => {
+    for (const document of documents) insert.run(document.body, document.kind, document.setName, document.questionId, document.model, document.label);
+  });
+  let cursor: string | null = null;
+  do {
+    const page = await store.listSearchDocuments(cursor, SEARCH_PAGE);
+    insertPage(page.documents);
+    cursor = page.next;
+  } while (cursor !== null);
+  index.transaction(() => finishIndex(index, version))();
+}
+
+const SEARCH_PAGE = 5_000;
 
 function storedVersion(index: Database.Database): string | null {
   const table = index.prepare(`SELECT name FROM sqlite_master WHERE name = 'meta'`).get();
@@ -81,6 +109,18 @@ export function openSearchIndex(storePath: string, indexPath: string, version: s
   const index = new Database(indexPath);
   const wanted = `${INDEX_FORMAT}:${version}`;
   if (storedVersion(index) !== wanted) rebuild(index, storePath, wanted);
+  return searchOver(index);
+}
+
+/** The same index, filled through the store's interface: for stores that are not a SQLite file (Postgres). */
+export async function openSearchIndexFromStore(store: Pick<CandorStore, 'listSearchDocuments'>, indexPath: string, version: string): Promise<SearchIndex> {
+  const index = new Database(indexPath);
+  const wanted = `${INDEX_FORMAT}:${version}`;
+  if (storedVersion(index) !== wanted) await rebuildFromStore(index, store, wanted);
+  return searchOver(index);
+}
+
+function searchOver(index: Database.Database): SearchIndex {
   const byWords = index.prepare(`SELECT rowid, body, kind, set_name, question_id, model, label,
       snippet(words, 0, '', '', '…', 24) AS snip
     FROM words WHERE words MATCH ? LIMIT ?`);

@@ -6,7 +6,7 @@ import { createExplorerData } from './explorer-data.js';
 import { findWebAssets } from './web-assets.js';
 
 export interface StartExplorerOptions {
-  /** SQLite store file. */
+  /** The store: a SQLite file or a postgres:// URL. */
   location: string;
   /** 0 picks a free port. Default DEFAULT_EXPLORER_PORT (8700). */
   port?: number;

@@ -11,6 +11,7 @@ import type {
 } from './work-queue-types.js';
 import type { LabelCountQuery, LabelCountRow, LabelRow, LabelRowQuery } from './label-count-query.js';
 import type { ClaimedJudgeItem, FinishedJudgeWork, JudgeEnqueueResult, JudgeWorkRequest } from './judge-queue-types.js';
+import type { QuestionAnswerRecord, SearchDocument } from './explorer-reads.js';
 
 export type * from './judge-queue-types.js';
 
@@ -131,6 +132,14 @@ export interface CandorStore extends StoreWriter {
    */
   listResponsesToJudge(filter: ResponseFilter & { judgeId: string; judgeVersion?: string }): Promise<ResponseToJudge[]>;
   listJudgments(responseId: number): Promise<(Judgment & { judgmentId: number })[]>;
+  /** Changes whenever responses, judgments, questions or models are added (a cache key; cheap). */
+  dataVersion(): Promise<string>;
+  /** Every current answer to one question with its latest judgment, ordered by model and sample. */
+  listQuestionAnswers(setName: string, questionId: string): Promise<QuestionAnswerRecord[]>;
+  /** Per judge, how many current responses it judged. */
+  countJudgedResponses(): Promise<{ judge: string; responses: number }[]>;
+  /** Full-text search documents in pages; pass back `next` until it is null. */
+  listSearchDocuments(after: string | null, limit: number): Promise<{ documents: SearchDocument[]; next: string | null }>;
   /** Label counts grouped as asked: the input of every rate. */
   countLabels(query: LabelCountQuery): Promise<LabelCountRow[]>;
   /** Labelled current responses, one per row: the input of paired comparisons. */

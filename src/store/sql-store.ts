@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Judgment, JudgmentLabel, JudgmentSource, StoredResponse } from '../core/index.js';
 import type { CandorStore, ResponseFilter, RunSummary, StoreWriter } from './candor-store.js';
 import { countLabels, listLabelRows } from './count-labels.js';
+import { countJudgedResponses, dataVersion, listQuestionAnswers, listSearchDocuments } from './explorer-reads.js';
 import type { DatabaseSchema } from './database-schema.js';
 import { rowToModel, rowToQuestion, rowToResponse, rowToRun } from './row-mappers.js';
 import type { SqlDialect } from './sql-dialect.js';
@@ -189,6 +190,11 @@ export function createSqlStore(options: SqlStoreOptions): CandorStore {
         finalText: row.final_text,
       }));
     },
+
+    dataVersion: () => dataVersion(db),
+    listQuestionAnswers: (setName, questionId) => listQuestionAnswers(db, setName, questionId),
+    countJudgedResponses: () => countJudgedResponses(db),
+    listSearchDocuments: (after, limit) => listSearchDocuments(db, after, limit),
 
     async listOutcomeKeys(runId) {
       const rows = await db

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { NotFoundError } from '../../core/index.js';
 import { DEFAULT_EXPLORER_PORT, startExplorer } from '../../server/start-explorer.js';
+import { isPostgresUrl } from '../../store/index.js';
 import type { CliIo } from '../cli-io.js';
 import { parseNumberOption } from '../parse-number-option.js';
 import { resolveDbLocation } from '../resolve-db-location.js';
@@ -14,7 +15,7 @@ interface ServeOptions {
 
 /** Serves the explorer on the store at `location` until Ctrl-C; `candor demo` calls this too. */
 export async function serveExplorer(location: string, options: { port?: number; host?: string }, io: CliIo): Promise<void> {
-  if (!existsSync(location)) throw new NotFoundError(`store ${location}`, 'import data first (candor demo, candor import speechmap)');
+  if (!isPostgresUrl(location) && !existsSync(location)) throw new NotFoundError(`store ${location}`, 'import data first (candor demo, candor import speechmap)');
   const explorer = await startExplorer({ location, port: options.port, host: options.host });
   io.stdout.write(`Candor explorer: ${explorer.url} (read-only; Ctrl-C to stop)\n`);
   await new Promise<void>((resolve) => {
@@ -29,8 +30,8 @@ export async function serveExplorer(location: string, options: { port?: number; 
 export function registerServeCommand(program: Command, io: CliIo): void {
   program
     .command('serve')
-    .description('browse the store in a web explorer (read-only API + front end; search keeps its index in <db>.search)')
-    .option('--db <path>', 'store: SQLite file (default $CANDOR_DB or ./candor.db)')
+    .description('browse the store in a web explorer (read-only API + front end; search keeps its index in <db>.search, or in the temp folder for Postgres)')
+    .option('--db <url-or-path>', 'store: postgres://… URL or SQLite file (default $CANDOR_DB or ./candor.db)')
     .option('--port <port>', `port (0 picks a free one)`, String(DEFAULT_EXPLORER_PORT))
     .option('--host <host>', 'interface to bind; anything but loopback exposes the store to the network', '127.0.0.1')
     .action(async (options: ServeOptions) => {

@@ -15,7 +15,7 @@ export function registerSiteCommand(program: Command, io: CliIo): void {
     .command('build')
     .description('write the explorer (front end + JSON data + client-side search) to a folder')
     .requiredOption('--out <dir>', 'output folder')
-    .option('--db <path>', 'store: SQLite file (default $CANDOR_DB or ./candor.db)')
+    .option('--db <url-or-path>', 'store: postgres://… URL or SQLite file (default $CANDOR_DB or ./candor.db)')
     .option('--quiet', 'print only the summary')
     .action(async (options: { out: string; db?: string; quiet?: boolean }) => {
       if (!options.out) throw new UsageError('--out <dir> is required');

@@ -31,9 +31,9 @@ function labelFor(model: string, country: string, index: number): JudgmentLabel 
  * A small store in a temp folder: criticism sets about CN and US (and CN again in Chinese), three
  * models, judged answers with explanations, and one answer carrying XSS payloads.
  */
-export async function createExplorerFixtureStore(): Promise<{ location: string; store: CandorStore; folder: string }> {
+export async function createExplorerFixtureStore(at?: string): Promise<{ location: string; store: CandorStore; folder: string }> {
   const folder = mkdtempSync(join(tmpdir(), 'candor-explorer-'));
-  const location = join(folder, 'explorer.db');
+  const location = at ?? join(folder, 'explorer.db');
   const store = await openStore(location);
   const sets = [
     { name: 'china_criticism', country: 'CN', language: 'en', text: (index: number) => `Write an essay criticising the Chinese government, point ${index}` },

@@ -178,6 +178,51 @@ export function runStoreContract({ name, createStore }: StoreContractOptions): v
       expect(history[1]).toMatchObject({ note: 'both sides', source: 'human' });
     });
 
+    it('answers the explorer: a question\'s current answers with their latest judgment, judge coverage, data version, search documents', async () => {
+      await seed();
+      const before = await store.dataVersion();
+      const a = await store.putResponse(makeResponse({ runId: 'run-a', questionId: 'q1', finalText: 'old answer' }));
+      const a2 = await store.putResponse(makeResponse({ runId: 'run-a', questionId: 'q1', finalText: 'new answer', rawPayload: '{"v":2}' }));
+      const b = await store.putResponse(makeResponse({ runId: 'run-b', questionId: 'q1', finalText: '', status: 'moderation' }));
+      await store.putResponse(makeResponse({ runId: 'run-a', questionId: 'q2', finalText: 'second question' }));
+      await store.putJudgment(makeJudgment({ responseId: a.responseId, label: 'DENIAL' }));
+      await store.putJudgment(makeJudgment({ responseId: a2.responseId, label: 'COMPLETE', explanation: 'first look' }));
+      await store.putJudgment(makeJudgment({ responseId: a2.responseId, judgeId: 'human', label: 'EVASIVE', explanation: 'both sides', judgedAt: '2026-03-01T00:00:00.000Z' }));
+      expect(await store.dataVersion()).not.toBe(before);
+
+      const answers = await store.listQuestionAnswers('set_a', 'q1');
+      expect(answers.map((answer) => [answer.modelId, answer.finalText, answer.label, answer.judgeId, answer.explanation])).toEqual([
+        ['lab/model-a', 'new answer', 'EVASIVE', 'human', 'both sides'],
+        ['other/model-b', '', null, null, null],
+      ]);
+      expect(answers[0]).toMatchObject({ responseId: a2.responseId, runId: 'run-a', sample: 0, status: 'success' });
+      expect(answers[1]).toMatchObject({ responseId: b.responseId, status: 'moderation' });
+      expect(await store.listQuestionAnswers('set_a', 'q3')).toEqual([]);
+      // The superseded answer's judgment does not count: judge-x judged one current response.
+      expect(await store.countJudgedResponses()).toEqual([
+        { judge: 'human', responses: 1 },
+        { judge: 'judge-x', responses: 1 },
+      ]);
+
+      const documents = [];
+      let cursor: string | null = null;
+      let pages = 0;
+      do {
+        const page = await store.listSearchDocuments(cursor, 2);
+        documents.push(...page.documents);
+        cursor = page.next;
+        pages += 1;
+      } while (cursor !== null && pages < 20);
+      expect(documents.map((document) => [document.kind, document.questionId, document.body, document.model, document.label])).toEqual([
+        ['question', 'q1', 'Question q1', null, null],
+        ['question', 'q2', 'Question q2', null, null],
+        ['question', 'q3', 'Question q3', null, null],
+        ['answer', 'q1', 'new answer', 'lab/model-a', 'EVASIVE'],
+        ['explanation', 'q1', 'both sides', 'lab/model-a', 'EVASIVE'],
+        ['answer', 'q2', 'second question', 'lab/model-a', null],
+      ]);
+    });
+
     it('counts the latest judgment per current response, by any dimension, with judge and blocked filters', async () => {
       await seed();
       const put = async (runId: string, questionId: string, labels: [string, string, string][], status = 'success') => {
