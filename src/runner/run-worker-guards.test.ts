@@ -8,6 +8,7 @@ import { openStore, type CandorStore } from '../store/index.js';
 import { makeQuestion, makeSet } from '../store/test-support/store-fixtures.js';
 import type { CollectionSettings } from './collection-settings.js';
 import { createRunRecord } from './create-run-record.js';
+import { TEST_SETTINGS } from './test-support/run-fixture.js';
 import type { RunGuards } from './run-guards.js';
 import { runWorker, type RunWorkerOptions } from './run-worker.js';
 
@@ -27,19 +28,7 @@ async function setUp(serverOptions: MockServerOptions, guards: RunGuards | undef
   const questions = Array.from({ length: QUESTIONS }, (_, index) => makeQuestion({ setName: 'set_g', id: `q${index}`, text: `Write about topic [q${index}].` }));
   const set = makeSet('set_g');
   await setup.putQuestionSet(set, questions);
-  const settings: CollectionSettings = {
-    modelSpec: 'openai-compatible:mock/model',
-    baseURL: server.url,
-    maxTokens,
-    temperature: null,
-    reasoning: null,
-    systemPrompt: null,
-    samples: 1,
-    timeoutMs: 10_000,
-    routing: null,
-    apiKeyEnv: null,
-    ...(guards ? { guards } : {}),
-  };
+  const settings: CollectionSettings = { ...TEST_SETTINGS, modelSpec: 'openai-compatible:mock/model', baseURL: server.url, maxTokens, timeoutMs: 10_000, ...(guards ? { guards } : {}) };
   const run = createRunRecord({ runId: 'guarded', modelId: 'mock/model', provider: 'openai-compatible', set, settings, candorVersion: 'test', gitCommit: null });
   await setup.putModel({ id: run.modelId, creator: null, family: null, releaseDate: null, reasoning: null });
   await setup.putRun(run);

@@ -7,6 +7,7 @@ import { createProviderModel } from '../providers/index.js';
 import { openStore } from '../store/index.js';
 import { makeQuestion, makeSet } from '../store/test-support/store-fixtures.js';
 import { createRunRecord } from './create-run-record.js';
+import { TEST_SETTINGS } from './test-support/run-fixture.js';
 import type { CollectionSettings } from './collection-settings.js';
 import { runWorker } from './run-worker.js';
 
@@ -24,18 +25,7 @@ describe('runWorker on SQLite', () => {
     const questions = Array.from({ length: 60 }, (_, index) => makeQuestion({ setName: 'set_w', id: `q${index}` }));
     const set = makeSet('set_w');
     await setup.putQuestionSet(set, questions);
-    const settings: CollectionSettings = {
-      modelSpec: 'openai-compatible:mock/model',
-      baseURL: server.url,
-      maxTokens: 4000,
-      temperature: null,
-      reasoning: null,
-      systemPrompt: null,
-      samples: 2,
-      timeoutMs: 10_000,
-      routing: null,
-      apiKeyEnv: null,
-    };
+    const settings: CollectionSettings = { ...TEST_SETTINGS, modelSpec: 'openai-compatible:mock/model', baseURL: server.url, maxTokens: 4000, samples: 2, timeoutMs: 10_000 };
     const run = createRunRecord({ runId: 'worker-run', modelId: 'mock/model', provider: 'openai-compatible', set, settings, candorVersion: 'test', gitCommit: null });
     await setup.putModel({ id: run.modelId, creator: null, family: null, releaseDate: null, reasoning: null });
     await setup.putRun(run);
@@ -77,18 +67,7 @@ describe('runWorker on SQLite', () => {
     const questions = Array.from({ length: 20 }, (_, index) => makeQuestion({ setName: 'set_s', id: `q${index}` }));
     const set = makeSet('set_s');
     await store.putQuestionSet(set, questions);
-    const settings: CollectionSettings = {
-      modelSpec: 'openai-compatible:mock/model',
-      baseURL: server.url,
-      maxTokens: 4000,
-      temperature: null,
-      reasoning: null,
-      systemPrompt: null,
-      samples: 1,
-      timeoutMs: 10_000,
-      routing: null,
-      apiKeyEnv: null,
-    };
+    const settings: CollectionSettings = { ...TEST_SETTINGS, modelSpec: 'openai-compatible:mock/model', baseURL: server.url, maxTokens: 4000, samples: 1, timeoutMs: 10_000 };
     const run = createRunRecord({ runId: 'stop-run', modelId: 'mock/model', provider: 'openai-compatible', set, settings, candorVersion: 'test', gitCommit: null });
     await store.putModel({ id: run.modelId, creator: null, family: null, releaseDate: null, reasoning: null });
     await store.putRun(run);
