@@ -27,7 +27,7 @@ import { loadModel } from './load-model.js';
 import { loadOverview } from './load-overview.js';
 import { loadQuestion } from './load-question.js';
 import { loadQuestionCatalog, type QuestionCatalog } from './question-catalog.js';
-import { buildLabelFacts, type LabelFacts } from './label-facts.js';
+import { createLabelFactsBuilder, type LabelFacts } from './label-facts.js';
 import { openSearchIndex, openSearchIndexFromStore, type SearchIndex } from './search-index.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -96,7 +96,11 @@ export function createExplorerData(options: ExplorerDataOptions): ExplorerData {
   };
   const labelFacts = async (): Promise<LabelFacts> => {
     await currentVersion();
-    facts ??= backing.listLabelRows({}).then(buildLabelFacts);
+    facts ??= (async () => {
+      const builder = createLabelFactsBuilder();
+      await backing.forEachLabelRow({}, builder.add);
+      return builder.finish();
+    })();
     facts.catch(() => (facts = null));
     return facts;
   };

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CandorStore, LabelCountQuery, LabelCountRow } from '../store/index.js';
-import { buildLabelFacts, type LabelFacts } from './label-facts.js';
+import { buildLabelFacts, createLabelFactsBuilder, type LabelFacts } from './label-facts.js';
 import { createExplorerFixtureStore } from './test-support/explorer-fixture-store.js';
 
 let store: CandorStore;
@@ -17,6 +17,20 @@ afterAll(async () => {
 });
 
 const canonical = (rows: readonly LabelCountRow[]) => rows.map((row) => JSON.stringify([row.keys, Object.entries(row.labels).sort(), row.total])).sort();
+
+describe('label facts built row by row from the store', () => {
+  it('grow past their starting capacity and answer as the facts built from the whole list', async () => {
+    const builder = createLabelFactsBuilder(16);
+    const count = await store.forEachLabelRow({}, builder.add);
+    expect(count).toBeGreaterThan(64); // several doublings
+    const streamed = builder.finish();
+    expect(streamed.size).toBe(count);
+    expect(streamed.listLabelRows({})).toEqual(facts.listLabelRows({}));
+    for (const query of [{ groupBy: ['model', 'set'] }, { groupBy: ['country'], excludeBlocked: true }] as LabelCountQuery[]) {
+      expect(canonical(streamed.countLabels(query))).toEqual(canonical(facts.countLabels(query)));
+    }
+  });
+});
 
 describe('label facts answer exactly what the store answers', () => {
   it.each<[string, LabelCountQuery]>([

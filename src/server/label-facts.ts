@@ -52,24 +52,63 @@ class Dictionary {
 
 interface Column {
   dictionary: Dictionary;
+  /** Row codes; only the first `size` entries are rows. */
   codes: Int32Array;
 }
 
 /** Encodes label rows into columns (the rows can be dropped afterwards). */
 export function buildLabelFacts(rows: readonly LabelRow[]): LabelFacts {
-  const size = rows.length;
-  const column = (): Column => ({ dictionary: new Dictionary(), codes: new Int32Array(size) });
+  const builder = createLabelFactsBuilder(rows.length);
+  for (const row of rows) builder.add(row);
+  return builder.finish();
+}
+
+/**
+ * Encodes rows as they arrive (from `store.forEachLabelRow`), so a million rows never exist as
+ * objects at once: columns start at `capacity` and double when full.
+ */
+export function createLabelFactsBuilder(capacity = 1024): { add: (row: LabelRow) => void; finish: () => LabelFacts } {
+  let size = 0;
+  let room = Math.max(16, capacity);
+  const column = (): Column => ({ dictionary: new Dictionary(), codes: new Int32Array(room) });
   const dimensions = Object.fromEntries(DIMENSIONS.map((dimension) => [dimension, column()])) as Record<ReportDimension, Column>;
   const extras = Object.fromEntries(EXTRA_FIELDS.map((field) => [field, column()])) as Record<ExtraField, Column>;
-  const responseIds = new Float64Array(size);
-  const samples = new Int32Array(size);
-  rows.forEach((row, index) => {
-    for (const dimension of DIMENSIONS) dimensions[dimension].codes[index] = dimensions[dimension].dictionary.encode(DIMENSION_FIELDS[dimension](row));
-    for (const field of EXTRA_FIELDS) extras[field].codes[index] = extras[field].dictionary.encode(row[field]);
-    responseIds[index] = row.responseId;
-    samples[index] = row.sample;
-  });
+  let responseIds = new Float64Array(room);
+  let samples = new Int32Array(room);
+  const grow = () => {
+    room *= 2;
+    for (const entry of [...Object.values(dimensions), ...Object.values(extras)]) {
+      const codes = new Int32Array(room);
+      codes.set(entry.codes);
+      entry.codes = codes;
+    }
+    const ids = new Float64Array(room);
+    ids.set(responseIds);
+    responseIds = ids;
+    const sampleCodes = new Int32Array(room);
+    sampleCodes.set(samples);
+    samples = sampleCodes;
+  };
+  return {
+    add(row) {
+      if (size === room) grow();
+      for (const dimension of DIMENSIONS) dimensions[dimension].codes[size] = dimensions[dimension].dictionary.encode(DIMENSION_FIELDS[dimension](row));
+      for (const field of EXTRA_FIELDS) extras[field].codes[size] = extras[field].dictionary.encode(row[field]);
+      responseIds[size] = row.responseId;
+      samples[size] = row.sample;
+      size += 1;
+    },
+    finish: () => factsOver(size, dimensions, extras, responseIds, samples),
+  };
+}
 
+function factsOver(
+  size: number,
+  dimensions: Record<ReportDimension, Column>,
+  extras: Record<ExtraField, Column>,
+  responseIds: Float64Array,
+  samples: Int32Array,
+): LabelFacts {
   const moderation = extras.status.dictionary.codeOf('moderation') ?? -1;
   const moderationLabel = extras.label.dictionary.codeOf('ERROR_MODERATION') ?? -1;
 

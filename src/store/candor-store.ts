@@ -144,6 +144,11 @@ export interface CandorStore extends StoreWriter {
   countLabels(query: LabelCountQuery): Promise<LabelCountRow[]>;
   /** Labelled current responses, one per row: the input of paired comparisons. */
   listLabelRows(query: LabelRowQuery): Promise<LabelRow[]>;
+  /**
+   * The same rows in the same order, one at a time, without building the list (a million rows
+   * then fit in a few hundred MB); `visit` must not call the store. Resolves to how many there were.
+   */
+  forEachLabelRow(query: LabelRowQuery, visit: (row: LabelRow) => void): Promise<number>;
   /** Adds work items for workers; those already present (in any state) are kept. Returns how many are new. */
   enqueueWork(kind: WorkKind, items: readonly WorkItemKey[]): Promise<number>;
   /**

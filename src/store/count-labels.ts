@@ -65,13 +65,9 @@ function joinsFor(dialect: SqlDialect): RawBuilder<unknown> {
 
 
 
-/**
- * Lists current responses with their latest label (or the chosen judge's) and every column that
- * statistics pair or group on. Unjudged responses are not listed.
- */
-export async function listLabelRows(db: Kysely<DatabaseSchema>, query: LabelRowQuery, dialect: SqlDialect = 'sqlite'): Promise<LabelRow[]> {
+function labelRowsQuery(query: LabelRowQuery, dialect: SqlDialect): RawBuilder<Record<string, unknown>> {
   const limit = query.limit !== undefined ? sql`LIMIT ${query.limit}` : sql``;
-  const rows = await sql<Record<string, unknown>>`
+  return sql<Record<string, unknown>>`
     WITH latest AS (${latestJudgments(query.judge)})
     SELECT r.response_id, r.run_id, runs.model_id, models.creator, models.release_date, r.set_name, r.question_id, r.sample,
            q.domain, q.theme, q.variation, q.language, q.target_country, q.template_id, q.translation_of_set, q.translation_of_id,
@@ -80,9 +76,13 @@ export async function listLabelRows(db: Kysely<DatabaseSchema>, query: LabelRowQ
     WHERE ${sql.join(conditionsOf(query), sql` AND `)}
     ORDER BY runs.model_id, r.set_name, r.question_id, r.sample, r.response_id
     ${limit}
-  `.execute(db);
-  const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
-  return rows.rows.map((row) => ({
+  `;
+}
+
+const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
+
+function toLabelRow(row: Record<string, unknown>): LabelRow {
+  return {
     responseId: Number(row['response_id']),
     runId: String(row['run_id']),
     model: String(row['model_id']),
@@ -106,7 +106,43 @@ export async function listLabelRows(db: Kysely<DatabaseSchema>, query: LabelRowQ
     label: String(row['label']),
     judgeId: String(row['judge_id']),
     judgeVersion: String(row['judge_version']),
-  }));
+  };
+}
+
+/**
+ * Lists current responses with their latest label (or the chosen judge's) and every column that
+ * statistics pair or group on. Unjudged responses are not listed.
+ */
+export async function listLabelRows(db: Kysely<DatabaseSchema>, query: LabelRowQuery, dialect: SqlDialect = 'sqlite'): Promise<LabelRow[]> {
+  const rows = await labelRowsQuery(query, dialect).execute(db);
+  return rows.rows.map(toLabelRow);
+}
+
+/**
+ * The rows of listLabelRows, in the same order, handed to `visit` one at a time. With a row
+ * streamer (SQLite) no result array is built; without one (Postgres) the rows are read at once.
+ */
+export async function forEachLabelRow(
+  db: Kysely<DatabaseSchema>,
+  query: LabelRowQuery,
+  dialect: SqlDialect,
+  visit: (row: LabelRow) => void,
+  streamRows?: (sqlText: string, parameters: readonly unknown[]) => Iterable<Record<string, unknown>>,
+): Promise<number> {
+  let count = 0;
+  if (streamRows) {
+    const compiled = labelRowsQuery(query, dialect).compile(db);
+    for (const row of streamRows(compiled.sql, compiled.parameters)) {
+      visit(toLabelRow(row));
+      count += 1;
+    }
+    return count;
+  }
+  for (const row of await listLabelRows(db, query, dialect)) {
+    visit(row);
+    count += 1;
+  }
+  return count;
 }
 
 /**

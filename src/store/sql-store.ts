@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Judgment, JudgmentLabel, JudgmentSource, StoredResponse } from '../core/index.js';
 import type { CandorStore, ResponseFilter, RunSummary, StoreWriter } from './candor-store.js';
-import { countLabels, listLabelRows } from './count-labels.js';
+import { countLabels, forEachLabelRow, listLabelRows } from './count-labels.js';
 import { countJudgedResponses, dataVersion, listQuestionAnswers, listSearchDocuments } from './explorer-reads.js';
 import type { DatabaseSchema } from './database-schema.js';
 import { rowToModel, rowToQuestion, rowToResponse, rowToRun } from './row-mappers.js';
@@ -18,6 +18,8 @@ export interface SqlStoreOptions {
   dialect: SqlDialect;
   location: string;
   now?: () => string;
+  /** SQLite: streams a read query's rows (forEachLabelRow then builds no result array). */
+  streamRows?: (sqlText: string, parameters: readonly unknown[]) => Iterable<Record<string, unknown>>;
 }
 
 /** The engine-independent SQL store; SQLite and Postgres differ only in how they connect. */
@@ -242,6 +244,7 @@ export function createSqlStore(options: SqlStoreOptions): CandorStore {
 
     countLabels: (query) => countLabels(db, query, dialect),
     listLabelRows: (query) => listLabelRows(db, query, dialect),
+    forEachLabelRow: (query, visit) => forEachLabelRow(db, query, dialect, visit, options.streamRows),
 
     async enqueueWork(kind, items) {
       if (kind !== 'collect') throw new Error(`enqueueWork is for collection items; judge items go through enqueueJudgeWork (got kind "${kind}")`);

@@ -5,8 +5,20 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { CandorError } from '../../core/index.js';
 import type { DatabaseSchema } from '../database-schema.js';
 
+/** Runs one read query and hands its rows over one at a time (nothing else may use the connection meanwhile). */
+export type RowStreamer = (sqlText: string, parameters: readonly unknown[]) => Iterable<Record<string, unknown>>;
+
 /** Opens (creating if needed) a SQLite file with WAL and foreign keys on. */
 export function openSqliteDatabase(path: string): Kysely<DatabaseSchema> {
+  return openSqliteConnection(path).db;
+}
+
+/**
+ * The same, with a row streamer over the raw connection: better-sqlite3's iterate() hands rows over
+ * as SQLite produces them, where kysely builds the whole result array first (on a million rows that
+ * array alone made a 15 s query take 60 s in garbage collection, at 2.7 GB).
+ */
+export function openSqliteConnection(path: string): { db: Kysely<DatabaseSchema>; streamRows: RowStreamer } {
   if (path !== ':memory:' && !existsSync(dirname(resolve(path)))) {
     throw new CandorError('db_folder_missing', `${path}: folder ${dirname(resolve(path))} does not exist; create it or pass another --db`);
   }
@@ -20,8 +32,13 @@ export function openSqliteDatabase(path: string): Kysely<DatabaseSchema> {
   } catch (error) {
     throw new CandorError('db_open_failed', `${path}: cannot open as a SQLite database (${(error as Error).message})`, { cause: error });
   }
+  // A fresh statement for each stream: a cached one could be asked for again while it iterates.
+  const prepareFresh = database.prepare.bind(database);
   cachePreparedStatements(database);
-  return new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database }) });
+  return {
+    db: new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database }) }),
+    streamRows: (sqlText, parameters) => prepareFresh(sqlText).iterate(...parameters) as Iterable<Record<string, unknown>>,
+  };
 }
 
 /**

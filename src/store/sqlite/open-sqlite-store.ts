@@ -1,11 +1,11 @@
 import { ensureSchema } from '../apply-migrations.js';
 import type { CandorStore } from '../candor-store.js';
 import { createSqlStore } from '../sql-store.js';
-import { openSqliteDatabase } from './open-sqlite-database.js';
+import { openSqliteConnection } from './open-sqlite-database.js';
 
 /** Opens Candor's embedded store: a SQLite file, created at the current schema when new. */
 export async function openSqliteStore(path: string, options?: { now?: () => string }): Promise<CandorStore> {
-  const db = openSqliteDatabase(path);
+  const { db, streamRows } = openSqliteConnection(path);
   const now = options?.now ?? (() => new Date().toISOString());
   try {
     await ensureSchema(db, 'sqlite', path, now);
@@ -13,5 +13,5 @@ export async function openSqliteStore(path: string, options?: { now?: () => stri
     await db.destroy();
     throw error;
   }
-  return createSqlStore({ db, dialect: 'sqlite', location: path, now });
+  return createSqlStore({ db, dialect: 'sqlite', location: path, now, streamRows });
 }

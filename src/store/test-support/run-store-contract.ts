@@ -272,6 +272,15 @@ export function runStoreContract({ name, createStore }: StoreContractOptions): v
 
       const overall = await store.countLabels({ groupBy: [] });
       expect(overall).toEqual([{ keys: {}, labels: { COMPLETE: 1, EVASIVE: 1, ERROR_MODERATION: 1, DENIAL: 1 }, total: 4 }]);
+
+      // forEachLabelRow hands over exactly the listed rows, in the same order, for any query.
+      for (const query of [{}, { filters: { model: 'lab/model-a' } }, { judge: 'old', excludeBlocked: true }, { limit: 2 }] as const) {
+        const visited: unknown[] = [];
+        const count = await store.forEachLabelRow(query, (row) => visited.push(row));
+        expect(visited).toEqual(await store.listLabelRows(query));
+        expect(count).toBe(visited.length);
+      }
+      expect(await store.forEachLabelRow({}, () => {})).toBe(4);
     });
 
     it('lists the current responses a judge has not judged yet, with their question text', async () => {
