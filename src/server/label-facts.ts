@@ -50,6 +50,14 @@ class Dictionary {
   }
 }
 
+/** Below this many rows a full scan is as fast as an index; from it on, filters use posting lists. */
+const POSTINGS_FROM = 4096;
+
+export interface LabelFactsOptions {
+  /** Row count from which filters read posting lists instead of scanning (tests set 0). */
+  postingsFrom?: number;
+}
+
 interface Column {
   dictionary: Dictionary;
   /** Row codes; only the first `size` entries are rows. */
@@ -57,8 +65,8 @@ interface Column {
 }
 
 /** Encodes label rows into columns (the rows can be dropped afterwards). */
-export function buildLabelFacts(rows: readonly LabelRow[]): LabelFacts {
-  const builder = createLabelFactsBuilder(rows.length);
+export function buildLabelFacts(rows: readonly LabelRow[], options: LabelFactsOptions = {}): LabelFacts {
+  const builder = createLabelFactsBuilder(rows.length, options);
   for (const row of rows) builder.add(row);
   return builder.finish();
 }
@@ -67,7 +75,7 @@ export function buildLabelFacts(rows: readonly LabelRow[]): LabelFacts {
  * Encodes rows as they arrive (from `store.forEachLabelRow`), so a million rows never exist as
  * objects at once: columns start at `capacity` and double when full.
  */
-export function createLabelFactsBuilder(capacity = 1024): { add: (row: LabelRow) => void; finish: () => LabelFacts } {
+export function createLabelFactsBuilder(capacity = 1024, options: LabelFactsOptions = {}): { add: (row: LabelRow) => void; finish: () => LabelFacts } {
   let size = 0;
   let room = Math.max(16, capacity);
   const column = (): Column => ({ dictionary: new Dictionary(), codes: new Int32Array(room) });
@@ -98,7 +106,7 @@ export function createLabelFactsBuilder(capacity = 1024): { add: (row: LabelRow)
       samples[size] = row.sample;
       size += 1;
     },
-    finish: () => factsOver(size, dimensions, extras, responseIds, samples),
+    finish: () => factsOver(size, dimensions, extras, responseIds, samples, options.postingsFrom ?? POSTINGS_FROM),
   };
 }
 
@@ -108,36 +116,71 @@ function factsOver(
   extras: Record<ExtraField, Column>,
   responseIds: Float64Array,
   samples: Int32Array,
+  postingsFrom: number,
 ): LabelFacts {
   const moderation = extras.status.dictionary.codeOf('moderation') ?? -1;
   const moderationLabel = extras.label.dictionary.codeOf('ERROR_MODERATION') ?? -1;
 
-  /** Indices of the rows a query selects, or an empty list when a filter value is unknown. */
+  /** Per dimension, built on first use: the rows of each code, ascending (CSR layout). */
+  const postings = new Map<ReportDimension, { offsets: Int32Array; rows: Int32Array }>();
+  const postingsOf = (dimension: ReportDimension) => {
+    let entry = postings.get(dimension);
+    if (!entry) {
+      const { dictionary, codes } = dimensions[dimension];
+      const offsets = new Int32Array(dictionary.values.length + 1);
+      for (let index = 0; index < size; index += 1) offsets[codes[index]! + 1]! += 1;
+      for (let code = 0; code < dictionary.values.length; code += 1) offsets[code + 1]! += offsets[code]!;
+      const next = offsets.slice(0, -1);
+      const rows = new Int32Array(size);
+      for (let index = 0; index < size; index += 1) rows[next[codes[index]!]!++] = index;
+      entry = { offsets, rows };
+      postings.set(dimension, entry);
+    }
+    return entry;
+  };
+
+  /** Indices of the rows a query selects, ascending, or none when a filter value is unknown. */
   function select(query: Omit<LabelCountQuery, 'groupBy'>, visit: (index: number) => boolean | void): void {
     const masks: [Int32Array, Uint8Array][] = [];
+    // The filter matching the fewest rows drives the scan: a model's page reads its own rows only.
+    let driver: { dimension: ReportDimension; codes: number[]; rows: number } | null = null;
     for (const [dimension, value] of Object.entries(query.filters ?? {}) as [ReportDimension, string | readonly string[]][]) {
       const values = typeof value === 'string' ? [value] : [...value];
       if (values.length === 0) continue;
       const { dictionary, codes } = dimensions[dimension];
       const mask = new Uint8Array(dictionary.values.length);
-      let any = false;
+      const matched: number[] = [];
       for (const candidate of values) {
         const code = dictionary.codeOf(candidate);
-        if (code !== undefined) {
+        if (code !== undefined && mask[code] === 0) {
           mask[code] = 1;
-          any = true;
+          matched.push(code);
         }
       }
-      if (!any) return;
+      if (matched.length === 0) return;
       masks.push([codes, mask]);
+      if (size >= postingsFrom) {
+        const { offsets } = postingsOf(dimension);
+        const rows = matched.reduce((sum, code) => sum + offsets[code + 1]! - offsets[code]!, 0);
+        if (driver === null || rows < driver.rows) driver = { dimension, codes: matched, rows };
+      }
     }
     const status = extras.status.codes;
     const label = extras.label.codes;
-    rows: for (let index = 0; index < size; index += 1) {
-      if (query.excludeBlocked && (status[index] === moderation || label[index] === moderationLabel)) continue;
-      for (const [codes, mask] of masks) if (mask[codes[index]!] === 0) continue rows;
-      if (visit(index) === false) return;
+    const consider = (index: number): boolean => {
+      if (query.excludeBlocked && (status[index] === moderation || label[index] === moderationLabel)) return true;
+      for (const [codes, mask] of masks) if (mask[codes[index]!] === 0) return true;
+      return visit(index) !== false;
+    };
+    if (driver !== null && (driver.rows < size / 4 || postingsFrom === 0)) {
+      const { offsets, rows } = postingsOf(driver.dimension);
+      const chosen = driver.codes.length === 1
+        ? rows.subarray(offsets[driver.codes[0]!]!, offsets[driver.codes[0]! + 1]!)
+        : Int32Array.from(driver.codes.flatMap((code) => [...rows.subarray(offsets[code]!, offsets[code + 1]!)])).sort();
+      for (let position = 0; position < chosen.length; position += 1) if (!consider(chosen[position]!)) return;
+      return;
     }
+    for (let index = 0; index < size; index += 1) if (!consider(index)) return;
   }
 
   return {
