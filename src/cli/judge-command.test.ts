@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -57,6 +57,27 @@ describe('candor judge', () => {
 
     const missing = await cli(['judge', 'override', '99999', '--label', 'DENIAL', '--note', 'x', '--db', db]);
     expect([missing.code, missing.err]).toEqual([1, expect.stringMatching(/response 99999 not found/)]);
+  });
+
+  it('export-gold --judge writes one judge\'s latest labels as a gold file (what the embedded judge can be trained on)', async () => {
+    const db = await importedStore();
+    const goldPath = join(mkdtempSync(join(tmpdir(), 'candor-gold-')), 'grok.jsonl');
+    const gold = await cli(['judge', 'export-gold', '--judge', 'x-ai/grok-4.1-fast', '--out', goldPath, '--db', db]);
+    expect(gold.code, gold.err).toBe(0);
+    const report = await cli(['report', '--judge', 'x-ai/grok-4.1-fast', '--by', 'judge', '--format', 'json', '--db', db]);
+    const total = (JSON.parse(report.out) as { total: number }[])[0]!.total;
+    expect(gold.err).toContain(`${total} gold rows written`);
+    const rows = readFileSync(goldPath, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { labelled_by: string; question: string; label: string });
+    expect(rows).toHaveLength(total);
+    expect(rows.every((row) => row.labelled_by === 'x-ai/grok-4.1-fast' && row.question !== '')).toBe(true);
+    // Scored against its own labels, the judge agrees on every verdict (error labels are not gold).
+    const evaluation = await cli(['judge', 'eval', '--judge', 'stored:x-ai/grok-4.1-fast', '--gold', goldPath, '--format', 'json', '--db', db]);
+    expect(evaluation.code, evaluation.err).toBe(0);
+    const scored = JSON.parse(evaluation.out) as { n: number; accuracy: number };
+    expect(scored.accuracy).toBe(1);
+    expect(scored.n).toBe(rows.filter((row) => !row.label.startsWith('ERROR')).length);
+    const unknown = await cli(['judge', 'export-gold', '--judge', 'nobody', '--db', db]);
+    expect([unknown.code, unknown.err]).toEqual([1, expect.stringMatching(/judge "nobody" not found.*x-ai\/grok-4.1-fast/)]);
   });
 
   it('run: an LLM judge over HTTP judges successes and labels failures by rule', async () => {

@@ -221,16 +221,21 @@ export function registerJudgeCommand(program: Command, io: CliIo): void {
 
   judge
     .command('export-gold')
-    .description('write the responses people have labelled as a gold file for `candor judge eval`')
+    .description('write the responses people have labelled as a gold file for `candor judge eval` (or, with --judge, one judge\'s labels, e.g. to train the embedded judge on them)')
     .option('--out <file>', 'write here instead of stdout')
+    .option('--judge <id>', 'export this judge\'s latest labels instead of the human ones (e.g. an LLM judge, for scripts/train-embedded-judge.ts --extra-labels)')
     .option(...DB_OPTION)
-    .action(async (options: { out?: string; db?: string }) => {
+    .action(async (options: { out?: string; db?: string; judge?: string }) => {
       await withStore(options.db, io, async (store) => {
-        const humanJudges = (await store.countLabels({ groupBy: ['judge'] }))
+        const judges = (await store.countLabels({ groupBy: ['judge'] }))
           .map((row) => row.keys.judge)
-          .filter((judgeId): judgeId is string => typeof judgeId === 'string' && judgeId.startsWith('human'));
+          .filter((judgeId): judgeId is string => typeof judgeId === 'string');
+        if (options.judge !== undefined && !judges.includes(options.judge)) {
+          throw new NotFoundError(`judge "${options.judge}"`, `judges with labels in the store: ${judges.join(', ') || 'none'}`);
+        }
+        const exported = options.judge !== undefined ? [options.judge] : judges.filter((judgeId) => judgeId.startsWith('human'));
         const lines: string[] = [];
-        for (const judgeId of humanJudges) {
+        for (const judgeId of exported) {
           for (const row of await store.listLabelRows({ judge: judgeId })) {
             const response = await store.getResponse(row.responseId);
             const question = (await store.getQuestions(row.set)).find((candidate) => candidate.id === row.questionId);
