@@ -12,6 +12,7 @@ import {
   gitCommit,
   type CollectionSettings,
   type RunExecutionSummary,
+  type RunGuards,
   type TokenPrice,
 } from '../../runner/index.js';
 import type { CandorStore } from '../../store/index.js';
@@ -118,12 +119,9 @@ export async function executeRunCommand(
   options: RunCommandOptions,
   extra: { redo?: ReadonlySet<string>; run?: Run } = {},
 ): Promise<RunExecutionSummary> {
-  const { run, settings, model, questions, rpm, tpm, config } = await prepareRunCommand(store, io, options, extra);
-  const price = parsePrice(options.price) ?? findPrice(run.modelId, { ...DEFAULT_PRICES, ...config.prices });
-  const maxCostUsd = parseNumberOption('max-cost', options.maxCost, { min: 0 }) ?? null;
-  if (maxCostUsd !== null && !price) {
-    io.stderr.write(`candor: no price known for ${run.modelId}; the budget counts only provider-reported costs (set --price or a config "prices" entry)\n`);
-  }
+  const prepared = await prepareRunCommand(store, io, options, extra);
+  const { run, settings, model, questions, rpm, tpm } = prepared;
+  const { price, maxCostUsd, allowTruncation } = runGuardsFromOptions(options, prepared, io);
   const progress = createRunProgress(io, { quiet: options.quiet });
   io.stderr.write(`run ${run.id}: ${run.modelId} via ${model.provider} on set ${run.setName} (${questions.length} questions × ${settings.samples} samples)\n`);
   try {
@@ -142,7 +140,7 @@ export async function executeRunCommand(
       },
       maxCostUsd,
       price,
-      allowTruncation: options.allowTruncation ?? false,
+      allowTruncation,
       redo: extra.redo,
       signal: io.signal,
       onEvent: progress.onEvent,
@@ -150,6 +148,16 @@ export async function executeRunCommand(
   } finally {
     progress.stop();
   }
+}
+
+/** --allow-truncation, --max-cost and the price the budget is counted at (warns when none is known). */
+function runGuardsFromOptions(options: RunCommandOptions, prepared: { run: Run; config: { prices?: Record<string, TokenPrice> } }, io: CliIo): RunGuards {
+  const price = parsePrice(options.price) ?? findPrice(prepared.run.modelId, { ...DEFAULT_PRICES, ...prepared.config.prices });
+  const maxCostUsd = parseNumberOption('max-cost', options.maxCost, { min: 0 }) ?? null;
+  if (maxCostUsd !== null && !price) {
+    io.stderr.write(`candor: no price known for ${prepared.run.modelId}; the budget counts only provider-reported costs (set --price or a config "prices" entry)\n`);
+  }
+  return { allowTruncation: options.allowTruncation ?? false, maxCostUsd, price };
 }
 
 /** Creates (or finds, on --resume) the run a command works on, its model, questions and limits. */
@@ -272,14 +280,7 @@ export function registerRunCommand(program: Command, io: CliIo): void {
       await withStore(options.db, io, async (store) => {
         if (options.enqueue) {
           const prepared = await prepareRunCommand(store, io, options);
-          const guards = {
-            allowTruncation: options.allowTruncation ?? false,
-            maxCostUsd: parseNumberOption('max-cost', options.maxCost, { min: 0 }) ?? null,
-            price: parsePrice(options.price) ?? findPrice(prepared.run.modelId, { ...DEFAULT_PRICES, ...prepared.config.prices }),
-          };
-          if (guards.maxCostUsd !== null && !guards.price) {
-            io.stderr.write(`candor: no price known for ${prepared.run.modelId}; the budget counts only provider-reported costs (set --price or a config "prices" entry)\n`);
-          }
+          const guards = runGuardsFromOptions(options, prepared, io);
           io.stdout.write(await enqueueRun(store, prepared, { rateWindowMs: options.rateWindowMs, rateMarginMs: options.rateMarginMs, db: options.db, io, guards }));
           return;
         }
