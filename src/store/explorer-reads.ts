@@ -87,20 +87,26 @@ export async function listSearchDocuments(
   after: string | null,
   limit: number,
 ): Promise<{ documents: SearchDocument[]; next: string | null }> {
-  const [phase, lastId] = after === null ? ['question', ''] : (after.split('\u0000') as [string, string]);
+  const [phase, lastId, lastQuestion] = after === null ? ['question', '', ''] : (after.split('\u0000') as [string, string, string?]);
   const documents: SearchDocument[] = [];
   if (phase === 'question') {
+    // Keyset on (set, question id); the first page starts before every set.
     const rows = await db
       .selectFrom('questions')
       .select(['text', 'set_name', 'question_id'])
-      .where(sql<boolean>`set_name || '/' || question_id > ${lastId}`)
-      .orderBy(sql`set_name || '/' || question_id`)
+      .where((builder) =>
+        after === null
+          ? builder.lit(true)
+          : builder.or([builder('set_name', '>', lastId), builder.and([builder('set_name', '=', lastId), builder('question_id', '>', lastQuestion ?? '')])]),
+      )
+      .orderBy('set_name')
+      .orderBy('question_id')
       .limit(limit)
       .execute();
     for (const row of rows) documents.push({ body: row.text, kind: 'question', setName: row.set_name, questionId: row.question_id, model: null, label: null });
     if (rows.length === limit) {
       const last = rows[rows.length - 1]!;
-      return { documents, next: `question\u0000${last.set_name}/${last.question_id}` };
+      return { documents, next: `question\u0000${last.set_name}\u0000${last.question_id}` };
     }
     return { documents, next: 'answer\u00000' };
   }
