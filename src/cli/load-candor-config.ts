@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { InputError } from '../core/index.js';
-import type { ProviderConfig } from '../providers/index.js';
+import { REASONING_CONVENTIONS, reasoningConventionMapper, type CustomEndpoint, type ProviderConfig } from '../providers/index.js';
 import type { TokenPrice } from '../runner/index.js';
 
 const priceSchema = z.object({ prompt: z.number().nonnegative(), completion: z.number().nonnegative() });
@@ -14,6 +14,12 @@ const configSchema = z.strictObject({
         baseURL: z.string().url(),
         apiKeyEnv: z.string().optional(),
         headers: z.record(z.string(), z.string()).optional(),
+        quirks: z
+          .strictObject({
+            maxTokensField: z.enum(['max_tokens', 'max_completion_tokens']).optional(),
+            reasoning: z.enum(REASONING_CONVENTIONS).optional(),
+          })
+          .optional(),
       }),
     )
     .optional(),
@@ -29,6 +35,8 @@ const configSchema = z.strictObject({
         systemPrompt: z.string().optional(),
         baseURL: z.string().url().optional(),
         apiKeyEnv: z.string().optional(),
+        /** Fields merged into every request body last: vendor parameters Candor does not model. */
+        extraBody: z.record(z.string(), z.unknown()).optional(),
       }),
     )
     .optional(),
@@ -60,9 +68,21 @@ export function loadCandorConfig(path: string | undefined): CandorConfig {
     throw new InputError({ file: path, field: issue.path.join('.') || '(top level)' }, issue.message);
   }
   return {
-    provider: { endpoints: parsed.data.endpoints },
+    provider: { endpoints: toEndpoints(parsed.data.endpoints) },
     prices: parsed.data.prices ?? {},
     rateLimits: parsed.data.rateLimits ?? {},
     models: parsed.data.models ?? {},
   };
+}
+
+/** Config endpoints with their named reasoning convention turned into the adapter's mapper. */
+function toEndpoints(endpoints: z.infer<typeof configSchema>['endpoints']): Record<string, CustomEndpoint> | undefined {
+  if (!endpoints) return undefined;
+  return Object.fromEntries(
+    Object.entries(endpoints).map(([name, { quirks, ...endpoint }]) => {
+      if (!quirks) return [name, endpoint];
+      const mapper = quirks.reasoning ? reasoningConventionMapper(quirks.reasoning) : undefined;
+      return [name, { ...endpoint, quirks: { ...(quirks.maxTokensField ? { maxTokensField: quirks.maxTokensField } : {}), ...(mapper ? { reasoning: mapper } : {}) } }];
+    }),
+  );
 }

@@ -36,7 +36,8 @@ describe('createProviderModel', () => {
 
   it('uses max_completion_tokens for OpenAI', async () => {
     const { request } = await firstRequest('openai:gpt-5', { env: { OPENAI_API_KEY: 'key-value-123456' } });
-    expect(request.body).toMatchObject({ max_completion_tokens: 2048 });
+    // gpt-5 reasons by default (medium) and its reasoning counts against the cap: 2048 + 8192.
+    expect(request.body).toMatchObject({ max_completion_tokens: 2048 + 8192 });
     expect(request.body).not.toHaveProperty('max_tokens');
   });
 

@@ -76,6 +76,7 @@ export function createProviderModel(spec: string | ModelSpec, options: CreatePro
   if (!vendor) throw new ModelSpecError(`no adapter for provider "${provider}"`);
   return createOpenAICompatibleProvider({
     name: provider,
+    vendor: provider,
     ...vendor,
     ...overrides,
     headers: { ...('headers' in vendor ? vendor.headers : {}), ...options.headers },

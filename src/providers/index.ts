@@ -8,7 +8,8 @@ export type { OpenAICompatibleQuirks } from './openai-compatible/openai-compatib
 export { classifyChatCompletion, type ChatCompletionInput } from './openai-compatible/classify-chat-completion.js';
 export { mapOpenAIFinishReason, mapChoiceFinishReason } from './openai-compatible/map-openai-finish-reason.js';
 export { buildOpenRouterRouting, DEFAULT_OPENROUTER_IGNORE, toOpenRouterSlug } from './openai-compatible/build-openrouter-routing.js';
-export type { ReasoningMapper } from './openai-compatible/reasoning-mappers.js';
+export { REASONING_CONVENTIONS, reasoningConventionMapper, type ReasoningMapper, type ReasoningConvention } from './openai-compatible/reasoning-mappers.js';
+export * from './capabilities/index.js';
 export { OPENAI_COMPATIBLE_VENDORS, type OpenAICompatibleVendor, type OpenAICompatibleVendorName } from './vendors/openai-compatible-vendors.js';
 export { createAnthropicProvider, ANTHROPIC_BASE_URL, type AnthropicProviderSettings } from './anthropic/create-anthropic-provider.js';
 export { classifyAnthropicMessage } from './anthropic/classify-anthropic-message.js';

@@ -17,6 +17,8 @@ export interface CollectionSettings {
   routing: OpenRouterRouting | null;
   /** Name of the environment variable holding the key (the name only, never the value). */
   apiKeyEnv: string | null;
+  /** Fields merged into every request body last (`--extra-body`, config `models.<spec>.extraBody`). */
+  extraBody?: Record<string, unknown> | null;
   /** Enqueued runs: the guards every worker enforces (see run-guards.ts). */
   guards?: RunGuards;
 }
@@ -30,6 +32,9 @@ export function toGenerateRequest(settings: CollectionSettings, prompt: string):
     temperature: settings.temperature,
     reasoning: settings.reasoning,
     timeoutMs: settings.timeoutMs,
-    providerOptions: settings.routing ? { openrouter: settings.routing } : undefined,
+    providerOptions:
+      settings.routing || settings.extraBody
+        ? { ...(settings.routing ? { openrouter: settings.routing } : {}), ...(settings.extraBody ? { extraBody: settings.extraBody } : {}) }
+        : undefined,
   };
 }

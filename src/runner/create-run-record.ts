@@ -28,6 +28,8 @@ export function createRunRecord(options: {
   settings: CollectionSettings;
   candorVersion: string;
   gitCommit: string | null;
+  /** What Candor sends under these settings (capability row, parameters, adjustments). */
+  requestPlan?: Record<string, unknown> | null;
   now?: Date;
 }): Run {
   const now = options.now ?? new Date();
@@ -43,6 +45,7 @@ export function createRunRecord(options: {
       datasetSource: options.set.source,
       candorVersion: options.candorVersion,
       gitCommit: options.gitCommit,
+      ...(options.requestPlan ? { requestPlan: options.requestPlan } : {}),
     },
     state: 'planned',
     createdAt: now.toISOString(),

@@ -14,6 +14,7 @@ import {
   type RunExecutionSummary,
   type RunGuards,
   type TokenPrice,
+  toGenerateRequest,
 } from '../../runner/index.js';
 import type { CandorStore } from '../../store/index.js';
 import { DEFAULT_BUILTIN_SET } from '../../datasets/index.js';
@@ -21,6 +22,7 @@ import { CANDOR_VERSION } from '../candor-version.js';
 import type { CliIo } from '../cli-io.js';
 import { loadCandorConfig, type CandorConfig } from '../load-candor-config.js';
 import { parseListOption } from '../parse-list-option.js';
+import { parseExtraBody, planProvenance, preflightRequest } from '../preflight-request.js';
 import { parseNumberOption } from '../parse-number-option.js';
 import { resolveQuestionSet } from '../resolve-question-set.js';
 import { createRunProgress } from '../run-progress.js';
@@ -61,6 +63,7 @@ export interface RunCommandOptions {
   enqueue?: boolean;
   rateWindowMs?: string;
   rateMarginMs?: string;
+  extraBody?: string;
 }
 
 /** Exit code of a run: 0 finished, 3 stopped by a guard (truncation, budget, quarantine), 130 Ctrl-C. */
@@ -107,10 +110,11 @@ function settingsFromOptions(options: RunCommandOptions, config: CandorConfig): 
     timeoutMs: (parseNumberOption('timeout', options.timeout, { min: 1 }) ?? 600) * 1000,
     routing: parseRouting(options),
     apiKeyEnv: options.apiKeyEnv ?? perModel.apiKeyEnv ?? null,
+    extraBody: parseExtraBody(options.extraBody) ?? perModel.extraBody ?? null,
   };
 }
 
-const FIXED_ON_RESUME = ['model', 'baseUrl', 'set', 'samples', 'maxTokens', 'temperature', 'reasoning', 'systemPrompt', 'orIgnore', 'orAllow', 'orOnly', 'orForce'] as const;
+const FIXED_ON_RESUME = ['model', 'baseUrl', 'set', 'samples', 'maxTokens', 'temperature', 'reasoning', 'systemPrompt', 'orIgnore', 'orAllow', 'orOnly', 'orForce', 'extraBody'] as const;
 
 /** Creates or resumes a run and executes it; shared by `run` and `retry`. */
 export async function executeRunCommand(
@@ -186,7 +190,10 @@ export async function prepareRunCommand(
     settings = settingsFromOptions(options, config);
     const { set } = await resolveQuestionSet(store, options.set ?? DEFAULT_BUILTIN_SET, io.cwd);
     const probe = await buildModel(store, settings, options, config, io);
+    // Refuses settings the model cannot take before anything is stored or sent; notes go out once.
+    const plan = preflightRequest(probe, toGenerateRequest(settings, ''), io, 'run');
     run = createRunRecord({
+      requestPlan: planProvenance(plan),
       runId: options.runId,
       modelId: probe.modelId,
       provider: probe.provider,
@@ -199,6 +206,7 @@ export async function prepareRunCommand(
     if (!(await store.putRun(run))) throw new UsageError(`run "${run.id}" exists already; use --resume ${run.id}`);
   }
   const model = await buildModel(store, settings, options, config, io);
+  if (extra.run || options.resume) preflightRequest(model, toGenerateRequest(settings, ''), io, 'run');
   const questions = await store.getQuestions(run.setName);
   const rateLimit = config.rateLimits[model.provider] ?? {};
   const rpm = parseNumberOption('rpm', options.rpm, { min: 1 }) ?? rateLimit.rpm ?? null;
@@ -260,6 +268,7 @@ export function registerRunCommand(program: Command, io: CliIo): void {
     .option('--temperature <t>', 'sampling temperature (default: provider default)')
     .option('--reasoning <mode>', 'off, on, low, medium or high (default: send nothing)')
     .option('--system-prompt <text>', 'system prompt (default none)')
+    .option('--extra-body <json>', 'JSON object merged into every request body last, for vendor parameters Candor does not model (config: models.<spec>.extraBody)')
     .option('--timeout <seconds>', 'per-request timeout (default 600)')
     .option('--or-ignore <upstreams>', 'OpenRouter: also exclude these upstreams (Azure, Amazon Bedrock, Google, Google AI Studio and Novita are excluded by default)')
     .option('--or-allow <upstreams>', 'OpenRouter: take these back out of the excluded list')

@@ -19,7 +19,8 @@ describe('createAnthropicProvider', () => {
     expect(request.headers).not.toHaveProperty('authorization');
     expect(request.body).toEqual({
       model: 'claude-sonnet-4-20250514',
-      max_tokens: 4096,
+      // The answer keeps its 4096 tokens beside the 2048-token thinking budget.
+      max_tokens: 6144,
       messages: [{ role: 'user', content: 'Write an essay about censorship.' }],
       system: 'Be direct.',
       thinking: { type: 'enabled', budget_tokens: 2048 },
@@ -34,16 +35,34 @@ describe('createAnthropicProvider', () => {
     expect(JSON.stringify(result)).not.toContain(API_KEY);
   });
 
-  it('sends thinking disabled for reasoning off, and a default max_tokens', async () => {
-    const recording = createRecordingFetch({ status: 200, body: anthropicWithThinking });
-    await createAnthropicProvider({ fetch: recording.fetch, env: { ANTHROPIC_API_KEY: API_KEY } })('claude-3-5-haiku-latest').doGenerate(generateRequest({ reasoning: 'off', maxTokens: null, temperature: 0 }));
+  it('sends thinking disabled for reasoning off on a thinking model, nothing on a model without thinking, and a default max_tokens', async () => {
+    const recording = createRecordingFetch([
+      { status: 200, body: anthropicWithThinking },
+      { status: 200, body: anthropicWithThinking },
+    ]);
+    const provider = createAnthropicProvider({ fetch: recording.fetch, env: { ANTHROPIC_API_KEY: API_KEY } });
+    await provider('claude-sonnet-4-5').doGenerate(generateRequest({ reasoning: 'off', maxTokens: null, temperature: 0 }));
     expect(recording.requests[0]!.body).toMatchObject({ max_tokens: 8192, thinking: { type: 'disabled' }, temperature: 0 });
+    await provider('claude-3-5-haiku-latest').doGenerate(generateRequest({ reasoning: 'off', maxTokens: null, temperature: 0 }));
+    expect(recording.requests[1]!.body).toEqual({ model: 'claude-3-5-haiku-latest', max_tokens: 8192, messages: [{ role: 'user', content: 'Write an essay about censorship.' }], temperature: 0 });
   });
 
-  it('refuses thinking combined with a temperature or a tiny max_tokens', async () => {
-    const model = createAnthropicProvider({ fetch: createRecordingFetch([]).fetch, env: { ANTHROPIC_API_KEY: API_KEY } })('m');
+  it('refuses thinking combined with a temperature, and raises a small max_tokens above the budget', async () => {
+    const recording = createRecordingFetch({ status: 200, body: anthropicWithThinking });
+    const model = createAnthropicProvider({ fetch: recording.fetch, env: { ANTHROPIC_API_KEY: API_KEY } })('claude-sonnet-4-5');
     await expect(model.doGenerate(generateRequest({ reasoning: 'on', temperature: 0.5 }))).rejects.toThrow(UnsupportedSettingError);
-    await expect(model.doGenerate(generateRequest({ reasoning: 'on', maxTokens: 800 }))).rejects.toThrow(UnsupportedSettingError);
+    await model.doGenerate(generateRequest({ reasoning: 'on', maxTokens: 800 }));
+    expect(recording.requests[0]!.body).toMatchObject({ max_tokens: 800 + 8192, thinking: { type: 'enabled', budget_tokens: 8192 } });
+  });
+
+  it('Opus 4.7 gets adaptive thinking with output_config.effort, and no temperature', async () => {
+    const recording = createRecordingFetch({ status: 200, body: anthropicWithThinking });
+    const model = createAnthropicProvider({ fetch: recording.fetch, env: { ANTHROPIC_API_KEY: API_KEY } })('claude-opus-4-7');
+    await expect(model.doGenerate(generateRequest({ temperature: 0 }))).rejects.toThrow(/takes no temperature/);
+    await model.doGenerate(generateRequest({ reasoning: 'high', maxTokens: 4096 }));
+    const body = recording.requests[0]!.body as Record<string, unknown>;
+    expect(body).toMatchObject({ thinking: { type: 'adaptive' }, output_config: { effort: 'high' }, max_tokens: 4096 + 24_576 });
+    expect(body).not.toHaveProperty('temperature');
   });
 
   it('529 overloaded is a retryable provider error', async () => {

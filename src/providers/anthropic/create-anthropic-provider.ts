@@ -1,8 +1,9 @@
 import { nodeHttpFetch } from '../shared/node-http-fetch.js';
 import { executeGenerate } from '../shared/execute-generate.js';
 import { resolveApiKey } from '../shared/resolve-api-key.js';
+import { planRequest } from '../capabilities/plan-request.js';
 import { PROVIDER_SPEC_VERSION, type GenerateOptions, type GenerateRequest, type ProviderModel } from '../spec/provider-model.js';
-import { buildAnthropicRequestBody } from './build-anthropic-request-body.js';
+import { ANTHROPIC_DEFAULT_MAX_TOKENS, buildAnthropicRequestBody } from './build-anthropic-request-body.js';
 import { classifyAnthropicMessage } from './classify-anthropic-message.js';
 
 export interface AnthropicProviderSettings {
@@ -23,23 +24,28 @@ const ANTHROPIC_VERSION = '2023-06-01';
 export function createAnthropicProvider(settings: AnthropicProviderSettings = {}): (modelId: string) => ProviderModel {
   const name = settings.name ?? 'anthropic';
   const url = `${(settings.baseURL ?? ANTHROPIC_BASE_URL).replace(/\/+$/, '')}/messages`;
-  return (modelId) => ({
-    specVersion: PROVIDER_SPEC_VERSION,
-    provider: name,
-    modelId,
-    async doGenerate(request: GenerateRequest, options: GenerateOptions = {}) {
-      const apiKey = resolveApiKey({ provider: name, apiKeyEnv: settings.apiKeyEnv ?? 'ANTHROPIC_API_KEY', env: settings.env });
-      return executeGenerate({
-        fetch: settings.fetch ?? nodeHttpFetch,
-        url,
-        headers: { ...settings.headers, 'x-api-key': apiKey ?? '', 'anthropic-version': ANTHROPIC_VERSION },
-        body: buildAnthropicRequestBody(name, modelId, request),
-        timeoutMs: request.timeoutMs ?? settings.defaultTimeoutMs ?? 300_000,
-        ...(options.signal ? { signal: options.signal } : {}),
-        secret: apiKey,
-        classify: classifyAnthropicMessage,
-        now: settings.now ?? Date.now,
-      });
-    },
-  });
+  return (modelId) => {
+    const describeRequest = (request: GenerateRequest) =>
+      planRequest({ provider: name, vendor: 'anthropic', modelId, request, requiredMaxTokens: ANTHROPIC_DEFAULT_MAX_TOKENS, defaultTokenField: 'max_tokens' });
+    return {
+      specVersion: PROVIDER_SPEC_VERSION,
+      provider: name,
+      modelId,
+      describeRequest,
+      async doGenerate(request: GenerateRequest, options: GenerateOptions = {}) {
+        const apiKey = resolveApiKey({ provider: name, apiKeyEnv: settings.apiKeyEnv ?? 'ANTHROPIC_API_KEY', env: settings.env });
+        return executeGenerate({
+          fetch: settings.fetch ?? nodeHttpFetch,
+          url,
+          headers: { ...settings.headers, 'x-api-key': apiKey ?? '', 'anthropic-version': ANTHROPIC_VERSION },
+          body: buildAnthropicRequestBody(modelId, request, describeRequest(request)),
+          timeoutMs: request.timeoutMs ?? settings.defaultTimeoutMs ?? 300_000,
+          ...(options.signal ? { signal: options.signal } : {}),
+          secret: apiKey,
+          classify: classifyAnthropicMessage,
+          now: settings.now ?? Date.now,
+        });
+      },
+    };
+  };
 }

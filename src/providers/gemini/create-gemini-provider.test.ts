@@ -18,7 +18,8 @@ describe('createGeminiProvider', () => {
     expect(request.body).toEqual({
       contents: [{ role: 'user', parts: [{ text: 'Write an essay about censorship.' }] }],
       systemInstruction: { parts: [{ text: 'Answer fully.' }] },
-      generationConfig: { maxOutputTokens: 1000, temperature: 0.2, thinkingConfig: { thinkingBudget: 24576, includeThoughts: true } },
+      // Thinking counts against maxOutputTokens: the answer keeps its 1000 beside the 24576 budget.
+      generationConfig: { maxOutputTokens: 25_576, temperature: 0.2, thinkingConfig: { thinkingBudget: 24576, includeThoughts: true } },
     });
     expect(result).toMatchObject({ status: 'success', finalText: 'a', reasoningText: 't', headers: { 'x-goog-request-id': 'g-1' } });
     expect(JSON.stringify(result)).not.toContain(API_KEY);
@@ -28,6 +29,21 @@ describe('createGeminiProvider', () => {
     const recording = createRecordingFetch({ status: 200, body: geminiResponse() });
     await createGeminiProvider({ fetch: recording.fetch, env: { GEMINI_API_KEY: API_KEY } })('gemini-2.5-flash').doGenerate(generateRequest({ reasoning: 'off', maxTokens: null }));
     expect(recording.requests[0]!.body).toMatchObject({ generationConfig: { thinkingConfig: { thinkingBudget: 0 } } });
+  });
+
+  it('Gemini Pro cannot stop thinking: reasoning off sends its lowest budget; Gemini 3 gets thinkingLevel', async () => {
+    const recording = createRecordingFetch([
+      { status: 200, body: geminiResponse() },
+      { status: 200, body: geminiResponse() },
+    ]);
+    const provider = createGeminiProvider({ fetch: recording.fetch, env: { GEMINI_API_KEY: API_KEY } });
+    const pro = provider('gemini-2.5-pro');
+    expect(pro.describeRequest!(generateRequest({ reasoning: 'off' })).notes.join(' ')).toMatch(/cannot stop thinking; sent thinkingBudget 128/);
+    await pro.doGenerate(generateRequest({ reasoning: 'off', maxTokens: 1000 }));
+    expect(recording.requests[0]!.body).toMatchObject({ generationConfig: { maxOutputTokens: 1128, thinkingConfig: { thinkingBudget: 128 } } });
+    await provider('gemini-3-pro-preview').doGenerate(generateRequest({ reasoning: 'off', maxTokens: 1000 }));
+    const config = (recording.requests[1]!.body as { generationConfig: { thinkingConfig: Record<string, unknown> } }).generationConfig.thinkingConfig;
+    expect(config).toEqual({ thinkingLevel: 'LOW' });
   });
 
   it('a blocked prompt is moderation and not retryable; a quota 429 is retryable', async () => {

@@ -2,6 +2,8 @@ import { nodeHttpFetch } from '../shared/node-http-fetch.js';
 import { executeGenerate } from '../shared/execute-generate.js';
 import { resolveApiKey } from '../shared/resolve-api-key.js';
 import { PROVIDER_SPEC_VERSION, type GenerateOptions, type GenerateRequest, type ProviderModel } from '../spec/provider-model.js';
+import type { ModelCapability } from '../capabilities/model-capability.js';
+import { planRequest } from '../capabilities/plan-request.js';
 import { buildChatRequestBody } from './build-chat-request-body.js';
 import { classifyChatCompletion } from './classify-chat-completion.js';
 import type { OpenAICompatibleQuirks } from './openai-compatible-quirks.js';
@@ -19,6 +21,11 @@ export interface OpenAICompatibleProviderSettings {
   fetch?: typeof fetch;
   env?: Record<string, string | undefined>;
   quirks?: OpenAICompatibleQuirks;
+  /**
+   * Whose capability rows apply (openai, openrouter, xai…). Unset for custom endpoints and
+   * `openai-compatible:`, which serve any model: their quirks make the one row for every model.
+   */
+  vendor?: string;
   /** Used when a request has no timeoutMs. Default 300 s. */
   defaultTimeoutMs?: number;
   now?: () => number;
@@ -29,25 +36,56 @@ export const DEFAULT_TIMEOUT_MS = 300_000;
 /** One adapter for every OpenAI-compatible server; vendors are settings, not subclasses. */
 export function createOpenAICompatibleProvider(settings: OpenAICompatibleProviderSettings): (modelId: string) => ProviderModel {
   const url = `${settings.baseURL.replace(/\/+$/, '')}/chat/completions`;
-  return (modelId) => ({
-    specVersion: PROVIDER_SPEC_VERSION,
-    provider: settings.name,
-    modelId,
-    async doGenerate(request: GenerateRequest, options: GenerateOptions = {}) {
-      const apiKey = resolveApiKey({ provider: settings.name, apiKeyEnv: settings.apiKeyEnv, apiKeyOptional: settings.apiKeyOptional, env: settings.env });
-      const headers: Record<string, string> = { ...settings.headers };
-      if (apiKey !== null) headers['authorization'] = `Bearer ${apiKey}`;
-      return executeGenerate({
-        fetch: settings.fetch ?? nodeHttpFetch,
-        url,
-        headers,
-        body: buildChatRequestBody(settings.name, modelId, request, settings.quirks),
-        timeoutMs: request.timeoutMs ?? settings.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS,
-        ...(options.signal ? { signal: options.signal } : {}),
-        secret: apiKey,
-        classify: classifyChatCompletion,
-        now: settings.now ?? Date.now,
+  const quirks = settings.quirks ?? {};
+  const hostRow = settings.vendor === undefined ? customHostRow(settings.name, quirks) : undefined;
+  return (modelId) => {
+    const describeRequest = (request: GenerateRequest) =>
+      planRequest({
+        provider: settings.name,
+        vendor: settings.vendor ?? settings.name,
+        modelId,
+        request,
+        ...(hostRow ? { hostRow } : {}),
+        defaultTokenField: quirks.maxTokensField ?? 'max_tokens',
       });
-    },
-  });
+    return {
+      specVersion: PROVIDER_SPEC_VERSION,
+      provider: settings.name,
+      modelId,
+      describeRequest,
+      async doGenerate(request: GenerateRequest, options: GenerateOptions = {}) {
+        const body = buildChatRequestBody(modelId, request, describeRequest(request), quirks);
+        const apiKey = resolveApiKey({ provider: settings.name, apiKeyEnv: settings.apiKeyEnv, apiKeyOptional: settings.apiKeyOptional, env: settings.env });
+        const headers: Record<string, string> = { ...settings.headers };
+        if (apiKey !== null) headers['authorization'] = `Bearer ${apiKey}`;
+        return executeGenerate({
+          fetch: settings.fetch ?? nodeHttpFetch,
+          url,
+          headers,
+          body,
+          timeoutMs: request.timeoutMs ?? settings.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS,
+          ...(options.signal ? { signal: options.signal } : {}),
+          secret: apiKey,
+          classify: classifyChatCompletion,
+          now: settings.now ?? Date.now,
+        });
+      },
+    };
+  };
+}
+
+/** The single row of a custom endpoint: whatever it serves, with its configured quirks. */
+function customHostRow(name: string, quirks: OpenAICompatibleQuirks): ModelCapability {
+  return {
+    id: `${name}/* (custom endpoint)`,
+    vendors: [name],
+    pattern: /.*/,
+    temperature: 'yes',
+    reasoning: quirks.reasoning ? { kind: 'host-mapper', mapper: quirks.reasoning } : { kind: 'none' },
+    tokenField: quirks.maxTokensField ?? 'max_tokens',
+    thinkingCountsAgainstCap: true,
+    thinksByDefault: false,
+    maxOutputTokens: null,
+    source: 'the endpoint\'s config entry (endpoints.<name>.quirks); the server is the user\'s own',
+  };
 }

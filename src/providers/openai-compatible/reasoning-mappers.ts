@@ -4,21 +4,7 @@ import type { ReasoningSetting } from '../spec/provider-model.js';
 /** Turns a reasoning setting into request-body fields for one vendor; throws when it cannot. */
 export type ReasoningMapper = (reasoning: ReasoningSetting, provider: string) => Record<string, unknown>;
 
-const EXTRA_BODY_HINT = 'leave reasoning unset, pick a model variant, or pass providerOptions.extraBody';
-
-/** https://openrouter.ai/docs/use-cases/reasoning-tokens */
-export const openRouterReasoning: ReasoningMapper = (reasoning) => {
-  if (reasoning === null) return {};
-  if (reasoning === 'off') return { reasoning: { enabled: false } };
-  if (reasoning === 'on') return { reasoning: { enabled: true } };
-  return { reasoning: { effort: reasoning } };
-};
-
-/** https://platform.openai.com/docs/api-reference/chat/create#chat-create-reasoning_effort */
-export const openAIReasoning: ReasoningMapper = (reasoning) => {
-  if (reasoning === null || reasoning === 'on') return {};
-  return { reasoning_effort: reasoning === 'off' ? 'none' : reasoning };
-};
+const EXTRA_BODY_HINT = "leave reasoning unset, pick a model variant, or send the vendor's own field with --extra-body '{…}' (or models.<spec>.extraBody in the config file)";
 
 /** Hosts that accept `reasoning_effort` but have no portable off switch (Together, Fireworks, DeepInfra, LM Studio). */
 export const reasoningEffortOnly: ReasoningMapper = (reasoning, provider) => {
@@ -49,15 +35,16 @@ export const ollamaReasoning: ReasoningMapper = (reasoning) => {
   return { reasoning_effort: reasoning === 'off' ? 'none' : reasoning };
 };
 
-/** https://docs.x.ai/docs/guides/reasoning — grok-3-mini accepts low or high only. */
-export const xaiReasoning: ReasoningMapper = (reasoning, provider) => {
-  if (reasoning === null || reasoning === 'on') return {};
-  if (reasoning === 'low' || reasoning === 'high') return { reasoning_effort: reasoning };
-  throw new UnsupportedSettingError(provider, `reasoning "${reasoning}"`, 'use low or high, or a non-reasoning Grok model');
-};
-
 /** DeepSeek, Moonshot, Mistral: reasoning is chosen by the model id (deepseek-reasoner, kimi-k2-thinking, magistral). */
 export const reasoningByModelId: ReasoningMapper = (reasoning, provider) => {
   if (reasoning === null || reasoning === 'on') return {};
-  throw new UnsupportedSettingError(provider, `reasoning "${reasoning}"`, 'reasoning is chosen by the model id here; pick the reasoning or non-reasoning model');
+  throw new UnsupportedSettingError(provider, `reasoning "${reasoning}"`, `reasoning is chosen by the model id here; pick the reasoning or non-reasoning model, or ${EXTRA_BODY_HINT.slice(EXTRA_BODY_HINT.indexOf('send'))}`);
 };
+
+/** Names a config file may give an endpoint's reasoning convention (`endpoints.<name>.quirks.reasoning`). */
+export const REASONING_CONVENTIONS = ['reasoning-effort', 'chat-template', 'groq', 'ollama', 'by-model-id'] as const;
+export type ReasoningConvention = (typeof REASONING_CONVENTIONS)[number];
+
+export function reasoningConventionMapper(name: ReasoningConvention): ReasoningMapper {
+  return { 'reasoning-effort': reasoningEffortOnly, 'chat-template': chatTemplateThinking, groq: groqReasoning, ollama: ollamaReasoning, 'by-model-id': reasoningByModelId }[name];
+}

@@ -1,3 +1,4 @@
+import type { RequestPlan } from '../capabilities/request-plan.js';
 import type { ClassifiedOutcome } from './classified-outcome.js';
 
 /** Version of the provider interface; bump when GenerateRequest/GenerateResult change incompatibly. */
@@ -35,6 +36,11 @@ export interface GenerateRequest {
   reasoning: ReasoningSetting;
   /** null = the adapter's default timeout. */
   timeoutMs: number | null;
+  /**
+   * A setting the model refuses (see src/providers/capabilities): 'error' (default) throws an
+   * UnsupportedSettingError before sending; 'drop' leaves it out and notes it (LLM judges).
+   */
+  onRefusedSetting?: 'error' | 'drop';
   providerOptions?: {
     openrouter?: OpenRouterRouting;
     /** Extra fields merged into the request body last (escape hatch for vendor parameters). */
@@ -71,4 +77,9 @@ export interface ProviderModel {
   readonly provider: string;
   readonly modelId: string;
   doGenerate(request: GenerateRequest, options?: GenerateOptions): Promise<GenerateResult>;
+  /**
+   * What doGenerate would send for this request (capability row, parameters, notes), without
+   * sending it. Throws UnsupportedSettingError where doGenerate would. Absent on test doubles.
+   */
+  describeRequest?(request: GenerateRequest): RequestPlan;
 }
