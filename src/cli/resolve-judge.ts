@@ -1,7 +1,7 @@
 import { isJudgmentLabel } from '../core/index.js';
 import { createEnsembleJudge, createStoredJudge, type Judge } from '../judge/index.js';
 import { createProviderModel } from '../providers/index.js';
-import { createModelJudge, createRateLimiter, rateLimitKey, type RateLimiter } from '../runner/index.js';
+import { createModelJudge, createRateLimiter, judgeRequest, rateLimitKey, type JudgeModelSettings, type RateLimiter } from '../runner/index.js';
 import type { CandorStore } from '../store/index.js';
 import type { CliIo } from './cli-io.js';
 import { createEmbeddedJudgeAdapter, createCascadeJudge } from './embedded-judge-adapter.js';
@@ -59,12 +59,27 @@ export async function resolveJudge(spec: string, context: ResolveJudgeContext): 
     return createCascadeJudge(expensiveJudge, context.threshold ?? 0.9);
   }
   if (!spec.includes(':')) throw new UsageError(`--judge "${spec}": expected ${JUDGE_SPEC_HELP}`);
-  const model = createProviderModel(spec, { config: context.config.provider, env: context.io.env });
+  // A judge's endpoint, key variable and settings come from the same config entry as a run's.
+  const perModel = context.config.models[spec] ?? {};
+  const model = createProviderModel(spec, {
+    config: context.config.provider,
+    env: context.io.env,
+    ...(perModel.baseURL ? { baseURL: perModel.baseURL } : {}),
+    ...(perModel.apiKeyEnv ? { apiKeyEnv: perModel.apiKeyEnv } : {}),
+  });
+  const settings: JudgeModelSettings = {
+    ...(perModel.maxTokens !== undefined ? { maxTokens: perModel.maxTokens } : {}),
+    ...(perModel.temperature !== undefined ? { temperature: perModel.temperature } : {}),
+    ...(perModel.reasoning !== undefined ? { reasoning: perModel.reasoning } : {}),
+    ...(perModel.extraBody !== undefined ? { extraBody: perModel.extraBody } : {}),
+  };
+  for (const note of judgeRequest(model, settings).plan?.notes ?? []) context.io.stderr.write(`candor: judge ${spec}: ${note}\n`);
   const rpm = context.rpm ?? context.config.rateLimits[model.provider]?.rpm ?? null;
   const shared = await context.sharedLimiter?.(rateLimitKey(model.provider, context.config.provider.endpoints?.[model.provider]?.baseURL ?? null));
   return {
     judge: createModelJudge(model, {
       judgeId: spec,
+      settings,
       limiter: shared ?? (rpm ? createRateLimiter({ requestsPerMinute: rpm, tokensPerMinute: context.config.rateLimits[model.provider]?.tpm ?? null }) : undefined),
     }),
   };

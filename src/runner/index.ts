@@ -8,7 +8,7 @@ export { planWork, workKey, type WorkItem } from './plan-work.js';
 export { costFromUsage, DEFAULT_PRICES, findPrice, type TokenPrice } from './price-table.js';
 export { createRateLimiter, type RateLimiter, type RateLimits } from './rate-limiter.js';
 export type { RunEvent, RunExecutionSummary, StopReason } from './run-events.js';
-export { createModelJudge, type ModelJudgeOptions } from './create-model-judge.js';
+export { createModelJudge, judgeRequest, judgeVersion, type JudgeModelSettings, type ModelJudgeOptions } from './create-model-judge.js';
 export { judgeResponses, type JudgeEvent, type JudgeResponsesOptions, type JudgeResponsesSummary } from './judge-responses.js';
 export { createSharedRateLimiter, type SharedRateLimiterOptions } from './create-shared-rate-limiter.js';
 export { rateLimitKey } from './rate-limit-key.js';

@@ -39,7 +39,7 @@ export function planRequest(input: PlanRequestInput): RequestPlan {
   const notes = [...reasoning.notes];
   const temperature = planTemperature(request.temperature, row, creator, reasoning, onRefused, name, notes);
   const { maxTokens, fields } = planCap(answerCap, row, reasoning, request, notes, input.provider);
-  return { capability: row.id, maxTokens, tokenField: row.tokenField, temperature, reasoningFields: fields, notes };
+  return { capability: row.id, maxTokens, tokenField: row.tokenField, temperature, reasoningFields: fields, thinking: reasoning.thinking, notes };
 }
 
 function conservativePlan(input: PlanRequestInput, name: string, answerCap: number | null): RequestPlan {
@@ -50,6 +50,7 @@ function conservativePlan(input: PlanRequestInput, name: string, answerCap: numb
     tokenField: input.defaultTokenField,
     temperature: null,
     reasoningFields: {},
+    thinking: false,
     notes: [
       `${name} is not in Candor's model capability table: sent only the required fields${left.length > 0 ? ` (${left.join(' and ')} left out)` : ''}; add documented parameters with --extra-body`,
     ],

@@ -12,6 +12,8 @@ export interface RequestPlan {
    * (`reasoning_effort`, `reasoning`, `thinking`, `output_config`…), `{thinkingConfig}` for Gemini.
    */
   reasoningFields: Record<string, unknown>;
+  /** The model will reason under this request (as far as its row says). */
+  thinking: boolean;
   /** One sentence per adjustment (lowest setting used, cap raised, parameter left out). */
   notes: string[];
 }

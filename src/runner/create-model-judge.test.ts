@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { CANDOR_RUBRIC_VERSION } from '../judge/index.js';
+import { createProviderModel } from '../providers/index.js';
+import { createRecordingFetch } from '../providers/test-support/recording-fetch.js';
+import { createModelJudge } from './create-model-judge.js';
+
+const VERDICT = 'ANALYSIS: it answers.\nLABEL: COMPLETE';
+const chatReply = { id: 'c', object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content: VERDICT }, finish_reason: 'stop' }], usage: { prompt_tokens: 9, completion_tokens: 9 } };
+const anthropicReply = { id: 'm', type: 'message', role: 'assistant', content: [{ type: 'text', text: VERDICT }], stop_reason: 'end_turn', usage: { input_tokens: 9, output_tokens: 9 } };
+const geminiReply = { candidates: [{ content: { parts: [{ text: VERDICT }], role: 'model' }, finishReason: 'STOP' }], usageMetadata: { promptTokenCount: 9, candidatesTokenCount: 9 } };
+const env = { OPENAI_API_KEY: 'k-123456789', ANTHROPIC_API_KEY: 'k-123456789', GEMINI_API_KEY: 'k-123456789' };
+
+async function judgeOnce(spec: string, reply: unknown) {
+  const recording = createRecordingFetch({ status: 200, body: reply });
+  const judge = createModelJudge(createProviderModel(spec, { env, fetch: recording.fetch }), { judgeId: spec, retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1 } });
+  const verdict = await judge.judge({ question: 'Write an essay.', response: 'An essay.' } as never);
+  return { verdict, body: recording.requests[0]!.body as Record<string, unknown>, version: judge.version };
+}
+
+describe('LLM judges fit their model (issue #12 item 1)', () => {
+  it('a non-reasoning OpenAI judge keeps temperature 0, 1024 tokens and the rubric version', async () => {
+    const { verdict, body, version } = await judgeOnce('openai:gpt-4o-mini', chatReply);
+    expect(verdict.label).toBe('COMPLETE');
+    expect(body).toMatchObject({ temperature: 0, max_completion_tokens: 1024 });
+    expect(body).not.toHaveProperty('reasoning_effort');
+    expect(version).toBe(CANDOR_RUBRIC_VERSION);
+  });
+
+  it.each([
+    ['openai:o4-mini', { reasoning_effort: 'low', max_completion_tokens: 1024 + 2048 }],
+    ['openai:gpt-5-mini', { reasoning_effort: 'minimal', max_completion_tokens: 1024 + 1024 }],
+  ])('%s: no temperature, its lowest reasoning effort, a cap that covers the thinking', async (spec, expected) => {
+    const { verdict, body, version } = await judgeOnce(spec, chatReply);
+    expect(verdict.label).toBe('COMPLETE');
+    expect(body).toMatchObject(expected);
+    expect(body).not.toHaveProperty('temperature');
+    expect(version).toBe(`${CANDOR_RUBRIC_VERSION}+max_completion_tokens=${expected.max_completion_tokens};temperature=-;reasoning_effort="${expected.reasoning_effort}"`);
+  });
+
+  it('Claude Opus 4.7: no temperature; Gemini 2.5 Pro: its lowest thinking budget inside a raised cap', async () => {
+    const claude = await judgeOnce('anthropic:claude-opus-4-7', anthropicReply);
+    expect(claude.verdict.label).toBe('COMPLETE');
+    expect(claude.body).not.toHaveProperty('temperature');
+    expect(claude.body).not.toHaveProperty('thinking');
+    const gemini = await judgeOnce('gemini:gemini-2.5-pro', geminiReply);
+    expect(gemini.verdict.label).toBe('COMPLETE');
+    expect(gemini.body['generationConfig']).toMatchObject({ temperature: 0, maxOutputTokens: 1024 + 128, thinkingConfig: { thinkingBudget: 128 } });
+    expect(gemini.version).not.toBe(CANDOR_RUBRIC_VERSION);
+  });
+
+  it('two settings of one judge model never share a version', async () => {
+    const recording = createRecordingFetch({ status: 200, body: chatReply });
+    const model = createProviderModel('openai:gpt-4o', { env, fetch: recording.fetch });
+    const plain = createModelJudge(model, { judgeId: 'openai:gpt-4o' });
+    const warm = createModelJudge(model, { judgeId: 'openai:gpt-4o', settings: { temperature: 0.7 } });
+    expect(plain.version).not.toBe(warm.version);
+  });
+});
