@@ -1,4 +1,9 @@
+import type { StopReason } from '@anthropic-ai/sdk/resources/messages/messages';
 import { describe, expect, it } from 'vitest';
+
+/** Every StopReason of the official SDK; the `satisfies` check fails to compile when the SDK adds one. */
+const SDK_STOP_REASONS = { end_turn: 1, max_tokens: 1, stop_sequence: 1, tool_use: 1, pause_turn: 1, refusal: 1, model_context_window_exceeded: 1 } satisfies Record<StopReason, 1>;
+const ANTHROPIC_SDK_STOP_REASONS = Object.keys(SDK_STOP_REASONS) as StopReason[];
 import { classifyAnthropicMessage } from './classify-anthropic-message.js';
 import { anthropicInvalidRequest, anthropicMessage, anthropicOverloaded, anthropicRefusal, anthropicWithThinking } from './fixtures/anthropic-payloads.js';
 import { mapAnthropicStopReason } from './map-anthropic-stop-reason.js';
@@ -13,7 +18,7 @@ describe('mapAnthropicStopReason', () => {
     ['model_context_window_exceeded', 'length'],
     ['refusal', 'content-filter'],
     ['tool_use', 'tool-calls'],
-    ['pause_turn', 'other'],
+    ['pause_turn', 'error'],
   ] as const)('%s → %s', (raw, unified) => expect(mapAnthropicStopReason(raw)).toEqual({ unified, raw }));
 
   it('null is unknown', () => expect(mapAnthropicStopReason(null)).toEqual({ unified: 'unknown', raw: null }));
@@ -72,8 +77,13 @@ describe('classifyAnthropicMessage', () => {
     expect(classify(anthropicInvalidRequest, 400).status).toBe('provider_error');
   });
 
+  it('every documented stop reason has a status; pause_turn is a provider error, not a quarantine (issue #12 item 11)', () => {
+    expect(classify(anthropicMessage({ stopReason: 'pause_turn' })).status).toBe('provider_error');
+    for (const reason of ANTHROPIC_SDK_STOP_REASONS) expect(classify(anthropicMessage({ stopReason: reason })).status, reason).not.toBe('unknown_shape');
+  });
+
   it('an unrecognised stop reason or body is unknown_shape', () => {
-    expect(classify(anthropicMessage({ stopReason: 'pause_turn' })).status).toBe('unknown_shape');
+    expect(classify(anthropicMessage({ stopReason: 'brand_new_reason' })).status).toBe('unknown_shape');
     expect(classify({ completion: 'legacy text API' }).status).toBe('unknown_shape');
   });
 });

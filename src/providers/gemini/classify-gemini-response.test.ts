@@ -1,7 +1,16 @@
+import type { FinishReason as SdkFinishReason } from '@google/genai';
 import { describe, expect, it } from 'vitest';
+import { isRetryableOutcome } from '../shared/execute-generate.js';
 import { classifyGeminiResponse } from './classify-gemini-response.js';
-import { geminiInvalidKey, geminiPromptBlocked, geminiQuota, geminiResponse, geminiSafetyStop } from './fixtures/gemini-payloads.js';
+import { geminiInvalidKey, geminiPromptBlocked, geminiPromptBlockedOther, geminiQuota, geminiResponse, geminiSafetyStop } from './fixtures/gemini-payloads.js';
 import { mapGeminiFinishReason } from './map-gemini-finish-reason.js';
+
+/** Every FinishReason value of the official SDK; fails to compile when the SDK adds or drops one. */
+const SDK_VALUES = {
+  FINISH_REASON_UNSPECIFIED: 1, STOP: 1, MAX_TOKENS: 1, SAFETY: 1, RECITATION: 1, LANGUAGE: 1, OTHER: 1, BLOCKLIST: 1, PROHIBITED_CONTENT: 1, SPII: 1,
+  MALFORMED_FUNCTION_CALL: 1, IMAGE_SAFETY: 1, UNEXPECTED_TOOL_CALL: 1, TOO_MANY_TOOL_CALLS: 1, IMAGE_PROHIBITED_CONTENT: 1, NO_IMAGE: 1, IMAGE_RECITATION: 1, IMAGE_OTHER: 1, CONTINUATION: 1,
+} satisfies Record<`${SdkFinishReason}`, 1>;
+const GEMINI_SDK_FINISH_REASONS = Object.keys(SDK_VALUES);
 
 const classify = (body: unknown, httpStatus = 200) => classifyGeminiResponse({ httpStatus, body });
 
@@ -58,6 +67,29 @@ describe('classifyGeminiResponse', () => {
 
   it('OTHER is a provider error', () => {
     expect(classify(geminiResponse({ finishReason: 'OTHER', parts: [] })).status).toBe('provider_error');
+  });
+
+  it('OTHER and LANGUAGE are deterministic: stored, not retried; OTHER has one status as finish and as block reason (issue #12 item 10)', () => {
+    for (const reason of ['OTHER', 'LANGUAGE']) {
+      const outcome = classify(geminiResponse({ finishReason: reason, parts: [] }));
+      expect(outcome.status, reason).toBe('provider_error');
+      expect(isRetryableOutcome(outcome, 200, {}), reason).toBe(false);
+    }
+    const blocked = classify(geminiPromptBlockedOther);
+    expect(blocked).toMatchObject({ status: 'provider_error', finishReason: { unified: 'error', raw: 'OTHER' } });
+    expect(isRetryableOutcome(blocked, 200, geminiPromptBlockedOther)).toBe(false);
+    // A transient-looking error finish (no deterministic value) still gets its retry.
+    expect(isRetryableOutcome({ ...blocked, finishReason: { unified: 'error', raw: null } }, 200, {})).toBe(true);
+  });
+
+  it('every FinishReason of @google/genai maps to a status, none quarantines the run (issue #12 item 11)', () => {
+    for (const reason of GEMINI_SDK_FINISH_REASONS) {
+      expect(classify(geminiResponse({ finishReason: reason, parts: [{ text: 'x' }] })).status, reason).not.toBe('unknown_shape');
+    }
+    expect(classify(geminiResponse({ finishReason: 'IMAGE_PROHIBITED_CONTENT', parts: [] })).status).toBe('moderation');
+    expect(classify(geminiResponse({ finishReason: 'IMAGE_RECITATION', parts: [] })).status).toBe('moderation');
+    expect(classify(geminiResponse({ finishReason: 'NO_IMAGE', parts: [] })).status).toBe('provider_error');
+    expect(classify(geminiResponse({ finishReason: 'IMAGE_OTHER', parts: [] })).status).toBe('provider_error');
   });
 
   it('STOP with no content object is missing_content; with blank text after real tokens is empty', () => {

@@ -5,6 +5,9 @@ import { classifyEnvelope } from '../shared/classify-envelope.js';
 import { describeShape, isObject, numberOrNull } from '../shared/json-helpers.js';
 import { mapGeminiFinishReason } from './map-gemini-finish-reason.js';
 
+/** Block reasons that name a filter (https://ai.google.dev/api/generate-content#BlockReason). */
+const FILTER_BLOCK_REASONS = new Set(['SAFETY', 'BLOCKLIST', 'PROHIBITED_CONTENT', 'IMAGE_SAFETY', 'MODEL_ARMOR']);
+
 /**
  * Classify a Gemini generateContent payload: `promptFeedback.blockReason` (prompt blocked before the
  * model ran) is moderation; parts marked `thought: true` are reasoning.
@@ -30,6 +33,10 @@ export function classifyGeminiResponse(input: { httpStatus: number | null; body:
   const feedback = isObject(body['promptFeedback']) ? body['promptFeedback'] : null;
   const blockReason = feedback && typeof feedback['blockReason'] === 'string' ? feedback['blockReason'] : null;
   if (blockReason !== null && (!Array.isArray(candidates) || candidates.length === 0)) {
+    // OTHER gives no reason: a deterministic provider error, as finishReason OTHER is (one value, one status).
+    if (!FILTER_BLOCK_REASONS.has(blockReason)) {
+      return { ...base, status: 'provider_error', finishReason: { unified: 'error', raw: blockReason }, statusDetail: `prompt blocked: ${blockReason} (no reason given)` };
+    }
     return { ...base, status: 'moderation', finishReason: { unified: 'content-filter', raw: blockReason }, statusDetail: `prompt blocked: ${blockReason}` };
   }
   if (candidates === undefined && (feedback !== null || isObject(body['usageMetadata']))) {

@@ -2,9 +2,10 @@ import type { FinishReason, UnifiedFinishReason } from '../../core/index.js';
 
 /**
  * Gemini `candidate.finishReason`. The safety family means Google's filters stopped the output.
- * https://ai.google.dev/api/generate-content#FinishReason
+ * https://ai.google.dev/api/generate-content#FinishReason — every value of @google/genai 2.32's
+ * FinishReason enum has an entry.
  */
-const GEMINI_FINISH_REASONS: Record<string, UnifiedFinishReason> = {
+export const GEMINI_FINISH_REASONS: Record<string, UnifiedFinishReason> = {
   STOP: 'stop',
   MAX_TOKENS: 'length',
   SAFETY: 'content-filter',
@@ -13,7 +14,14 @@ const GEMINI_FINISH_REASONS: Record<string, UnifiedFinishReason> = {
   PROHIBITED_CONTENT: 'content-filter',
   SPII: 'content-filter',
   IMAGE_SAFETY: 'content-filter',
+  IMAGE_PROHIBITED_CONTENT: 'content-filter',
+  IMAGE_RECITATION: 'content-filter',
+  // The per-request token limit was reached before the answer was complete.
+  CONTINUATION: 'length',
+  // Deterministic errors (see shared/deterministic-finish-reasons.ts): stored, not retried.
   LANGUAGE: 'error',
+  IMAGE_OTHER: 'error',
+  NO_IMAGE: 'error',
   OTHER: 'error',
   MALFORMED_FUNCTION_CALL: 'error',
   UNEXPECTED_TOOL_CALL: 'error',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isRetryableOutcome } from '../shared/execute-generate.js';
 import { classifyChatCompletion } from './classify-chat-completion.js';
 import {
   alibabaChoiceError,
@@ -8,7 +9,10 @@ import {
   insufficientCredits,
   openAIFlagged,
   openRouterCompletion,
+  openRouterModeration403,
+  openRouterNativeOther,
   openRouterWithCost,
+  refusalBesideEmptyContent,
   rateLimited,
   vllmBadRequest,
 } from './fixtures/chat-completion-payloads.js';
@@ -236,5 +240,26 @@ describe('classifyChatCompletion: each content-filter error signal on its own', 
     ['auth', { code: 401, message: 'No auth credentials found' }],
   ])('%s → provider_error', (_name, error) => {
     expect(classifyChatCompletion({ httpStatus: 400, body: { error } }).status).toBe('provider_error');
+  });
+
+  it('OpenRouter 403 with metadata.reasons is moderation whatever the message says (issue #12 item 9)', () => {
+    const outcome = classifyChatCompletion({ httpStatus: 403, body: openRouterModeration403 });
+    expect(outcome.status).toBe('moderation');
+    expect(outcome.statusDetail).toContain('violence/graphic');
+    expect(outcome.statusDetail).toContain('[OpenAI]');
+  });
+
+  it('a refusal beside content "" keeps the refusal text (issue #12 item 12)', () => {
+    expect(classifyChatCompletion({ httpStatus: 200, body: refusalBesideEmptyContent })).toMatchObject({
+      status: 'success',
+      finalText: "I'm sorry, I cannot assist with that request.",
+      statusDetail: 'text is the refusal field',
+    });
+  });
+
+  it("a relayed Gemini OTHER is the same deterministic provider error as Gemini's own", () => {
+    const outcome = classifyChatCompletion({ httpStatus: 200, body: openRouterNativeOther });
+    expect(outcome.status).toBe('provider_error');
+    expect(isRetryableOutcome(outcome, 200, openRouterNativeOther)).toBe(false);
   });
 });

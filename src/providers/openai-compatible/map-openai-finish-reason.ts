@@ -1,4 +1,5 @@
 import type { FinishReason, UnifiedFinishReason } from '../../core/index.js';
+import { GEMINI_FINISH_REASONS } from '../gemini/map-gemini-finish-reason.js';
 
 /**
  * Finish reasons seen from OpenAI-compatible servers, including upstream values that OpenRouter
@@ -7,6 +8,8 @@ import type { FinishReason, UnifiedFinishReason } from '../../core/index.js';
  * https://openrouter.ai/docs/api-reference/overview#finish-reason
  */
 const OPENAI_FINISH_REASONS: Record<string, UnifiedFinishReason> = {
+  // Upstream values relayed as native_finish_reason map exactly as their own adapters map them.
+  ...GEMINI_FINISH_REASONS,
   stop: 'stop',
   eos: 'stop',
   eos_token: 'stop',
@@ -29,6 +32,8 @@ const OPENAI_FINISH_REASONS: Record<string, UnifiedFinishReason> = {
   tool_calls: 'tool-calls',
   function_call: 'tool-calls',
   tool_use: 'tool-calls',
+  pause_turn: 'error',
+  model_context_window_exceeded: 'length',
   error: 'error',
   abort: 'error',
 };
@@ -51,6 +56,8 @@ export function mapChoiceFinishReason(finishReason: unknown, nativeFinishReason:
   const normalised = mapOpenAIFinishReason(finishReason);
   const native = mapOpenAIFinishReason(nativeFinishReason);
   for (const unified of PRIORITY) {
+    // Both say error: the upstream's value is the specific one (it decides whether a retry helps).
+    if (unified === 'error' && normalised.unified === 'error' && native.unified === 'error') return native;
     if (normalised.unified === unified) return normalised;
     if (native.unified === unified) return native;
   }

@@ -31,7 +31,9 @@ export function classifyAnswer(parts: AnswerParts): ClassifiedOutcome {
   const { base, finishReason } = parts;
   const split = parts.content === null ? null : splitInlineReasoning(parts.content);
   const reasoningText = joinReasoning(parts.reasoning, split?.reasoningText ?? null);
-  const finalText = split ? split.finalText : (parts.refusal ?? null);
+  // OpenAI may send `content: ""` beside the refusal text: the refusal is the answer then.
+  const refusalIsAnswer = Boolean(parts.refusal) && (split === null || split.finalText.trim() === '');
+  const finalText = refusalIsAnswer ? parts.refusal! : split ? split.finalText : null;
   const outcome: ClassifiedOutcome = { ...base, finishReason, finalText, reasoningText };
   const completionTokens = base.usage.completionTokens;
   const detail = (status: ClassifiedOutcome['status'], statusDetail: string | null): ClassifiedOutcome => ({ ...outcome, status, statusDetail });
@@ -53,7 +55,7 @@ export function classifyAnswer(parts: AnswerParts): ClassifiedOutcome {
     const notes = [
       finishReason.unified === 'unknown' ? 'no finish reason reported' : null,
       finishReason.unified === 'tool-calls' ? 'finished with tool calls' : null,
-      parts.content === null && parts.refusal ? 'text is the refusal field' : null,
+      refusalIsAnswer ? 'text is the refusal field' : null,
     ].filter((note) => note !== null);
     return detail('success', notes.length > 0 ? notes.join('; ') : null);
   }

@@ -1,5 +1,6 @@
 import { EMPTY_USAGE, type ClassifiedOutcome } from '../spec/classified-outcome.js';
 import type { GenerateResult } from '../spec/provider-model.js';
+import { DETERMINISTIC_FINISH_REASONS } from './deterministic-finish-reasons.js';
 import { isRetryableStatus } from './is-retryable-status.js';
 import { isObject } from './json-helpers.js';
 import { parseBody } from './parse-body.js';
@@ -78,7 +79,7 @@ export function isRetryableOutcome(outcome: ClassifiedOutcome, httpStatus: numbe
   if (typeof body === 'string') return httpStatus < 400;
   const code = embeddedErrorCode(body);
   if (httpStatus < 400 && Number.isInteger(code) && isRetryableStatus(code)) return true;
-  return httpStatus < 400 && outcome.finishReason.unified === 'error';
+  return httpStatus < 400 && outcome.finishReason.unified === 'error' && !DETERMINISTIC_FINISH_REASONS.has(outcome.finishReason.raw ?? '');
 }
 
 /** The numeric code of an error delivered in a body: top-level `error` or OpenRouter's `choices[0].error`. */
