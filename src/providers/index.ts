@@ -7,7 +7,8 @@ export { createOpenAICompatibleProvider, DEFAULT_TIMEOUT_MS, type OpenAICompatib
 export type { OpenAICompatibleQuirks } from './openai-compatible/openai-compatible-quirks.js';
 export { classifyChatCompletion, type ChatCompletionInput } from './openai-compatible/classify-chat-completion.js';
 export { mapOpenAIFinishReason, mapChoiceFinishReason } from './openai-compatible/map-openai-finish-reason.js';
-export { buildOpenRouterRouting, DEFAULT_OPENROUTER_IGNORE, toOpenRouterSlug } from './openai-compatible/build-openrouter-routing.js';
+export { buildOpenRouterRouting, DEFAULT_OPENROUTER_IGNORE, keptFirstPartyUpstreams, toOpenRouterSlug } from './openai-compatible/build-openrouter-routing.js';
+export { OPENROUTER_PROVIDERS, UnknownOpenRouterProviderError, firstPartyUpstreams } from './openai-compatible/openrouter-providers.js';
 export { REASONING_CONVENTIONS, reasoningConventionMapper, type ReasoningMapper, type ReasoningConvention } from './openai-compatible/reasoning-mappers.js';
 export * from './capabilities/index.js';
 export { OPENAI_COMPATIBLE_VENDORS, type OpenAICompatibleVendor, type OpenAICompatibleVendorName } from './vendors/openai-compatible-vendors.js';

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { CandorError, NotFoundError, type Run } from '../../core/index.js';
-import { createProviderModel, REASONING_SETTINGS, type OpenRouterRouting, type ReasoningSetting } from '../../providers/index.js';
+import { createProviderModel, REASONING_SETTINGS, toOpenRouterSlug, type OpenRouterRouting, type ReasoningSetting } from '../../providers/index.js';
 import {
   createRateLimiter,
   createReplayModel,
@@ -80,6 +80,8 @@ function parseRouting(options: RunCommandOptions): OpenRouterRouting | null {
   if (options.orOnly) routing.only = parseListOption(options.orOnly);
   if (options.orForce) routing.force = options.orForce;
   if (options.orNoDefaultIgnore) routing.replaceDefaultIgnore = true;
+  // Names are checked against OpenRouter's provider list now, not at the first request.
+  for (const name of [...(routing.ignore ?? []), ...(routing.allow ?? []), ...(routing.only ?? []), ...(routing.force ? [routing.force] : [])]) toOpenRouterSlug(name);
   return Object.keys(routing).length > 0 ? routing : null;
 }
 

@@ -1,4 +1,5 @@
 import { UnsupportedSettingError } from '../errors/unsupported-setting-error.js';
+import { keptFirstPartyUpstreams } from '../openai-compatible/build-openrouter-routing.js';
 import type { GenerateRequest } from '../spec/provider-model.js';
 import { findCreatorCapability, findModelCapability } from './find-model-capability.js';
 import type { ModelCapability } from './model-capability.js';
@@ -39,6 +40,12 @@ export function planRequest(input: PlanRequestInput): RequestPlan {
   const notes = [...reasoning.notes];
   const temperature = planTemperature(request.temperature, row, creator, reasoning, onRefused, name, notes);
   const { maxTokens, fields } = planCap(answerCap, row, reasoning, request, notes, input.provider);
+  if (row.reasoning.kind === 'openrouter') {
+    const kept = keptFirstPartyUpstreams(input.modelId, request.providerOptions?.openrouter);
+    if (kept.length > 0) {
+      notes.push(`upstreams ${kept.join(', ')} are the creator's own, so the default ignore list keeps them (else no upstream could serve ${input.modelId}); each answer records its upstream. To exclude them: --or-ignore ${kept.join(',')}`);
+    }
+  }
   return { capability: row.id, maxTokens, tokenField: row.tokenField, temperature, reasoningFields: fields, thinking: reasoning.thinking, notes };
 }
 

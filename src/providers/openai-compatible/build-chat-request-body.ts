@@ -18,7 +18,7 @@ export function buildChatRequestBody(modelId: string, request: GenerateRequest, 
   Object.assign(body, plan.reasoningFields);
   // Usage (with cost) is in every OpenRouter response; `usage: {include: true}` is deprecated.
   // https://openrouter.ai/docs/use-cases/usage-accounting
-  if (quirks.openRouter) body['provider'] = buildOpenRouterRouting(request.providerOptions?.openrouter);
+  if (quirks.openRouter) body['provider'] = buildOpenRouterRouting(request.providerOptions?.openrouter, modelId);
   Object.assign(body, request.providerOptions?.extraBody);
   return body;
 }

@@ -1,4 +1,7 @@
 import type { OpenRouterRouting } from '../spec/provider-model.js';
+import { firstPartyUpstreams, toOpenRouterSlug } from './openrouter-providers.js';
+
+export { toOpenRouterSlug } from './openrouter-providers.js';
 
 /**
  * Upstreams excluded by default because they have filtered prompts before the model answered
@@ -6,22 +9,21 @@ import type { OpenRouterRouting } from '../spec/provider-model.js';
  */
 export const DEFAULT_OPENROUTER_IGNORE = ['azure', 'amazon-bedrock', 'google-vertex', 'google-ai-studio', 'novita'];
 
-const SLUG_ALIASES: Record<string, string> = {
-  google: 'google-vertex',
-  bedrock: 'amazon-bedrock',
-  'google-ai': 'google-ai-studio',
-};
-
-/** "Amazon Bedrock" → "amazon-bedrock", "Google" → "google-vertex" (display names as in the `provider` field). */
-export function toOpenRouterSlug(name: string): string {
-  const slug = name.trim().toLowerCase().replace(/\s+/g, '-');
-  return SLUG_ALIASES[slug] ?? slug;
+/**
+ * Default-ignored upstreams that this model keeps because they are its creator's own (Google's
+ * models are served only by Google Vertex and Google AI Studio; ignoring both leaves OpenRouter no
+ * provider: 404 "No allowed providers are available"). Every answer records the upstream that served it.
+ */
+export function keptFirstPartyUpstreams(modelId: string, routing: OpenRouterRouting = {}): string[] {
+  if (routing.replaceDefaultIgnore) return [];
+  const explicit = new Set((routing.ignore ?? []).map(toOpenRouterSlug));
+  return firstPartyUpstreams(modelId).filter((slug) => DEFAULT_OPENROUTER_IGNORE.includes(slug) && !explicit.has(slug));
 }
 
 /** The `provider` object of an OpenRouter request. https://openrouter.ai/docs/features/provider-routing */
-export function buildOpenRouterRouting(routing: OpenRouterRouting = {}): Record<string, unknown> {
+export function buildOpenRouterRouting(routing: OpenRouterRouting = {}, modelId = ''): Record<string, unknown> {
   const only = routing.force !== undefined ? [routing.force] : routing.only;
-  const allowed = new Set([...(routing.allow ?? []), ...(only ?? [])].map(toOpenRouterSlug));
+  const allowed = new Set([...(routing.allow ?? []), ...(only ?? []), ...keptFirstPartyUpstreams(modelId, routing)].map(toOpenRouterSlug));
   const ignore = [...new Set([...(routing.replaceDefaultIgnore ? [] : DEFAULT_OPENROUTER_IGNORE), ...(routing.ignore ?? []).map(toOpenRouterSlug)])].filter(
     (slug) => !allowed.has(slug),
   );
