@@ -27,7 +27,7 @@ import { CANDOR_VERSION } from './candor-version.js';
 import { UsageError } from './usage-error.js';
 
 /** Exit codes: 0 ok, 1 a Candor error (bad input, not found, outdated store), 2 usage, 70 a bug. */
-export const EXIT_CODES = { ok: 0, error: 1, usage: 2, internal: 70 } as const;
+export const EXIT_CODES = { ok: 0, error: 1, usage: 2, refused: 3, internal: 70 } as const;
 
 function buildProgram(io: CliIo): Command {
   const program = new Command('candor')
@@ -89,7 +89,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
     }
     if (error instanceof CandorError) {
       io.stderr.write(`candor: ${error.message}\n`);
-      return EXIT_CODES.error;
+      // The provider refused the first requests alike (see runner/watch-deterministic-refusals): a guard stop.
+      return error.code === 'provider_refused' ? EXIT_CODES.refused : EXIT_CODES.error;
     }
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
     io.stderr.write(`candor: unexpected error (please report it):\n${message}\n`);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CANDOR_RUBRIC_VERSION } from '../judge/index.js';
 import { createProviderModel } from '../providers/index.js';
 import { createRecordingFetch } from '../providers/test-support/recording-fetch.js';
-import { createModelJudge } from './create-model-judge.js';
+import { createModelJudge, JudgeRefusedError } from './create-model-judge.js';
 
 const VERDICT = 'ANALYSIS: it answers.\nLABEL: COMPLETE';
 const chatReply = { id: 'c', object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content: VERDICT }, finish_reason: 'stop' }], usage: { prompt_tokens: 9, completion_tokens: 9 } };
@@ -54,5 +54,18 @@ describe('LLM judges fit their model (issue #12 item 1)', () => {
     const plain = createModelJudge(model, { judgeId: 'openai:gpt-4o' });
     const warm = createModelJudge(model, { judgeId: 'openai:gpt-4o', settings: { temperature: 0.7 } });
     expect(plain.version).not.toBe(warm.version);
+  });
+
+  it('a judge whose first requests are all refused alike stops with JudgeRefusedError (exit code 3)', async () => {
+    const refusal = { error: { message: "Unsupported parameter: 'max_tokens'", type: 'invalid_request_error', param: 'max_tokens', code: 'unsupported_parameter' } };
+    const recording = createRecordingFetch({ status: 400, body: refusal });
+    const judge = createModelJudge(createProviderModel('openai:gpt-4o', { env, fetch: recording.fetch }), { judgeId: 'openai:gpt-4o', retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1 } });
+    const input = { question: 'q', response: 'r' } as never;
+    await expect(judge.judge(input)).rejects.toThrow(/unsupported_parameter/);
+    await expect(judge.judge(input)).rejects.toThrow(/unsupported_parameter/);
+    const third = judge.judge(input);
+    await expect(third).rejects.toThrow(JudgeRefusedError);
+    await expect(judge.judge(input)).rejects.toThrow(/parameter "max_tokens"/);
+    expect(recording.requests).toHaveLength(3);
   });
 });

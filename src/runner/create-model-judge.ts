@@ -1,4 +1,6 @@
+import { CandorError } from '../core/index.js';
 import { CANDOR_RUBRIC_VERSION, createLlmJudge, type Judge } from '../judge/index.js';
+import { watchDeterministicRefusals } from './watch-deterministic-refusals.js';
 import { retryWithBackoff, type GenerateRequest, type ProviderModel, type ReasoningSetting, type RequestPlan } from '../providers/index.js';
 import { estimateRequestTokens } from './estimate-request-tokens.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './execute-run.js';
@@ -64,13 +66,23 @@ export function judgeVersion(plan: RequestPlan | null, extraBody: Record<string,
   return `${CANDOR_RUBRIC_VERSION}+${parts.join(';')}`;
 }
 
+/** The judge's first requests were all refused alike: judging stops (exit code 3) instead of labelling nothing. */
+export class JudgeRefusedError extends CandorError {
+  constructor(judgeId: string, detail: string) {
+    super('provider_refused', `judge ${judgeId} ${detail}`);
+  }
+}
+
 /** An LLM judge over any provider model, sharing the runner's rate limiting and retries. */
 export function createModelJudge(model: ProviderModel, options: ModelJudgeOptions): Judge {
   const { request: template, plan } = judgeRequest(model, options.settings, options.maxTokens);
+  const refusals = watchDeterministicRefusals();
+  let refused: string | null = null;
   return createLlmJudge({
     judgeId: options.judgeId,
     version: judgeVersion(plan, options.settings?.extraBody),
     async generate(prompt, { signal }) {
+      if (refused) throw new JudgeRefusedError(options.judgeId, refused);
       const request = { ...template, prompt };
       const tokens = estimateRequestTokens(prompt, null, plan?.maxTokens ?? request.maxTokens);
       const { outcome } = await retryWithBackoff(
@@ -80,6 +92,8 @@ export function createModelJudge(model: ProviderModel, options: ModelJudgeOption
         },
         { ...(options.retry ?? DEFAULT_RETRY_POLICY), signal, sleep: options.sleep },
       );
+      refused ??= refusals.observe(outcome);
+      if (refused) throw new JudgeRefusedError(options.judgeId, refused);
       return { status: outcome.status, finalText: outcome.finalText, statusDetail: outcome.statusDetail };
     },
   });

@@ -9,6 +9,7 @@ import { costFromUsage, type TokenPrice } from './price-table.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { resultToStoredResponse } from './result-to-stored-response.js';
 import type { RunEvent, RunExecutionSummary, StopReason } from './run-events.js';
+import { watchDeterministicRefusals } from './watch-deterministic-refusals.js';
 import { worstRequestCost } from './worst-request-cost.js';
 
 export interface RetryPolicy {
@@ -63,6 +64,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunExecuti
   await store.setRunState(run.id, 'running', null);
 
   const writer = createOutcomeWriter(store, options.writer);
+  const refusals = watchDeterministicRefusals();
   const statusCounts: Partial<Record<ResponseStatus, number>> = {};
   let stored = 0;
   let spent = 0;
@@ -131,7 +133,10 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunExecuti
       stored += 1;
       statusCounts[outcome.status] = (statusCounts[outcome.status] ?? 0) + 1;
       emit({ type: 'outcome', questionId: item.question.id, sample: item.sample, status: outcome.status, costUsd: cost, attempts, latencyMs: outcome.latencyMs });
-      if (outcome.status === 'unknown_shape') {
+      const refused = refusals.observe(outcome);
+      if (refused) {
+        stop('refused', refused);
+      } else if (outcome.status === 'unknown_shape') {
         stop('unknown_shape', `quarantined an unrecognised payload for ${item.question.id} (${outcome.statusDetail ?? 'no detail'}); nothing was guessed. Look at it with \`candor export --run ${run.id} --raw\``);
       } else if (outcome.status === 'truncation' && !options.allowTruncation) {
         stop('truncation', `${item.question.id} hit the output limit (${settings.maxTokens ?? 'provider default'} tokens); resume with --allow-truncation, or start a new run with a higher --max-tokens`);

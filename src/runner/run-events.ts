@@ -1,7 +1,7 @@
 import type { ResponseStatus } from '../core/index.js';
 
 /** Why a run stopped before every item had an outcome. All of them leave a resumable run. */
-export type StopReason = 'interrupted' | 'truncation' | 'budget' | 'unknown_shape' | 'store_error';
+export type StopReason = 'interrupted' | 'truncation' | 'budget' | 'unknown_shape' | 'store_error' | 'refused';
 
 /** What the runner tells its caller (the CLI draws progress from these; the runner prints nothing). */
 export type RunEvent =

@@ -13,7 +13,7 @@ export interface RunGuards {
   price: TokenPrice | null;
 }
 
-export type GuardReason = 'truncation' | 'unknown_shape' | 'budget';
+export type GuardReason = 'truncation' | 'unknown_shape' | 'budget' | 'refused';
 
 export const DEFAULT_RUN_GUARDS: RunGuards = { allowTruncation: false, maxCostUsd: null, price: null };
 

@@ -11,6 +11,7 @@ import { createOutcomeWriter } from './outcome-writer.js';
 import { costFromUsage } from './price-table.js';
 import { outcomeGuard, runGuardsOf } from './run-guards.js';
 import { createRunHalts } from './run-halts.js';
+import { watchDeterministicRefusals, type RefusalWatch } from './watch-deterministic-refusals.js';
 import { worstRequestCost } from './worst-request-cost.js';
 import { resultToStoredResponse } from './result-to-stored-response.js';
 import type { WorkerEvent, WorkerStopReason, WorkerSummary } from './worker-events.js';
@@ -61,6 +62,7 @@ export async function runWorker(options: RunWorkerOptions): Promise<WorkerSummar
     emit({ type: 'lease_lost', itemIds: lost });
   });
   const itemIds = new Map<string, number>();
+  const refusalWatches = new Map<string, RefusalWatch>();
   const writer = createOutcomeWriter(
     { putResponses: (responses) => store.finishWork(responses.map((response) => ({ itemId: itemIds.get(itemKey(response.runId, response.questionId, response.sample))!, response }))) },
     options.writer,
@@ -166,7 +168,11 @@ export async function runWorker(options: RunWorkerOptions): Promise<WorkerSummar
     await write;
     // Committed (or failed to commit, which stops the worker): either way no longer in flight.
     halts.settle(item.runId, worstCost);
-    const reason = outcomeGuard(outcome.status, guards);
+    let watch = refusalWatches.get(item.runId);
+    if (!watch) refusalWatches.set(item.runId, (watch = watchDeterministicRefusals()));
+    const refused = watch.observe(outcome);
+    if (refused && stopReason !== 'store_error') await halts.halt(item.runId, 'refused', `${refused}; after the fix: candor run --resume ${item.runId} --enqueue`);
+    const reason = refused ? null : outcomeGuard(outcome.status, guards);
     if (reason !== null && stopReason !== 'store_error') {
       await halts.halt(
         item.runId,
