@@ -6,6 +6,7 @@ import type { CliIo } from '../cli-io.js';
 import { createProgress } from '../create-progress.js';
 import { loadCandorConfig } from '../load-candor-config.js';
 import { parseNumberOption } from '../parse-number-option.js';
+import { preflightRequest } from '../preflight-request.js';
 import { UsageError } from '../usage-error.js';
 
 /** Options `sets translate` and `sets generate` share. */
@@ -60,8 +61,19 @@ export function authoringSettings(options: AuthoringCommandOptions, io: CliIo): 
 } {
   if (!options.model) throw new UsageError('--model is required (e.g. openrouter:openai/gpt-4o-mini)');
   const config = loadCandorConfig(options.config);
-  const model = createProviderModel(options.model, { baseURL: options.baseUrl, apiKeyEnv: options.apiKeyEnv, config: config.provider, env: io.env });
+  // Endpoint and key variable from the same config entry a run of this model uses.
+  const perModel = config.models[options.model] ?? {};
+  const model = createProviderModel(options.model, {
+    baseURL: options.baseUrl ?? perModel.baseURL,
+    apiKeyEnv: options.apiKeyEnv ?? perModel.apiKeyEnv,
+    config: config.provider,
+    env: io.env,
+  });
   const rpm = parseNumberOption('rpm', options.rpm, { min: 1 }) ?? config.rateLimits[model.provider]?.rpm ?? null;
+  const maxTokens = parseNumberOption('max-tokens', options.maxTokens, { integer: true, min: 1 }) ?? 2048;
+  const temperature = parseNumberOption('temperature', options.temperature, { min: 0, max: 2 }) ?? null;
+  // A temperature the model refuses stops here, before any request; adjustments are printed once.
+  preflightRequest(model, { prompt: '', systemPrompt: null, maxTokens, temperature, reasoning: null, timeoutMs: null }, io, 'authoring');
   return {
     model,
     modelSpec: options.model,
@@ -69,8 +81,8 @@ export function authoringSettings(options: AuthoringCommandOptions, io: CliIo): 
     concurrency: parseNumberOption('concurrency', options.concurrency, { integer: true, min: 1, max: 1000 }) ?? 4,
     maxAttempts: parseNumberOption('max-attempts', options.maxAttempts, { integer: true, min: 1, max: 20 }) ?? 3,
     retry: { maxAttempts: 5, baseDelayMs: parseNumberOption('retry-base-ms', options.retryBaseMs, { min: 0 }) ?? 1000, maxDelayMs: 60_000 },
-    maxTokens: parseNumberOption('max-tokens', options.maxTokens, { integer: true, min: 1 }) ?? 2048,
-    temperature: parseNumberOption('temperature', options.temperature, { min: 0, max: 2 }) ?? null,
+    maxTokens,
+    temperature,
   };
 }
 
