@@ -1,7 +1,7 @@
 import type { ReasoningMapper } from '../openai-compatible/reasoning-mappers.js';
 
 /** OpenAI `reasoning_effort` values (openai SDK `ReasoningEffort`). */
-export type OpenAIEffort = 'none' | 'minimal' | 'low' | 'medium' | 'high' | 'xhigh';
+export type OpenAIEffort = 'none' | 'minimal' | 'low' | 'medium' | 'high' | 'xhigh' | 'max';
 /** Anthropic `output_config.effort` values (@anthropic-ai/sdk `OutputConfig`). */
 export type AnthropicEffort = 'low' | 'medium' | 'high' | 'xhigh' | 'max';
 /** Gemini 3 `thinkingConfig.thinkingLevel` values (@google/genai `ThinkingLevel`). */

@@ -37,13 +37,13 @@ function nearest<T extends string>(asked: string, order: readonly string[], acce
   return [...accepted].sort((a, b) => Math.abs(order.indexOf(a) - at) - Math.abs(order.indexOf(b) - at) || order.indexOf(b) - order.indexOf(a))[0]!;
 }
 
-const OPENAI_ORDER: readonly OpenAIEffort[] = ['none', 'minimal', 'low', 'medium', 'high', 'xhigh'];
+const OPENAI_ORDER: readonly OpenAIEffort[] = ['none', 'minimal', 'low', 'medium', 'high', 'xhigh', 'max'];
 
 function openAIEffort(reasoning: ReasoningSetting, control: Extract<ReasoningControl, { kind: 'openai-effort' }>, context: ReasoningContext): ReasoningPlan {
   const { values, defaultEffort } = control;
   const name = `${context.provider}:${context.modelId}`;
   const send = (effort: OpenAIEffort, notes: string[] = []) =>
-    plan({ reasoning_effort: effort }, effort !== 'none', effort === 'none' ? null : effort === 'xhigh' ? 'high' : (effort as AllowanceLevel), notes);
+    plan({ reasoning_effort: effort }, effort !== 'none', effort === 'none' ? null : effort === 'xhigh' || effort === 'max' ? 'high' : (effort as AllowanceLevel), notes);
   if (reasoning === null) return plan({}, defaultEffort !== 'none', defaultEffort === 'none' ? null : 'medium');
   if (reasoning === 'on') return defaultEffort === 'none' ? send(values.includes('medium') ? 'medium' : values[values.length - 1]!) : plan({}, true, 'medium');
   if (reasoning === 'off') {
