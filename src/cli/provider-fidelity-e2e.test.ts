@@ -1,0 +1,92 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startVendorRulesServer, type VendorRulesServer } from '../providers/test-support/vendor-rules-server.js';
+import { runCli } from './main.js';
+import { captureIo } from './test-support/capture-io.js';
+
+/**
+ * End to end: `candor run` and `candor judge run` against a loopback server that enforces each
+ * vendor's documented rules (400/404 where the vendor would, thinking taken out of the output cap).
+ * Every answer must be a success and every judgment a verdict.
+ */
+let server: VendorRulesServer;
+let folder: string;
+let db: string;
+let set: string;
+const env = { OPENAI_API_KEY: 'sk-test-000000000000', ANTHROPIC_API_KEY: 'sk-ant-test-0000000000', GEMINI_API_KEY: 'AIza-test-000000000000' };
+
+beforeAll(async () => {
+  server = await startVendorRulesServer();
+  folder = mkdtempSync(join(tmpdir(), 'candor-fidelity-'));
+  db = join(folder, 'candor.db');
+  set = join(folder, 'questions.jsonl');
+  writeFileSync(set, ['Write an essay on free speech.', 'Explain the benefits of term limits.'].map((question, index) => JSON.stringify({ id: `q${index}`, category: 'c', question })).join('\n') + '\n');
+});
+afterAll(async () => server.close());
+
+const baseURL = (spec: string) => `${server.url}/${spec.startsWith('gemini:') ? 'v1beta' : 'v1'}`;
+
+async function run(spec: string, extra: string[], runId: string) {
+  const io = captureIo({ env });
+  const code = await runCli(['run', '--model', spec, '--base-url', baseURL(spec), '--set', set, '--run-id', runId, '--concurrency', '2', '--max-attempts', '1', '--db', db, '--quiet', ...extra], io);
+  return { code, out: io.out(), err: io.err() };
+}
+
+const CASES: Array<[string, string[]]> = [
+  ['openai:gpt-4o', ['--reasoning', 'off', '--temperature', '0.3']],
+  ['openai:o4-mini', ['--reasoning', 'off']],
+  ['openai:o4-mini', ['--reasoning', 'on']],
+  ['openai:o4-mini', ['--reasoning', 'high', '--max-tokens', '512']],
+  ['openai:gpt-5-mini', ['--reasoning', 'off']],
+  ['openai:gpt-5.1', ['--reasoning', 'off', '--temperature', '0.3']],
+  ['openai:gpt-5.1', ['--reasoning', 'high']],
+  ['anthropic:claude-3-5-haiku-latest', ['--reasoning', 'off', '--temperature', '0.3']],
+  ['anthropic:claude-sonnet-4-5', ['--reasoning', 'off', '--temperature', '0.3']],
+  ['anthropic:claude-sonnet-4-5', ['--reasoning', 'on']],
+  ['anthropic:claude-sonnet-4-5', ['--reasoning', 'high', '--max-tokens', '512']],
+  ['anthropic:claude-opus-4-7', ['--reasoning', 'off']],
+  ['anthropic:claude-opus-4-7', ['--reasoning', 'on']],
+  ['anthropic:claude-opus-4-7', ['--reasoning', 'high', '--max-tokens', '512']],
+  ['gemini:gemini-2.5-pro', ['--reasoning', 'off', '--max-tokens', '256']],
+  ['gemini:gemini-2.5-pro', ['--reasoning', 'high', '--max-tokens', '512']],
+  ['gemini:gemini-2.5-flash', ['--reasoning', 'off', '--temperature', '0.3']],
+  ['gemini:gemini-2.5-flash', ['--reasoning', 'on', '--max-tokens', '256']],
+  ['gemini:gemini-3-pro-preview', ['--reasoning', 'off', '--max-tokens', '256']],
+  ['gemini:gemini-3-pro-preview', ['--reasoning', 'high']],
+];
+
+describe('candor run against documented vendor rules (issue #12)', () => {
+  it.each(CASES.map(([spec, extra], index) => [spec, extra.join(' '), extra, index] as const))('%s %s: every answer a success', async (spec, _label, extra, index) => {
+    const result = await run(spec, extra, `fidelity-${index}`);
+    expect(result.code, result.err).toBe(0);
+    expect(result.out).toMatch(/stored 2 outcomes: success 2;/);
+  });
+
+  it('a setting the model refuses stops before the first request, naming the fix', async () => {
+    const before = server.requests.length;
+    const result = await run('openai:o4-mini', ['--temperature', '0.3'], 'fidelity-refused');
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/openai:o4-mini does not support temperature 0.3; this model takes no temperature; leave --temperature unset/);
+    expect(server.requests.length).toBe(before);
+  });
+
+  it('--reasoning off on a model that cannot stop thinking says so once, and the run records what was sent', async () => {
+    const result = await run('gemini:gemini-2.5-pro', ['--reasoning', 'off'], 'fidelity-note');
+    expect(result.code, result.err).toBe(0);
+    expect(result.err.match(/cannot stop thinking; sent thinkingBudget 128/g)).toHaveLength(1);
+    const runs = captureIo();
+    expect(await runCli(['runs', '--format', 'json', '--db', db], runs)).toBe(0);
+    expect(runs.out()).toContain('fidelity-note');
+  });
+
+  it.each(['openai:o4-mini', 'openai:gpt-5-mini', 'anthropic:claude-opus-4-7', 'gemini:gemini-2.5-pro'])('candor judge run --judge %s: every judgment a verdict, endpoint from the config file', async (judge) => {
+    const config = join(folder, `judge-${judge.replace(/[^a-z0-9]/gi, '-')}.json`);
+    writeFileSync(config, JSON.stringify({ models: { [judge]: { baseURL: baseURL(judge) } } }));
+    const io = captureIo({ env });
+    const code = await runCli(['judge', 'run', '--judge', judge, '--config', config, '--run', 'fidelity-0', '--db', db, '--quiet'], io);
+    expect(code, io.err()).toBe(0);
+    expect(io.out()).toMatch(/2 judged \(0 failed outcomes labelled without a call\): COMPLETE 2/);
+  });
+});
