@@ -152,7 +152,8 @@ function route(path: string, headers: IncomingMessage['headers'], body: Record<s
     return openAIChat(body);
   }
   if (path === '/v1/messages') {
-    if (!headers['x-api-key']) return anthropicError(401, 'x-api-key header is required');
+    // The API takes the key as x-api-key (Candor) or Authorization: Bearer (@anthropic-ai/sdk 1.x).
+    if (!headers['x-api-key'] && !String(headers['authorization'] ?? '').startsWith('Bearer ')) return anthropicError(401, 'x-api-key header is required');
     if (!headers['anthropic-version']) return anthropicError(400, 'anthropic-version: header is required');
     return anthropicMessages(body);
   }
