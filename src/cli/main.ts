@@ -3,6 +3,7 @@ import { CandorError } from '../core/index.js';
 import { processIo, type CliIo } from './cli-io.js';
 import { registerDbCommand } from './commands/db-command.js';
 import { registerDemoCommand } from './commands/demo-command.js';
+import { registerDoctorCommand } from './commands/doctor-command.js';
 import { registerExportCommand } from './commands/export-command.js';
 import { registerImportCommand } from './commands/import-command.js';
 import { registerJudgeCommand } from './commands/judge-command.js';
@@ -45,6 +46,7 @@ function buildProgram(io: CliIo): Command {
     );
   registerDemoCommand(program, io);
   registerRunCommand(program, io);
+  registerDoctorCommand(program, io);
   registerWorkerCommand(program, io);
   registerRetryCommand(program, io);
   registerImportCommand(program, io);

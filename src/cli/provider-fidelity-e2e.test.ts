@@ -89,4 +89,29 @@ describe('candor run against documented vendor rules (issue #12)', () => {
     expect(code, io.err()).toBe(0);
     expect(io.out()).toMatch(/2 judged \(0 failed outcomes labelled without a call\): COMPLETE 2/);
   });
+
+  it('candor doctor: one tiny request per model; key, reachability, parameters, reasoning, latency and what Candor sends', async () => {
+    const specs = ['openai:o4-mini', 'anthropic:claude-opus-4-7', 'gemini:gemini-2.5-pro', 'openai:gpt-9-unknown'];
+    const config = join(folder, 'doctor.json');
+    writeFileSync(config, JSON.stringify({ models: Object.fromEntries(specs.map((spec) => [spec, { baseURL: baseURL(spec) }])) }));
+    const io = captureIo({ env });
+    const code = await runCli(['doctor', ...specs, '--reasoning', 'off', '--config', config, '--format', 'json'], io);
+    expect(code).toBe(1);
+    const reports = JSON.parse(io.out()) as Array<Record<string, unknown>>;
+    expect(reports.map((report) => [report['model'], report['ok']])).toEqual([
+      ['openai:o4-mini', true],
+      ['anthropic:claude-opus-4-7', true],
+      ['gemini:gemini-2.5-pro', true],
+      ['openai:gpt-9-unknown', false],
+    ]);
+    expect(reports[0]).toMatchObject({ keyFound: true, reachable: true, paramsAccepted: true, reasoningSeen: true, willSend: { capability: 'openai/o-series', reasoning: { reasoning_effort: 'low' } } });
+    expect((reports[0]!['willSend'] as { notes: string[] }).notes.join(' ')).toMatch(/cannot stop reasoning/);
+    expect(reports[2]).toMatchObject({ reasoningSeen: true, willSend: { reasoning: { thinkingConfig: { thinkingBudget: 128, includeThoughts: true } } } });
+    expect(reports[3]).toMatchObject({ httpStatus: 404, willSend: { capability: null } });
+    expect(typeof reports[0]!['latencyMs']).toBe('number');
+
+    const noKey = captureIo({ env: {} });
+    expect(await runCli(['doctor', 'openai:gpt-4o', '--config', config], noKey)).toBe(1);
+    expect(noKey.out()).toMatch(/FAIL openai:gpt-4o[\s\S]*key found: no[\s\S]*set OPENAI_API_KEY/);
+  });
 });

@@ -18,8 +18,8 @@ export interface VendorRulesServer {
   close(): Promise<void>;
 }
 
-/** Tokens of the answer itself. */
-const ANSWER_TOKENS = 200;
+/** Tokens of an answer text (about four characters each). */
+const tokensOf = (text: string) => Math.ceil(text.length / 4);
 const THINKING_BY_EFFORT: Record<string, number> = { none: 0, minimal: 100, low: 600, medium: 1500, high: 3000, xhigh: 5000, max: 6000 };
 
 type Reply = { status: number; body: unknown };
@@ -59,7 +59,8 @@ function openAIChat(body: Record<string, unknown>): Reply {
   const cap = Number(body['max_completion_tokens'] ?? body['max_tokens'] ?? 100_000);
   const thinking = rules.efforts === null ? 0 : THINKING_BY_EFFORT[effort]!;
   const messages = body['messages'] as Array<{ content: string }>;
-  const truncated = thinking + ANSWER_TOKENS > cap;
+  const answer = answerFor(messages.at(-1)!.content);
+  const truncated = thinking + tokensOf(answer) > cap;
   return {
     status: 200,
     body: {
@@ -67,8 +68,8 @@ function openAIChat(body: Record<string, unknown>): Reply {
       object: 'chat.completion',
       created: 1_760_000_000,
       model,
-      choices: [{ index: 0, message: { role: 'assistant', content: truncated ? '' : answerFor(messages.at(-1)!.content), refusal: null }, logprobs: null, finish_reason: truncated ? 'length' : 'stop' }],
-      usage: { prompt_tokens: 50, completion_tokens: Math.min(cap, thinking + ANSWER_TOKENS), total_tokens: 50 + Math.min(cap, thinking + ANSWER_TOKENS), completion_tokens_details: { reasoning_tokens: Math.min(cap, thinking) } },
+      choices: [{ index: 0, message: { role: 'assistant', content: truncated ? '' : answer, refusal: null }, logprobs: null, finish_reason: truncated ? 'length' : 'stop' }],
+      usage: { prompt_tokens: 50, completion_tokens: Math.min(cap, thinking + tokensOf(answer)), total_tokens: 50 + Math.min(cap, thinking + tokensOf(answer)), completion_tokens_details: { reasoning_tokens: Math.min(cap, thinking) } },
     },
   };
 }
@@ -96,8 +97,8 @@ function anthropicMessages(body: Record<string, unknown>): Reply {
   const thinks = thinking?.type === 'enabled' || thinking?.type === 'adaptive';
   if (thinks && body['temperature'] !== undefined && body['temperature'] !== 1) return anthropicError(400, '`temperature` may only be set to 1 when thinking is enabled.');
   const spent = thinking?.type === 'enabled' ? Math.min(thinking.budget_tokens!, 2000) : thinking?.type === 'adaptive' ? THINKING_BY_EFFORT[effort ?? 'high']! : 0;
-  const truncated = spent + ANSWER_TOKENS > maxTokens;
-  const prompt = (body['messages'] as Array<{ content: string }>).at(-1)!.content;
+  const answer = answerFor((body['messages'] as Array<{ content: string }>).at(-1)!.content);
+  const truncated = spent + tokensOf(answer) > maxTokens;
   return {
     status: 200,
     body: {
@@ -105,10 +106,10 @@ function anthropicMessages(body: Record<string, unknown>): Reply {
       type: 'message',
       role: 'assistant',
       model,
-      content: [...(thinks ? [{ type: 'thinking', thinking: 'Considering the request.', signature: 'sig' }] : []), ...(truncated ? [] : [{ type: 'text', text: answerFor(prompt) }])],
+      content: [...(thinks ? [{ type: 'thinking', thinking: 'Considering the request.', signature: 'sig' }] : []), ...(truncated ? [] : [{ type: 'text', text: answer }])],
       stop_reason: truncated ? 'max_tokens' : 'end_turn',
       stop_sequence: null,
-      usage: { input_tokens: 50, output_tokens: Math.min(maxTokens, spent + ANSWER_TOKENS) },
+      usage: { input_tokens: 50, output_tokens: Math.min(maxTokens, spent + tokensOf(answer)) },
     },
   };
 }
@@ -134,13 +135,13 @@ function geminiGenerate(model: string, body: Record<string, unknown>): Reply {
   }
   const spent = thinkingBudget === 0 ? 0 : thinkingBudget !== undefined && thinkingBudget > 0 ? Math.min(thinkingBudget, 2000) : thinkingLevel === 'LOW' ? 600 : 2000;
   const cap = config.maxOutputTokens ?? 65_536;
-  const truncated = spent + ANSWER_TOKENS > cap;
-  const prompt = (body['contents'] as Array<{ parts: Array<{ text: string }> }>).at(-1)!.parts[0]!.text;
+  const answer = answerFor((body['contents'] as Array<{ parts: Array<{ text: string }> }>).at(-1)!.parts[0]!.text);
+  const truncated = spent + tokensOf(answer) > cap;
   return {
     status: 200,
     body: {
-      candidates: [{ content: { role: 'model', parts: truncated ? [] : [{ text: answerFor(prompt) }] }, finishReason: truncated ? 'MAX_TOKENS' : 'STOP', index: 0 }],
-      usageMetadata: { promptTokenCount: 50, candidatesTokenCount: truncated ? 0 : ANSWER_TOKENS, thoughtsTokenCount: Math.min(cap, spent), totalTokenCount: 50 + Math.min(cap, spent + ANSWER_TOKENS) },
+      candidates: [{ content: { role: 'model', parts: truncated ? [] : [{ text: answer }] }, finishReason: truncated ? 'MAX_TOKENS' : 'STOP', index: 0 }],
+      usageMetadata: { promptTokenCount: 50, candidatesTokenCount: truncated ? 0 : tokensOf(answer), thoughtsTokenCount: Math.min(cap, spent), totalTokenCount: 50 + Math.min(cap, spent + tokensOf(answer)) },
       modelVersion: model,
     },
   };
