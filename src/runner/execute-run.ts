@@ -9,6 +9,7 @@ import { costFromUsage, type TokenPrice } from './price-table.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { resultToStoredResponse } from './result-to-stored-response.js';
 import type { RunEvent, RunExecutionSummary, StopReason } from './run-events.js';
+import { plannedOutputCap } from './planned-output-cap.js';
 import { watchDeterministicRefusals } from './watch-deterministic-refusals.js';
 import { worstRequestCost } from './worst-request-cost.js';
 
@@ -88,8 +89,10 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunExecuti
     while (stopReason === null && next < plan.items.length) {
       const item = plan.items[next++]!;
       const request = toGenerateRequest(settings, item.question.text);
-      const tokens = estimateRequestTokens(request.prompt, request.systemPrompt, request.maxTokens);
-      const worstCost = worstRequestCost(request, options.price);
+      // Thinking may raise the cap actually sent: the budget and the token limit count that one.
+      const cap = plannedOutputCap(model, request);
+      const tokens = estimateRequestTokens(request.prompt, request.systemPrompt, cap);
+      const worstCost = worstRequestCost({ ...request, maxTokens: cap }, options.price);
       if (options.maxCostUsd !== null && options.maxCostUsd !== undefined && spent + reserved + worstCost > options.maxCostUsd) {
         stop('budget', `budget of $${options.maxCostUsd} reached ($${spent.toFixed(4)} spent, next request could cost $${worstCost.toFixed(4)})`);
         next -= 1;

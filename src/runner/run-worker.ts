@@ -11,6 +11,7 @@ import { createOutcomeWriter } from './outcome-writer.js';
 import { costFromUsage } from './price-table.js';
 import { outcomeGuard, runGuardsOf } from './run-guards.js';
 import { createRunHalts } from './run-halts.js';
+import { plannedOutputCap } from './planned-output-cap.js';
 import { watchDeterministicRefusals, type RefusalWatch } from './watch-deterministic-refusals.js';
 import { worstRequestCost } from './worst-request-cost.js';
 import { resultToStoredResponse } from './result-to-stored-response.js';
@@ -120,8 +121,9 @@ export async function runWorker(options: RunWorkerOptions): Promise<WorkerSummar
     const guards = runGuardsOf(context.settings);
     const price = guards.price ?? context.price;
     const request = toGenerateRequest(context.settings, question.text);
-    const tokens = estimateRequestTokens(request.prompt, request.systemPrompt, request.maxTokens);
-    const worstCost = worstRequestCost(request, price);
+    const cap = plannedOutputCap(context.model, request);
+    const tokens = estimateRequestTokens(request.prompt, request.systemPrompt, cap);
+    const worstCost = worstRequestCost({ ...request, maxTokens: cap }, price);
     if (halts.isHalted(item.runId) || !(await halts.reserve(item.runId, guards, worstCost))) {
       await giveBack(item);
       return;
