@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '../store/index.js';
 import { startVendorRulesServer, type VendorRulesServer } from '../providers/test-support/vendor-rules-server.js';
 import { runCli } from './main.js';
 import { captureIo } from './test-support/capture-io.js';
@@ -76,9 +77,15 @@ describe('candor run against documented vendor rules (issue #12)', () => {
     const result = await run('gemini:gemini-2.5-pro', ['--reasoning', 'off'], 'fidelity-note');
     expect(result.code, result.err).toBe(0);
     expect(result.err.match(/cannot stop thinking; sent thinkingBudget 128/g)).toHaveLength(1);
-    const runs = captureIo();
-    expect(await runCli(['runs', '--format', 'json', '--db', db], runs)).toBe(0);
-    expect(runs.out()).toContain('fidelity-note');
+    const store = await openStore(db);
+    const stored = await store.getRun('fidelity-note');
+    await store.close();
+    expect(stored?.provenance['requestPlan']).toMatchObject({
+      capability: 'gemini/2.5-pro',
+      maxOutputTokens: 4096 + 128,
+      reasoning: { thinkingConfig: { thinkingBudget: 128, includeThoughts: true } },
+      notes: [expect.stringMatching(/cannot stop thinking/), expect.stringMatching(/raised from 4096 to 4224/)],
+    });
   });
 
   it.each(['openai:o4-mini', 'openai:gpt-5-mini', 'anthropic:claude-opus-4-7', 'gemini:gemini-2.5-pro'])('candor judge run --judge %s: every judgment a verdict, endpoint from the config file', async (judge) => {
