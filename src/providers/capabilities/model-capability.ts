@@ -55,6 +55,8 @@ export interface ModelCapability {
   thinksByDefault: boolean;
   /** The largest output cap the model accepts, when documented. */
   maxOutputTokens: number | null;
+  /** What to tell a user whose reasoning setting this row cannot express (default: a generic hint). */
+  reasoningHint?: string;
   /** Where each rule of this row is documented (URL and section). */
   source: string;
 }

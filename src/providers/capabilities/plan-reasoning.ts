@@ -143,7 +143,7 @@ export function planReasoning(reasoning: ReasoningSetting, context: ReasoningCon
           : plan({}, false, null);
       }
       if (reasoning === 'on' && context.row.thinksByDefault) return plan({}, true, 'medium');
-      return refuse(context, `reasoning "${reasoning}"`, context.row.thinksByDefault ? 'this model reasons always and takes no effort setting; leave --reasoning unset' : 'this model has no reasoning; leave --reasoning unset or pick a reasoning model');
+      return refuse(context, `reasoning "${reasoning}"`, context.row.reasoningHint ?? (context.row.thinksByDefault ? 'this model reasons always and takes no effort setting; leave --reasoning unset' : 'this model has no reasoning; leave --reasoning unset or pick a reasoning model'));
     case 'openai-effort':
       return openAIEffort(reasoning, control, context);
     case 'anthropic-budget':

@@ -86,6 +86,7 @@ function customHostRow(name: string, quirks: OpenAICompatibleQuirks): ModelCapab
     thinkingCountsAgainstCap: true,
     thinksByDefault: false,
     maxOutputTokens: null,
+    reasoningHint: `the endpoint has no reasoning convention: set endpoints.${name}.quirks.reasoning in the config file (reasoning-effort, chat-template, groq, ollama, by-model-id) or send the server's own field with --extra-body`,
     source: 'the endpoint\'s config entry (endpoints.<name>.quirks); the server is the user\'s own',
   };
 }
