@@ -272,7 +272,7 @@ export function registerRunCommand(program: Command, io: CliIo): void {
     .option('--system-prompt <text>', 'system prompt (default none)')
     .option('--extra-body <json>', 'JSON object merged into every request body last, for vendor parameters Candor does not model (config: models.<spec>.extraBody)')
     .option('--timeout <seconds>', 'per-request timeout (default 600)')
-    .option('--or-ignore <upstreams>', 'OpenRouter: also exclude these upstreams (Azure, Amazon Bedrock, Google, Google AI Studio and Novita are excluded by default)')
+    .option('--or-ignore <upstreams>', "OpenRouter: also exclude these upstreams, by slug or display name (Azure, Amazon Bedrock, Google, Google AI Studio and Novita are excluded by default, except a creator's own for its models)")
     .option('--or-allow <upstreams>', 'OpenRouter: take these back out of the excluded list')
     .option('--or-only <upstreams>', 'OpenRouter: only these upstreams may serve')
     .option('--or-force <upstream>', 'OpenRouter: exactly this upstream, no fallback')

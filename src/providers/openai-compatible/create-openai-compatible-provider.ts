@@ -86,7 +86,7 @@ function customHostRow(name: string, quirks: OpenAICompatibleQuirks): ModelCapab
     thinkingCountsAgainstCap: true,
     thinksByDefault: false,
     maxOutputTokens: null,
-    reasoningHint: `the endpoint has no reasoning convention: set endpoints.${name}.quirks.reasoning in the config file (reasoning-effort, chat-template, groq, ollama, by-model-id) or send the server's own field with --extra-body`,
+    reasoningHint: `the endpoint has no reasoning convention: ${name === 'openai-compatible' ? 'name the server under endpoints in the config file and set its quirks.reasoning' : `set endpoints.${name}.quirks.reasoning in the config file`} (reasoning-effort, chat-template, groq, ollama, by-model-id) or send the server's own field with --extra-body`,
     source: 'the endpoint\'s config entry (endpoints.<name>.quirks); the server is the user\'s own',
   };
 }
