@@ -10,6 +10,7 @@ import { REASONING_SETTINGS, type GenerateRequest, type ReasoningSetting } from 
 import { generateRequest } from '../test-support/generate-request.js';
 import { ANTHROPIC_CAPABILITIES } from './anthropic-capabilities.js';
 import { GEMINI_CAPABILITIES } from './gemini-capabilities.js';
+import { COMPATIBLE_VENDOR_CAPABILITIES } from './compatible-vendor-capabilities.js';
 import { OPENAI_CAPABILITIES } from './openai-capabilities.js';
 
 /** One real model id per capability row of the three SDK-typed vendors (a new row needs one here). */
@@ -34,15 +35,21 @@ const EXAMPLES: Record<string, string[]> = {
   'gemini/2.5-flash-lite': ['gemini-2.5-flash-lite'],
   'gemini/2.5-flash': ['gemini-2.5-flash'],
   'gemini/no-thinking': ['gemini-2.0-flash', 'gemma-3-27b-it'],
+  // OpenAI-compatible vendors checked against the openai types (OpenRouter with its documented additions).
+  'xai/grok-3-mini': ['grok-3-mini'],
+  'xai/grok-reasoning': ['grok-4'],
+  'xai/grok-3': ['grok-3'],
+  'openrouter/*': ['deepseek/deepseek-r1', 'google/gemini-2.5-pro', 'openai/o4-mini', 'anthropic/claude-opus-4.7'],
 };
 
-type Vendor = 'openai' | 'anthropic' | 'gemini';
+type Vendor = 'openai' | 'anthropic' | 'gemini' | 'xai' | 'openrouter';
 
 /** Every body Candor builds for every example × --reasoning × --temperature (refused settings dropped, as a judge does). */
 function builtBodies(): Array<{ vendor: Vendor; label: string; body: Record<string, unknown> }> {
   const bodies: Array<{ vendor: Vendor; label: string; body: Record<string, unknown> }> = [];
   const settings: ReasoningSetting[] = [null, ...REASONING_SETTINGS];
-  for (const [vendor, rows] of [['openai', OPENAI_CAPABILITIES], ['anthropic', ANTHROPIC_CAPABILITIES], ['gemini', GEMINI_CAPABILITIES]] as const) {
+  const compatible = COMPATIBLE_VENDOR_CAPABILITIES.filter((row) => row.vendors[0] === 'xai' || row.vendors[0] === 'openrouter');
+  for (const [vendor, rows] of [['openai', OPENAI_CAPABILITIES], ['anthropic', ANTHROPIC_CAPABILITIES], ['gemini', GEMINI_CAPABILITIES], ['xai', compatible.filter((row) => row.vendors[0] === 'xai')], ['openrouter', compatible.filter((row) => row.vendors[0] === 'openrouter')]] as const) {
     for (const row of rows) {
       for (const modelId of EXAMPLES[row.id] ?? []) {
         const model = createProviderModel(`${vendor}:${modelId}`, { env: {} });
@@ -51,8 +58,8 @@ function builtBodies(): Array<{ vendor: Vendor; label: string; body: Record<stri
             const request: GenerateRequest = generateRequest({ reasoning, temperature, systemPrompt: 'Be direct.', onRefusedSetting: 'drop' });
             const plan = model.describeRequest!(request);
             const body =
-              vendor === 'openai'
-                ? buildChatRequestBody(modelId, request, plan, { maxTokensField: 'max_completion_tokens' })
+              vendor === 'openai' || vendor === 'xai' || vendor === 'openrouter'
+                ? buildChatRequestBody(modelId, request, plan, vendor === 'openrouter' ? { openRouter: true } : {})
                 : vendor === 'anthropic'
                   ? buildAnthropicRequestBody(modelId, request, plan)
                   : buildGeminiRequestBody(request, plan);
@@ -65,7 +72,13 @@ function builtBodies(): Array<{ vendor: Vendor; label: string; body: Record<stri
   return bodies;
 }
 
-const TYPE_OF: Record<Vendor, string> = { openai: 'ChatCompletionCreateParamsNonStreaming', anthropic: 'AnthropicBody', gemini: 'GeminiRestBody' };
+const TYPE_OF: Record<Vendor, string> = {
+  openai: 'ChatCompletionCreateParamsNonStreaming',
+  xai: 'ChatCompletionCreateParamsNonStreaming',
+  openrouter: 'OpenRouterBody',
+  anthropic: 'AnthropicBody',
+  gemini: 'GeminiRestBody',
+};
 
 /** A TypeScript file declaring each body with the official SDK's request type (Gemini enums written as enum members). */
 function typedSource(bodies: Array<{ vendor: Vendor; label: string; body: Record<string, unknown> }>): string {
@@ -77,6 +90,12 @@ function typedSource(bodies: Array<{ vendor: Vendor; label: string; body: Record
     // deprecation"); the Messages API still takes it on models before Opus 4.7, where the capability
     // table allows it (https://platform.claude.com/docs/en/api/messages#body-temperature, 0–1).
     'type AnthropicBody = MessageCreateParamsNonStreaming & { temperature?: number };',
+    // OpenRouter: the OpenAI body plus its documented `reasoning` and `provider` objects
+    // (https://openrouter.ai/docs/use-cases/reasoning-tokens, https://openrouter.ai/docs/features/provider-routing).
+    "type OpenRouterBody = Omit<ChatCompletionCreateParamsNonStreaming, 'reasoning_effort'> & {",
+    "  reasoning?: { effort?: 'xhigh' | 'high' | 'medium' | 'low' | 'minimal' | 'none'; max_tokens?: number; enabled?: boolean; exclude?: boolean };",
+    '  provider?: { ignore?: string[]; only?: string[]; order?: string[]; allow_fallbacks?: boolean };',
+    '};',
     // The REST body of generateContent: the SDK's Content and GenerationConfig types, as sent on the wire.
     'type GeminiRestBody = { contents: Content[]; systemInstruction?: Content; generationConfig?: GenerationConfig };',
   ];
@@ -107,7 +126,8 @@ function typeCheck(source: string, name: string): string[] {
 
 describe('built requests type-check against the official SDK request types', () => {
   it('every capability row of OpenAI, Anthropic and Gemini has an example model', () => {
-    for (const row of [...OPENAI_CAPABILITIES, ...ANTHROPIC_CAPABILITIES, ...GEMINI_CAPABILITIES]) expect(EXAMPLES[row.id], row.id).toBeDefined();
+    const xaiAndOpenRouter = COMPATIBLE_VENDOR_CAPABILITIES.filter((row) => row.vendors[0] === 'xai' || row.vendors[0] === 'openrouter');
+    for (const row of [...OPENAI_CAPABILITIES, ...ANTHROPIC_CAPABILITIES, ...GEMINI_CAPABILITIES, ...xaiAndOpenRouter]) expect(EXAMPLES[row.id], row.id).toBeDefined();
   });
 
   it('every body for every row × --reasoning × --temperature is a valid openai / @anthropic-ai/sdk / @google/genai request', { timeout: 120_000 }, () => {
