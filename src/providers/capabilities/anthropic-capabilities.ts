@@ -69,7 +69,7 @@ export const ANTHROPIC_CAPABILITIES: readonly ModelCapability[] = [
     id: 'anthropic/extended-thinking',
     vendors: ['anthropic'],
     // Claude 3.7 Sonnet, Sonnet 4, Opus 4, Opus 4.1, Sonnet 4.5, Haiku 4.5, Opus 4.5.
-    pattern: /^claude-(?:3-7-sonnet|sonnet-4(?:-5)?|opus-4(?:-1|-5)?|haiku-4-5)(?:$|-\d{8}$|-latest$)/,
+    pattern: /^claude-(?:3-7-sonnet|sonnet-4(?:-0|-5)?|opus-4(?:-0|-1|-5)?|haiku-4-5)(?:$|-\d{8}$|-latest$)/,
     temperature: 'without-reasoning',
     reasoning: { kind: 'anthropic-budget' },
     tokenField: 'max_tokens',

@@ -27,7 +27,7 @@ const EXAMPLES: Record<string, string[]> = {
   'anthropic/opus-5': ['claude-opus-5'],
   'anthropic/opus-4.7+': ['claude-opus-4-7', 'claude-opus-4-8'],
   'anthropic/4.6': ['claude-opus-4-6', 'claude-sonnet-4-6'],
-  'anthropic/extended-thinking': ['claude-3-7-sonnet-20250219', 'claude-sonnet-4-5', 'claude-opus-4-1-20250805', 'claude-haiku-4-5'],
+  'anthropic/extended-thinking': ['claude-3-7-sonnet-20250219', 'claude-sonnet-4-5', 'claude-opus-4-1-20250805', 'claude-haiku-4-5', 'claude-sonnet-4-0'],
   'anthropic/claude-3': ['claude-3-5-haiku-latest', 'claude-3-opus-20240229'],
   'gemini/3-pro': ['gemini-3-pro-preview', 'gemini-3.1-pro-preview'],
   'gemini/3-flash': ['gemini-3-flash-preview'],
