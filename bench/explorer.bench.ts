@@ -39,7 +39,7 @@ function firstPageJavaScript(): { files: string[]; gzipBytes: number } {
   const webRoot = findWebAssets();
   if (!webRoot) throw new Error('dist/web is missing: npm run build');
   const html = readFileSync(join(webRoot, 'index.html'), 'utf8');
-  const files = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((match) => match[1]!);
+  const files = [...html.matchAll(/(?:src|href)="\.?\/(assets\/[^"]+\.js)"/g)].map((match) => match[1]!);
   return { files, gzipBytes: files.reduce((sum, file) => sum + gzipSync(readFileSync(join(webRoot, file)), { level: 9 }).length, 0) };
 }
 

@@ -16,7 +16,24 @@ if (skipReason) console.warn(`explorer e2e: ${skipReason}`);
 
 let browser: Browser;
 let served: RunningExplorer;
+let underPrefix: RunningExplorer;
 let site: { url: string; close(): Promise<void> };
+const SITE_PREFIX = '/site/';
+
+/** Every page of the explorer (path under the base, without the leading slash) and a heading it shows once loaded. */
+const PAGES: [string, string][] = [
+  ['', 'Leaderboard'],
+  ['models/lab-a/open-model', 'By question set'],
+  ['questions/china_criticism/china_criticism_01', 'answers'],
+  ['compare?a=lab-a%2Fopen-model&b=lab-b%2Fcareful-model', 'flipped questions'],
+  ['map', 'Which governments'],
+  ['timeline', 'By release date'],
+  ['languages', 'china_criticism'],
+  ['routes', 'Provider routes'],
+  ['judges', 'Judges'],
+  ['search?q=Taiwan', 'results'],
+  ['themes/china_criticism/theme_1', 'phrasings'],
+];
 const cleanup: (() => Promise<void> | void)[] = [];
 
 /** A page that records script errors, CSP violations and dialogs: any of them fails the test. */
@@ -59,15 +76,18 @@ describe.skipIf(skipReason !== null)('explorer in headless chromium', () => {
     cleanup.push(() => rmSync(fixture.folder, { recursive: true, force: true }));
     const out = mkdtempSync(join(tmpdir(), 'candor-site-'));
     cleanup.push(() => rmSync(out, { recursive: true, force: true }));
-    await buildStaticSite({ store: fixture.store, location: fixture.location, out, webRoot: webRoot! });
+    // The static site is built for, and served under, a sub-path (like a GitHub Pages project site).
+    await buildStaticSite({ store: fixture.store, location: fixture.location, out, webRoot: webRoot!, basePath: SITE_PREFIX });
     await fixture.store.close();
     served = await startExplorer({ location: fixture.location, port: 0, webRoot });
-    site = await serveFolder(out);
+    underPrefix = await startExplorer({ location: fixture.location, port: 0, webRoot, basePath: '/explorer/' });
+    site = await serveFolder(out, SITE_PREFIX);
     browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
     await served?.close();
+    await underPrefix?.close();
     await site?.close();
     for (const step of cleanup.reverse()) await step();
   });
@@ -170,5 +190,38 @@ describe.skipIf(skipReason !== null)('explorer in headless chromium', () => {
     await page.goto(`${site.url}questions/china_criticism/china_criticism_01`);
     await expectNoXss(page, problems);
     await page.screenshot({ path: screenshotPath('static-xss'), fullPage: true });
+  });
+
+  it('static site under a sub-path: every page renders, and deep links survive a reload', async () => {
+    const { page, problems } = await openPage();
+    for (const [path, heading] of PAGES) {
+      await page.goto(`${site.url}${path}`);
+      await page.locator('main').getByText(heading).first().waitFor();
+      await page.reload();
+      await page.locator('main').getByText(heading).first().waitFor();
+      expect(await page.locator('main .error').count(), path).toBe(0);
+    }
+    // In-app links keep the prefix.
+    await page.goto(site.url);
+    await page.locator(`a[href="${SITE_PREFIX}models/lab-b/careful-model"]`).first().click();
+    await page.locator('h1', { hasText: 'lab-b/careful-model' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`${SITE_PREFIX}models/lab-b/careful-model`);
+    await page.reload();
+    await page.locator('h2', { hasText: 'By question set' }).waitFor();
+    expect(problems).toEqual([]);
+  });
+
+  it('serve --base-path: API, assets and pages live under the prefix', async () => {
+    const { page, problems } = await openPage();
+    expect(underPrefix.url).toMatch(/\/explorer\/$/);
+    await page.goto(underPrefix.url);
+    await expect.poll(() => page.locator('tbody tr').count()).toBe(3);
+    await page.locator('a[href="/explorer/models/lab-b/careful-model"]').first().click();
+    await page.locator('h1', { hasText: 'lab-b/careful-model' }).waitFor();
+    await page.reload();
+    await page.locator('h2', { hasText: 'By question set' }).waitFor();
+    await page.goto(`${underPrefix.url}search?q=${encodeURIComponent('台湾')}`);
+    await expect.poll(() => page.locator('.hits li').count()).toBe(12);
+    expect(problems).toEqual([]);
   });
 });

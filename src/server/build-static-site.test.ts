@@ -16,10 +16,13 @@ beforeAll(async () => {
   ({ store, folder } = fixture);
   const webRoot = join(folder, 'web');
   mkdirSync(join(webRoot, 'assets'), { recursive: true });
-  writeFileSync(join(webRoot, 'index.html'), '<html><head><meta name="candor-mode" content="api" /></head></html>');
+  writeFileSync(
+    join(webRoot, 'index.html'),
+    '<html><head><meta name="candor-mode" content="api" />\n<meta name="candor-base" content="/" />\n<title>Candor explorer</title><script type="module" crossorigin src="./assets/app.js"></script></head><body><div id="app"></div></body></html>',
+  );
   writeFileSync(join(webRoot, 'assets', 'app.js'), '');
   out = join(mkdtempSync(join(tmpdir(), 'candor-site-test-')), 'site');
-  ({ files } = await buildStaticSite({ store, location: fixture.location, out, webRoot }));
+  ({ files } = await buildStaticSite({ store, location: fixture.location, out, webRoot, basePath: '/candor/' }));
 });
 afterAll(async () => {
   await store.close();
@@ -34,7 +37,10 @@ describe('candor site build', () => {
     expect(files).toBeGreaterThan(90);
     expect(existsSync(join(out, 'assets', 'app.js'))).toBe(true);
     for (const page of ['index.html', 'map/index.html', 'compare/index.html', 'search/index.html', 'timeline/index.html', 'languages/index.html', 'routes/index.html', 'judges/index.html', 'themes/china_criticism/theme_1/index.html', 'models/lab-a/open-model/index.html', 'questions/china_criticism/china_criticism_01/index.html']) {
-      expect(readFileSync(join(out, page), 'utf8'), page).toContain('<meta name="candor-mode" content="static" />');
+      const html = readFileSync(join(out, page), 'utf8');
+      expect(html, page).toContain('<meta name="candor-mode" content="static" />');
+      expect(html, page).toContain('<meta name="candor-base" content="/candor/" />');
+      expect(html, page).toContain('src="/candor/assets/app.js"');
     }
   });
 

@@ -6,6 +6,7 @@ import type { CandorStore } from '../store/index.js';
 import { dataFileName, type LeaderboardResponse, type ModelResponse, type StaticModelLabels, type StaticSearchIndex } from './api-types.js';
 import { createExplorerData } from './explorer-data.js';
 import { explorerQuery } from './explorer-query.js';
+import { webShell } from './web-shell.js';
 import { loadQuestionCatalog } from './question-catalog.js';
 import { emptyRateCells } from './rate-cells.js';
 import { breakdownByModel, judgesByModel, themesByModel } from './static-rate-tables.js';
@@ -19,6 +20,8 @@ export interface StaticSiteOptions {
   out: string;
   /** Built front end (dist/web). */
   webRoot: string;
+  /** Path the site will be served under ("/" or e.g. "/candor/"; see parseBasePath). Default "/". */
+  basePath?: string;
   /** Called with a short line per step. */
   progress?: (message: string) => void;
 }
@@ -58,11 +61,8 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
 
   mkdirSync(out, { recursive: true });
   cpSync(webRoot, out, { recursive: true });
-  const shell = readFileSync(join(webRoot, 'index.html'), 'utf8').replace(
-    '<meta name="candor-mode" content="api" />',
-    '<meta name="candor-mode" content="static" />',
-  );
-  if (!shell.includes('content="static"')) throw new CandorError('web_shell', 'the built index.html lacks the candor-mode meta tag');
+  const basePath = options.basePath ?? '/';
+  const shell = webShell(readFileSync(join(webRoot, 'index.html'), 'utf8'), { mode: 'static', basePath });
   write('index.html', shell);
   const page = (segments: readonly string[]) => {
     const directory = pageDirectory(out, segments);

@@ -6,6 +6,7 @@ import { explorerQuery } from './explorer-query.js';
 import { securityHeaders } from './security-headers.js';
 import { sendData } from './send-data.js';
 import { contentTypeOf, readAsset } from './web-assets.js';
+import { webShell } from './web-shell.js';
 
 export interface ExplorerAppOptions {
   data: ExplorerData;
@@ -13,6 +14,8 @@ export interface ExplorerAppOptions {
   webRoot: string | null;
   /** Host names accepted in the Host header (guards a loopback server against DNS rebinding); null accepts any. */
   allowedHosts?: readonly string[] | null;
+  /** The path everything is served under ("/" or e.g. "/candor/", see parseBasePath). Default "/". */
+  basePath?: string;
 }
 
 function queryOf(context: Context) {
@@ -28,9 +31,30 @@ function failure(context: Context, error: unknown): Response {
 
 const NO_FRONT_END = '<!doctype html><title>Candor</title><p>The explorer front end is not built. Run <code>npm run build</code>.</p>';
 
-/** The explorer's HTTP app: read-only JSON/CSV API under /api, the front end for every other path. */
+/**
+ * The explorer's HTTP app: read-only JSON/CSV API under <base>api, the front end for every other
+ * path under the base path.
+ */
 export function createExplorerApp(options: ExplorerAppOptions): Hono {
+  const app = createRootApp(options);
+  const basePath = options.basePath ?? '/';
+  if (basePath === '/') return app;
+  // Under a sub-path: strip it and hand the request to the app; the bare prefix redirects to its slash form.
+  const outer = new Hono();
+  outer.use('*', securityHeaders());
+  outer.all('*', (context) => {
+    const url = new URL(context.req.url);
+    if (url.pathname === basePath.slice(0, -1)) return context.redirect(`${basePath}${url.search}`, 308);
+    if (!url.pathname.startsWith(basePath)) return context.text(`not found: the explorer is served under ${basePath}`, 404);
+    url.pathname = `/${url.pathname.slice(basePath.length)}`;
+    return app.fetch(new Request(url, context.req.raw), context.env);
+  });
+  return outer;
+}
+
+function createRootApp(options: ExplorerAppOptions): Hono {
   const { data, webRoot } = options;
+  const basePath = options.basePath ?? '/';
   const app = new Hono();
   app.use('*', securityHeaders());
   if (options.allowedHosts) {
@@ -139,7 +163,7 @@ export function createExplorerApp(options: ExplorerAppOptions): Hono {
     const index = readAsset(webRoot, 'index.html');
     if (index === null) return context.html(NO_FRONT_END, 503);
     context.header('Cache-Control', 'no-cache');
-    return context.html(index.toString('utf8'));
+    return context.html(webShell(index.toString('utf8'), { mode: 'api', basePath }));
   });
   return app;
 }

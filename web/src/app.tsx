@@ -1,4 +1,6 @@
 import { lazy, Suspense } from 'preact/compat';
+import { useEffect, useRef } from 'preact/hooks';
+import { links } from './lib/format.js';
 import { useRoute } from './lib/router.js';
 import { ComparePage } from './pages/compare-page.js';
 import { HomePage } from './pages/home-page.js';
@@ -40,20 +42,48 @@ function page(path: string, params: URLSearchParams) {
   if (path === '/judges') return <JudgesPage />;
   const theme = /^\/themes\/([^/]+)\/([^/]+)$/.exec(path);
   if (theme) return <ThemePage set={decodeURIComponent(theme[1]!)} theme={decodeURIComponent(theme[2]!)} />;
-  return <p>No page at {path}. <a href="/">Back to the overview</a>.</p>;
+  return <p>No page at {path}. <a href={links.page('/')}>Back to the overview</a>.</p>;
+}
+
+/**
+ * After an in-app navigation (not the first load), focus moves to the new page's h1 so screen
+ * readers announce it and keyboard users start at the content; pages loaded lazily get a moment.
+ */
+function useFocusHeadingOnNavigation(path: string): void {
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    let frames = 0;
+    let handle = 0;
+    const focus = () => {
+      const heading = document.querySelector<HTMLElement>('main h1');
+      if (heading) {
+        heading.tabIndex = -1;
+        heading.focus({ preventScroll: true });
+        return;
+      }
+      if ((frames += 1) < 120) handle = requestAnimationFrame(focus);
+    };
+    handle = requestAnimationFrame(focus);
+    return () => cancelAnimationFrame(handle);
+  }, [path]);
 }
 
 /** The explorer: a nav bar and the page for the current URL. */
 export function App() {
   const { path, params } = useRoute();
+  useFocusHeadingOnNavigation(path);
   return (
     <>
       <a class="skip" href="#main">Skip to content</a>
       <header>
         <nav aria-label="Main">
-          <a href="/" class="brand">Candor</a>
+          <a href={links.page('/')} class="brand">Candor</a>
           {NAV.map(([href, label]) => (
-            <a key={href} href={href} aria-current={path === href ? 'page' : undefined}>
+            <a key={href} href={links.page(href)} aria-current={path === href ? 'page' : undefined}>
               {label}
             </a>
           ))}

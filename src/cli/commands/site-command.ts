@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { CandorError } from '../../core/index.js';
+import { parseBasePath } from '../../server/base-path.js';
 import { buildStaticSite } from '../../server/build-static-site.js';
 import { findWebAssets } from '../../server/web-assets.js';
 import type { CliIo } from '../cli-io.js';
@@ -16,16 +17,18 @@ export function registerSiteCommand(program: Command, io: CliIo): void {
     .description('write the explorer (front end + JSON data + client-side search) to a folder')
     .requiredOption('--out <dir>', 'output folder')
     .option('--db <url-or-path>', 'store: postgres://… URL or SQLite file (default $CANDOR_DB or ./candor.db)')
+    .option('--base-path <path>', 'the path the site will be served under, e.g. /candor/ for a GitHub Pages project site', '/')
     .option('--quiet', 'print only the summary')
-    .action(async (options: { out: string; db?: string; quiet?: boolean }) => {
+    .action(async (options: { out: string; db?: string; quiet?: boolean; basePath?: string }) => {
       if (!options.out) throw new UsageError('--out <dir> is required');
+      const basePath = parseBasePath(options.basePath);
       const webRoot = findWebAssets();
       if (webRoot === null) throw new CandorError('web_missing', 'the explorer front end is not built; run npm run build');
       const location = resolveDbLocation(options.db, io);
       const out = resolve(io.cwd, options.out);
       const started = Date.now();
       const result = await withStore(options.db, io, (store) =>
-        buildStaticSite({ store, location, out, webRoot, progress: options.quiet ? undefined : (message) => io.stderr.write(`site: ${message}\n`) }),
+        buildStaticSite({ store, location, out, webRoot, basePath, progress: options.quiet ? undefined : (message) => io.stderr.write(`site: ${message}\n`) }),
       );
       io.stdout.write(
         `static site in ${out}: ${result.files} files, ${result.models} models, ${result.questions} questions (${((Date.now() - started) / 1000).toFixed(1)} s)\n`,

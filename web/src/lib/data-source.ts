@@ -17,6 +17,7 @@ import type {
   StaticSearchIndex,
 } from '../../../src/server/api-types.js';
 import { dataFileName } from '../../../src/server/api-types.js';
+import { withBase } from './base-path.js';
 import { mcnemarExact, newcombePaired, wilson } from './paired-stats.js';
 import { searchStaticIndex } from './static-search.js';
 
@@ -24,7 +25,7 @@ import { searchStaticIndex } from './static-search.js';
 export const isStatic = document.querySelector('meta[name="candor-mode"]')?.getAttribute('content') === 'static';
 
 async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url, { headers: { accept: 'application/json' } });
+  const response = await fetch(withBase(url), { headers: { accept: 'application/json' } });
   if (!response.ok) {
     const body = (await response.json().catch(() => null)) as { error?: string } | null;
     throw new Error(body?.error ?? `${response.status} ${response.statusText} (${url})`);
@@ -46,7 +47,7 @@ const modelPath = (id: string) => id.split('/').map(encodeURIComponent).join('/'
 
 /** API download link (CSV) for a table; null in the static site, where the page builds the CSV itself. */
 export function apiCsvHref(path: string, parameters: Record<string, string | null | undefined | boolean> = {}): string | null {
-  return isStatic ? null : `/api/${path}${query({ ...parameters, format: 'csv' })}`;
+  return isStatic ? null : withBase(`/api/${path}${query({ ...parameters, format: 'csv' })}`);
 }
 
 let searchIndex: Promise<StaticSearchIndex> | null = null;

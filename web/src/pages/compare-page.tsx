@@ -62,7 +62,7 @@ export function ComparePage({ params }: { params: URLSearchParams }) {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
     else next.delete(key);
-    navigate(`/compare?${next.toString()}`);
+    navigate(links.page(`/compare?${next.toString()}`));
   };
   return (
     <>

@@ -1,5 +1,5 @@
 import { source } from '../lib/data-source.js';
-import { percent } from '../lib/format.js';
+import { links, percent } from '../lib/format.js';
 import { useData } from '../lib/use-data.js';
 import { Leaderboard } from './leaderboard.js';
 
@@ -24,7 +24,7 @@ export function HomePage({ params }: { params: URLSearchParams }) {
           <ul class="findings">
             {data.findings.map((finding) => (
               <li key={finding.title}>
-                <strong>{finding.title}.</strong> {finding.text} <a href={finding.href}>See the evidence</a>
+                <strong>{finding.title}.</strong> {finding.text} <a href={links.page(finding.href)}>See the evidence</a>
               </li>
             ))}
           </ul>

@@ -68,7 +68,7 @@ export function ModelPage({ id }: { id: string }) {
           <Legend />
           <JudgeNote judges={data.judges} />
           <p>
-            <a class="button" href={`/compare?a=${encodeURIComponent(id)}`}>Compare with another model</a>
+            <a class="button" href={links.page(`/compare?a=${encodeURIComponent(id)}`)}>Compare with another model</a>
           </p>
           <h2>By question set</h2>
           <BreakdownTable rows={data.bySet} header="Set" />
