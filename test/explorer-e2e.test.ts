@@ -196,8 +196,11 @@ describe.skipIf(skipReason !== null)('explorer in headless chromium', () => {
     const { page, problems } = await openPage();
     for (const [path, heading] of PAGES) {
       await page.goto(`${site.url}${path}`);
+      // The app's header (not in the prerendered HTML) shows it took over.
+      await page.locator('header nav a.brand').waitFor();
       await page.locator('main').getByText(heading).first().waitFor();
       await page.reload();
+      await page.locator('header nav a.brand').waitFor();
       await page.locator('main').getByText(heading).first().waitFor();
       expect(await page.locator('main .error').count(), path).toBe(0);
     }
