@@ -33,6 +33,7 @@ const PAGES: [string, string][] = [
   ['judges', 'Judges'],
   ['search?q=Taiwan', 'results'],
   ['themes/china_criticism/theme_1', 'phrasings'],
+  ['answers?model=lab-b%2Fcareful-model&set=zh_china_criticism&label=DENIAL', 'DENIAL answers'],
 ];
 const cleanup: (() => Promise<void> | void)[] = [];
 
@@ -225,6 +226,62 @@ describe.skipIf(skipReason !== null)('explorer in headless chromium', () => {
     await page.locator('h2', { hasText: 'By question set' }).waitFor();
     await page.goto(`${underPrefix.url}search?q=${encodeURIComponent('台湾')}`);
     await expect.poll(() => page.locator('.hits li').count()).toBe(12);
+    expect(problems).toEqual([]);
+  });
+
+  it('phone width: no page is wider than a 360 px screen; table rows become cards with rate, interval and bar', async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+    for (const base of [served.url, site.url]) {
+      for (const [path, heading] of PAGES) {
+        await page.goto(`${base}${path}`);
+        await page.locator('header nav a.brand').waitFor();
+        await page.locator('main').getByText(heading).first().waitFor();
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        expect(width, `${base}${path} is ${width} px wide at 360`).toBeLessThanOrEqual(360);
+      }
+    }
+    await page.goto(served.url);
+    const card = page.locator('tbody tr').first();
+    await card.waitFor();
+    // A card, not a table row: the cells stack, and the rate with its interval and the verdict bar stay.
+    expect(await card.evaluate((row) => getComputedStyle(row).display)).toBe('block');
+    expect(await card.locator('td[data-label="Complete [95% CI]"]').innerText()).toMatch(/%\s*\[[0-9.]+–[0-9.]+\]/);
+    expect(await card.locator('svg.rate-bar').isVisible()).toBe(true);
+    // The sort menu replaces the headers, and its choice lands in the URL.
+    await page.selectOption('.sort-menu select', 'rate');
+    await expect.poll(() => page.url()).toContain('sort=rate');
+    await expect.poll(() => page.locator('tbody tr').first().locator('td[data-label="Model"]').innerText()).toBe('lab-c/mixed-model');
+    await page.screenshot({ path: screenshotPath('phone-leaderboard'), fullPage: true });
+    expect(problems).toEqual([]);
+  });
+
+  it('drill-down: from a leaderboard rate to the model, its set, and the refused answers behind the number', async () => {
+    const { page, problems } = await openPage();
+    for (const base of [served.url, site.url]) {
+      await page.goto(base);
+      await page.locator('a[href$="/models/lab-b/careful-model"]').first().click();
+      await page.locator('h2', { hasText: 'By question set' }).waitFor();
+      await page.locator('td a', { hasText: 'zh_china_criticism' }).first().click();
+      await page.locator('h1', { hasText: 'Answers' }).waitFor();
+      expect(new URL(page.url()).search).toBe('?model=lab-b%2Fcareful-model&set=zh_china_criticism');
+      await page.locator('nav[aria-label="Verdict"] a', { hasText: 'DENIAL' }).click();
+      await page.locator('h2', { hasText: '4 DENIAL answers' }).waitFor();
+      expect(await page.locator('article.answer-card').count()).toBe(4);
+      expect(await page.locator('article.answer-card .label').allInnerTexts()).toEqual(['DENIAL', 'DENIAL', 'DENIAL', 'DENIAL']);
+      // The link is shareable: a reload shows the same list.
+      await page.reload();
+      await expect.poll(() => page.locator('article.answer-card').count()).toBe(4);
+      // Each answer leads to its question.
+      await page.locator('article.answer-card header a').first().click();
+      await page.locator('h1', { hasText: 'zh_china_criticism / china_criticism_02' }).waitFor();
+    }
+    // Every leaderboard rate links to its answers.
+    await page.goto(served.url);
+    await page.locator('td[data-label="Complete [95% CI]"] a').first().click();
+    await page.locator('h1', { hasText: 'Answers' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('model')).toBe('lab-a/open-model');
     expect(problems).toEqual([]);
   });
 });

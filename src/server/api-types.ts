@@ -352,6 +352,50 @@ export interface ThemeResponse {
   models: ThemeModelRow[];
 }
 
+/** Filters of the answers list (/answers, /api/answers): each null means "any". */
+export interface AnswerFilters {
+  model: string | null;
+  set: string | null;
+  /** A verdict segment: COMPLETE, EVASIVE, DENIAL or ERROR. */
+  label: Segment | null;
+  language: string | null;
+  country: string | null;
+  domain: string | null;
+}
+
+/** One answer in the answers list. */
+export interface AnswerListRow {
+  responseId: number;
+  model: string;
+  set: string;
+  questionId: string;
+  sample: number;
+  /** The question's text. */
+  question: string;
+  language: string;
+  country: string | null;
+  label: string;
+  segment: Segment;
+  judge: string;
+  explanation: string | null;
+  route: string | null;
+  /** Untrusted model output: render as sanitized markdown only. */
+  text: string | null;
+}
+
+/** The answers behind a rate: every judged answer matching the filters, a page at a time. */
+export interface AnswersResponse {
+  filters: AnswerFilters;
+  /** The rate over the filters without the label filter: the number these answers make up. */
+  summary: RateCells;
+  /** Answers matching every filter (label included). */
+  total: number;
+  /** 1-based. */
+  page: number;
+  pageSize: number;
+  rows: AnswerListRow[];
+}
+
 export interface ApiError {
   error: string;
 }

@@ -90,6 +90,7 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
     pages.push(relative);
   };
   page(['compare'], prerenderPlain(basePath, 'Compare two models', 'Two models on the same questions: both COMPLETE rates, the paired difference with its 95% interval, the exact McNemar test and the questions where they differ.'));
+  page(['answers'], prerenderPlain(basePath, 'Answers', 'The answers behind a rate: one model\'s answers by question set and verdict, each linking to its question.'));
   page(['search'], prerenderPlain(basePath, 'Search', 'Search question texts and judge explanations in any language.'));
 
   const data = createExplorerData({ store: options.store, location, searchIndexPath: ':memory:' });

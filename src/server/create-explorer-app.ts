@@ -3,6 +3,7 @@ import { CandorError } from '../core/index.js';
 import type { ApiError } from './api-types.js';
 import type { ExplorerData } from './explorer-data.js';
 import { explorerQuery } from './explorer-query.js';
+import { answerFilters } from './list-answers.js';
 import { securityHeaders } from './security-headers.js';
 import { sendData } from './send-data.js';
 import { contentTypeOf, readAsset } from './web-assets.js';
@@ -146,6 +147,13 @@ function createRootApp(options: ExplorerAppOptions): Hono {
       body.phrasings.flatMap((phrasing) => (row.labels[phrasing.id] ?? []).map((label, answer) => ({ model: row.model, questionId: phrasing.id, answer, label }))),
     );
     return sendData(context, body, table, `theme-${body.set}-${body.theme}`);
+  });
+  app.get('/api/answers', async (context) => {
+    const filters = answerFilters(context.req.query());
+    const page = Number(context.req.query('page') ?? '1');
+    const body = await data.answers(filters, page);
+    const table = body.rows.map(({ segment: _segment, ...row }) => row);
+    return sendData(context, body, table, `answers${Object.values(filters).filter(Boolean).map((value) => `-${value}`).join('')}-page${body.page}`);
   });
   app.all('/api/*', (context) => context.json({ error: `no API route ${context.req.path}` } satisfies ApiError, 404));
 

@@ -1,5 +1,7 @@
 import type { CandorStore } from '../store/index.js';
 import type {
+  AnswerFilters,
+  AnswersResponse,
   CompareResponse,
   CountryResponse,
   LeaderboardResponse,
@@ -15,6 +17,7 @@ import type {
   TimelineResponse,
 } from './api-types.js';
 import { explorerQuery, type ExplorerQuery } from './explorer-query.js';
+import { listAnswers } from './list-answers.js';
 import { loadCompare } from './load-compare.js';
 import { loadJudges } from './load-judges.js';
 import { loadLanguages } from './load-languages.js';
@@ -51,6 +54,8 @@ export interface ExplorerData {
   routes(query: ExplorerQuery): Promise<RoutesResponse>;
   judges(query: ExplorerQuery): Promise<JudgesResponse>;
   theme(set: string, theme: string, query: ExplorerQuery): Promise<ThemeResponse>;
+  /** The judged answers behind a rate, filtered and paginated (default lens). */
+  answers(filters: AnswerFilters, page: number): Promise<AnswersResponse>;
   /** Loads the label facts and question catalog, and computes the home page and map, so first visits are fast too. */
   warm(): Promise<void>;
   close(): void;
@@ -142,6 +147,7 @@ export function createExplorerData(options: ExplorerDataOptions): ExplorerData {
     routes: (query) => cached(keyOf('routes', query), () => loadRoutes(store, query)),
     judges: (query) => cached(keyOf('judges', query), () => loadJudges(store, query)),
     theme: (set, theme, query) => cached(keyOf('theme', query, set, theme), async () => loadTheme(store, await questions(), set, theme, query)),
+    answers: (filters, page) => cached(JSON.stringify(['answers', filters, page]), async () => listAnswers(store, backing, await questions(), filters, page)),
     search: async (text, limit) => {
       const latest = await currentVersion();
       if (searchIndex === null || searchVersion !== latest) {

@@ -15,6 +15,7 @@ const TimelinePage = lazy(() => import('./pages/timeline-page.js').then((module)
 const LanguagesPage = lazy(() => import('./pages/languages-page.js').then((module) => module.LanguagesPage));
 const RoutesPage = lazy(() => import('./pages/routes-page.js').then((module) => module.RoutesPage));
 const JudgesPage = lazy(() => import('./pages/judges-page.js').then((module) => module.JudgesPage));
+const AnswersPage = lazy(() => import('./pages/answers-page.js').then((module) => module.AnswersPage));
 const ThemePage = lazy(() => import('./pages/theme-page.js').then((module) => module.ThemePage));
 
 const NAV: [string, string][] = [
@@ -40,6 +41,7 @@ function page(path: string, params: URLSearchParams) {
   if (path === '/languages') return <LanguagesPage />;
   if (path === '/routes') return <RoutesPage />;
   if (path === '/judges') return <JudgesPage />;
+  if (path === '/answers') return <AnswersPage params={params} />;
   const theme = /^\/themes\/([^/]+)\/([^/]+)$/.exec(path);
   if (theme) return <ThemePage set={decodeURIComponent(theme[1]!)} theme={decodeURIComponent(theme[2]!)} />;
   return <p>No page at {path}. <a href={links.page('/')}>Back to the overview</a>.</p>;

@@ -23,5 +23,15 @@ export const links = {
   compare: (a: string, b: string) => withBase(`/compare?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}`),
   country: (code: string) => withBase(`/map?country=${encodeURIComponent(code)}`),
   theme: (set: string, theme: string) => withBase(`/themes/${encodeURIComponent(set)}/${encodeURIComponent(theme)}`),
+  /** The answers behind a rate: /answers?model=&set=&label=&language=&country=&domain= */
+  answers: (filters: Partial<Record<'model' | 'set' | 'label' | 'language' | 'country' | 'domain' | 'page', string | null | undefined>>) => {
+    const search = new URLSearchParams();
+    for (const key of ['model', 'set', 'label', 'language', 'country', 'domain', 'page'] as const) {
+      const value = filters[key];
+      if (value) search.set(key, value);
+    }
+    const text = search.toString();
+    return withBase(`/answers${text ? `?${text}` : ''}`);
+  },
   search: (query: string) => withBase(`/search?q=${encodeURIComponent(query)}`),
 };

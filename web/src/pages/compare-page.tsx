@@ -1,5 +1,6 @@
 import type { CompareResponse } from '../../../src/server/api-types.js';
 import { DataTable } from '../components/data-table.js';
+import { DeferredSelect } from '../components/deferred-select.js';
 import { DownloadLinks } from '../components/download-links.js';
 import { JudgeNote } from '../components/judge-note.js';
 import { StatusView } from '../components/status-view.js';
@@ -38,7 +39,7 @@ function Result({ data }: { data: CompareResponse }) {
         rows={data.flipped}
         rowKey={(row) => `${row.set}/${row.questionId}/${row.sample}`}
         columns={[
-          { key: 'question', header: 'Question', render: (row) => <a href={links.question(row.set, row.questionId)}>{row.set}/{row.questionId}</a>, sortValue: (row) => `${row.set}/${row.questionId}` },
+          { card: 'title', key: 'question', header: 'Question', render: (row) => <a href={links.question(row.set, row.questionId)}>{row.set}/{row.questionId}</a>, sortValue: (row) => `${row.set}/${row.questionId}` },
           { key: 'text', header: 'Text', render: (row) => row.text ?? '' },
           { key: 'a', header: 'A', render: (row) => <span class={`label seg-${row.labelA === 'COMPLETE' ? 'COMPLETE' : row.labelA.startsWith('ERROR') ? 'ERROR' : row.labelA}`}>{row.labelA}</span>, sortValue: (row) => row.labelA },
           { key: 'b', header: 'B', render: (row) => <span class={`label seg-${row.labelB === 'COMPLETE' ? 'COMPLETE' : row.labelB.startsWith('ERROR') ? 'ERROR' : row.labelB}`}>{row.labelB}</span>, sortValue: (row) => row.labelB },
@@ -70,26 +71,27 @@ export function ComparePage({ params }: { params: URLSearchParams }) {
       <form class="filters" onSubmit={(event) => event.preventDefault()}>
         <label>
           A{' '}
-          <select name="a" value={a ?? ''} onChange={(event) => choose('a', event.currentTarget.value)}>
+          <DeferredSelect name="a" value={a ?? ''} onCommit={(value) => choose('a', value)}>
             <option value="">choose…</option>
             {names.map((name) => <option key={name} value={name}>{name}</option>)}
-          </select>
+          </DeferredSelect>
         </label>
         <label>
           B{' '}
-          <select name="b" value={b ?? ''} onChange={(event) => choose('b', event.currentTarget.value)}>
+          <DeferredSelect name="b" value={b ?? ''} onCommit={(value) => choose('b', value)}>
             <option value="">choose…</option>
             {names.map((name) => <option key={name} value={name}>{name}</option>)}
-          </select>
+          </DeferredSelect>
         </label>
         <label>
           Set{' '}
-          <select name="set" value={set ?? ''} onChange={(event) => choose('set', event.currentTarget.value)}>
+          <DeferredSelect name="set" value={set ?? ''} onCommit={(value) => choose('set', value)}>
             <option value="">all sets</option>
             {(models.data?.sets ?? []).map((name) => <option key={name} value={name}>{name}</option>)}
-          </select>
+          </DeferredSelect>
         </label>
       </form>
+      <p class="muted">Choose with the mouse, or browse with the arrow keys and press Enter. From the command line: <code>candor compare &lt;model-a&gt; &lt;model-b&gt;</code> (ids from <code>candor models list</code>).</p>
       {a && b ? <StatusView state={state} /> : <p>Choose two models.</p>}
       {state.data ? <Result data={state.data} /> : null}
     </>

@@ -22,7 +22,7 @@ function flat(group: LanguageGroup) {
 
 function Group({ group }: { group: LanguageGroup }) {
   const columns: TableColumn<Row>[] = [
-    { key: 'model', header: 'Model', render: (row) => <a href={links.model(row.model)}>{row.model}</a>, sortValue: (row) => row.model },
+    { card: 'title', key: 'model', header: 'Model', render: (row) => <a href={links.model(row.model)}>{row.model}</a>, sortValue: (row) => row.model },
     ...group.languages.map(
       (language): TableColumn<Row> => ({
         key: `lang-${language}`,

@@ -108,7 +108,7 @@ export function MapPage({ params }: { params: URLSearchParams }) {
             rowKey={(row) => row.country}
             initialSort={{ key: 'rate', descending: false }}
             columns={[
-              { key: 'country', header: 'Country', render: (row) => <a href={links.country(row.country)}>{row.country}</a>, sortValue: (row) => row.country },
+              { card: 'title', key: 'country', header: 'Country', render: (row) => <a href={links.country(row.country)}>{row.country}</a>, sortValue: (row) => row.country },
               { key: 'rate', header: 'Complete [95% CI]', render: (row) => rateText(row.rate, row.low, row.high), sortValue: (row) => row.rate, numeric: true },
               { key: 'bar', header: 'Verdicts', render: (row) => <RateBar cells={row} /> },
               { key: 'questions', header: 'Questions', render: (row) => row.questions, sortValue: (row) => row.questions, numeric: true },

@@ -72,7 +72,7 @@ export function TimelinePage() {
             columns={[
               { key: 'creator', header: 'Creator', render: (row) => row.creator, sortValue: (row) => row.creator },
               { key: 'date', header: 'Released', render: (row) => row.releaseDate, sortValue: (row) => row.releaseDate },
-              { key: 'model', header: 'Model', render: (row) => <a href={links.model(row.model)}>{row.model}</a>, sortValue: (row) => row.model },
+              { card: 'title', key: 'model', header: 'Model', render: (row) => <a href={links.model(row.model)}>{row.model}</a>, sortValue: (row) => row.model },
               { key: 'rate', header: 'Complete [95% CI]', render: (row) => rateText(row.rate, row.low, row.high), sortValue: (row) => row.rate, numeric: true },
               { key: 'trend', header: 'Trend', render: (row) => percent(row.trend), sortValue: (row) => row.trend, numeric: true },
               { key: 'n', header: 'n', render: (row) => row.total, sortValue: (row) => row.total, numeric: true },
@@ -90,7 +90,7 @@ export function TimelinePage() {
                 rows={data.testDates}
                 rowKey={(row) => `${row.model}\u0000${row.set}\u0000${row.month}`}
                 columns={[
-                  { key: 'model', header: 'Model', render: (row) => <a href={links.model(row.model)}>{row.model}</a>, sortValue: (row) => row.model },
+                  { card: 'title', key: 'model', header: 'Model', render: (row) => <a href={links.model(row.model)}>{row.model}</a>, sortValue: (row) => row.model },
                   { key: 'set', header: 'Set', render: (row) => row.set, sortValue: (row) => row.set },
                   { key: 'month', header: 'Month', render: (row) => row.month, sortValue: (row) => row.month },
                   { key: 'rate', header: 'Complete [95% CI]', render: (row) => rateText(row.rate, row.low, row.high), sortValue: (row) => row.rate, numeric: true },
