@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -255,7 +256,7 @@ describe.skipIf(skipReason !== null)('explorer in headless chromium', () => {
     await expect.poll(() => page.locator('tbody tr').first().locator('td[data-label="Model"]').innerText()).toBe('lab-c/mixed-model');
     await page.screenshot({ path: screenshotPath('phone-leaderboard'), fullPage: true });
     expect(problems).toEqual([]);
-  });
+  }, 120_000);
 
   it('drill-down: from a leaderboard rate to the model, its set, and the refused answers behind the number', async () => {
     const { page, problems } = await openPage();
@@ -282,6 +283,71 @@ describe.skipIf(skipReason !== null)('explorer in headless chromium', () => {
     await page.locator('td[data-label="Complete [95% CI]"] a').first().click();
     await page.locator('h1', { hasText: 'Answers' }).waitFor();
     expect(new URL(page.url()).searchParams.get('model')).toBe('lab-a/open-model');
+    expect(problems).toEqual([]);
+  });
+
+  it('accessibility: axe finds no serious or critical violation on any page, at desktop and phone widths', async () => {
+    const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    const failures: string[] = [];
+    for (const [base, width] of [[served.url, 1280], [site.url, 1280], [served.url, 360]] as const) {
+      // axe is injected through the DevTools protocol; the page's own CSP stays as served.
+      const page = await browser.newPage({ viewport: { width, height: 900 } });
+      for (const [path, heading] of PAGES) {
+        await page.goto(`${base}${path}`);
+        await page.locator('header nav a.brand').waitFor();
+        await page.locator('main').getByText(heading).first().waitFor();
+        await page.evaluate(axeSource);
+        const violations = await page.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> } }).axe;
+          const result = await axe.run(document, { resultTypes: ['violations'] });
+          return result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id} (${violation.impact}) at ${violation.nodes.slice(0, 3).map((node) => JSON.stringify(node.target)).join(', ')}`);
+        });
+        for (const violation of violations) failures.push(`${base}${path} @${width}: ${violation}`);
+      }
+      await page.close();
+    }
+    expect(failures).toEqual([]);
+  }, 240_000);
+
+  it('accessibility: the first Enter on a sort header sorts, the sort is in the URL and announced; focus goes to the new page heading', async () => {
+    const { page, problems } = await openPage();
+    await page.goto(served.url);
+    await expect.poll(() => page.locator('tbody tr').count()).toBe(3);
+    // The server's order is shown on its header: rate, high to low.
+    expect(await page.locator('th:has(button[data-column="rate"])').getAttribute('aria-sort')).toBe('descending');
+    await page.locator('button[data-column="rate"]').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('th:has(button[data-column="rate"])').getAttribute('aria-sort')).toBe('ascending');
+    expect(new URL(page.url()).searchParams.get('sort')).toBe('rate');
+    expect(await page.locator('[aria-live="polite"]', { hasText: 'Sorted by Complete [95% CI], ascending' }).count()).toBe(1);
+    expect(await page.locator('tbody tr').first().locator('td').nth(1).innerText()).toBe('lab-c/mixed-model');
+    await page.reload();
+    await expect.poll(() => page.locator('tbody tr').first().locator('td').nth(1).innerText()).toBe('lab-c/mixed-model');
+    // After an in-app navigation the page's h1 has the focus.
+    await page.locator('header nav a', { hasText: 'Timeline' }).click();
+    await page.locator('h1', { hasText: 'Timeline' }).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    expect(problems).toEqual([]);
+  });
+
+  it('accessibility: browsing the compare selector with arrow keys loads nothing until Enter', async () => {
+    const { page, problems } = await openPage();
+    const requests: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/api/compare')) requests.push(request.url());
+    });
+    await page.goto(`${served.url}compare?a=lab-a%2Fopen-model`);
+    await expect.poll(() => page.locator('select[name="b"] option').count()).toBe(4);
+    await page.locator('select[name="b"]').focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.waitForTimeout(300);
+    expect(requests).toEqual([]);
+    expect(new URL(page.url()).searchParams.get('b')).toBeNull();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => new URL(page.url()).searchParams.get('b')).not.toBeNull();
+    await expect.poll(() => requests.length).toBe(1);
+    await page.getByTestId('compare-verdict').waitFor();
     expect(problems).toEqual([]);
   });
 });
