@@ -35,6 +35,11 @@ const PAGES: [string, string][] = [
   ['search?q=Taiwan', 'results'],
   ['themes/china_criticism/theme_1', 'phrasings'],
   ['answers?model=lab-b%2Fcareful-model&set=zh_china_criticism&label=DENIAL', 'DENIAL answers'],
+  ['themes', '36 themes'],
+  ['domains', '1 domains'],
+  ['domains/Government%20criticism', 'By model'],
+  ['labs', '3 labs'],
+  ['labs/lab-b', 'Lab index'],
 ];
 const cleanup: (() => Promise<void> | void)[] = [];
 

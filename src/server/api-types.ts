@@ -352,6 +352,59 @@ export interface ThemeResponse {
   models: ThemeModelRow[];
 }
 
+/** A theme of a set over every model, for the themes index and domain pages. */
+export interface ThemeIndexRow extends RateCells {
+  set: string;
+  theme: string;
+  domain: string | null;
+  /** Phrasings (questions) of the theme. */
+  questions: number;
+}
+
+export interface ThemesResponse {
+  themes: ThemeIndexRow[];
+}
+
+export interface DomainRow extends RateCells {
+  domain: string;
+  questions: number;
+}
+
+export interface DomainsResponse {
+  domains: DomainRow[];
+}
+
+/** One domain: its rate, every model's rate in it (key = model) and its themes. */
+export interface DomainResponse {
+  domain: string;
+  summary: RateCells;
+  models: BreakdownRow[];
+  themes: ThemeIndexRow[];
+}
+
+/** A creator's lab index: EMA of its recent models' rates, with a 95% bootstrap interval. */
+export interface LabRow {
+  creator: string;
+  index: number;
+  low: number;
+  high: number;
+  /** Models in the index window, by id. */
+  models: string[];
+  months: number;
+  latestRelease: string;
+}
+
+export interface LabsResponse {
+  asOf: string | null;
+  windowStart: string | null;
+  windowMonths: number;
+  halfLifeMonths: number;
+  labs: LabRow[];
+  /** Every model with a creator, with its overall rate (also those outside the window). */
+  models: LeaderboardRow[];
+  judges: JudgeShare[];
+}
+
 /** Filters of the answers list (/answers, /api/answers): each null means "any". */
 export interface AnswerFilters {
   model: string | null;

@@ -8,7 +8,12 @@ import { createExplorerData } from './explorer-data.js';
 import { explorerQuery } from './explorer-query.js';
 import { escapeHtml, webShell } from './web-shell.js';
 import {
+  prerenderDomain,
+  prerenderDomains,
   prerenderHome,
+  prerenderLab,
+  prerenderLabs,
+  prerenderThemesIndex,
   prerenderJudges,
   prerenderLanguages,
   prerenderMap,
@@ -188,6 +193,23 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
     const judgesBody = await data.judges(DEFAULT_QUERY);
     json('data/judges.json', judgesBody);
     page(['judges'], prerenderJudges(basePath, judgesBody));
+
+    progress('themes index, domains and labs');
+    const themesIndex = await data.themesIndex(DEFAULT_QUERY);
+    json('data/themes.json', themesIndex);
+    page(['themes'], prerenderThemesIndex(basePath, themesIndex));
+    const domains = await data.domains(DEFAULT_QUERY);
+    json('data/domains.json', domains);
+    page(['domains'], prerenderDomains(basePath, domains));
+    for (const { domain } of domains.domains) {
+      const body = await data.domain(domain, DEFAULT_QUERY);
+      json(`data/domains/${dataFileName(domain)}.json`, body);
+      page(['domains', domain], prerenderDomain(basePath, body));
+    }
+    const labs = await data.labs(DEFAULT_QUERY);
+    json('data/labs.json', labs);
+    page(['labs'], prerenderLabs(basePath, labs));
+    for (const creator of new Set(labs.models.map((row) => row.creator!))) page(['labs', creator], prerenderLab(basePath, labs, creator));
 
     progress('map');
     const map = await data.map(DEFAULT_QUERY);

@@ -148,6 +148,24 @@ function createRootApp(options: ExplorerAppOptions): Hono {
     );
     return sendData(context, body, table, `theme-${body.set}-${body.theme}`);
   });
+  app.get('/api/themes', async (context) => {
+    const body = await data.themesIndex(queryOf(context));
+    return sendData(context, body, body.themes, 'themes');
+  });
+  app.get('/api/domains', async (context) => {
+    const body = await data.domains(queryOf(context));
+    return sendData(context, body, body.domains, 'domains');
+  });
+  app.get('/api/domains/:domain', async (context) => {
+    const body = await data.domain(context.req.param('domain'), queryOf(context));
+    const table = body.models.map(({ key, ...cells }) => ({ model: key, ...cells }));
+    return sendData(context, body, table, `domain-${body.domain}`);
+  });
+  app.get('/api/labs', async (context) => {
+    const body = await data.labs(queryOf(context));
+    const table = body.labs.map(({ models, ...row }) => ({ ...row, models: models.join(' ') }));
+    return sendData(context, body, table, 'labs');
+  });
   app.get('/api/answers', async (context) => {
     const filters = answerFilters(context.req.query());
     const page = Number(context.req.query('page') ?? '1');

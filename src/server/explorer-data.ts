@@ -1,5 +1,9 @@
 import type { CandorStore } from '../store/index.js';
 import type {
+  DomainResponse,
+  DomainsResponse,
+  LabsResponse,
+  ThemesResponse,
   AnswerFilters,
   AnswersResponse,
   CompareResponse,
@@ -18,6 +22,8 @@ import type {
 } from './api-types.js';
 import { explorerQuery, type ExplorerQuery } from './explorer-query.js';
 import { listAnswers } from './list-answers.js';
+import { loadLabs } from './labs-data.js';
+import { loadDomain, loadDomains, loadThemesIndex } from './themes-index.js';
 import { loadCompare } from './load-compare.js';
 import { loadJudges } from './load-judges.js';
 import { loadLanguages } from './load-languages.js';
@@ -54,6 +60,10 @@ export interface ExplorerData {
   routes(query: ExplorerQuery): Promise<RoutesResponse>;
   judges(query: ExplorerQuery): Promise<JudgesResponse>;
   theme(set: string, theme: string, query: ExplorerQuery): Promise<ThemeResponse>;
+  themesIndex(query: ExplorerQuery): Promise<ThemesResponse>;
+  domains(query: ExplorerQuery): Promise<DomainsResponse>;
+  domain(domain: string, query: ExplorerQuery): Promise<DomainResponse>;
+  labs(query: ExplorerQuery): Promise<LabsResponse>;
   /** The judged answers behind a rate, filtered and paginated (default lens). */
   answers(filters: AnswerFilters, page: number): Promise<AnswersResponse>;
   /** Loads the label facts and question catalog, and computes the home page and map, so first visits are fast too. */
@@ -147,6 +157,10 @@ export function createExplorerData(options: ExplorerDataOptions): ExplorerData {
     routes: (query) => cached(keyOf('routes', query), () => loadRoutes(store, query)),
     judges: (query) => cached(keyOf('judges', query), () => loadJudges(store, query)),
     theme: (set, theme, query) => cached(keyOf('theme', query, set, theme), async () => loadTheme(store, await questions(), set, theme, query)),
+    themesIndex: (query) => cached(keyOf('themes-index', query), async () => loadThemesIndex(store, await questions(), query)),
+    domains: (query) => cached(keyOf('domains', query), async () => loadDomains(store, await questions(), query)),
+    domain: (domain, query) => cached(keyOf('domain', query, domain), async () => loadDomain(store, await questions(), domain, query)),
+    labs: (query) => cached(keyOf('labs', query), () => loadLabs(store, query)),
     answers: (filters, page) => cached(JSON.stringify(['answers', filters, page]), async () => listAnswers(store, backing, await questions(), filters, page)),
     search: async (text, limit) => {
       const latest = await currentVersion();

@@ -1,5 +1,9 @@
 import type {
   BreakdownRow,
+  DomainResponse,
+  DomainsResponse,
+  LabsResponse,
+  ThemesResponse,
   JudgesResponse,
   LanguagesResponse,
   LeaderboardResponse,
@@ -168,4 +172,46 @@ export function prerenderJudges(base: string, body: JudgesResponse): Prerendered
 /** A page whose content needs the app (compare, search): a title and a sentence. */
 export function prerenderPlain(base: string, title: string, description: string): PrerenderedPage {
   return page(base, title, description, `<h1>${e(title)}</h1><p>${e(description)}</p><noscript><p>This page needs JavaScript.</p></noscript>`);
+}
+
+export function prerenderThemesIndex(base: string, body: ThemesResponse): PrerenderedPage {
+  const link = linker(base);
+  const description = `${body.themes.length} themes (one request in several phrasings), each with its COMPLETE rate over every model and 95% interval.`;
+  const rows = body.themes.map((row) => [`<a href="${e(link.theme(row.set, row.theme))}">${e(row.theme)}</a>`, e(row.set), e(row.domain ?? '–'), String(row.questions), e(rate(row)), String(row.total)]);
+  return page(base, 'Themes', description, `<h1>Themes</h1><p>${e(description)}</p>${table('Themes, COMPLETE rate over every model', ['Theme', 'Set', 'Domain', 'Phrasings', 'Complete [95% CI]', 'n'], rows)}`);
+}
+
+export function prerenderDomains(base: string, body: DomainsResponse): PrerenderedPage {
+  const link = linker(base);
+  const description = `${body.domains.length} subject areas, each with its COMPLETE rate over every model and 95% interval.`;
+  const rows = body.domains.map((row) => [`<a href="${e(link.at(`/domains/${encodeURIComponent(row.domain)}`))}">${e(row.domain)}</a>`, String(row.questions), e(rate(row)), String(row.total)]);
+  return page(base, 'Domains', description, `<h1>Domains</h1><p>${e(description)}</p>${table('Domains, COMPLETE rate over every model', ['Domain', 'Questions', 'Complete [95% CI]', 'n'], rows)}`);
+}
+
+export function prerenderDomain(base: string, body: DomainResponse): PrerenderedPage {
+  const link = linker(base);
+  const description = `Domain ${body.domain}: ${rateWithN(body.summary)} fulfilled (COMPLETE, 95% interval), ${body.models.length} models, ${body.themes.length} themes.`;
+  const rows = body.models.map((row) => [row.key ? `<a href="${e(link.model(row.key))}">${e(row.key)}</a>` : '(none)', e(rate(row)), String(row.total)]);
+  return page(base, `Domain: ${body.domain}`, description, `<h1>Domain: ${e(body.domain)}</h1><p>${e(description)}</p>${table('By model', ['Model', 'Complete [95% CI]', 'n'], rows)}`);
+}
+
+export function prerenderLabs(base: string, body: LabsResponse): PrerenderedPage {
+  const link = linker(base);
+  const top = body.labs[0];
+  const description = top
+    ? `Lab index of ${body.labs.length} creators (EMA of recent models' COMPLETE rates, 95% interval); highest: ${top.creator} ${rate({ rate: top.index, low: top.low, high: top.high })}.`
+    : 'Lab index: no model has both a creator and a release date.';
+  const rows = body.labs.map((row) => [`<a href="${e(link.at(`/labs/${encodeURIComponent(row.creator)}`))}">${e(row.creator)}</a>`, e(rate({ rate: row.index, low: row.low, high: row.high })), String(row.models.length), e(row.latestRelease)]);
+  return page(base, 'Labs', description, `<h1>Labs</h1><p>${e(description)}</p>${table('Labs, index with 95% interval', ['Lab', 'Index [95% CI]', 'Models in window', 'Latest release'], rows)}`);
+}
+
+export function prerenderLab(base: string, body: LabsResponse, creator: string): PrerenderedPage {
+  const link = linker(base);
+  const lab = body.labs.find((row) => row.creator === creator);
+  const models = body.models.filter((row) => row.creator === creator);
+  const description = lab
+    ? `${creator}: lab index ${rate({ rate: lab.index, low: lab.low, high: lab.high })} over ${lab.models.length} recent models (EMA, 95% interval); ${models.length} models in all.`
+    : `${creator}: ${models.length} models; none released in the index window.`;
+  const rows = models.map((row) => [`<a href="${e(link.model(row.model))}">${e(row.model)}</a>`, e(row.releaseDate ?? '–'), e(rate(row)), String(row.total)]);
+  return page(base, `Lab: ${creator}`, description, `<h1>Lab: ${e(creator)}</h1><p>${e(description)}</p>${table(`Models by ${creator}`, ['Model', 'Released', 'Complete [95% CI]', 'n'], rows)}`);
 }

@@ -16,6 +16,11 @@ const LanguagesPage = lazy(() => import('./pages/languages-page.js').then((modul
 const RoutesPage = lazy(() => import('./pages/routes-page.js').then((module) => module.RoutesPage));
 const JudgesPage = lazy(() => import('./pages/judges-page.js').then((module) => module.JudgesPage));
 const AnswersPage = lazy(() => import('./pages/answers-page.js').then((module) => module.AnswersPage));
+const ThemesIndexPage = lazy(() => import('./pages/themes-index-page.js').then((module) => module.ThemesIndexPage));
+const DomainsPage = lazy(() => import('./pages/domains-page.js').then((module) => module.DomainsPage));
+const DomainPage = lazy(() => import('./pages/domains-page.js').then((module) => module.DomainPage));
+const LabsPage = lazy(() => import('./pages/labs-page.js').then((module) => module.LabsPage));
+const LabPage = lazy(() => import('./pages/labs-page.js').then((module) => module.LabPage));
 const ThemePage = lazy(() => import('./pages/theme-page.js').then((module) => module.ThemePage));
 
 const NAV: [string, string][] = [
@@ -24,6 +29,9 @@ const NAV: [string, string][] = [
   ['/compare', 'Compare'],
   ['/timeline', 'Timeline'],
   ['/languages', 'Languages'],
+  ['/labs', 'Labs'],
+  ['/themes', 'Themes'],
+  ['/domains', 'Domains'],
   ['/routes', 'Routes'],
   ['/judges', 'Judges'],
   ['/search', 'Search'],
@@ -42,6 +50,13 @@ function page(path: string, params: URLSearchParams) {
   if (path === '/routes') return <RoutesPage />;
   if (path === '/judges') return <JudgesPage />;
   if (path === '/answers') return <AnswersPage params={params} />;
+  if (path === '/themes') return <ThemesIndexPage params={params} />;
+  if (path === '/domains') return <DomainsPage />;
+  const domain = /^\/domains\/([^/]+)$/.exec(path);
+  if (domain) return <DomainPage domain={decodeURIComponent(domain[1]!)} />;
+  if (path === '/labs') return <LabsPage />;
+  const lab = /^\/labs\/([^/]+)$/.exec(path);
+  if (lab) return <LabPage creator={decodeURIComponent(lab[1]!)} />;
   const theme = /^\/themes\/([^/]+)\/([^/]+)$/.exec(path);
   if (theme) return <ThemePage set={decodeURIComponent(theme[1]!)} theme={decodeURIComponent(theme[2]!)} />;
   return <p>No page at {path}. <a href={links.page('/')}>Back to the overview</a>.</p>;

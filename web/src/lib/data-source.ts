@@ -1,4 +1,8 @@
 import type {
+  DomainResponse,
+  DomainsResponse,
+  LabsResponse,
+  ThemesResponse,
   AnswerFilters,
   AnswersResponse,
   CompareResponse,
@@ -180,6 +184,10 @@ export const source = {
     getJson<ThemeResponse>(
       isStatic ? `/data/themes/${dataFileName(set)}/${dataFileName(theme)}.json` : `/api/themes/${encodeURIComponent(set)}/${encodeURIComponent(theme)}`,
     ),
+  themesIndex: () => getJson<ThemesResponse>(isStatic ? '/data/themes.json' : '/api/themes'),
+  domains: () => getJson<DomainsResponse>(isStatic ? '/data/domains.json' : '/api/domains'),
+  domain: (domain: string) => getJson<DomainResponse>(isStatic ? `/data/domains/${dataFileName(domain)}.json` : `/api/domains/${encodeURIComponent(domain)}`),
+  labs: () => getJson<LabsResponse>(isStatic ? '/data/labs.json' : '/api/labs'),
   answers: (filters: AnswerFilters, page: number) =>
     isStatic
       ? staticAnswers(filters, page)

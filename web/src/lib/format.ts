@@ -33,5 +33,7 @@ export const links = {
     const text = search.toString();
     return withBase(`/answers${text ? `?${text}` : ''}`);
   },
+  domain: (domain: string) => withBase(`/domains/${encodeURIComponent(domain)}`),
+  lab: (creator: string) => withBase(`/labs/${encodeURIComponent(creator)}`),
   search: (query: string) => withBase(`/search?q=${encodeURIComponent(query)}`),
 };
