@@ -189,6 +189,18 @@ export interface SearchResponse {
   truncated: boolean;
 }
 
+/**
+ * The search index behind /api/search: "idle" before the first search on this data, "building"
+ * while it is built (the first search waits for it), "ready" once built.
+ */
+export interface SearchStatusResponse {
+  state: 'idle' | 'building' | 'ready';
+  /** Seconds since the build started; null unless building. */
+  elapsedSeconds: number | null;
+  /** Share of the store indexed so far (0–1) when the index builder reports it; null otherwise. */
+  progress: number | null;
+}
+
 /** Compact client-side search index of the static site: one entry per question. */
 export interface StaticSearchIndex {
   /** [set, questionId, text] */

@@ -106,6 +106,10 @@ function createRootApp(options: ExplorerAppOptions): Hono {
     const body = await data.country(context.req.param('country'), queryOf(context));
     return sendData(context, body, body.questions, `country-${body.country}`);
   });
+  app.get('/api/search/status', (context) => {
+    context.header('Cache-Control', 'no-store');
+    return context.json(data.searchStatus());
+  });
   app.get('/api/search', async (context) => {
     const limit = Math.min(500, Math.max(1, Number(context.req.query('limit') ?? '100') || 100));
     const body = await data.search(context.req.query('q') ?? '', limit);

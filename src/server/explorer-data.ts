@@ -14,6 +14,7 @@ import type {
   OverviewResponse,
   QuestionResponse,
   SearchResponse,
+  SearchStatusResponse,
   JudgesResponse,
   LanguagesResponse,
   RoutesResponse,
@@ -55,6 +56,8 @@ export interface ExplorerData {
   map(query: ExplorerQuery): Promise<MapResponse>;
   country(code: string, query: ExplorerQuery): Promise<CountryResponse>;
   search(text: string, limit: number): Promise<SearchResponse>;
+  /** Whether the search index is built, being built, or not started (never waits). */
+  searchStatus(): SearchStatusResponse;
   timeline(query: ExplorerQuery): Promise<TimelineResponse>;
   languages(query: ExplorerQuery): Promise<LanguagesResponse>;
   routes(query: ExplorerQuery): Promise<RoutesResponse>;
@@ -94,6 +97,7 @@ export function createExplorerData(options: ExplorerDataOptions): ExplorerData {
   let facts: Promise<LabelFacts> | null = null;
   let searchIndex: Promise<SearchIndex> | null = null;
   let searchVersion = '';
+  let searchBuild: { startedAt: number; done: boolean } | null = null;
 
   const currentVersion = async (): Promise<string> => {
     // One cheap query at most every 250 ms: new imports show up almost at once, bursts stay cheap.
@@ -163,6 +167,8 @@ export function createExplorerData(options: ExplorerDataOptions): ExplorerData {
     labs: (query) => cached(keyOf('labs', query), () => loadLabs(store, query)),
     answers: (filters, page) => cached(JSON.stringify(['answers', filters, page]), async () => listAnswers(store, backing, await questions(), filters, page)),
     search: async (text, limit) => {
+      // The first search builds the index: say so at once, before the version check.
+      if (searchIndex === null && searchBuild === null) searchBuild = { startedAt: Date.now(), done: false };
       const latest = await currentVersion();
       if (searchIndex === null || searchVersion !== latest) {
         const previous = searchIndex;
@@ -177,11 +183,22 @@ export function createExplorerData(options: ExplorerDataOptions): ExplorerData {
             return openIndex(':memory:', latest);
           }
         })();
-        searchIndex.catch(() => {
-          searchIndex = null;
-        });
+        const build = searchBuild !== null && !searchBuild.done ? searchBuild : { startedAt: Date.now(), done: false };
+        searchBuild = build;
+        searchIndex.then(
+          () => (build.done = true),
+          () => {
+            searchIndex = null;
+            searchBuild = null;
+          },
+        );
       }
       return (await searchIndex).search(text, limit);
+    },
+    searchStatus: () => {
+      if (searchBuild === null) return { state: 'idle', elapsedSeconds: null, progress: null };
+      if (searchBuild.done) return { state: 'ready', elapsedSeconds: null, progress: null };
+      return { state: 'building', elapsedSeconds: Math.round((Date.now() - searchBuild.startedAt) / 1000), progress: null };
     },
     warm: async () => {
       await Promise.all([labelFacts(), questions()]);

@@ -47,3 +47,14 @@ describe('explorer API: themes index, domains, labs', () => {
     expect(body.windowMonths).toBe(12);
   });
 });
+
+describe('explorer API: /api/search/status', () => {
+  it('says idle before the first search, building while the index is built, ready after', async () => {
+    const status = async () => (await explorer.app.request('/api/search/status')).json();
+    expect(await status()).toEqual({ state: 'idle', elapsedSeconds: null, progress: null });
+    const pending = explorer.data.search('Taiwan', 5);
+    expect(explorer.data.searchStatus()).toMatchObject({ state: 'building', elapsedSeconds: 0 });
+    await pending;
+    expect(await status()).toEqual({ state: 'ready', elapsedSeconds: null, progress: null });
+  });
+});

@@ -19,6 +19,7 @@ import type {
   OverviewResponse,
   QuestionResponse,
   SearchResponse,
+  SearchStatusResponse,
   StaticModelLabels,
   StaticSearchIndex,
 } from '../../../src/server/api-types.js';
@@ -192,6 +193,7 @@ export const source = {
     isStatic
       ? staticAnswers(filters, page)
       : getJson<AnswersResponse>(`/api/answers${query({ model: filters.model, set: filters.set, label: filters.label, language: filters.language, country: filters.country, domain: filters.domain, page: page > 1 ? String(page) : null })}`),
+  searchStatus: () => getJson<SearchStatusResponse>('/api/search/status'),
   search: async (text: string): Promise<SearchResponse> =>
     isStatic ? searchStaticIndex(await staticIndex(), text, 100) : getJson<SearchResponse>(`/api/search${query({ q: text, limit: '100' })}`),
 };
