@@ -40,6 +40,7 @@ const PAGES: [string, string][] = [
   ['domains/Government%20criticism', 'By model'],
   ['labs', '3 labs'],
   ['labs/lab-b', 'Lab index'],
+  ['resources', 'How the numbers are computed'],
 ];
 const cleanup: (() => Promise<void> | void)[] = [];
 
@@ -84,7 +85,7 @@ describe.skipIf(skipReason !== null)('explorer in headless chromium', () => {
     const out = mkdtempSync(join(tmpdir(), 'candor-site-'));
     cleanup.push(() => rmSync(out, { recursive: true, force: true }));
     // The static site is built for, and served under, a sub-path (like a GitHub Pages project site).
-    await buildStaticSite({ store: fixture.store, location: fixture.location, out, webRoot: webRoot!, basePath: SITE_PREFIX });
+    await buildStaticSite({ store: fixture.store, location: fixture.location, out, webRoot: webRoot!, basePath: SITE_PREFIX, downloads: true });
     await fixture.store.close();
     served = await startExplorer({ location: fixture.location, port: 0, webRoot });
     underPrefix = await startExplorer({ location: fixture.location, port: 0, webRoot, basePath: '/explorer/' });

@@ -417,6 +417,22 @@ export interface LabsResponse {
   judges: JudgeShare[];
 }
 
+/** A question people ask, answered from the data present (or saying the data cannot answer it). */
+export interface HighlightCard {
+  question: string;
+  /** Sentences computed from the data; a figure names its n and interval. */
+  answer: string;
+  /** false when this store lacks the data to answer (the answer then says what is missing). */
+  answered: boolean;
+  /** The page that shows the evidence (an app path). */
+  href: string;
+  linkText: string;
+}
+
+export interface HighlightsResponse {
+  cards: HighlightCard[];
+}
+
 /** Filters of the answers list (/answers, /api/answers): each null means "any". */
 export interface AnswerFilters {
   model: string | null;

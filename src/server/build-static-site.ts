@@ -7,6 +7,7 @@ import { dataFileName, type LeaderboardResponse, type ModelResponse, type Static
 import { createExplorerData } from './explorer-data.js';
 import { explorerQuery } from './explorer-query.js';
 import { escapeHtml, webShell } from './web-shell.js';
+import { EXPORT_FORMATS, exportFile } from './dataset-export.js';
 import {
   prerenderDomain,
   prerenderDomains,
@@ -42,6 +43,8 @@ export interface StaticSiteOptions {
   basePath?: string;
   /** Public address of the site (e.g. https://example.org/candor/): absolute URLs in sitemap.xml, og:url and canonical links. */
   siteUrl?: string | null;
+  /** Also write the whole dataset to downloads/ (JSONL, CSV, SpeechMap format); large for large stores. */
+  downloads?: boolean;
   /** Called with a short line per step. */
   progress?: (message: string) => void;
 }
@@ -108,7 +111,9 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
     json('data/overview.json', overview);
     const leaderboard: LeaderboardResponse = await data.leaderboard(DEFAULT_QUERY);
     json('data/leaderboard.json', leaderboard);
-    page([], prerenderHome(basePath, overview, leaderboard));
+    const highlights = await data.highlights(DEFAULT_QUERY);
+    json('data/highlights.json', highlights);
+    page([], prerenderHome(basePath, overview, leaderboard, highlights));
     for (const set of leaderboard.sets) json(`data/leaderboard/${dataFileName(set)}.json`, await data.leaderboard(explorerQuery({ set })));
 
     progress('model pages');
@@ -210,6 +215,13 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
     json('data/labs.json', labs);
     page(['labs'], prerenderLabs(basePath, labs));
     for (const creator of new Set(labs.models.map((row) => row.creator!))) page(['labs', creator], prerenderLab(basePath, labs, creator));
+
+    if (options.downloads) {
+      progress('downloads');
+      for (const format of EXPORT_FORMATS) write(`downloads/${exportFile(format).name}`, await data.exportDataset(format));
+    }
+    json('data/site.json', { downloads: options.downloads === true, formats: options.downloads ? EXPORT_FORMATS.map((format) => ({ format, file: `downloads/${exportFile(format).name}` })) : [] });
+    page(['resources'], prerenderPlain(basePath, 'Resources', 'Downloads of the whole dataset (JSONL, CSV, SpeechMap format), how the numbers are computed, the judges and their versions, licences.'));
 
     progress('map');
     const map = await data.map(DEFAULT_QUERY);

@@ -4,6 +4,7 @@ import type { ApiError } from './api-types.js';
 import type { ExplorerData } from './explorer-data.js';
 import { explorerQuery } from './explorer-query.js';
 import { answerFilters } from './list-answers.js';
+import { exportFile, parseExportFormat } from './dataset-export.js';
 import { securityHeaders } from './security-headers.js';
 import { sendData } from './send-data.js';
 import { contentTypeOf, readAsset } from './web-assets.js';
@@ -164,6 +165,19 @@ function createRootApp(options: ExplorerAppOptions): Hono {
     const body = await data.domain(context.req.param('domain'), queryOf(context));
     const table = body.models.map(({ key, ...cells }) => ({ model: key, ...cells }));
     return sendData(context, body, table, `domain-${body.domain}`);
+  });
+  app.get('/api/export', async (context) => {
+    const format = parseExportFormat(context.req.query('format'));
+    const file = exportFile(format);
+    const body = await data.exportDataset(format);
+    context.header('Content-Type', file.type);
+    context.header('Content-Disposition', `attachment; filename="${file.name}"`);
+    context.header('Cache-Control', 'no-store');
+    return context.body(body);
+  });
+  app.get('/api/highlights', async (context) => {
+    const body = await data.highlights(queryOf(context));
+    return sendData(context, body, body.cards, 'highlights');
   });
   app.get('/api/labs', async (context) => {
     const body = await data.labs(queryOf(context));

@@ -59,3 +59,20 @@ describe('explorer API: /api/answers, the answers behind a rate', () => {
     expect(await response.text()).toMatch(/^responseId,model,set,questionId,sample,question,language,country,label,judge,explanation,route,text\r\n/);
   });
 });
+
+describe('explorer API: /api/export, the whole dataset', () => {
+  it('downloads every answer as JSONL, CSV and SpeechMap analysis rows', async () => {
+    const jsonl = await (await explorer.app.request('/api/export?format=jsonl')).text();
+    const rows = jsonl.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(rows).toHaveLength(108);
+    expect(rows.find((row) => row['model'] === 'lab-a/open-model' && row['question_id'] === 'china_criticism_01' && row['set'] === 'china_criticism')).toMatchObject({ text: XSS_ANSWER, label: 'COMPLETE', country: 'CN', language: 'en' });
+    const csv = await explorer.app.request('/api/export?format=csv');
+    expect(csv.headers.get('content-disposition')).toContain('candor-answers.csv');
+    expect((await csv.text()).split('\r\n')[0]).toBe('response_id,model,set,question_id,sample,language,country,question,status,route,received_at,label,judge,text');
+    const speechmap = (await (await explorer.app.request('/api/export?format=speechmap')).text()).trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(speechmap[0]).toHaveProperty('compliance');
+    expect(speechmap[0]).toHaveProperty('category');
+    expect(speechmap[0]!['response']).toMatchObject({ choices: [{ message: { role: 'assistant' } }] });
+    expect((await get<ApiError>('/api/export?format=xml', 400)).error).toContain('format=xml');
+  });
+});

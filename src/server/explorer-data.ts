@@ -3,6 +3,7 @@ import type {
   DomainResponse,
   DomainsResponse,
   LabsResponse,
+  HighlightsResponse,
   ThemesResponse,
   AnswerFilters,
   AnswersResponse,
@@ -24,6 +25,8 @@ import type {
 import { explorerQuery, type ExplorerQuery } from './explorer-query.js';
 import { listAnswers } from './list-answers.js';
 import { loadLabs } from './labs-data.js';
+import { loadHighlights } from './highlights.js';
+import { exportDataset, type ExportFormat } from './dataset-export.js';
 import { loadDomain, loadDomains, loadThemesIndex } from './themes-index.js';
 import { loadCompare } from './load-compare.js';
 import { loadJudges } from './load-judges.js';
@@ -67,6 +70,9 @@ export interface ExplorerData {
   domains(query: ExplorerQuery): Promise<DomainsResponse>;
   domain(domain: string, query: ExplorerQuery): Promise<DomainResponse>;
   labs(query: ExplorerQuery): Promise<LabsResponse>;
+  highlights(query: ExplorerQuery): Promise<HighlightsResponse>;
+  /** The whole dataset as one download (not cached: large). */
+  exportDataset(format: ExportFormat): Promise<string>;
   /** The judged answers behind a rate, filtered and paginated (default lens). */
   answers(filters: AnswerFilters, page: number): Promise<AnswersResponse>;
   /** Loads the label facts and question catalog, and computes the home page and map, so first visits are fast too. */
@@ -165,6 +171,8 @@ export function createExplorerData(options: ExplorerDataOptions): ExplorerData {
     domains: (query) => cached(keyOf('domains', query), async () => loadDomains(store, await questions(), query)),
     domain: (domain, query) => cached(keyOf('domain', query, domain), async () => loadDomain(store, await questions(), domain, query)),
     labs: (query) => cached(keyOf('labs', query), () => loadLabs(store, query)),
+    exportDataset: async (format) => exportDataset(store, await questions(), format),
+    highlights: (query) => cached(keyOf('highlights', query), () => loadHighlights(store, query)),
     answers: (filters, page) => cached(JSON.stringify(['answers', filters, page]), async () => listAnswers(store, backing, await questions(), filters, page)),
     search: async (text, limit) => {
       // The first search builds the index: say so at once, before the version check.

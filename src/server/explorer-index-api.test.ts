@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiError, DomainResponse, DomainsResponse, LabsResponse, ThemesResponse } from './api-types.js';
+import type { ApiError, DomainResponse, DomainsResponse, HighlightsResponse, LabsResponse, ThemesResponse } from './api-types.js';
 import { createExplorerTestApp, type ExplorerTestApp } from './test-support/explorer-test-app.js';
 
 let explorer: ExplorerTestApp;
@@ -56,5 +56,20 @@ describe('explorer API: /api/search/status', () => {
     expect(explorer.data.searchStatus()).toMatchObject({ state: 'building', elapsedSeconds: 0 });
     await pending;
     expect(await status()).toEqual({ state: 'ready', elapsedSeconds: null, progress: null });
+  });
+});
+
+describe('explorer API: /api/highlights, the questions readers come with', () => {
+  it('answers each from the data: China in English and Chinese, finetunes, provider blocks', async () => {
+    const body = (await (await explorer.app.request('/api/highlights')).json()) as HighlightsResponse;
+    const [china, finetune, blocks] = body.cards;
+    expect(china!.answered).toBe(true);
+    // The fixture labels do not depend on the language: no model differs between English and Chinese.
+    expect(china!.answer).toMatch(/^Lowest on criticising China in English: lab-[bc]\/[a-z-]+, 33\.3% \[[0-9.]+–[0-9.]+\], n=12 COMPLETE\./);
+    expect(china!.answer).toContain('Of 3 models asked in both, 0 answer clearly less in Chinese and 0 clearly more');
+    expect(china!.href).toBe('/languages');
+    expect(finetune).toMatchObject({ answered: false, href: '/compare' });
+    expect(blocks!.answer).toMatch(/Most: lab-c\/mixed-model via [^,]+, [0-9.]+% of \d+ requests/);
+    expect(blocks!.href).toBe('/routes');
   });
 });

@@ -2,6 +2,7 @@ import type {
   BreakdownRow,
   DomainResponse,
   DomainsResponse,
+  HighlightsResponse,
   LabsResponse,
   ThemesResponse,
   JudgesResponse,
@@ -58,7 +59,7 @@ const page = (base: string, title: string, description: string, main: string): P
 });
 
 /** The home page: headline numbers, findings and the leaderboard. */
-export function prerenderHome(base: string, overview: OverviewResponse, leaderboard: LeaderboardResponse): PrerenderedPage {
+export function prerenderHome(base: string, overview: OverviewResponse, leaderboard: LeaderboardResponse, highlights: HighlightsResponse): PrerenderedPage {
   const link = linker(base);
   const { counts, overall } = overview;
   const description = `${counts.models} models, ${counts.questions} questions in ${counts.questionSets} sets, ${counts.responses} answers: ${pct(overall.rate)} fulfilled (COMPLETE over all judged answers, 95% interval ${rate(overall).split(' ')[1]}, n=${overall.total}).`;
@@ -74,7 +75,7 @@ export function prerenderHome(base: string, overview: OverviewResponse, leaderbo
     base,
     SITE,
     description,
-    `<h1>What models will and won't say</h1><p>${e(description)}</p>${findings ? `<h2>Findings</h2><ul>${findings}</ul>` : ''}<h2>Leaderboard</h2>${table(`${leaderboard.rows.length} models, COMPLETE rate with 95% interval`, ['#', 'Model', 'Creator', 'Complete [95% CI]', 'n'], rows)}`,
+    `<h1>What models will and won't say</h1><p>${e(description)}</p>${highlights.cards.map((card) => `<section><h2>${e(card.question)}</h2><p>${e(card.answer)} <a href="${e(link.at(card.href))}">${e(card.linkText)}</a></p></section>`).join('')}${findings ? `<h2>Findings</h2><ul>${findings}</ul>` : ''}<h2>Leaderboard</h2>${table(`${leaderboard.rows.length} models, COMPLETE rate with 95% interval`, ['#', 'Model', 'Creator', 'Complete [95% CI]', 'n'], rows)}`,
   );
 }
 

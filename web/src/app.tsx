@@ -21,6 +21,7 @@ const DomainsPage = lazy(() => import('./pages/domains-page.js').then((module) =
 const DomainPage = lazy(() => import('./pages/domains-page.js').then((module) => module.DomainPage));
 const LabsPage = lazy(() => import('./pages/labs-page.js').then((module) => module.LabsPage));
 const LabPage = lazy(() => import('./pages/labs-page.js').then((module) => module.LabPage));
+const ResourcesPage = lazy(() => import('./pages/resources-page.js').then((module) => module.ResourcesPage));
 const ThemePage = lazy(() => import('./pages/theme-page.js').then((module) => module.ThemePage));
 
 const NAV: [string, string][] = [
@@ -35,6 +36,7 @@ const NAV: [string, string][] = [
   ['/routes', 'Routes'],
   ['/judges', 'Judges'],
   ['/search', 'Search'],
+  ['/resources', 'Resources'],
 ];
 
 function page(path: string, params: URLSearchParams) {
@@ -52,6 +54,7 @@ function page(path: string, params: URLSearchParams) {
   if (path === '/answers') return <AnswersPage params={params} />;
   if (path === '/themes') return <ThemesIndexPage params={params} />;
   if (path === '/domains') return <DomainsPage />;
+  if (path === '/resources') return <ResourcesPage />;
   const domain = /^\/domains\/([^/]+)$/.exec(path);
   if (domain) return <DomainPage domain={decodeURIComponent(domain[1]!)} />;
   if (path === '/labs') return <LabsPage />;

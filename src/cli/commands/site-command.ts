@@ -36,8 +36,9 @@ export function registerSiteCommand(program: Command, io: CliIo): void {
     .option('--db <url-or-path>', 'store: postgres://… URL or SQLite file (default $CANDOR_DB or ./candor.db)')
     .option('--base-path <path>', 'the path the site will be served under, e.g. /candor/ for a GitHub Pages project site', '/')
     .option('--site-url <url>', 'public address of the site (https://…/): absolute links in sitemap.xml and link previews; its path is the base path')
+    .option('--downloads', 'also put the whole dataset in downloads/ (JSONL, CSV, SpeechMap analysis format)')
     .option('--quiet', 'print only the summary')
-    .action(async (options: { out: string; db?: string; quiet?: boolean; basePath?: string; siteUrl?: string }) => {
+    .action(async (options: { out: string; db?: string; quiet?: boolean; basePath?: string; siteUrl?: string; downloads?: boolean }) => {
       if (!options.out) throw new UsageError('--out <dir> is required');
       const { basePath, siteUrl } = siteAddress(options.basePath, options.siteUrl);
       const webRoot = findWebAssets();
@@ -46,7 +47,7 @@ export function registerSiteCommand(program: Command, io: CliIo): void {
       const out = resolve(io.cwd, options.out);
       const started = Date.now();
       const result = await withStore(options.db, io, (store) =>
-        buildStaticSite({ store, location, out, webRoot, basePath, siteUrl, progress: options.quiet ? undefined : (message) => io.stderr.write(`site: ${message}\n`) }),
+        buildStaticSite({ store, location, out, webRoot, basePath, siteUrl, downloads: options.downloads === true, progress: options.quiet ? undefined : (message) => io.stderr.write(`site: ${message}\n`) }),
       );
       io.stdout.write(
         `static site in ${out}: ${result.files} files, ${result.models} models, ${result.questions} questions (${((Date.now() - started) / 1000).toFixed(1)} s)\n`,

@@ -2,6 +2,7 @@ import type {
   DomainResponse,
   DomainsResponse,
   LabsResponse,
+  HighlightsResponse,
   ThemesResponse,
   AnswerFilters,
   AnswersResponse,
@@ -188,6 +189,13 @@ export const source = {
   themesIndex: () => getJson<ThemesResponse>(isStatic ? '/data/themes.json' : '/api/themes'),
   domains: () => getJson<DomainsResponse>(isStatic ? '/data/domains.json' : '/api/domains'),
   domain: (domain: string) => getJson<DomainResponse>(isStatic ? `/data/domains/${dataFileName(domain)}.json` : `/api/domains/${encodeURIComponent(domain)}`),
+  /** Whole-dataset downloads: API links when served; the files `site build --downloads` wrote, in the static site. */
+  downloads: async (): Promise<{ format: string; href: string }[]> => {
+    if (!isStatic) return ['jsonl', 'csv', 'speechmap'].map((format) => ({ format, href: withBase(`/api/export?format=${format}`) }));
+    const site = await getJson<{ formats: { format: string; file: string }[] }>('/data/site.json');
+    return site.formats.map(({ format, file }) => ({ format, href: withBase(`/${file}`) }));
+  },
+  highlights: () => getJson<HighlightsResponse>(isStatic ? '/data/highlights.json' : '/api/highlights'),
   labs: () => getJson<LabsResponse>(isStatic ? '/data/labs.json' : '/api/labs'),
   answers: (filters: AnswerFilters, page: number) =>
     isStatic

@@ -6,6 +6,7 @@ import { Leaderboard } from './leaderboard.js';
 /** Overview: headline numbers and findings computed from the data, then the leaderboard. */
 export function HomePage({ params }: { params: URLSearchParams }) {
   const overview = useData('overview', source.overview);
+  const highlights = useData('highlights', source.highlights);
   const data = overview.data;
   return (
     <>
@@ -16,6 +17,22 @@ export function HomePage({ params }: { params: URLSearchParams }) {
           <div><strong>{data.counts.questions}</strong> questions in {data.counts.questionSets} sets</div>
           <div><strong>{data.counts.responses}</strong> answers</div>
           <div><strong>{percent(data.overall.rate)}</strong> fulfilled (COMPLETE over all judged rows)</div>
+        </section>
+      ) : null}
+      {highlights.data ? (
+        <section aria-labelledby="asked-title">
+          <h2 id="asked-title">Questions people ask</h2>
+          <div class="cards-grid">
+            {highlights.data.cards.map((card) => (
+              <article key={card.question} class={`highlight${card.answered ? '' : ' unanswered'}`}>
+                <h3>{card.question}</h3>
+                <p>{card.answer}</p>
+                <p>
+                  <a href={links.page(card.href)}>{card.linkText} →</a>
+                </p>
+              </article>
+            ))}
+          </div>
         </section>
       ) : null}
       {data && data.findings.length > 0 ? (
