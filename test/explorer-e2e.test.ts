@@ -356,4 +356,38 @@ describe.skipIf(skipReason !== null)('explorer in headless chromium', () => {
     await page.getByTestId('compare-verdict').waitFor();
     expect(problems).toEqual([]);
   });
+
+  it('charts: timeline on a shared date axis with creator and metric in the URL, language dumbbells, compare flips', async () => {
+    const { page, problems } = await openPage();
+    for (const base of [served.url, site.url]) {
+      await page.goto(`${base}timeline`);
+      const chart = page.locator('.plot-chart svg[role="img"]').first();
+      await chart.waitFor();
+      // One panel per creator, one shared date axis labelled once.
+      expect(await page.locator('.plot-chart').first().getByText('Release date').count()).toBeGreaterThan(0);
+      expect(await chart.getAttribute('aria-label')).toContain('lab-a/open-model');
+      await page.selectOption('select[name="creator"]', 'lab-b');
+      await expect.poll(() => new URL(page.url()).searchParams.get('creator')).toBe('lab-b');
+      await page.check('input[name="metric"][value="trend"]');
+      await expect.poll(() => new URL(page.url()).searchParams.get('metric')).toBe('trend');
+      await page.reload();
+      await expect.poll(() => page.locator('.plot-chart svg[role="img"]').first().getAttribute('aria-label')).not.toContain('lab-a/open-model');
+      expect(await page.locator('input[name="metric"][value="trend"]').isChecked()).toBe(true);
+      await page.screenshot({ path: screenshotPath('chart-timeline'), fullPage: true });
+
+      await page.goto(`${base}languages`);
+      const dumbbell = page.locator('.plot-chart svg[role="img"]').first();
+      await dumbbell.waitFor();
+      expect(await dumbbell.getAttribute('aria-label')).toMatch(/lab-b\/careful-model zh [0-9.]+%/);
+      expect(await page.locator('.plot-chart').first().locator('circle').count()).toBe(6);
+
+      await page.goto(`${base}compare?a=lab-a%2Fopen-model&b=lab-b%2Fcareful-model`);
+      const flips = page.locator('.plot-chart svg[role="img"]').first();
+      await flips.waitFor();
+      expect(await flips.getAttribute('aria-label')).toMatch(/china_criticism: \d+ complete only for A/);
+    }
+    await page.screenshot({ path: screenshotPath('chart-compare'), fullPage: true });
+    // No chart style may break the CSP (a refused inline style is a console error).
+    expect(problems).toEqual([]);
+  }, 120_000);
 });

@@ -47,7 +47,7 @@ function page(path: string, params: URLSearchParams) {
   if (path === '/compare') return <ComparePage params={params} />;
   if (path === '/map') return <MapPage params={params} />;
   if (path === '/search') return <SearchPage params={params} />;
-  if (path === '/timeline') return <TimelinePage />;
+  if (path === '/timeline') return <TimelinePage params={params} />;
   if (path === '/languages') return <LanguagesPage />;
   if (path === '/routes') return <RoutesPage />;
   if (path === '/judges') return <JudgesPage />;

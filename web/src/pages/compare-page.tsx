@@ -1,4 +1,5 @@
 import type { CompareResponse } from '../../../src/server/api-types.js';
+import { lazy, Suspense } from 'preact/compat';
 import { DataTable } from '../components/data-table.js';
 import { DeferredSelect } from '../components/deferred-select.js';
 import { DownloadLinks } from '../components/download-links.js';
@@ -8,6 +9,9 @@ import { apiCsvHref, source } from '../lib/data-source.js';
 import { links, percent, pText, rateText } from '../lib/format.js';
 import { navigate } from '../lib/router.js';
 import { useData } from '../lib/use-data.js';
+
+// The chart library loads only when a comparison is shown.
+const FlipChart = lazy(() => import('../components/flip-chart.js').then((module) => module.FlipChart));
 
 function Result({ data }: { data: CompareResponse }) {
   const significant = data.pValue < 0.05;
@@ -34,6 +38,9 @@ function Result({ data }: { data: CompareResponse }) {
       <JudgeNote judges={data.judgesA} who="A" />
       <JudgeNote judges={data.judgesB} who="B" />
       <h2>{data.flipped.length} flipped questions</h2>
+      <Suspense fallback={null}>
+        <FlipChart data={data} />
+      </Suspense>
       <div data-testid="flipped">
       <DataTable
         rows={data.flipped}
