@@ -33,10 +33,10 @@ function ReleaseChart({ points, metric }: { points: readonly ReleaseTimelinePoin
           width: chartWidth(),
           height: Math.max(160, 110 * creators.length + 40),
           marginLeft: 48,
-          marginRight: 16,
+          marginRight: Math.min(140, 12 + 7 * Math.max(...creators.map((creator) => creator.length))),
           x: { type: 'utc', label: 'Release date', grid: true },
           y: { domain: [0, 1], tickFormat: '.0%', label: metric === 'rate' ? 'COMPLETE' : 'Trend (EMA)', ticks: 3 },
-          fy: { label: null, domain: creators },
+          fy: { label: null, domain: creators, tickSize: 0 },
           facet: { data, y: 'creator', marginRight: 0 },
           marks: [
             Plot.frame({ stroke: '#d8d8d8' }),
@@ -47,7 +47,6 @@ function ReleaseChart({ points, metric }: { points: readonly ReleaseTimelinePoin
                   Plot.dot(data, { x: 'date', y: 'rate', fy: 'creator', fill: '#0072b2', r: 3.5, title: (point: ReleaseTimelinePoint) => `${point.model}: ${rateText(point.rate, point.low, point.high)}, n=${point.total}` }),
                 ]
               : [Plot.dot(data, { x: 'date', y: 'trend', fy: 'creator', fill: '#b35806', r: 3, title: (point: ReleaseTimelinePoint) => `${point.model}: trend ${percent(point.trend)}` })]),
-            Plot.text(data, Plot.selectLast({ x: 'date', y: metric, fy: 'creator', text: 'creator', dx: 6, textAnchor: 'start', fill: '#5a5a5a' })),
           ],
         });
       }}
