@@ -207,7 +207,7 @@ function createRootApp(options: ExplorerAppOptions): Hono {
     const index = readAsset(webRoot, 'index.html');
     if (index === null) return context.html(NO_FRONT_END, 503);
     context.header('Cache-Control', 'no-cache');
-    return context.html(webShell(index.toString('utf8'), { mode: 'api', basePath }));
+    return context.html(webShell(index.toString('utf8'), { mode: 'api', basePath, lenient: true }));
   });
   return app;
 }

@@ -25,8 +25,9 @@ export function escapeHtml(text: string): string {
  * asset URLs (vite builds with relative "./assets/" URLs), and optionally one page's title, meta
  * description, Open Graph tags and prerendered content.
  */
-export function webShell(html: string, options: { mode: 'api' | 'static'; basePath: string; page?: ShellPage }): string {
-  if (!MODE.test(html) || !BASE.test(html) || !TITLE.test(html) || !html.includes(APP)) {
+export function webShell(html: string, options: { mode: 'api' | 'static'; basePath: string; page?: ShellPage; lenient?: boolean }): string {
+  // The site builder insists on every marker; the server (lenient) rewrites what is there.
+  if (!options.lenient && (!MODE.test(html) || !BASE.test(html) || !TITLE.test(html) || !html.includes(APP))) {
     throw new CandorError('web_shell', 'the built index.html lacks the candor-mode / candor-base meta tags, the <title> or <div id="app"></div>; run npm run build');
   }
   let out = html
