@@ -333,6 +333,8 @@ describe.skipIf(skipReason !== null)('explorer in headless chromium', () => {
     await page.locator('header nav a', { hasText: 'Timeline' }).click();
     await page.locator('h1', { hasText: 'Timeline' }).waitFor();
     await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    // …and its own title.
+    await expect.poll(() => page.title()).toBe('Timeline · Candor');
     expect(problems).toEqual([]);
   });
 

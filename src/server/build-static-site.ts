@@ -232,7 +232,7 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
     // Search engines: every page; absolute addresses need --site-url (without it, paths under the base path).
     const address = (relative: string) => `${siteUrl ?? basePath}${relative}`;
     write('sitemap.xml', `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${pages.map((relative) => `<url><loc>${escapeHtml(address(relative))}</loc></url>`).join('\n')}\n</urlset>\n`);
-    write('robots.txt', `User-agent: *\nAllow: ${basePath}\nDisallow: ${basePath}data/\n${siteUrl ? `Sitemap: ${siteUrl}sitemap.xml\n` : ''}`);
+    write('robots.txt', `User-agent: *\nAllow: ${basePath}\n${siteUrl ? `Sitemap: ${siteUrl}sitemap.xml\n` : ''}`);
     return { files, models: models.length, questions: catalog.all.length };
   } finally {
     data.close();

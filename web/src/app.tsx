@@ -72,15 +72,17 @@ function page(path: string, params: URLSearchParams) {
 function useFocusHeadingOnNavigation(path: string): void {
   const first = useRef(true);
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
+    const initial = first.current;
+    first.current = false;
     let frames = 0;
     let handle = 0;
     const focus = () => {
       const heading = document.querySelector<HTMLElement>('main h1');
       if (heading) {
+        // Each page its own title (the tab, history, bookmarks), from its heading.
+        const text = (heading.textContent ?? '').replace(/\s+/g, ' ').trim();
+        document.title = path === '/' ? 'Candor' : `${text} · Candor`;
+        if (initial) return;
         heading.tabIndex = -1;
         heading.focus({ preventScroll: true });
         return;
