@@ -86,7 +86,7 @@ function Group({ group }: { group: LanguageGroup }) {
         header: `${language} (${group.sets[language]})`,
         render: (row) => {
           const cell = row.byLanguage[language];
-          return cell ? `${rateText(cell.rate, cell.low, cell.high)} n=${cell.total}` : '–';
+          return cell ? <a href={links.answers({ model: row.model, set: cell.set })}>{`${rateText(cell.rate, cell.low, cell.high)} n=${cell.total}`}</a> : '–';
         },
         sortValue: (row) => row.byLanguage[language]?.rate ?? null,
         numeric: true,

@@ -51,7 +51,7 @@ export function ThemePage({ set, theme }: { set: string; theme: string }) {
               { card: 'title', key: 'id', header: 'Question', render: (row) => <a href={links.question(set, row.id)}>{row.id}</a>, sortValue: (row) => row.id },
               { key: 'text', header: 'Phrasing', render: (row) => <span lang={row.language}>{row.text}</span> },
               { key: 'variation', header: 'Variation', render: (row) => row.variation ?? '–', sortValue: (row) => row.variation },
-              { key: 'rate', header: 'Complete [95% CI]', render: (row) => rateText(row.rate, row.low, row.high), sortValue: (row) => row.rate, numeric: true },
+              { key: 'rate', header: 'Complete [95% CI]', render: (row) => <a href={links.question(set, row.id)}>{rateText(row.rate, row.low, row.high)}</a>, sortValue: (row) => row.rate, numeric: true },
               { key: 'bar', header: 'Verdicts', render: (row) => <RateBar cells={row} /> },
               { key: 'n', header: 'n', render: (row) => row.total, sortValue: (row) => row.total, numeric: true },
             ]}

@@ -49,7 +49,7 @@ export function ThemesIndexPage({ params }: { params: URLSearchParams }) {
               { key: 'set', header: 'Set', render: (row) => row.set, sortValue: (row) => row.set },
               { key: 'domain', header: 'Domain', render: (row) => (row.domain ? <a href={links.domain(row.domain)}>{row.domain}</a> : '–'), sortValue: (row) => row.domain },
               { key: 'questions', header: 'Phrasings', render: (row) => row.questions, sortValue: (row) => row.questions, numeric: true },
-              { key: 'rate', header: 'Complete [95% CI]', render: (row) => rateText(row.rate, row.low, row.high), sortValue: (row) => row.rate, numeric: true },
+              { key: 'rate', header: 'Complete [95% CI]', render: (row) => <a href={links.theme(row.set, row.theme)}>{rateText(row.rate, row.low, row.high)}</a>, sortValue: (row) => row.rate, numeric: true },
               { key: 'bar', header: 'Verdicts', render: (row) => <RateBar cells={row} /> },
               { key: 'n', header: 'n', render: (row) => row.total, sortValue: (row) => row.total, numeric: true },
             ]}

@@ -113,7 +113,7 @@ export function TimelinePage({ params }: { params: URLSearchParams }) {
               { key: 'creator', header: 'Creator', render: (row) => row.creator, sortValue: (row) => row.creator },
               { key: 'date', header: 'Released', render: (row) => row.releaseDate, sortValue: (row) => row.releaseDate },
               { card: 'title', key: 'model', header: 'Model', render: (row) => <a href={links.model(row.model)}>{row.model}</a>, sortValue: (row) => row.model },
-              { key: 'rate', header: 'Complete [95% CI]', render: (row) => rateText(row.rate, row.low, row.high), sortValue: (row) => row.rate, numeric: true },
+              { key: 'rate', header: 'Complete [95% CI]', render: (row) => <a href={links.answers({ model: row.model })}>{rateText(row.rate, row.low, row.high)}</a>, sortValue: (row) => row.rate, numeric: true },
               { key: 'trend', header: 'Trend', render: (row) => percent(row.trend), sortValue: (row) => row.trend, numeric: true },
               { key: 'n', header: 'n', render: (row) => row.total, sortValue: (row) => row.total, numeric: true },
             ]}
@@ -133,7 +133,7 @@ export function TimelinePage({ params }: { params: URLSearchParams }) {
                   { card: 'title', key: 'model', header: 'Model', render: (row) => <a href={links.model(row.model)}>{row.model}</a>, sortValue: (row) => row.model },
                   { key: 'set', header: 'Set', render: (row) => row.set, sortValue: (row) => row.set },
                   { key: 'month', header: 'Month', render: (row) => row.month, sortValue: (row) => row.month },
-                  { key: 'rate', header: 'Complete [95% CI]', render: (row) => rateText(row.rate, row.low, row.high), sortValue: (row) => row.rate, numeric: true },
+                  { key: 'rate', header: 'Complete [95% CI]', render: (row) => <a href={links.answers({ model: row.model, set: row.set })}>{rateText(row.rate, row.low, row.high)}</a>, sortValue: (row) => row.rate, numeric: true },
                   { key: 'n', header: 'n', render: (row) => row.total, sortValue: (row) => row.total, numeric: true },
                 ]}
               />
