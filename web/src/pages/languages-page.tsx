@@ -36,7 +36,7 @@ function GapChart({ group }: { group: LanguageGroup }) {
       return cell ? [{ model: row.model, language, position, rate: cell.rate, low: cell.low, high: cell.high, n: cell.total }] : [];
     }),
   );
-  const links = group.rows.flatMap((row) => {
+  const joins = group.rows.flatMap((row) => {
     const from = base ? row.byLanguage[base] : undefined;
     return from ? others.flatMap((language) => (row.byLanguage[language] ? [{ model: row.model, x1: from.rate, x2: row.byLanguage[language]!.rate }] : [])) : [];
   });
@@ -56,7 +56,7 @@ function GapChart({ group }: { group: LanguageGroup }) {
           y: { domain: models, label: null },
           color: { domain: group.languages, range: LANGUAGE_COLOURS, legend: true },
           marks: [
-            Plot.ruleY(links, { y: 'model', x1: 'x1', x2: 'x2', stroke: '#8c8c8c', strokeWidth: 2 }),
+            Plot.ruleY(joins, { y: 'model', x1: 'x1', x2: 'x2', stroke: '#8c8c8c', strokeWidth: 2 }),
             ...group.languages.map((language, position) =>
               Plot.ruleY(points.filter((point) => point.language === language), { y: 'model', x1: 'low', x2: 'high', stroke: 'language', strokeOpacity: 0.45, strokeWidth: 5, dy: (position - (group.languages.length - 1) / 2) * 6 }),
             ),
