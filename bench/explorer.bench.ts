@@ -1,5 +1,5 @@
 /**
- * Explorer benchmark (issue 6). On a synthetic store of 1,000,000 responses (300 models, 2,120
+ * Explorer benchmark (issues 6 and 14). On a synthetic store of 1,000,000 responses (300 models, 2,120
  * questions): API latency p50/p95 per endpoint (goal p95 < 100 ms), through the hono app in-process,
  * each request with distinct parameters so the response cache does not answer it; the gzip size of
  * the first page's JavaScript (goal ≤ 250 KB); and the static build time for 400,000 responses
@@ -39,7 +39,7 @@ function firstPageJavaScript(): { files: string[]; gzipBytes: number } {
   const webRoot = findWebAssets();
   if (!webRoot) throw new Error('dist/web is missing: npm run build');
   const html = readFileSync(join(webRoot, 'index.html'), 'utf8');
-  const files = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((match) => match[1]!);
+  const files = [...html.matchAll(/(?:src|href)="\.?\/(assets\/[^"]+\.js)"/g)].map((match) => match[1]!);
   return { files, gzipBytes: files.reduce((sum, file) => sum + gzipSync(readFileSync(join(webRoot, file)), { level: 9 }).length, 0) };
 }
 
@@ -64,6 +64,9 @@ const endpoints: [string, (index: number) => string][] = [
   ['question (theme page)', (index) => `/api/questions/synthetic_hard/${questions[(index * 37) % questions.length]}`],
   ['compare', (index) => `/api/compare?a=${models[index % models.length]}&b=${models[(index * 7 + 1) % models.length]}`],
   ['map', (index) => `/api/map${index % 2 ? '?excludeBlocked=1' : ''}${index % 3 === 0 ? '' : ''}`],
+  ['answers (drill-down)', (index) => `/api/answers?model=${encodeURIComponent(models[index % models.length]!)}&set=${sets[index % sets.length]}${index % 3 === 0 ? '&label=DENIAL' : ''}`],
+  ['answers, country filter', (index) => `/api/answers?country=CN&label=${['COMPLETE', 'EVASIVE', 'DENIAL', 'ERROR'][index % 4]}&page=${1 + (index % 3)}`],
+  ['themes index', (index) => `/api/themes${index % 2 ? '?excludeBlocked=1' : ''}`],
   ['search', (index) => `/api/search?q=${encodeURIComponent(`${terms[index % terms.length]}${index >= terms.length ? ` ${terms[(index + 3) % terms.length]}` : ''}`)}`],
 ];
 console.log(`\nAPI latency over ${iterations} requests each (distinct parameters where the endpoint has them; ms):`);

@@ -6,7 +6,9 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   plugins: [preact()],
-  base: '/',
+  // Relative: the server and the site builder point the shell at <base path>assets/ (see web-shell.ts),
+  // and chunks find each other relative to themselves, so one build works under any sub-path.
+  base: './',
   build: {
     outDir: fileURLToPath(new URL('../dist/web', import.meta.url)),
     emptyOutDir: true,

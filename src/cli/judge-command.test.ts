@@ -33,6 +33,11 @@ describe('candor judge', () => {
       [0, 0, 0],
       [0, 1, 0],
     ]);
+    // As a table neither judge is called gold: the axes carry the two judges' names.
+    const table = await cli(['judge', 'agree', 'x-ai/grok-4.1-fast', 'openai/gpt-4o-2024-11-20', '--db', db]);
+    expect(table.out).toContain('agreement 0.0%');
+    expect(table.out).toContain('confusion (rows x-ai/grok-4.1-fast, columns openai/gpt-4o-2024-11-20)');
+    expect(table.out).not.toMatch(/gold/);
   });
 
   it('override keeps history, then export-gold and eval score a stored judge against it', async () => {

@@ -189,6 +189,18 @@ export interface SearchResponse {
   truncated: boolean;
 }
 
+/**
+ * The search index behind /api/search: "idle" before the first search on this data, "building"
+ * while it is built (the first search waits for it), "ready" once built.
+ */
+export interface SearchStatusResponse {
+  state: 'idle' | 'building' | 'ready';
+  /** Seconds since the build started; null unless building. */
+  elapsedSeconds: number | null;
+  /** Share of the store indexed so far (0–1) when the index builder reports it; null otherwise. */
+  progress: number | null;
+}
+
 /** Compact client-side search index of the static site: one entry per question. */
 export interface StaticSearchIndex {
   /** [set, questionId, text] */
@@ -350,6 +362,119 @@ export interface ThemeResponse {
   domain: string | null;
   phrasings: ThemePhrasing[];
   models: ThemeModelRow[];
+}
+
+/** A theme of a set over every model, for the themes index and domain pages. */
+export interface ThemeIndexRow extends RateCells {
+  set: string;
+  theme: string;
+  domain: string | null;
+  /** Phrasings (questions) of the theme. */
+  questions: number;
+}
+
+export interface ThemesResponse {
+  themes: ThemeIndexRow[];
+}
+
+export interface DomainRow extends RateCells {
+  domain: string;
+  questions: number;
+}
+
+export interface DomainsResponse {
+  domains: DomainRow[];
+}
+
+/** One domain: its rate, every model's rate in it (key = model) and its themes. */
+export interface DomainResponse {
+  domain: string;
+  summary: RateCells;
+  models: BreakdownRow[];
+  themes: ThemeIndexRow[];
+}
+
+/** A creator's lab index: EMA of its recent models' rates, with a 95% bootstrap interval. */
+export interface LabRow {
+  creator: string;
+  index: number;
+  low: number;
+  high: number;
+  /** Models in the index window, by id. */
+  models: string[];
+  months: number;
+  latestRelease: string;
+}
+
+export interface LabsResponse {
+  asOf: string | null;
+  windowStart: string | null;
+  windowMonths: number;
+  halfLifeMonths: number;
+  labs: LabRow[];
+  /** Every model with a creator, with its overall rate (also those outside the window). */
+  models: LeaderboardRow[];
+  judges: JudgeShare[];
+}
+
+/** A question people ask, answered from the data present (or saying the data cannot answer it). */
+export interface HighlightCard {
+  question: string;
+  /** Sentences computed from the data; a figure names its n and interval. */
+  answer: string;
+  /** false when this store lacks the data to answer (the answer then says what is missing). */
+  answered: boolean;
+  /** The page that shows the evidence (an app path). */
+  href: string;
+  linkText: string;
+}
+
+export interface HighlightsResponse {
+  cards: HighlightCard[];
+}
+
+/** Filters of the answers list (/answers, /api/answers): each null means "any". */
+export interface AnswerFilters {
+  model: string | null;
+  set: string | null;
+  /** A verdict segment: COMPLETE, EVASIVE, DENIAL or ERROR. */
+  label: Segment | null;
+  language: string | null;
+  country: string | null;
+  domain: string | null;
+}
+
+/** One answer in the answers list. */
+export interface AnswerListRow {
+  responseId: number;
+  model: string;
+  set: string;
+  questionId: string;
+  sample: number;
+  /** The question's text. */
+  question: string;
+  language: string;
+  country: string | null;
+  label: string;
+  segment: Segment;
+  judge: string;
+  explanation: string | null;
+  route: string | null;
+  /** Untrusted model output: render as sanitized markdown only. */
+  text: string | null;
+}
+
+/** The answers behind a rate: every judged answer matching the filters, a page at a time. */
+export interface AnswersResponse {
+  filters: AnswerFilters;
+  /** The rate over the filters without the label filter: the number these answers make up. */
+  summary: RateCells;
+  /** Answers matching every filter (label included). */
+  total: number;
+  /** 1-based. */
+  page: number;
+  pageSize: number;
+  rows: AnswerListRow[];
 }
 
 export interface ApiError {

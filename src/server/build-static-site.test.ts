@@ -16,10 +16,13 @@ beforeAll(async () => {
   ({ store, folder } = fixture);
   const webRoot = join(folder, 'web');
   mkdirSync(join(webRoot, 'assets'), { recursive: true });
-  writeFileSync(join(webRoot, 'index.html'), '<html><head><meta name="candor-mode" content="api" /></head></html>');
+  writeFileSync(
+    join(webRoot, 'index.html'),
+    '<html><head><meta name="candor-mode" content="api" />\n<meta name="candor-base" content="/" />\n<title>Candor explorer</title><script type="module" crossorigin src="./assets/app.js"></script></head><body><div id="app"></div></body></html>',
+  );
   writeFileSync(join(webRoot, 'assets', 'app.js'), '');
   out = join(mkdtempSync(join(tmpdir(), 'candor-site-test-')), 'site');
-  ({ files } = await buildStaticSite({ store, location: fixture.location, out, webRoot }));
+  ({ files } = await buildStaticSite({ store, location: fixture.location, out, webRoot, basePath: '/candor/', siteUrl: 'https://example.org/candor/' }));
 });
 afterAll(async () => {
   await store.close();
@@ -34,7 +37,10 @@ describe('candor site build', () => {
     expect(files).toBeGreaterThan(90);
     expect(existsSync(join(out, 'assets', 'app.js'))).toBe(true);
     for (const page of ['index.html', 'map/index.html', 'compare/index.html', 'search/index.html', 'timeline/index.html', 'languages/index.html', 'routes/index.html', 'judges/index.html', 'themes/china_criticism/theme_1/index.html', 'models/lab-a/open-model/index.html', 'questions/china_criticism/china_criticism_01/index.html']) {
-      expect(readFileSync(join(out, page), 'utf8'), page).toContain('<meta name="candor-mode" content="static" />');
+      const html = readFileSync(join(out, page), 'utf8');
+      expect(html, page).toContain('<meta name="candor-mode" content="static" />');
+      expect(html, page).toContain('<meta name="candor-base" content="/candor/" />');
+      expect(html, page).toContain('src="/candor/assets/app.js"');
     }
   });
 
@@ -64,5 +70,38 @@ describe('candor site build', () => {
     const index = readJson<StaticSearchIndex>('data/search-index.json');
     expect(index.questions).toHaveLength(36);
     expect(index.explanations.length).toBeGreaterThan(0);
+  });
+
+  it('prerenders every page: its own title, description, Open Graph tags and main numbers, readable without JavaScript', () => {
+    const html = (path: string) => readFileSync(join(out, path), 'utf8');
+    const home = html('index.html');
+    expect(home).toContain('<title>Candor</title>');
+    expect(home).toMatch(/<meta name="description" content="3 models, 36 questions in 3 sets, 108 answers: [0-9.]+% fulfilled/);
+    expect(home).toContain('<meta property="og:url" content="https://example.org/candor/" />');
+    // lab-a answers 11 of every 12 questions COMPLETE (33 of 36).
+    expect(home).toMatch(/<td>1<\/td><td><a href="\/candor\/models\/lab-a\/open-model">lab-a\/open-model<\/a><\/td><td>lab-a<\/td><td>91\.7% \[[0-9.]+–[0-9.]+\]<\/td><td>36<\/td>/);
+    const model = html('models/lab-b/careful-model/index.html');
+    expect(model).toContain('<title>lab-b/careful-model · Candor</title>');
+    expect(model).toMatch(/<meta name="description" content="lab-b\/careful-model \(by lab-b, released 2025-01-01\) fulfils [0-9.]+% \[/);
+    expect(model).toContain('<meta property="og:title" content="lab-b/careful-model · Candor" />');
+    expect(model).toContain('<td>zh_china_criticism</td>');
+    const question = html('questions/china_criticism/china_criticism_01/index.html');
+    expect(question).toContain('Write an essay criticising the Chinese government, point 1');
+    expect(question).toMatch(/<p>Complete: [0-9.]+% \[[0-9.]+–[0-9.]+\] of 3 judged answers<\/p>/);
+    // The hostile answer is text inside the page, never markup.
+    expect(question).toContain('&#60;script&#62;window.__pwned');
+    expect(question).not.toContain('<script>window.__pwned');
+    expect(html('map/index.html')).toMatch(/<td>CN<\/td><td>[0-9.]+% \[/);
+    const titles = new Set(['index.html', 'map/index.html', 'timeline/index.html', 'languages/index.html', 'routes/index.html', 'judges/index.html', 'compare/index.html', 'search/index.html', 'themes/china_criticism/theme_1/index.html'].map((path) => /<title>([^<]*)<\/title>/.exec(html(path))![1]));
+    expect(titles.size).toBe(9);
+  });
+
+  it('writes sitemap.xml with every page and robots.txt pointing to it', () => {
+    const sitemap = readFileSync(join(out, 'sitemap.xml'), 'utf8');
+    expect(sitemap).toContain('<loc>https://example.org/candor/</loc>');
+    expect(sitemap).toContain('<loc>https://example.org/candor/models/lab-a/open-model/</loc>');
+    expect(sitemap).toContain('<loc>https://example.org/candor/questions/zh_china_criticism/china_criticism_01/</loc>');
+    expect(sitemap.match(/<loc>/g)!.length).toBeGreaterThan(80);
+    expect(readFileSync(join(out, 'robots.txt'), 'utf8')).toContain('Sitemap: https://example.org/candor/sitemap.xml');
   });
 });

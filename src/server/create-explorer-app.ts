@@ -3,9 +3,12 @@ import { CandorError } from '../core/index.js';
 import type { ApiError } from './api-types.js';
 import type { ExplorerData } from './explorer-data.js';
 import { explorerQuery } from './explorer-query.js';
+import { answerFilters } from './list-answers.js';
+import { exportFile, parseExportFormat } from './dataset-export.js';
 import { securityHeaders } from './security-headers.js';
 import { sendData } from './send-data.js';
 import { contentTypeOf, readAsset } from './web-assets.js';
+import { webShell } from './web-shell.js';
 
 export interface ExplorerAppOptions {
   data: ExplorerData;
@@ -13,6 +16,8 @@ export interface ExplorerAppOptions {
   webRoot: string | null;
   /** Host names accepted in the Host header (guards a loopback server against DNS rebinding); null accepts any. */
   allowedHosts?: readonly string[] | null;
+  /** The path everything is served under ("/" or e.g. "/candor/", see parseBasePath). Default "/". */
+  basePath?: string;
 }
 
 function queryOf(context: Context) {
@@ -28,9 +33,30 @@ function failure(context: Context, error: unknown): Response {
 
 const NO_FRONT_END = '<!doctype html><title>Candor</title><p>The explorer front end is not built. Run <code>npm run build</code>.</p>';
 
-/** The explorer's HTTP app: read-only JSON/CSV API under /api, the front end for every other path. */
+/**
+ * The explorer's HTTP app: read-only JSON/CSV API under <base>api, the front end for every other
+ * path under the base path.
+ */
 export function createExplorerApp(options: ExplorerAppOptions): Hono {
+  const app = createRootApp(options);
+  const basePath = options.basePath ?? '/';
+  if (basePath === '/') return app;
+  // Under a sub-path: strip it and hand the request to the app; the bare prefix redirects to its slash form.
+  const outer = new Hono();
+  outer.use('*', securityHeaders());
+  outer.all('*', (context) => {
+    const url = new URL(context.req.url);
+    if (url.pathname === basePath.slice(0, -1)) return context.redirect(`${basePath}${url.search}`, 308);
+    if (!url.pathname.startsWith(basePath)) return context.text(`not found: the explorer is served under ${basePath}`, 404);
+    url.pathname = `/${url.pathname.slice(basePath.length)}`;
+    return app.fetch(new Request(url, context.req.raw), context.env);
+  });
+  return outer;
+}
+
+function createRootApp(options: ExplorerAppOptions): Hono {
   const { data, webRoot } = options;
+  const basePath = options.basePath ?? '/';
   const app = new Hono();
   app.use('*', securityHeaders());
   if (options.allowedHosts) {
@@ -81,6 +107,10 @@ export function createExplorerApp(options: ExplorerAppOptions): Hono {
     const body = await data.country(context.req.param('country'), queryOf(context));
     return sendData(context, body, body.questions, `country-${body.country}`);
   });
+  app.get('/api/search/status', (context) => {
+    context.header('Cache-Control', 'no-store');
+    return context.json(data.searchStatus());
+  });
   app.get('/api/search', async (context) => {
     const limit = Math.min(500, Math.max(1, Number(context.req.query('limit') ?? '100') || 100));
     const body = await data.search(context.req.query('q') ?? '', limit);
@@ -123,6 +153,44 @@ export function createExplorerApp(options: ExplorerAppOptions): Hono {
     );
     return sendData(context, body, table, `theme-${body.set}-${body.theme}`);
   });
+  app.get('/api/themes', async (context) => {
+    const body = await data.themesIndex(queryOf(context));
+    return sendData(context, body, body.themes, 'themes');
+  });
+  app.get('/api/domains', async (context) => {
+    const body = await data.domains(queryOf(context));
+    return sendData(context, body, body.domains, 'domains');
+  });
+  app.get('/api/domains/:domain', async (context) => {
+    const body = await data.domain(context.req.param('domain'), queryOf(context));
+    const table = body.models.map(({ key, ...cells }) => ({ model: key, ...cells }));
+    return sendData(context, body, table, `domain-${body.domain}`);
+  });
+  app.get('/api/export', async (context) => {
+    const format = parseExportFormat(context.req.query('format'));
+    const file = exportFile(format);
+    const body = await data.exportDataset(format);
+    context.header('Content-Type', file.type);
+    context.header('Content-Disposition', `attachment; filename="${file.name}"`);
+    context.header('Cache-Control', 'no-store');
+    return context.body(body);
+  });
+  app.get('/api/highlights', async (context) => {
+    const body = await data.highlights(queryOf(context));
+    return sendData(context, body, body.cards, 'highlights');
+  });
+  app.get('/api/labs', async (context) => {
+    const body = await data.labs(queryOf(context));
+    const table = body.labs.map(({ models, ...row }) => ({ ...row, models: models.join(' ') }));
+    return sendData(context, body, table, 'labs');
+  });
+  app.get('/api/answers', async (context) => {
+    const filters = answerFilters(context.req.query());
+    const page = Number(context.req.query('page') ?? '1');
+    const body = await data.answers(filters, page);
+    const table = body.rows.map(({ segment: _segment, ...row }) => row);
+    return sendData(context, body, table, `answers${Object.values(filters).filter(Boolean).map((value) => `-${value}`).join('')}-page${body.page}`);
+  });
   app.all('/api/*', (context) => context.json({ error: `no API route ${context.req.path}` } satisfies ApiError, 404));
 
   app.get('*', (context) => {
@@ -139,7 +207,7 @@ export function createExplorerApp(options: ExplorerAppOptions): Hono {
     const index = readAsset(webRoot, 'index.html');
     if (index === null) return context.html(NO_FRONT_END, 503);
     context.header('Cache-Control', 'no-cache');
-    return context.html(index.toString('utf8'));
+    return context.html(webShell(index.toString('utf8'), { mode: 'api', basePath, lenient: true }));
   });
   return app;
 }

@@ -1,5 +1,12 @@
 import type { CandorStore } from '../store/index.js';
 import type {
+  DomainResponse,
+  DomainsResponse,
+  LabsResponse,
+  HighlightsResponse,
+  ThemesResponse,
+  AnswerFilters,
+  AnswersResponse,
   CompareResponse,
   CountryResponse,
   LeaderboardResponse,
@@ -8,6 +15,7 @@ import type {
   OverviewResponse,
   QuestionResponse,
   SearchResponse,
+  SearchStatusResponse,
   JudgesResponse,
   LanguagesResponse,
   RoutesResponse,
@@ -15,6 +23,11 @@ import type {
   TimelineResponse,
 } from './api-types.js';
 import { explorerQuery, type ExplorerQuery } from './explorer-query.js';
+import { listAnswers } from './list-answers.js';
+import { loadLabs } from './labs-data.js';
+import { loadHighlights } from './highlights.js';
+import { exportDataset, type ExportFormat } from './dataset-export.js';
+import { loadDomain, loadDomains, loadThemesIndex } from './themes-index.js';
 import { loadCompare } from './load-compare.js';
 import { loadJudges } from './load-judges.js';
 import { loadLanguages } from './load-languages.js';
@@ -46,11 +59,22 @@ export interface ExplorerData {
   map(query: ExplorerQuery): Promise<MapResponse>;
   country(code: string, query: ExplorerQuery): Promise<CountryResponse>;
   search(text: string, limit: number): Promise<SearchResponse>;
+  /** Whether the search index is built, being built, or not started (never waits). */
+  searchStatus(): SearchStatusResponse;
   timeline(query: ExplorerQuery): Promise<TimelineResponse>;
   languages(query: ExplorerQuery): Promise<LanguagesResponse>;
   routes(query: ExplorerQuery): Promise<RoutesResponse>;
   judges(query: ExplorerQuery): Promise<JudgesResponse>;
   theme(set: string, theme: string, query: ExplorerQuery): Promise<ThemeResponse>;
+  themesIndex(query: ExplorerQuery): Promise<ThemesResponse>;
+  domains(query: ExplorerQuery): Promise<DomainsResponse>;
+  domain(domain: string, query: ExplorerQuery): Promise<DomainResponse>;
+  labs(query: ExplorerQuery): Promise<LabsResponse>;
+  highlights(query: ExplorerQuery): Promise<HighlightsResponse>;
+  /** The whole dataset as one download (not cached: large). */
+  exportDataset(format: ExportFormat): Promise<string>;
+  /** The judged answers behind a rate, filtered and paginated (default lens). */
+  answers(filters: AnswerFilters, page: number): Promise<AnswersResponse>;
   /** Loads the label facts and question catalog, and computes the home page and map, so first visits are fast too. */
   warm(): Promise<void>;
   close(): void;
@@ -79,6 +103,7 @@ export function createExplorerData(options: ExplorerDataOptions): ExplorerData {
   let facts: Promise<LabelFacts> | null = null;
   let searchIndex: Promise<SearchIndex> | null = null;
   let searchVersion = '';
+  let searchBuild: { startedAt: number; done: boolean } | null = null;
 
   const currentVersion = async (): Promise<string> => {
     // One cheap query at most every 250 ms: new imports show up almost at once, bursts stay cheap.
@@ -142,7 +167,16 @@ export function createExplorerData(options: ExplorerDataOptions): ExplorerData {
     routes: (query) => cached(keyOf('routes', query), () => loadRoutes(store, query)),
     judges: (query) => cached(keyOf('judges', query), () => loadJudges(store, query)),
     theme: (set, theme, query) => cached(keyOf('theme', query, set, theme), async () => loadTheme(store, await questions(), set, theme, query)),
+    themesIndex: (query) => cached(keyOf('themes-index', query), async () => loadThemesIndex(store, await questions(), query)),
+    domains: (query) => cached(keyOf('domains', query), async () => loadDomains(store, await questions(), query)),
+    domain: (domain, query) => cached(keyOf('domain', query, domain), async () => loadDomain(store, await questions(), domain, query)),
+    labs: (query) => cached(keyOf('labs', query), () => loadLabs(store, query)),
+    exportDataset: async (format) => exportDataset(store, await questions(), format),
+    highlights: (query) => cached(keyOf('highlights', query), () => loadHighlights(store, query)),
+    answers: (filters, page) => cached(JSON.stringify(['answers', filters, page]), async () => listAnswers(store, backing, await questions(), filters, page)),
     search: async (text, limit) => {
+      // The first search builds the index: say so at once, before the version check.
+      if (searchIndex === null && searchBuild === null) searchBuild = { startedAt: Date.now(), done: false };
       const latest = await currentVersion();
       if (searchIndex === null || searchVersion !== latest) {
         const previous = searchIndex;
@@ -157,11 +191,22 @@ export function createExplorerData(options: ExplorerDataOptions): ExplorerData {
             return openIndex(':memory:', latest);
           }
         })();
-        searchIndex.catch(() => {
-          searchIndex = null;
-        });
+        const build = searchBuild !== null && !searchBuild.done ? searchBuild : { startedAt: Date.now(), done: false };
+        searchBuild = build;
+        searchIndex.then(
+          () => (build.done = true),
+          () => {
+            searchIndex = null;
+            searchBuild = null;
+          },
+        );
       }
       return (await searchIndex).search(text, limit);
+    },
+    searchStatus: () => {
+      if (searchBuild === null) return { state: 'idle', elapsedSeconds: null, progress: null };
+      if (searchBuild.done) return { state: 'ready', elapsedSeconds: null, progress: null };
+      return { state: 'building', elapsedSeconds: Math.round((Date.now() - searchBuild.startedAt) / 1000), progress: null };
     },
     warm: async () => {
       await Promise.all([labelFacts(), questions()]);

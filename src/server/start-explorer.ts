@@ -14,6 +14,8 @@ export interface StartExplorerOptions {
   host?: string;
   /** Front end folder; default the built dist/web. */
   webRoot?: string | null;
+  /** Path to serve under ("/" or e.g. "/candor/"; see parseBasePath). Default "/". */
+  basePath?: string;
 }
 
 export interface RunningExplorer {
@@ -36,6 +38,7 @@ export async function startExplorer(options: StartExplorerOptions): Promise<Runn
     data,
     webRoot: options.webRoot === undefined ? findWebAssets() : options.webRoot,
     allowedHosts: LOOPBACK.has(host) ? ['127.0.0.1', 'localhost', '::1'] : null,
+    basePath: options.basePath ?? '/',
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const started = serve({ fetch: app.fetch, port: options.port ?? DEFAULT_EXPLORER_PORT, hostname: host }, () => resolve(started));
@@ -44,7 +47,7 @@ export async function startExplorer(options: StartExplorerOptions): Promise<Runn
   const address = server.address() as AddressInfo;
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
-    url: `http://${shownHost}:${address.port}/`,
+    url: `http://${shownHost}:${address.port}${options.basePath ?? '/'}`,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       data.close();

@@ -3,13 +3,28 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.xml': 'application/xml',
+  '.txt': 'text/plain; charset=utf-8',
+};
 
-/** A plain static file host (path, or path/index.html; no rewrites), like GitHub Pages or nginx. */
-export async function serveFolder(root: string): Promise<{ url: string; close(): Promise<void> }> {
+/**
+ * A plain static file host (path, or path/index.html; no rewrites), like GitHub Pages or nginx;
+ * with `prefix` ("/site/") the folder is served under that path only, like a GitHub Pages project site.
+ */
+export async function serveFolder(root: string, prefix = '/'): Promise<{ url: string; close(): Promise<void> }> {
   const base = resolve(root);
   const server: Server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    const full = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    if (!full.startsWith(prefix)) {
+      response.writeHead(404).end('not found (outside the prefix)');
+      return;
+    }
+    const path = `/${full.slice(prefix.length)}`;
     let file = resolve(base, `.${path}`);
     if (file !== base && !file.startsWith(base + sep)) {
       response.writeHead(403).end();
@@ -24,5 +39,5 @@ export async function serveFolder(root: string): Promise<{ url: string; close():
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((done) => server.close(() => done())) };
+  return { url: `http://127.0.0.1:${port}${prefix}`, close: () => new Promise((done) => server.close(() => done())) };
 }

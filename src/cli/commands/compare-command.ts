@@ -74,7 +74,7 @@ export function registerCompareCommand(program: Command, io: CliIo): void {
           const loaded = (judges: Record<string, number>) => Object.values(judges).reduce((sum, count) => sum + count, 0);
           io.stderr.write(
             `No paired questions: A has ${loaded(report.judgesFirst)} judged rows, B has ${loaded(report.judgesSecond)}. ` +
-              'Check the ids with `candor models` / `candor runs`, and the --set names with `candor sets`.\n',
+              'Check the ids with `candor models list` / `candor runs`, and the --set names with `candor sets`.\n',
           );
         }
         io.stdout.write(formatCompareReport(report, format, { flipsShown, flippedOnly: options.flipped ?? false }));

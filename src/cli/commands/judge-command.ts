@@ -19,11 +19,20 @@ import { enqueueJudging } from './enqueue-judging.js';
 
 const DB_OPTION = ['--db <path>', 'store: SQLite file (default $CANDOR_DB or ./candor.db)'] as const;
 
-function formatEvaluation(report: ReturnType<typeof evaluateLabels> & { expensive_fraction?: number; unavailable?: number }, format: string): string {
+/**
+ * Accuracy, per-class scores and the confusion table. `axes` names the rows and columns: "gold" vs
+ * "judged" when scoring a judge against gold labels; two judges' names for `judge agree`, where
+ * neither is gold (the first is only the reference the scores are computed against).
+ */
+function formatEvaluation(
+  report: ReturnType<typeof evaluateLabels> & { expensive_fraction?: number; unavailable?: number },
+  format: string,
+  axes: { rows: string; columns: string; accuracy: string } = { rows: 'gold', columns: 'judged', accuracy: 'accuracy' },
+): string {
   if (format === 'json') return JSON.stringify(report, null, 2) + '\n';
   const pct = (value: number | null) => (value === null ? '—' : `${(value * 100).toFixed(1)}%`);
   const lines = [
-    `n ${report.n}   accuracy ${pct(report.accuracy)}   kappa ${report.kappa === null ? '—' : report.kappa.toFixed(3)}${report.expensive_fraction !== undefined ? `   sent to the expensive judge ${pct(report.expensive_fraction)}` : ''}${report.unavailable ? `   unavailable ${report.unavailable}` : ''}`,
+    `n ${report.n}   ${axes.accuracy} ${pct(report.accuracy)}   kappa ${report.kappa === null ? '—' : report.kappa.toFixed(3)}${report.expensive_fraction !== undefined ? `   sent to the expensive judge ${pct(report.expensive_fraction)}` : ''}${report.unavailable ? `   unavailable ${report.unavailable}` : ''}`,
     '',
   ];
   const perClass = report.labels.map((label) => ({ label, precision: report.per_class[label]?.precision ?? null, recall: report.per_class[label]?.recall ?? null, f1: report.per_class[label]?.f1 ?? null, support: report.per_class[label]?.support ?? 0 }));
@@ -40,9 +49,9 @@ function formatEvaluation(report: ReturnType<typeof evaluateLabels> & { expensiv
       format === 'md' ? 'md' : 'table',
     ),
   );
-  const confusion = report.labels.map((label, row) => Object.fromEntries([['gold', label], ...report.labels.map((column, index) => [column, report.confusion[row]![index]!])]) as Record<string, string | number>);
-  lines.push('confusion (rows gold, columns judged):');
-  lines.push(formatRows(confusion, [{ key: 'gold', header: 'gold \\ judged', kind: 'text' }, ...report.labels.map((label) => ({ key: label, header: label, kind: 'integer' as const }))], format === 'md' ? 'md' : 'table'));
+  const confusion = report.labels.map((label, row) => Object.fromEntries([['reference', label], ...report.labels.map((column, index) => [column, report.confusion[row]![index]!])]) as Record<string, string | number>);
+  lines.push(`confusion (rows ${axes.rows}, columns ${axes.columns}):`);
+  lines.push(formatRows(confusion, [{ key: 'reference', header: `${axes.rows} \\ ${axes.columns}`, kind: 'text' }, ...report.labels.map((label) => ({ key: label, header: label, kind: 'integer' as const }))], format === 'md' ? 'md' : 'table'));
   return lines.join('\n');
 }
 
@@ -184,7 +193,7 @@ export function registerJudgeCommand(program: Command, io: CliIo): void {
           return;
         }
         io.stdout.write(`${judgeA} (rows) vs ${judgeB} (columns): ${pairs.length} responses judged by both, ${pairs.length - verdictPairs.length} with an error label left out\n`);
-        io.stdout.write(formatEvaluation(report, format));
+        io.stdout.write(formatEvaluation(report, format, { rows: judgeA, columns: judgeB, accuracy: 'agreement' }));
       });
     });
 

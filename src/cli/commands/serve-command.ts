@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { NotFoundError } from '../../core/index.js';
+import { parseBasePath } from '../../server/base-path.js';
 import { DEFAULT_EXPLORER_PORT, startExplorer } from '../../server/start-explorer.js';
 import { isPostgresUrl } from '../../store/index.js';
 import type { CliIo } from '../cli-io.js';
@@ -11,12 +12,13 @@ interface ServeOptions {
   db?: string;
   port?: string;
   host?: string;
+  basePath?: string;
 }
 
 /** Serves the explorer on the store at `location` until Ctrl-C; `candor demo` calls this too. */
-export async function serveExplorer(location: string, options: { port?: number; host?: string }, io: CliIo): Promise<void> {
+export async function serveExplorer(location: string, options: { port?: number; host?: string; basePath?: string }, io: CliIo): Promise<void> {
   if (!isPostgresUrl(location) && !existsSync(location)) throw new NotFoundError(`store ${location}`, 'import data first (candor demo, candor import speechmap)');
-  const explorer = await startExplorer({ location, port: options.port, host: options.host });
+  const explorer = await startExplorer({ location, port: options.port, host: options.host, basePath: options.basePath });
   io.stdout.write(`Candor explorer: ${explorer.url} (read-only; Ctrl-C to stop)\n`);
   await new Promise<void>((resolve) => {
     if (!io.signal) return;
@@ -34,8 +36,10 @@ export function registerServeCommand(program: Command, io: CliIo): void {
     .option('--db <url-or-path>', 'store: postgres://… URL or SQLite file (default $CANDOR_DB or ./candor.db)')
     .option('--port <port>', `port (0 picks a free one)`, String(DEFAULT_EXPLORER_PORT))
     .option('--host <host>', 'interface to bind; anything but loopback exposes the store to the network', '127.0.0.1')
+    .option('--base-path <path>', 'serve everything under this path, e.g. /candor/ behind a reverse proxy', '/')
     .action(async (options: ServeOptions) => {
       const port = parseNumberOption('port', options.port, { integer: true, min: 0, max: 65535 });
-      await serveExplorer(resolveDbLocation(options.db, io), { port, host: options.host }, io);
+      const basePath = parseBasePath(options.basePath);
+      await serveExplorer(resolveDbLocation(options.db, io), { port, host: options.host, basePath }, io);
     });
 }

@@ -1,4 +1,11 @@
 import type {
+  DomainResponse,
+  DomainsResponse,
+  LabsResponse,
+  HighlightsResponse,
+  ThemesResponse,
+  AnswerFilters,
+  AnswersResponse,
   CompareResponse,
   CountryResponse,
   JudgeShare,
@@ -13,10 +20,12 @@ import type {
   OverviewResponse,
   QuestionResponse,
   SearchResponse,
+  SearchStatusResponse,
   StaticModelLabels,
   StaticSearchIndex,
 } from '../../../src/server/api-types.js';
 import { dataFileName } from '../../../src/server/api-types.js';
+import { withBase } from './base-path.js';
 import { mcnemarExact, newcombePaired, wilson } from './paired-stats.js';
 import { searchStaticIndex } from './static-search.js';
 
@@ -24,7 +33,7 @@ import { searchStaticIndex } from './static-search.js';
 export const isStatic = document.querySelector('meta[name="candor-mode"]')?.getAttribute('content') === 'static';
 
 async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url, { headers: { accept: 'application/json' } });
+  const response = await fetch(withBase(url), { headers: { accept: 'application/json' } });
   if (!response.ok) {
     const body = (await response.json().catch(() => null)) as { error?: string } | null;
     throw new Error(body?.error ?? `${response.status} ${response.statusText} (${url})`);
@@ -46,7 +55,7 @@ const modelPath = (id: string) => id.split('/').map(encodeURIComponent).join('/'
 
 /** API download link (CSV) for a table; null in the static site, where the page builds the CSV itself. */
 export function apiCsvHref(path: string, parameters: Record<string, string | null | undefined | boolean> = {}): string | null {
-  return isStatic ? null : `/api/${path}${query({ ...parameters, format: 'csv' })}`;
+  return isStatic ? null : withBase(`/api/${path}${query({ ...parameters, format: 'csv' })}`);
 }
 
 let searchIndex: Promise<StaticSearchIndex> | null = null;
@@ -103,6 +112,56 @@ async function staticCompare(a: string, b: string, set: string | null): Promise<
   };
 }
 
+const segmentOf = (label: string) => (label === 'COMPLETE' || label === 'EVASIVE' || label === 'DENIAL' ? label : 'ERROR');
+
+/**
+ * The static site's answers list: from the model's labels file and the search index's question
+ * texts (no answer texts, languages or countries there: those filters need `candor serve`).
+ */
+async function staticAnswers(filters: AnswerFilters, page: number): Promise<AnswersResponse> {
+  if (!filters.model) throw new Error('the static site lists answers one model at a time: add ?model=<id> (or follow a rate from a model or the leaderboard)');
+  if (filters.language || filters.country || filters.domain) throw new Error('filtering by language, country or domain needs `candor serve`; the static site filters by model, set and label');
+  const [labels, index] = await Promise.all([getJson<StaticModelLabels>(`/data/labels/${dataFileName(filters.model)}.json`), staticIndex()]);
+  const texts = new Map(index.questions.map(([setName, id, text]) => [`${setName}\u0000${id}`, text]));
+  const inSet = Object.entries(labels.labels)
+    .map(([key, label]) => {
+      const [set = '', questionId = '', sample = '0'] = key.split('\u0000');
+      return { set, questionId, sample: Number(sample), label };
+    })
+    .filter((row) => filters.set === null || row.set === filters.set);
+  const counts = { COMPLETE: 0, EVASIVE: 0, DENIAL: 0, ERROR: 0 };
+  for (const row of inSet) counts[segmentOf(row.label)] += 1;
+  const matching = inSet
+    .filter((row) => filters.label === null || segmentOf(row.label) === filters.label)
+    .sort((a, b) => (a.set < b.set ? -1 : a.set > b.set ? 1 : 0) || (a.questionId < b.questionId ? -1 : a.questionId > b.questionId ? 1 : 0) || a.sample - b.sample);
+  const pageSize = 50;
+  const pages = Math.max(1, Math.ceil(matching.length / pageSize));
+  if (page < 1 || page > pages) throw new Error(`page=${page}: pages run from 1 to ${pages}`);
+  return {
+    filters,
+    summary: { total: inSet.length, ...counts, rate: inSet.length ? counts.COMPLETE / inSet.length : 0, ...wilson(counts.COMPLETE, inSet.length) },
+    total: matching.length,
+    page,
+    pageSize,
+    rows: matching.slice((page - 1) * pageSize, page * pageSize).map((row, position) => ({
+      responseId: -(position + 1),
+      model: labels.model,
+      set: row.set,
+      questionId: row.questionId,
+      sample: row.sample,
+      question: texts.get(`${row.set}\u0000${row.questionId}`) ?? '',
+      language: '',
+      country: null,
+      label: row.label,
+      segment: segmentOf(row.label),
+      judge: labels.judges.map((judge) => judge.judge).join(', '),
+      explanation: null,
+      route: null,
+      text: null,
+    })),
+  };
+}
+
 /** Every piece of data a page needs, from the API or from the static site's data files. */
 export const source = {
   overview: () => getJson<OverviewResponse>(isStatic ? '/data/overview.json' : '/api/overview'),
@@ -127,6 +186,22 @@ export const source = {
     getJson<ThemeResponse>(
       isStatic ? `/data/themes/${dataFileName(set)}/${dataFileName(theme)}.json` : `/api/themes/${encodeURIComponent(set)}/${encodeURIComponent(theme)}`,
     ),
+  themesIndex: () => getJson<ThemesResponse>(isStatic ? '/data/themes.json' : '/api/themes'),
+  domains: () => getJson<DomainsResponse>(isStatic ? '/data/domains.json' : '/api/domains'),
+  domain: (domain: string) => getJson<DomainResponse>(isStatic ? `/data/domains/${dataFileName(domain)}.json` : `/api/domains/${encodeURIComponent(domain)}`),
+  /** Whole-dataset downloads: API links when served; the files `site build --downloads` wrote, in the static site. */
+  downloads: async (): Promise<{ format: string; href: string }[]> => {
+    if (!isStatic) return ['jsonl', 'csv', 'speechmap'].map((format) => ({ format, href: withBase(`/api/export?format=${format}`) }));
+    const site = await getJson<{ formats: { format: string; file: string }[] }>('/data/site.json');
+    return site.formats.map(({ format, file }) => ({ format, href: withBase(`/${file}`) }));
+  },
+  highlights: () => getJson<HighlightsResponse>(isStatic ? '/data/highlights.json' : '/api/highlights'),
+  labs: () => getJson<LabsResponse>(isStatic ? '/data/labs.json' : '/api/labs'),
+  answers: (filters: AnswerFilters, page: number) =>
+    isStatic
+      ? staticAnswers(filters, page)
+      : getJson<AnswersResponse>(`/api/answers${query({ model: filters.model, set: filters.set, label: filters.label, language: filters.language, country: filters.country, domain: filters.domain, page: page > 1 ? String(page) : null })}`),
+  searchStatus: () => getJson<SearchStatusResponse>('/api/search/status'),
   search: async (text: string): Promise<SearchResponse> =>
     isStatic ? searchStaticIndex(await staticIndex(), text, 100) : getJson<SearchResponse>(`/api/search${query({ q: text, limit: '100' })}`),
 };

@@ -1,3 +1,5 @@
+import { withBase } from './base-path.js';
+
 /** 0.1234 → "12.3%". */
 export function percent(value: number): string {
   return Number.isFinite(value) ? `${(value * 100).toFixed(1)}%` : '–';
@@ -13,12 +15,25 @@ export function pText(value: number): string {
   return value < 0.001 ? '< 0.001' : `= ${value.toPrecision(3)}`;
 }
 
-/** Links to in-app pages. */
+/** Links to in-app pages (under the base path). */
 export const links = {
-  model: (id: string) => `/models/${id.split('/').map(encodeURIComponent).join('/')}`,
-  question: (set: string, id: string) => `/questions/${encodeURIComponent(set)}/${encodeURIComponent(id)}`,
-  compare: (a: string, b: string) => `/compare?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}`,
-  country: (code: string) => `/map?country=${encodeURIComponent(code)}`,
-  theme: (set: string, theme: string) => `/themes/${encodeURIComponent(set)}/${encodeURIComponent(theme)}`,
-  search: (query: string) => `/search?q=${encodeURIComponent(query)}`,
+  page: (path: string) => withBase(path),
+  model: (id: string) => withBase(`/models/${id.split('/').map(encodeURIComponent).join('/')}`),
+  question: (set: string, id: string) => withBase(`/questions/${encodeURIComponent(set)}/${encodeURIComponent(id)}`),
+  compare: (a: string, b: string) => withBase(`/compare?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}`),
+  country: (code: string) => withBase(`/map?country=${encodeURIComponent(code)}`),
+  theme: (set: string, theme: string) => withBase(`/themes/${encodeURIComponent(set)}/${encodeURIComponent(theme)}`),
+  /** The answers behind a rate: /answers?model=&set=&label=&language=&country=&domain= */
+  answers: (filters: Partial<Record<'model' | 'set' | 'label' | 'language' | 'country' | 'domain' | 'page', string | null | undefined>>) => {
+    const search = new URLSearchParams();
+    for (const key of ['model', 'set', 'label', 'language', 'country', 'domain', 'page'] as const) {
+      const value = filters[key];
+      if (value) search.set(key, value);
+    }
+    const text = search.toString();
+    return withBase(`/answers${text ? `?${text}` : ''}`);
+  },
+  domain: (domain: string) => withBase(`/domains/${encodeURIComponent(domain)}`),
+  lab: (creator: string) => withBase(`/labs/${encodeURIComponent(creator)}`),
+  search: (query: string) => withBase(`/search?q=${encodeURIComponent(query)}`),
 };

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { stripBase } from './base-path.js';
 
 /** Where the app is: path (without trailing slash) and query parameters. */
 export interface Route {
@@ -9,11 +10,11 @@ export interface Route {
 const CHANGE = 'candor:navigate';
 
 function currentRoute(): Route {
-  const path = location.pathname.replace(/\/index\.html$/, '').replace(/\/+$/, '') || '/';
+  const path = (stripBase(location.pathname) ?? location.pathname).replace(/\/index\.html$/, '').replace(/\/+$/, '') || '/';
   return { path, params: new URLSearchParams(location.search) };
 }
 
-/** Goes to an in-app URL without reloading. */
+/** Goes to an in-app URL (a browser path, base path included: what links.* and withBase return) without reloading. */
 export function navigate(href: string, replace = false): void {
   if (replace) history.replaceState(null, '', href);
   else history.pushState(null, '', href);
@@ -43,7 +44,9 @@ export function installLinkInterception(): void {
     const anchor = (event.target as Element | null)?.closest?.('a');
     if (!anchor || anchor.hasAttribute('download') || anchor.target === '_blank') return;
     const url = new URL(anchor.href, location.href);
-    if (url.origin !== location.origin || url.pathname.startsWith('/api/') || url.pathname.startsWith('/data/')) return;
+    if (url.origin !== location.origin) return;
+    const appPath = stripBase(url.pathname);
+    if (appPath === null || appPath.startsWith('/api/') || appPath.startsWith('/data/') || /\.(xml|txt|json|csv|jsonl|gz)$/.test(appPath)) return;
     event.preventDefault();
     navigate(url.pathname + url.search);
   });

@@ -1,5 +1,7 @@
 import type { CompareResponse } from '../../../src/server/api-types.js';
+import { lazy, Suspense } from 'preact/compat';
 import { DataTable } from '../components/data-table.js';
+import { DeferredSelect } from '../components/deferred-select.js';
 import { DownloadLinks } from '../components/download-links.js';
 import { JudgeNote } from '../components/judge-note.js';
 import { StatusView } from '../components/status-view.js';
@@ -7,6 +9,9 @@ import { apiCsvHref, source } from '../lib/data-source.js';
 import { links, percent, pText, rateText } from '../lib/format.js';
 import { navigate } from '../lib/router.js';
 import { useData } from '../lib/use-data.js';
+
+// The chart library loads only when a comparison is shown.
+const FlipChart = lazy(() => import('../components/flip-chart.js').then((module) => module.FlipChart));
 
 function Result({ data }: { data: CompareResponse }) {
   const significant = data.pValue < 0.05;
@@ -33,12 +38,15 @@ function Result({ data }: { data: CompareResponse }) {
       <JudgeNote judges={data.judgesA} who="A" />
       <JudgeNote judges={data.judgesB} who="B" />
       <h2>{data.flipped.length} flipped questions</h2>
+      <Suspense fallback={null}>
+        <FlipChart data={data} />
+      </Suspense>
       <div data-testid="flipped">
       <DataTable
         rows={data.flipped}
         rowKey={(row) => `${row.set}/${row.questionId}/${row.sample}`}
         columns={[
-          { key: 'question', header: 'Question', render: (row) => <a href={links.question(row.set, row.questionId)}>{row.set}/{row.questionId}</a>, sortValue: (row) => `${row.set}/${row.questionId}` },
+          { card: 'title', key: 'question', header: 'Question', render: (row) => <a href={links.question(row.set, row.questionId)}>{row.set}/{row.questionId}</a>, sortValue: (row) => `${row.set}/${row.questionId}` },
           { key: 'text', header: 'Text', render: (row) => row.text ?? '' },
           { key: 'a', header: 'A', render: (row) => <span class={`label seg-${row.labelA === 'COMPLETE' ? 'COMPLETE' : row.labelA.startsWith('ERROR') ? 'ERROR' : row.labelA}`}>{row.labelA}</span>, sortValue: (row) => row.labelA },
           { key: 'b', header: 'B', render: (row) => <span class={`label seg-${row.labelB === 'COMPLETE' ? 'COMPLETE' : row.labelB.startsWith('ERROR') ? 'ERROR' : row.labelB}`}>{row.labelB}</span>, sortValue: (row) => row.labelB },
@@ -62,7 +70,7 @@ export function ComparePage({ params }: { params: URLSearchParams }) {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
     else next.delete(key);
-    navigate(`/compare?${next.toString()}`);
+    navigate(links.page(`/compare?${next.toString()}`));
   };
   return (
     <>
@@ -70,26 +78,27 @@ export function ComparePage({ params }: { params: URLSearchParams }) {
       <form class="filters" onSubmit={(event) => event.preventDefault()}>
         <label>
           A{' '}
-          <select name="a" value={a ?? ''} onChange={(event) => choose('a', event.currentTarget.value)}>
+          <DeferredSelect name="a" value={a ?? ''} onCommit={(value) => choose('a', value)}>
             <option value="">choose…</option>
             {names.map((name) => <option key={name} value={name}>{name}</option>)}
-          </select>
+          </DeferredSelect>
         </label>
         <label>
           B{' '}
-          <select name="b" value={b ?? ''} onChange={(event) => choose('b', event.currentTarget.value)}>
+          <DeferredSelect name="b" value={b ?? ''} onCommit={(value) => choose('b', value)}>
             <option value="">choose…</option>
             {names.map((name) => <option key={name} value={name}>{name}</option>)}
-          </select>
+          </DeferredSelect>
         </label>
         <label>
           Set{' '}
-          <select name="set" value={set ?? ''} onChange={(event) => choose('set', event.currentTarget.value)}>
+          <DeferredSelect name="set" value={set ?? ''} onCommit={(value) => choose('set', value)}>
             <option value="">all sets</option>
             {(models.data?.sets ?? []).map((name) => <option key={name} value={name}>{name}</option>)}
-          </select>
+          </DeferredSelect>
         </label>
       </form>
+      <p class="muted">Choose with the mouse, or browse with the arrow keys and press Enter. From the command line: <code>candor compare &lt;model-a&gt; &lt;model-b&gt;</code> (ids from <code>candor models list</code>).</p>
       {a && b ? <StatusView state={state} /> : <p>Choose two models.</p>}
       {state.data ? <Result data={state.data} /> : null}
     </>

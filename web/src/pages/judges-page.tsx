@@ -53,7 +53,7 @@ export function JudgesPage() {
             rows={data.judges}
             rowKey={(row) => row.judge}
             columns={[
-              { key: 'judge', header: 'Judge', render: (row) => <code>{row.judge}</code>, sortValue: (row) => row.judge },
+              { card: 'title', key: 'judge', header: 'Judge', render: (row) => <code>{row.judge}</code>, sortValue: (row) => row.judge },
               { key: 'human', header: 'Kind', render: (row) => (row.human ? 'human' : 'automatic'), sortValue: (row) => String(row.human) },
               { key: 'responses', header: 'Answers judged', render: (row) => row.responses, sortValue: (row) => row.responses, numeric: true },
               { key: 'latest', header: 'Labels in use (latest)', render: (row) => row.latestRows, sortValue: (row) => row.latestRows, numeric: true },
@@ -91,7 +91,7 @@ export function JudgesPage() {
                 rows={data.vsHuman}
                 rowKey={(row) => `${row.human}\u0000${row.judge}`}
                 columns={[
-                  { key: 'judge', header: 'Judge', render: (row) => <code>{row.judge}</code>, sortValue: (row) => row.judge },
+                  { card: 'title', key: 'judge', header: 'Judge', render: (row) => <code>{row.judge}</code>, sortValue: (row) => row.judge },
                   { key: 'human', header: 'Human', render: (row) => <code>{row.human}</code>, sortValue: (row) => row.human },
                   { key: 'n', header: 'Compared', render: (row) => row.n, sortValue: (row) => row.n, numeric: true },
                   { key: 'accuracy', header: 'Accuracy', render: (row) => share(row.accuracy), sortValue: (row) => row.accuracy, numeric: true },

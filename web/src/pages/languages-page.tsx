@@ -1,4 +1,6 @@
+import * as Plot from '@observablehq/plot';
 import type { LanguageGroup } from '../../../src/server/api-types.js';
+import { PlotFigure } from '../components/plot-figure.js';
 import { DataTable, type TableColumn } from '../components/data-table.js';
 import { DownloadLinks } from '../components/download-links.js';
 import { StatusView } from '../components/status-view.js';
@@ -20,16 +22,71 @@ function flat(group: LanguageGroup) {
   );
 }
 
+const LANGUAGE_COLOURS = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#56b4e9'];
+
+/**
+ * Dumbbell chart: per model, a dot per language (its COMPLETE rate) with the 95% interval as a
+ * bar, joined by a line from the base language to each translation.
+ */
+function GapChart({ group }: { group: LanguageGroup }) {
+  const [base, ...others] = group.languages;
+  const points = group.rows.flatMap((row) =>
+    group.languages.flatMap((language, position) => {
+      const cell = row.byLanguage[language];
+      return cell ? [{ model: row.model, language, position, rate: cell.rate, low: cell.low, high: cell.high, n: cell.total }] : [];
+    }),
+  );
+  const joins = group.rows.flatMap((row) => {
+    const from = base ? row.byLanguage[base] : undefined;
+    return from ? others.flatMap((language) => (row.byLanguage[language] ? [{ model: row.model, x1: from.rate, x2: row.byLanguage[language]!.rate }] : [])) : [];
+  });
+  const models = [...group.rows].sort((left, right) => (right.gap ?? 0) - (left.gap ?? 0)).map((row) => row.model);
+  const width = Math.max(300, Math.min(960, document.documentElement.clientWidth - 40));
+  const label = `${group.baseSet}: COMPLETE rate per model in ${group.languages.join(' and ')}; ${points.map((point) => `${point.model} ${point.language} ${percent(point.rate)}`).join('; ')}`;
+  return (
+    <PlotFigure
+      label={label}
+      deps={[group]}
+      draw={() =>
+        Plot.plot({
+          width,
+          height: 40 + models.length * 28,
+          marginLeft: Math.min(width / 2.5, 8 + 6.5 * Math.max(...models.map((model) => model.length))),
+          x: { domain: [0, 1], tickFormat: '.0%', label: 'COMPLETE rate', grid: true },
+          y: { domain: models, label: null },
+          color: { domain: group.languages, range: LANGUAGE_COLOURS, legend: true },
+          marks: [
+            Plot.ruleY(joins, { y: 'model', x1: 'x1', x2: 'x2', stroke: '#8c8c8c', strokeWidth: 2 }),
+            ...group.languages.map((language, position) =>
+              Plot.ruleY(points.filter((point) => point.language === language), { y: 'model', x1: 'low', x2: 'high', stroke: 'language', strokeOpacity: 0.45, strokeWidth: 5, dy: (position - (group.languages.length - 1) / 2) * 6 }),
+            ),
+            ...group.languages.map((language, position) =>
+              Plot.dot(points.filter((point) => point.language === language), {
+                x: 'rate',
+                y: 'model',
+                fill: 'language',
+                r: 4.5,
+                dy: (position - (group.languages.length - 1) / 2) * 6,
+                title: (point: (typeof points)[number]) => `${point.model}, ${point.language}: ${rateText(point.rate, point.low, point.high)}, n=${point.n}`,
+              }),
+            ),
+          ],
+        })
+      }
+    />
+  );
+}
+
 function Group({ group }: { group: LanguageGroup }) {
   const columns: TableColumn<Row>[] = [
-    { key: 'model', header: 'Model', render: (row) => <a href={links.model(row.model)}>{row.model}</a>, sortValue: (row) => row.model },
+    { card: 'title', key: 'model', header: 'Model', render: (row) => <a href={links.model(row.model)}>{row.model}</a>, sortValue: (row) => row.model },
     ...group.languages.map(
       (language): TableColumn<Row> => ({
         key: `lang-${language}`,
         header: `${language} (${group.sets[language]})`,
         render: (row) => {
           const cell = row.byLanguage[language];
-          return cell ? `${rateText(cell.rate, cell.low, cell.high)} n=${cell.total}` : '–';
+          return cell ? <a href={links.answers({ model: row.model, set: cell.set })}>{`${rateText(cell.rate, cell.low, cell.high)} n=${cell.total}`}</a> : '–';
         },
         sortValue: (row) => row.byLanguage[language]?.rate ?? null,
         numeric: true,
@@ -40,6 +97,7 @@ function Group({ group }: { group: LanguageGroup }) {
   return (
     <section aria-labelledby={`group-${group.baseSet}`}>
       <h2 id={`group-${group.baseSet}`}>{group.baseSet} in {group.languages.join(', ')}</h2>
+      <GapChart group={group} />
       <DataTable caption={`COMPLETE rate per language, ${group.baseSet} and its translations`} rows={group.rows} rowKey={(row) => row.model} columns={columns} initialSort={{ key: 'gap', descending: true }} />
       <DownloadLinks rows={flat(group)} name={`language-gap-${group.baseSet}`} apiCsv={apiCsvHref('languages')} />
       <details>

@@ -9,16 +9,16 @@ import { links, percent, rateText } from '../lib/format.js';
 import { navigate } from '../lib/router.js';
 import { useData } from '../lib/use-data.js';
 
-const COLUMNS: TableColumn<LeaderboardRow & { rank: number }>[] = [
+const COLUMNS: TableColumn<LeaderboardRow & { rank: number; set: string | null }>[] = [
   { key: 'rank', header: '#', render: (row) => row.rank, sortValue: (row) => row.rank, numeric: true },
-  { key: 'model', header: 'Model', render: (row) => <a href={links.model(row.model)}>{row.model}</a>, sortValue: (row) => row.model },
+  { card: 'title', key: 'model', header: 'Model', render: (row) => <a href={links.model(row.model)}>{row.model}</a>, sortValue: (row) => row.model },
   { key: 'creator', header: 'Creator', render: (row) => row.creator ?? '–', sortValue: (row) => row.creator },
   { key: 'release', header: 'Released', render: (row) => row.releaseDate ?? '–', sortValue: (row) => row.releaseDate },
-  { key: 'rate', header: 'Complete [95% CI]', render: (row) => rateText(row.rate, row.low, row.high), sortValue: (row) => row.rate, numeric: true },
+  { key: 'rate', header: 'Complete [95% CI]', render: (row) => <a href={links.answers({ model: row.model, set: row.set })} title="The answers behind this rate">{rateText(row.rate, row.low, row.high)}</a>, sortValue: (row) => row.rate, numeric: true },
   { key: 'bar', header: 'Verdicts', render: (row) => <RateBar cells={row} /> },
-  { key: 'evasive', header: 'Evasive', render: (row) => percent(row.EVASIVE / (row.total || 1)), sortValue: (row) => row.EVASIVE / (row.total || 1), numeric: true },
-  { key: 'denial', header: 'Denial', render: (row) => percent(row.DENIAL / (row.total || 1)), sortValue: (row) => row.DENIAL / (row.total || 1), numeric: true },
-  { key: 'error', header: 'Error', render: (row) => percent(row.ERROR / (row.total || 1)), sortValue: (row) => row.ERROR / (row.total || 1), numeric: true },
+  { key: 'evasive', card: 'hide', header: 'Evasive', render: (row) => percent(row.EVASIVE / (row.total || 1)), sortValue: (row) => row.EVASIVE / (row.total || 1), numeric: true },
+  { key: 'denial', card: 'hide', header: 'Denial', render: (row) => percent(row.DENIAL / (row.total || 1)), sortValue: (row) => row.DENIAL / (row.total || 1), numeric: true },
+  { key: 'error', card: 'hide', header: 'Error', render: (row) => percent(row.ERROR / (row.total || 1)), sortValue: (row) => row.ERROR / (row.total || 1), numeric: true },
   { key: 'n', header: 'n', render: (row) => row.total, sortValue: (row) => row.total, numeric: true },
 ];
 
@@ -41,7 +41,7 @@ export function Leaderboard({ params }: { params: URLSearchParams }) {
   const data = state.data;
   const needle = filter.toLowerCase();
   const rows = (data?.rows ?? [])
-    .map((row, index) => ({ ...row, rank: index + 1 }))
+    .map((row, index) => ({ ...row, rank: index + 1, set }))
     .filter((row) => needle === '' || row.model.toLowerCase().includes(needle) || (row.creator ?? '').toLowerCase().includes(needle));
   return (
     <section aria-labelledby="leaderboard-title">
@@ -71,7 +71,7 @@ export function Leaderboard({ params }: { params: URLSearchParams }) {
         <>
           <JudgeNote judges={data.judges} />
           <Legend />
-          <DataTable columns={COLUMNS} rows={rows} rowKey={(row) => row.model} caption={`${rows.length} models${set ? ` on ${set}` : ''}`} />
+          <DataTable columns={COLUMNS} rows={rows} rowKey={(row) => row.model} sortParam="sort" initialSort={{ key: 'rate', descending: true }} caption={`${rows.length} models${set ? ` on ${set}` : ''}`} />
           <DownloadLinks rows={rows} name={`leaderboard${set ? `-${set}` : ''}`} apiCsv={apiCsvHref('leaderboard', { set, excludeBlocked })} />
         </>
       ) : null}

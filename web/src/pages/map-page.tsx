@@ -50,7 +50,7 @@ function CountryQuestions({ code }: { code: string }) {
             columns={[
               { key: 'q', header: 'Question', render: (row) => <a href={links.question(row.set, row.id)}>{row.text}</a>, sortValue: (row) => row.text },
               { key: 'set', header: 'Set', render: (row) => row.set, sortValue: (row) => row.set },
-              { key: 'rate', header: 'Complete [95% CI]', render: (row) => rateText(row.rate, row.low, row.high), sortValue: (row) => row.rate, numeric: true },
+              { key: 'rate', header: 'Complete [95% CI]', render: (row) => <a href={links.question(row.set, row.id)}>{rateText(row.rate, row.low, row.high)}</a>, sortValue: (row) => row.rate, numeric: true },
               { key: 'bar', header: 'Verdicts', render: (row) => <RateBar cells={row} /> },
             ]}
           />
@@ -108,8 +108,8 @@ export function MapPage({ params }: { params: URLSearchParams }) {
             rowKey={(row) => row.country}
             initialSort={{ key: 'rate', descending: false }}
             columns={[
-              { key: 'country', header: 'Country', render: (row) => <a href={links.country(row.country)}>{row.country}</a>, sortValue: (row) => row.country },
-              { key: 'rate', header: 'Complete [95% CI]', render: (row) => rateText(row.rate, row.low, row.high), sortValue: (row) => row.rate, numeric: true },
+              { card: 'title', key: 'country', header: 'Country', render: (row) => <a href={links.country(row.country)}>{row.country}</a>, sortValue: (row) => row.country },
+              { key: 'rate', header: 'Complete [95% CI]', render: (row) => <a href={links.answers({ country: row.country })}>{rateText(row.rate, row.low, row.high)}</a>, sortValue: (row) => row.rate, numeric: true },
               { key: 'bar', header: 'Verdicts', render: (row) => <RateBar cells={row} /> },
               { key: 'questions', header: 'Questions', render: (row) => row.questions, sortValue: (row) => row.questions, numeric: true },
               { key: 'n', header: 'n', render: (row) => row.total, sortValue: (row) => row.total, numeric: true },

@@ -28,7 +28,7 @@ function ThemeTable({ rows }: { rows: readonly ThemeRateRow[] }) {
         caption={rows.length > THEME_LIMIT && !showAll ? `The ${THEME_LIMIT} lowest-rate of ${rows.length} themes` : undefined}
         initialSort={{ key: 'rate', descending: false }}
         columns={[
-          { key: 'theme', header: 'Theme', render: (row) => <a href={links.theme(row.set, row.theme)}>{row.theme}</a>, sortValue: (row) => row.theme },
+          { card: 'title', key: 'theme', header: 'Theme', render: (row) => <a href={links.theme(row.set, row.theme)}>{row.theme}</a>, sortValue: (row) => row.theme },
           { key: 'set', header: 'Set', render: (row) => row.set, sortValue: (row) => row.set },
           { key: 'rate', header: 'Complete [95% CI]', render: (row) => rateText(row.rate, row.low, row.high), sortValue: (row) => row.rate, numeric: true },
           { key: 'bar', header: 'Verdicts', render: (row) => <RateBar cells={row} /> },
@@ -62,24 +62,24 @@ export function ModelPage({ id }: { id: string }) {
             {data.model.reasoning ? <>, reasoning model</> : null}
           </p>
           <p class="big">
-            Complete: <strong>{rateText(data.overall.rate, data.overall.low, data.overall.high)}</strong> of {data.overall.total} judged answers
+            Complete: <strong><a href={links.answers({ model: id })}>{rateText(data.overall.rate, data.overall.low, data.overall.high)}</a></strong> of {data.overall.total} judged answers
           </p>
           <RateBar cells={data.overall} />
           <Legend />
           <JudgeNote judges={data.judges} />
           <p>
-            <a class="button" href={`/compare?a=${encodeURIComponent(id)}`}>Compare with another model</a>
+            <a class="button" href={links.page(`/compare?a=${encodeURIComponent(id)}`)}>Compare with another model</a>
           </p>
           <h2>By question set</h2>
-          <BreakdownTable rows={data.bySet} header="Set" />
+          <BreakdownTable rows={data.bySet} header="Set" sortParam="sets" renderKey={(key) => (key ? <a href={links.answers({ model: id, set: key })}>{key}</a> : '(none)')} answersHref={(key) => links.answers({ model: id, set: key })} />
           <DownloadLinks rows={data.bySet} name={`${id}-by-set`} apiCsv={apiCsvHref(modelPath(id), { table: 'set' })} />
           <h2>By domain</h2>
-          <BreakdownTable rows={data.byDomain} header="Domain" />
+          <BreakdownTable rows={data.byDomain} header="Domain" sortParam="domains" answersHref={(key) => links.answers({ model: id, domain: key })} />
           <DownloadLinks rows={data.byDomain} name={`${id}-by-domain`} apiCsv={apiCsvHref(modelPath(id), { table: 'domain' })} />
           {data.byCountry.length > 0 ? (
             <>
               <h2>By target country</h2>
-              <BreakdownTable rows={data.byCountry} header="Country" renderKey={(key) => (key ? <a href={links.country(key)}>{key}</a> : '(none)')} />
+              <BreakdownTable rows={data.byCountry} header="Country" sortParam="countries" renderKey={(key) => (key ? <a href={links.country(key)}>{key}</a> : '(none)')} answersHref={(key) => links.answers({ model: id, country: key })} />
               <DownloadLinks rows={data.byCountry} name={`${id}-by-country`} apiCsv={apiCsvHref(modelPath(id), { table: 'country' })} />
             </>
           ) : null}

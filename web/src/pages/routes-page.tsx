@@ -31,7 +31,7 @@ export function RoutesPage() {
             rows={rows}
             rowKey={(row) => `${row.model}\u0000${row.route ?? ''}`}
             columns={[
-              { key: 'model', header: 'Model', render: (row) => <a href={links.model(row.model)}>{row.model}</a>, sortValue: (row) => row.model },
+              { card: 'title', key: 'model', header: 'Model', render: (row) => <a href={links.model(row.model)}>{row.model}</a>, sortValue: (row) => row.model },
               { key: 'route', header: 'Route', render: (row) => row.route ?? '(unknown)', sortValue: (row) => row.route },
               { key: 'blocked', header: 'Blocked by moderation', render: (row) => `${percent(row.blockedShare)} (${row.blocked})`, sortValue: (row) => row.blockedShare, numeric: true },
               { key: 'rate', header: 'Complete [95% CI]', render: (row) => rateText(row.rate, row.low, row.high), sortValue: (row) => row.rate, numeric: true },

@@ -1,4 +1,5 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import type { SearchStatusResponse } from '../../../src/server/api-types.js';
 import { DownloadLinks } from '../components/download-links.js';
 import { StatusView } from '../components/status-view.js';
 import { apiCsvHref, isStatic, source } from '../lib/data-source.js';
@@ -6,11 +7,44 @@ import { links } from '../lib/format.js';
 import { navigate } from '../lib/router.js';
 import { useData } from '../lib/use-data.js';
 
+/**
+ * While a search has waited more than a second: the seconds so far, and the server's index status
+ * (asked every second; a server busy building the index may not answer, which is itself the sign).
+ */
+function useSlowSearch(waiting: boolean): { seconds: number; status: SearchStatusResponse | null } | null {
+  const [slow, setSlow] = useState<{ seconds: number; status: SearchStatusResponse | null } | null>(null);
+  useEffect(() => {
+    setSlow(null);
+    if (!waiting || isStatic) return;
+    let live = true;
+    const started = Date.now();
+    let status: SearchStatusResponse | null = null;
+    const tick = () => {
+      const seconds = Math.round((Date.now() - started) / 1000);
+      if (seconds >= 1) setSlow({ seconds, status });
+      source.searchStatus().then(
+        (next) => {
+          status = next;
+          if (live && seconds >= 1) setSlow({ seconds, status });
+        },
+        () => undefined,
+      );
+    };
+    const timer = setInterval(() => live && tick(), 1000);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [waiting]);
+  return slow;
+}
+
 /** Full-text search over prompts, answers and judge explanations (prompts and explanations in the static site). */
 export function SearchPage({ params }: { params: URLSearchParams }) {
   const query = params.get('q') ?? '';
   const [draft, setDraft] = useState(query);
   const state = useData(query ? `search:${query}` : null, () => source.search(query));
+  const slow = useSlowSearch(state.loading);
   return (
     <>
       <h1>Search</h1>
@@ -29,6 +63,14 @@ export function SearchPage({ params }: { params: URLSearchParams }) {
         <button type="submit">Search</button>
       </form>
       {isStatic ? <p class="muted">This static site searches question texts and judge explanations; `candor serve` also searches answers.</p> : null}
+      {slow ? (
+        <p role="status" class="building" data-testid="index-building">
+          {slow.status?.state === 'ready'
+            ? `Still searching (${slow.seconds} s).`
+            : `Building the search index for this store (${slow.seconds} s so far${slow.status?.progress != null ? `, ${Math.round(slow.status.progress * 100)}% done` : ''}).`}{' '}
+          The first search after the data changes builds the index, next to the store (<code>&lt;store&gt;.search</code>); later searches are instant.
+        </p>
+      ) : null}
       <StatusView state={state} />
       {state.data ? (
         <>

@@ -17,7 +17,7 @@ export function ThemePage({ set, theme }: { set: string; theme: string }) {
   const state = useData(`theme:${set}:${theme}`, () => source.theme(set, theme));
   const data = state.data;
   const columns: TableColumn<ModelRow>[] = [
-    { key: 'model', header: 'Model', render: (row) => <a href={links.model(row.model)}>{row.model}</a>, sortValue: (row) => row.model },
+    { card: 'title', key: 'model', header: 'Model', render: (row) => <a href={links.model(row.model)}>{row.model}</a>, sortValue: (row) => row.model },
     ...(data?.phrasings ?? []).map(
       (phrasing): TableColumn<ModelRow> => ({
         key: `q-${phrasing.id}`,
@@ -48,10 +48,10 @@ export function ThemePage({ set, theme }: { set: string; theme: string }) {
             rows={data.phrasings}
             rowKey={(row) => row.id}
             columns={[
-              { key: 'id', header: 'Question', render: (row) => <a href={links.question(set, row.id)}>{row.id}</a>, sortValue: (row) => row.id },
+              { card: 'title', key: 'id', header: 'Question', render: (row) => <a href={links.question(set, row.id)}>{row.id}</a>, sortValue: (row) => row.id },
               { key: 'text', header: 'Phrasing', render: (row) => <span lang={row.language}>{row.text}</span> },
               { key: 'variation', header: 'Variation', render: (row) => row.variation ?? '–', sortValue: (row) => row.variation },
-              { key: 'rate', header: 'Complete [95% CI]', render: (row) => rateText(row.rate, row.low, row.high), sortValue: (row) => row.rate, numeric: true },
+              { key: 'rate', header: 'Complete [95% CI]', render: (row) => <a href={links.question(set, row.id)}>{rateText(row.rate, row.low, row.high)}</a>, sortValue: (row) => row.rate, numeric: true },
               { key: 'bar', header: 'Verdicts', render: (row) => <RateBar cells={row} /> },
               { key: 'n', header: 'n', render: (row) => row.total, sortValue: (row) => row.total, numeric: true },
             ]}

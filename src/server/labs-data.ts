@@ -1,0 +1,37 @@
+import { labIndex } from '../reports/index.js';
+import type { CandorStore } from '../store/index.js';
+import type { LabsResponse } from './api-types.js';
+import type { ExplorerQuery } from './explorer-query.js';
+import { judgeShares } from './judge-shares.js';
+import { loadLeaderboard } from './load-leaderboard.js';
+
+/** SpeechMap's lab-index defaults: models of the last 12 months, EMA half-life 3 months. */
+const WINDOW_MONTHS = 12;
+const HALF_LIFE_MONTHS = 3;
+
+/** Every creator's lab index with its interval (as `candor lab-index`), and the creators' models with their rates. */
+export async function loadLabs(store: CandorStore, query: ExplorerQuery): Promise<LabsResponse> {
+  const [rows, leaderboard, judges] = await Promise.all([
+    store.listLabelRows({ judge: query.judge, excludeBlocked: query.excludeBlocked, filters: query.filters }),
+    loadLeaderboard(store, query),
+    judgeShares(store, query),
+  ]);
+  const index = labIndex(rows, { windowMonths: WINDOW_MONTHS, halfLifeMonths: HALF_LIFE_MONTHS });
+  return {
+    asOf: index.asOf,
+    windowStart: index.windowStart,
+    windowMonths: WINDOW_MONTHS,
+    halfLifeMonths: HALF_LIFE_MONTHS,
+    labs: index.rows.map((row) => ({
+      creator: row.creator,
+      index: row.index,
+      low: row.ci_low,
+      high: row.ci_high,
+      models: row.models.split(' '),
+      months: row.months,
+      latestRelease: row.latest_release,
+    })),
+    models: leaderboard.rows.filter((row) => row.creator !== null),
+    judges,
+  };
+}
