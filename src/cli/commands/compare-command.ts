@@ -6,7 +6,7 @@ import { parseListOption } from '../parse-list-option.js';
 import { parseNumberOption } from '../parse-number-option.js';
 import { parseOutputFormat } from '../parse-output-format.js';
 import { UsageError } from '../usage-error.js';
-import { withStore } from '../with-store.js';
+import { withExistingStore } from '../with-store.js';
 
 interface CompareOptions {
   set?: string;
@@ -63,7 +63,7 @@ export function registerCompareCommand(program: Command, io: CliIo): void {
       const by = parseCompareGroupBy(options.by);
       const format = parseOutputFormat(options.format);
       const flipsShown = parseNumberOption('show-flips', options.showFlips, { integer: true, min: 0 });
-      await withStore(options.db, io, async (store) => {
+      await withExistingStore(options.db, io, async (store) => {
         const report = await compareSides(store, first, second, {
           sets: parseListOption(options.set),
           by,

@@ -5,7 +5,7 @@ import type { CliIo } from '../cli-io.js';
 import { parseListOption } from '../parse-list-option.js';
 import { parseOutputFormat } from '../parse-output-format.js';
 import { UsageError } from '../usage-error.js';
-import { withStore } from '../with-store.js';
+import { withExistingStore } from '../with-store.js';
 
 interface SwapOptions extends AnalysisOptions {
   targets?: string;
@@ -32,7 +32,7 @@ export function registerSwapCommand(program: Command, io: CliIo): void {
       const format = parseOutputFormat(options.format);
       const view = options.view ?? 'both';
       if (!(VIEWS as readonly string[]).includes(view)) throw new UsageError(`--view must be one of ${VIEWS.join(', ')} (got "${view}")`);
-      await withStore(options.db, io, async (store) => {
+      await withExistingStore(options.db, io, async (store) => {
         const sets = options.set ? parseListOption(options.set) : await templatedSets(store);
         if (sets.length === 0) throw new UsageError('no question set has template ids and target countries; import the SpeechMap criticism sets first');
         const rows = await store.listLabelRows(analysisQuery(options, sets));
