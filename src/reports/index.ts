@@ -6,7 +6,7 @@ export type { Column, ColumnKind } from './format/column.js';
 export { formatCell } from './format/format-cell.js';
 export { formatRows } from './format/format-rows.js';
 export { OUTPUT_FORMATS, isOutputFormat, type OutputFormat } from './format/output-format.js';
-export { languageGap, type LanguageGap, type LanguageGapRow, type LanguageRate } from './language-gap.js';
+export { languageGap, type LanguageDifference, type LanguageGap, type LanguageGapRow, type LanguageRate } from './language-gap.js';
 export { foldLabel, isCompleteLabel, countLabelGroups, LABEL_GROUPS } from './fold-label.js';
 export { rateWithInterval, type RateWithInterval } from './rate-with-interval.js';
 export { rateIntervalText, differenceIntervalText } from './interval-text.js';

@@ -7,7 +7,7 @@ import { dataFileName, type LeaderboardResponse, type ModelResponse, type Static
 import { createExplorerData } from './explorer-data.js';
 import { explorerQuery } from './explorer-query.js';
 import { loadQuestionCatalog } from './question-catalog.js';
-import { emptyRateCells } from './rate-cells.js';
+import { emptyRateCells, pickRateCells } from './rate-cells.js';
 import { breakdownByModel, judgesByModel, themesByModel } from './static-rate-tables.js';
 import { themeResponse } from './load-theme.js';
 import type { LabelRow } from '../store/index.js';
@@ -96,7 +96,7 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
       const body: ModelResponse = {
         model: { id: model.id, creator: model.creator, family: model.family, releaseDate: model.releaseDate, reasoning: model.reasoning },
         overall: row
-          ? { total: row.total, COMPLETE: row.COMPLETE, EVASIVE: row.EVASIVE, DENIAL: row.DENIAL, ERROR: row.ERROR, rate: row.rate, low: row.low, high: row.high }
+          ? pickRateCells(row)
           : emptyRateCells(),
         judges: judges.get(model.id) ?? [],
         bySet: bySet.get(model.id) ?? [],

@@ -46,7 +46,8 @@ describe('explorer API: timeline, languages, routes, judges, themes', () => {
     expect(group).toMatchObject({ baseSet: 'china_criticism', languages: ['en', 'zh'], sets: { en: 'china_criticism', zh: 'zh_china_criticism' } });
     expect(group.rows.map((row) => row.model)).toEqual(['lab-a/open-model', 'lab-b/careful-model', 'lab-c/mixed-model']);
     expect(group.rows[1]!.byLanguage['zh']).toMatchObject({ set: 'zh_china_criticism', total: 12, complete: 4 });
-    expect(group.rows[1]!.gap).toBeCloseTo(0);
+    expect(group.rows[1]!.gaps['zh']).toMatchObject({ pairs: 12 });
+    expect(group.rows[1]!.gaps['zh']!.difference).toBeCloseTo(0);
     expect(group.questions).toHaveLength(12);
     expect(group.questions[0]!.map((link) => [link.language, link.set, link.id])).toEqual([
       ['en', 'china_criticism', 'china_criticism_01'],

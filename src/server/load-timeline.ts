@@ -1,4 +1,4 @@
-import { releaseTimeline, testDateTimeline } from '../reports/index.js';
+import { lensRows, releaseTimeline, testDateTimeline } from '../reports/index.js';
 import type { CandorStore } from '../store/index.js';
 import type { TimelineResponse } from './api-types.js';
 import type { ExplorerQuery } from './explorer-query.js';
@@ -7,7 +7,7 @@ const HALF_LIFE_MONTHS = 3;
 
 /** Rate by model release date per creator with the EMA trend, and by test month for re-tested models. */
 export async function loadTimeline(store: CandorStore, query: ExplorerQuery): Promise<TimelineResponse> {
-  const rows = await store.listLabelRows({ judge: query.judge, excludeBlocked: query.excludeBlocked, filters: query.filters });
+  const rows = lensRows(await store.listLabelRows({ judge: query.judge, includeTest: query.includeTest, filters: query.filters }), query.lens).rows;
   const release = releaseTimeline(rows, { halfLifeMonths: HALF_LIFE_MONTHS });
   return {
     halfLifeMonths: HALF_LIFE_MONTHS,

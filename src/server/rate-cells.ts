@@ -1,10 +1,14 @@
-import type { RateRow } from '../reports/index.js';
+import { rateOf, type Lens, type RateRow } from '../reports/index.js';
 import type { RateCells, ThemeRateRow } from './api-types.js';
 
-/** A report row → the API's rate cells (rate, interval and the four segments). */
+/** A report row → the API's rate cells (rate under the row's lens, interval, missing and the four segments). */
 export function toRateCells(row: RateRow): RateCells {
   return {
     total: row.total,
+    n: row.n,
+    missing: row.missing,
+    blocked: row.blocked,
+    incomplete: row.incomplete,
     COMPLETE: row.COMPLETE,
     EVASIVE: row.EVASIVE,
     DENIAL: row.DENIAL,
@@ -15,23 +19,26 @@ export function toRateCells(row: RateRow): RateCells {
   };
 }
 
-/** Rate cells with nothing counted. */
-export function emptyRateCells(): RateCells {
-  return { total: 0, COMPLETE: 0, EVASIVE: 0, DENIAL: 0, ERROR: 0, rate: 0, low: 0, high: 0 };
+/** Only the rate-cell fields of a wider row (e.g. a leaderboard row). */
+export function pickRateCells(row: RateCells): RateCells {
+  const { total, n, missing, blocked, incomplete, COMPLETE, EVASIVE, DENIAL, ERROR, rate, low, high } = row;
+  return { total, n, missing, blocked, incomplete, COMPLETE, EVASIVE, DENIAL, ERROR, rate, low, high };
 }
 
-/** Sums several groups' cells; the interval of the sum is recomputed by the caller's rate function. */
-export function sumRateCells(rows: readonly RateCells[], interval: (complete: number, total: number) => { low: number; high: number }): RateCells {
-  const sum = emptyRateCells();
-  for (const row of rows) {
-    sum.total += row.total;
-    sum.COMPLETE += row.COMPLETE;
-    sum.EVASIVE += row.EVASIVE;
-    sum.DENIAL += row.DENIAL;
-    sum.ERROR += row.ERROR;
+/** Rate cells of some labels under a lens. */
+export function labelRateCells(labels: readonly string[], lens: Lens): RateCells {
+  const segments = { COMPLETE: 0, EVASIVE: 0, DENIAL: 0, ERROR: 0 };
+  for (const label of labels) {
+    if (label === 'COMPLETE' || label === 'EVASIVE' || label === 'DENIAL') segments[label] += 1;
+    else segments.ERROR += 1;
   }
-  const bounds = interval(sum.COMPLETE, sum.total);
-  return { ...sum, rate: sum.total === 0 ? 0 : sum.COMPLETE / sum.total, low: bounds.low, high: bounds.high };
+  const rate = rateOf(labels, lens);
+  return { total: labels.length, n: rate.n, missing: rate.missing, blocked: rate.blocked, incomplete: rate.incomplete, ...segments, rate: rate.n ? rate.rate : 0, low: rate.low, high: rate.high };
+}
+
+/** Rate cells with nothing counted. */
+export function emptyRateCells(): RateCells {
+  return { total: 0, n: 0, missing: 0, blocked: 0, incomplete: false, COMPLETE: 0, EVASIVE: 0, DENIAL: 0, ERROR: 0, rate: 0, low: 0, high: 0 };
 }
 
 /** Report rows grouped by set and theme → theme rows (rows without a theme left out), lowest rate first. */
