@@ -266,6 +266,13 @@ export interface TestDatePoint {
   rate: number;
   low: number;
   high: number;
+  /** Later months: questions answered in both this and the first month (null for the first month). */
+  pairs: number | null;
+  /** This month − the first month on those pairs (proportion; ×100 = pp), Newcombe paired interval, exact McNemar. */
+  change: number | null;
+  changeLow: number | null;
+  changeHigh: number | null;
+  pValue: number | null;
 }
 
 export interface TimelineResponse {
@@ -273,8 +280,11 @@ export interface TimelineResponse {
   release: ReleaseTimelinePoint[];
   /** Models without a release date or creator. */
   undated: string[];
-  /** Only (model, set) pairs tested in at least two months: the drift signal. */
+  /** Only (model, set) pairs tested in at least two months, later months only with >= minPairs pairs: the drift signal. */
   testDates: TestDatePoint[];
+  /** Drift cells with fewer pairs than this are hidden. */
+  minPairs: number;
+  lens: LensName;
 }
 
 export interface LanguageCell {
@@ -341,10 +351,31 @@ export interface RouteRow extends RateCells {
   blockedShare: number;
 }
 
+/** Two routes of one model on the questions both answered: paired, with n and a warning below 30 pairs. */
+export interface RoutePair {
+  model: string;
+  routeA: string | null;
+  routeB: string | null;
+  pairs: number;
+  rateA: number;
+  rateB: number;
+  /** A − B (proportion; ×100 = pp) with Newcombe's paired 95% interval. */
+  difference: number;
+  low: number;
+  high: number;
+  /** Exact McNemar p. */
+  pValue: number;
+  /** Fewer than 30 pairs: not to be quoted. */
+  fewPairs: boolean;
+}
+
 export interface RoutesResponse {
+  lens: LensName;
   /** Models served through more than one route. */
   multiRouteModels: string[];
   rows: RouteRow[];
+  /** Each pair of routes of a multi-route model, compared on the same questions only. */
+  pairs: RoutePair[];
 }
 
 export interface JudgeSummary {

@@ -33,10 +33,10 @@ describe('explorer API: timeline, languages, routes, judges, themes', () => {
     expect(body.release[0]!.rate).toBeCloseTo(33 / 36);
     expect(body.release[0]!.trend).toBeCloseTo(body.release[0]!.rate);
     expect(body.undated).toEqual([]);
-    expect(body.testDates.map((row) => [row.model, row.set, row.month, row.total])).toEqual([
-      ['lab-a/open-model', 'us_criticism', '2026-01', 6],
-      ['lab-a/open-model', 'us_criticism', '2026-02', 6],
-    ]);
+    // lab-a was re-tested on us_criticism in February on only 6 of the same questions: below 30 pairs,
+    // the drift cell is hidden rather than shown as a wide interval.
+    expect(body.minPairs).toBe(30);
+    expect(body.testDates).toEqual([]);
   });
 
   it('languages: the same questions in English and Chinese, rates per language and the gap', async () => {
@@ -100,7 +100,6 @@ describe('explorer API: timeline, languages, routes, judges, themes', () => {
 
   it.each([
     ['/api/timeline?format=csv', 'creator,model,releaseDate,total'],
-    ['/api/timeline?format=csv&table=test', 'model,set,month,total'],
     ['/api/languages?format=csv', 'baseSet,model,language,set,total'],
     ['/api/routes?format=csv', 'model,route,total'],
     ['/api/judges?format=csv', 'a,b,bothJudged'],

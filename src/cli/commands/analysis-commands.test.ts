@@ -73,7 +73,8 @@ describe('analysis commands on a small store', () => {
       ['lab/a', '2025-01-01', 0.25],
       ['lab/b', '2025-03-01', 1],
     ]);
-    const tested = await json<Record<string, unknown>[]>(['timeline', '--by', 'test-date']);
+    expect(await json<Record<string, unknown>[]>(['timeline', '--by', 'test-date'])).toEqual([]);
+    const tested = await json<Record<string, unknown>[]>(['timeline', '--by', 'test-date', '--min-pairs', '4']);
     expect(tested.map((row) => [row['model'], row['set'], row['month'], row['complete']])).toEqual([
       ['lab/a', 'us', '2025-01', 4],
       ['lab/a', 'us', '2025-06', 2],
@@ -100,7 +101,7 @@ describe('analysis commands on a small store', () => {
       ['contention', '--min-models', '2'],
       ['judge-rates', '--judge', 'judge-x', '--confusion', '4,1,1,2', '--draws', '200'],
       ['timeline'],
-      ['timeline', '--by', 'test-date'],
+      ['timeline', '--by', 'test-date', '--min-pairs', '1'],
       ['lab-index'],
     ];
     for (const command of commands) {

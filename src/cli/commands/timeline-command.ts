@@ -12,6 +12,7 @@ interface TimelineOptions extends AnalysisOptions {
   by?: string;
   halfLifeMonths?: string;
   all?: boolean;
+  minPairs?: string;
 }
 
 export function registerTimelineCommand(program: Command, io: CliIo): void {
@@ -20,7 +21,8 @@ export function registerTimelineCommand(program: Command, io: CliIo): void {
     .description('rates over time: by model release date per creator (with an EMA trend), or by test month')
     .option('--by <axis>', 'release (model release date, from `candor models import`) or test-date (month the answers arrived)', 'release')
     .option('--half-life-months <n>', 'EMA half-life of the release trend, in months', '3')
-    .option('--all', 'test-date: every model and set, not only those tested in two or more months');
+    .option('--all', 'test-date: every model and set, not only those tested in two or more months')
+    .option('--min-pairs <n>', 'test-date: show a later month only with at least n questions also answered in the first month', '30');
   addAnalysisOptions(command)
     .addHelpText('after', '\nRates mix whatever sets the rows cover; pass --set to compare like with like.')
     .action(async (options: TimelineOptions) => {
@@ -35,8 +37,9 @@ export function registerTimelineCommand(program: Command, io: CliIo): void {
         const readable = format === 'table' || format === 'md';
         if (readable) io.stdout.write(`${describeLensRows(options, loaded!)}\n\n`);
         if (axis === 'test-date') {
-          const timeline = testDateTimeline(rows, { all: options.all ?? false });
-          if (timeline.length === 0) io.stderr.write('No model was tested on the same set in two different months (--all lists every test month).\n');
+          const minPairs = parseNumberOption('min-pairs', options.minPairs, { integer: true, min: 0 });
+          const timeline = testDateTimeline(rows, { all: options.all ?? false, minPairs });
+          if (timeline.length === 0) io.stderr.write(`No model was tested on the same set in two different months with at least ${minPairs} questions in common (--all lists every test month).\n`);
           io.stdout.write(formatRows(timeline, TEST_DATE_COLUMNS, format));
           return;
         }
