@@ -103,6 +103,15 @@ describe('3. misspelled names are errors with suggestions', () => {
     expect(existsSync(missing)).toBe(false);
   });
 
+  it('the explorer answers an unknown set or country with 404 and suggestions', async () => {
+    const set = await app.request('/api/leaderboard?set=alpah');
+    expect(set.status).toBe(404);
+    expect(((await set.json()) as { error: string }).error).toMatch(/unknown set "alpah"; closest: alpha/);
+    const country = await app.request('/api/map/CM');
+    expect(country.status).toBe(404);
+    expect(((await country.json()) as { error: string }).error).toMatch(/unknown country "CM"; closest: CN/);
+  });
+
   it('the explorer answers an unknown model with 404 and suggestions', async () => {
     const response = await app.request('/api/compare?a=lab/good&b=lab/baad');
     expect(response.status).toBe(404);

@@ -1,5 +1,5 @@
 import { CandorError } from '../core/index.js';
-import { buildRateRows, groupRows, lensRows, rateReport } from '../reports/index.js';
+import { buildRateRows, closestNames, groupRows, lensRows, rateReport, UnknownNameError } from '../reports/index.js';
 import { clusterBootstrapMean } from '../stats/index.js';
 import type { CandorStore } from '../store/index.js';
 import type { CountryResponse, MapResponse } from './api-types.js';
@@ -61,6 +61,10 @@ export async function loadCountry(store: CandorStore, catalog: QuestionCatalog, 
   if (!/^[A-Za-z]{2}$/.test(country)) throw new CandorError('bad_request', `country must be an ISO 3166-1 alpha-2 code or EU, got ${country}`);
   const code = country.toUpperCase();
   const questions = catalog.all.filter((question) => question.targetCountry === code);
+  if (questions.length === 0) {
+    const known = new Set(catalog.all.map((question) => question.targetCountry).filter((value): value is string => value !== null));
+    throw new UnknownNameError('country', code, closestNames(code, known));
+  }
   const filters = { ...query.filters, country: code };
   // The store groups by real columns only, so per-question rates come from the label rows.
   const labelRows = await store.listLabelRows({ judge: query.judge, includeTest: query.includeTest, filters });
