@@ -27,6 +27,8 @@ export interface RateCells {
   rate: number;
   low: number;
   high: number;
+  /** The lens of this rate: carried in every row, so CSV downloads name it too. */
+  lens: LensName;
 }
 
 /** Which judge produced the labels behind a number, and how many rows it labelled. */

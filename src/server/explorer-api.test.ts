@@ -84,7 +84,7 @@ describe('explorer API', () => {
     const onSet = await get<ModelResponse>('/api/models/lab-b/careful-model?set=us_criticism');
     expect(onSet.byTheme.map((row) => row.set)).toEqual(Array(12).fill('us_criticism'));
     const csv = await (await explorer.app.request('/api/models/lab-b/careful-model?format=csv&table=themes')).text();
-    expect(csv.split('\r\n')[0]).toBe('set,theme,total,n,missing,blocked,incomplete,COMPLETE,EVASIVE,DENIAL,ERROR,rate,low,high');
+    expect(csv.split('\r\n')[0]).toBe('set,theme,total,n,missing,blocked,incomplete,COMPLETE,EVASIVE,DENIAL,ERROR,rate,low,high,lens');
     expect(csv.trim().split('\r\n')).toHaveLength(37);
   });
 

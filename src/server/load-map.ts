@@ -84,13 +84,13 @@ export async function loadCountry(store: CandorStore, catalog: QuestionCatalog, 
   const summary = await rateReport(store, { groupBy: [], judge: query.judge, lens: query.lens, includeTest: query.includeTest, filters });
   return {
     country: code,
-    summary: summary[0] ? toRateCells(summary[0]) : emptyRateCells(),
+    summary: summary[0] ? toRateCells(summary[0]) : emptyRateCells(query.lens),
     questions: questions.map((question) => ({
       set: question.setName,
       id: question.id,
       text: question.text,
       language: question.language,
-      ...(byKey.get(`${question.setName}\u0000${question.id}`) ?? emptyRateCells()),
+      ...(byKey.get(`${question.setName}\u0000${question.id}`) ?? emptyRateCells(query.lens)),
     })),
   };
 }

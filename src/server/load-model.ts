@@ -26,7 +26,7 @@ export async function loadModel(store: CandorStore, modelId: string, base: Explo
   ]);
   return {
     model: { id: facts.id, creator: facts.creator, family: facts.family, releaseDate: facts.releaseDate, reasoning: facts.reasoning },
-    overall: overall[0] ? toRateCells(overall[0]) : emptyRateCells(),
+    overall: overall[0] ? toRateCells(overall[0]) : emptyRateCells(query.lens),
     judges,
     bySet,
     byDomain,

@@ -112,7 +112,7 @@ export async function loadOverview(store: CandorStore, catalog: QuestionCatalog,
     store.listQuestionSets(),
     rateReport(store, { groupBy: ['model'], judge: query.judge, lens: query.lens, includeTest: query.includeTest, filters: query.filters }),
   ]);
-  const overall = overallRows[0] ? toRateCells(overallRows[0]) : emptyRateCells();
+  const overall = overallRows[0] ? toRateCells(overallRows[0]) : emptyRateCells(query.lens);
   const candidates = [...(await modelFinding(store, query)), ...(await countryFinding(store, query))];
   const adjusted = holmAdjust(candidates.map((candidate) => candidate.p));
   const tested = candidates

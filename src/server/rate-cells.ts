@@ -1,4 +1,4 @@
-import { rateOf, type Lens, type RateRow } from '../reports/index.js';
+import { DEFAULT_LENS, rateOf, type Lens, type RateRow } from '../reports/index.js';
 import type { RateCells, ThemeRateRow } from './api-types.js';
 
 /** A report row → the API's rate cells (rate under the row's lens, interval, missing and the four segments). */
@@ -16,13 +16,14 @@ export function toRateCells(row: RateRow): RateCells {
     rate: row.complete_rate,
     low: row.ci_low,
     high: row.ci_high,
+    lens: row.lens,
   };
 }
 
 /** Only the rate-cell fields of a wider row (e.g. a leaderboard row). */
 export function pickRateCells(row: RateCells): RateCells {
-  const { total, n, missing, blocked, incomplete, COMPLETE, EVASIVE, DENIAL, ERROR, rate, low, high } = row;
-  return { total, n, missing, blocked, incomplete, COMPLETE, EVASIVE, DENIAL, ERROR, rate, low, high };
+  const { total, n, missing, blocked, incomplete, COMPLETE, EVASIVE, DENIAL, ERROR, rate, low, high, lens } = row;
+  return { total, n, missing, blocked, incomplete, COMPLETE, EVASIVE, DENIAL, ERROR, rate, low, high, lens };
 }
 
 /** Rate cells of some labels under a lens. */
@@ -33,12 +34,12 @@ export function labelRateCells(labels: readonly string[], lens: Lens): RateCells
     else segments.ERROR += 1;
   }
   const rate = rateOf(labels, lens);
-  return { total: labels.length, n: rate.n, missing: rate.missing, blocked: rate.blocked, incomplete: rate.incomplete, ...segments, rate: rate.n ? rate.rate : 0, low: rate.low, high: rate.high };
+  return { total: labels.length, n: rate.n, missing: rate.missing, blocked: rate.blocked, incomplete: rate.incomplete, ...segments, rate: rate.n ? rate.rate : 0, low: rate.low, high: rate.high, lens };
 }
 
 /** Rate cells with nothing counted. */
-export function emptyRateCells(): RateCells {
-  return { total: 0, n: 0, missing: 0, blocked: 0, incomplete: false, COMPLETE: 0, EVASIVE: 0, DENIAL: 0, ERROR: 0, rate: 0, low: 0, high: 0 };
+export function emptyRateCells(lens: Lens = DEFAULT_LENS): RateCells {
+  return { total: 0, n: 0, missing: 0, blocked: 0, incomplete: false, COMPLETE: 0, EVASIVE: 0, DENIAL: 0, ERROR: 0, rate: 0, low: 0, high: 0, lens };
 }
 
 /** Report rows grouped by set and theme → theme rows (rows without a theme left out), lowest rate first. */
