@@ -20,12 +20,6 @@ export function toRateCells(row: RateRow): RateCells {
   };
 }
 
-/** Only the rate-cell fields of a wider row (e.g. a leaderboard row). */
-export function pickRateCells(row: RateCells): RateCells {
-  const { total, n, missing, blocked, incomplete, COMPLETE, EVASIVE, DENIAL, ERROR, rate, low, high, lens } = row;
-  return { total, n, missing, blocked, incomplete, COMPLETE, EVASIVE, DENIAL, ERROR, rate, low, high, lens };
-}
-
 /** Rate cells of some labels under a lens. */
 export function labelRateCells(labels: readonly string[], lens: Lens): RateCells {
   const segments = { COMPLETE: 0, EVASIVE: 0, DENIAL: 0, ERROR: 0 };
