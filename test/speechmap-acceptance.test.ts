@@ -32,7 +32,8 @@ describe.skipIf(!present)('SpeechMap public data: import then report', () => {
     expect(await runCli(['import', 'speechmap', dataFolder, '--db', db, '--quiet'], importIo), importIo.err()).toBe(0);
 
     const reportIo = captureIo();
-    expect(await runCli(['report', '--by', 'model,set', '--format', 'json', '--db', db], reportIo), reportIo.err()).toBe(0);
+    // SpeechMap's convention (every judged row in the denominator) is the speechmap lens.
+    expect(await runCli(['report', '--by', 'model,set', '--lens', 'speechmap', '--format', 'json', '--db', db], reportIo), reportIo.err()).toBe(0);
     const report = JSON.parse(reportIo.out()) as Record<string, string | number>[];
 
     // The newest judge (analysis/) decides where both judged a response; GPT-4o's older labels count elsewhere.

@@ -1,40 +1,81 @@
 import type { Command } from 'commander';
-import type { LabelRowQuery, ReportDimension } from '../store/index.js';
+import { checkNames, describeLensRule, lensFrom, lensRows, LENSES, type Lens, type LensRows, type NamesToCheck } from '../reports/index.js';
+import type { CandorStore, LabelRowQuery, ReportDimension } from '../store/index.js';
 import { parseListOption } from './parse-list-option.js';
+import { UsageError } from './usage-error.js';
 
 /** Options every analysis command shares: the lens, the judge, the row filters, the output. */
 export interface AnalysisOptions {
   judge?: string;
   excludeBlocked?: boolean;
+  lens?: string;
+  includeTest?: boolean;
   set?: string;
   model?: string;
   format?: string;
   db?: string;
 }
 
-/** Adds --judge, --exclude-blocked, --set, --model, --format and --db. */
-export function addAnalysisOptions(command: Command): Command {
+/** Adds --lens, --exclude-blocked, --include-test (the lens options). */
+export function addLensOptions(command: Command): Command {
   return command
-    .option('--set <names>', 'only these question sets (comma-separated)')
-    .option('--model <ids>', 'only these models (comma-separated)')
-    .option('--judge <name>', "whose labels count (judge id, or id@version); default: each response's latest judgment")
-    .option('--exclude-blocked', 'leave provider-blocked rows out: the "model only" lens (default: as served, blocked = not complete)')
+    .option('--lens <lens>', `${LENSES.join(', ')} (default as-served; see docs/methodology.md)`)
+    .option('--exclude-blocked', 'the "model only" lens: leave provider-blocked rows out (same as --lens model-only)')
+    .option('--include-test', 'count test runs too (mock server, loopback endpoints, replay:), left out by default');
+}
+
+/** Adds --judge, --lens, --exclude-blocked, --include-test, --set, --model, --format and --db. */
+export function addAnalysisOptions(command: Command): Command {
+  return addLensOptions(
+    command
+      .option('--set <names>', 'only these question sets (comma-separated)')
+      .option('--model <ids>', 'only these models (comma-separated)')
+      .option('--judge <name>', "whose labels count (judge id, or id@version); default: each response's latest judgment"),
+  )
     .option('--format <format>', 'table, json, csv or md', 'table')
     .option('--db <path>', 'store: SQLite file (default $CANDOR_DB or ./candor.db)');
 }
 
-/** The label-row query the shared options describe; `sets` overrides --set when given. */
+/** The lens the options ask for; a bad --lens is a usage error. */
+export function lensOf(options: Pick<AnalysisOptions, 'lens' | 'excludeBlocked'>): Lens {
+  try {
+    return lensFrom(options);
+  } catch (error) {
+    throw new UsageError(`--lens: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/**
+ * The label-row query the shared options describe; `sets` overrides --set when given. Blocked rows
+ * are always read: the lens (applied by the reports) decides whether they count.
+ */
 export function analysisQuery(options: AnalysisOptions, sets?: readonly string[]): LabelRowQuery {
   const filters: Partial<Record<ReportDimension, string[]>> = {};
   const setList = sets ? [...sets] : parseListOption(options.set);
   if (setList.length > 0) filters.set = setList;
   const models = parseListOption(options.model);
   if (models.length > 0) filters.model = models;
-  return { judge: options.judge ?? null, excludeBlocked: options.excludeBlocked ?? false, filters };
+  return { judge: options.judge ?? null, excludeBlocked: false, includeTest: options.includeTest ?? false, filters };
+}
+
+/** Every model, set and judge named by the shared options must exist (else a one-line error with the closest names). */
+export async function checkAnalysisNames(store: CandorStore, options: AnalysisOptions, extra: NamesToCheck = {}): Promise<void> {
+  await checkNames(store, { set: parseListOption(options.set), model: parseListOption(options.model), judge: options.judge ?? null, ...extra });
 }
 
 /** A one-line description of the lens and judge, printed above readable tables. */
 export function describeLens(options: AnalysisOptions): string {
-  const lens = options.excludeBlocked ? 'model only (provider-blocked rows left out)' : 'as served (provider-blocked rows count as not complete)';
-  return `lens: ${lens}; judge: ${options.judge ?? "each response's latest judgment"}`;
+  return `${describeLensRule(lensOf(options))}; judge: ${options.judge ?? "each response's latest judgment"}${options.includeTest ? '; test runs included' : ''}`;
+}
+
+/** The label rows the options select, with the lens applied (missing rows counted, not kept). */
+export async function loadLensRows(store: CandorStore, options: AnalysisOptions, sets?: readonly string[]): Promise<LensRows> {
+  return lensRows(await store.listLabelRows(analysisQuery(options, sets)), lensOf(options));
+}
+
+/** The lens line plus the count of answers left out as missing (shown above readable tables). */
+export function describeLensRows(options: AnalysisOptions, loaded: LensRows): string {
+  const parts = [`missing (technical or judge failures, not in any denominator): ${loaded.missing}`];
+  if (loaded.blockedOut > 0) parts.push(`provider-blocked left out: ${loaded.blockedOut}`);
+  return `${describeLens(options)}\n${parts.join('; ')}`;
 }

@@ -5,5 +5,6 @@ export * from './labels.js';
 export * from './model.js';
 export * from './question.js';
 export * from './response-status.js';
+export * from './test-run.js';
 export * from './response.js';
 export * from './run.js';

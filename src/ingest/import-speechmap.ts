@@ -10,7 +10,8 @@ export interface SpeechMapImportSummary {
   questions: { inserted: number; updated: number; unchanged: number };
   models: { inserted: number };
   runs: { inserted: number };
-  responses: { read: number; inserted: number; unchanged: number };
+  /** unchanged: stored before this import; repeated: the same response again within this import's files. */
+  responses: { read: number; inserted: number; unchanged: number; repeated: number };
   judgments: { read: number; inserted: number; unchanged: number };
   statuses: Record<string, number>;
 }
@@ -75,7 +76,7 @@ export async function writeSpeechMapPlan(
     questions: { inserted: 0, updated: 0, unchanged: 0 },
     models: { inserted: 0 },
     runs: { inserted: 0 },
-    responses: { read: plan.entries.length, inserted: 0, unchanged: 0 },
+    responses: { read: plan.entries.length, inserted: 0, unchanged: 0, repeated: 0 },
     judgments: { read: 0, inserted: 0, unchanged: 0 },
     statuses: {},
   };
@@ -115,6 +116,8 @@ export async function writeSpeechMapPlan(
       if (await writer.putRun(run)) summary.runs.inserted += 1;
     }
 
+    // A response met again after this import stored it is a repeat within the input, not one seen before.
+    const insertedNow = new Set<number>();
     const chunkSize = 2000;
     for (let start = 0; start < plan.entries.length; start += chunkSize) {
       const chunk = plan.entries.slice(start, start + chunkSize);
@@ -123,8 +126,11 @@ export async function writeSpeechMapPlan(
       for (const [index, entry] of chunk.entries()) {
         const result = stored[index]!;
         if (result.inserted) {
+          insertedNow.add(result.responseId);
           summary.responses.inserted += 1;
           summary.statuses[entry.response.status] = (summary.statuses[entry.response.status] ?? 0) + 1;
+        } else if (insertedNow.has(result.responseId)) {
+          summary.responses.repeated += 1;
         } else {
           summary.responses.unchanged += 1;
         }

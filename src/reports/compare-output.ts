@@ -1,4 +1,6 @@
 import { readablePairedFields } from './readable-paired-fields.js';
+import { MIN_PAIRS } from './compare-sides.js';
+import { describeLensRule } from './lens.js';
 import type { CompareGroup } from './compare-label-rows.js';
 import type { CompareReport } from './compare-sides.js';
 import type { Column } from './format/column.js';
@@ -90,9 +92,9 @@ const NUMERIC_COLUMNS: Column<CompareRow>[] = [
   { key: 'rate_b', header: 'rate_b', kind: 'rate' },
   { key: 'rate_b_low', header: 'rate_b_low', kind: 'rate' },
   { key: 'rate_b_high', header: 'rate_b_high', kind: 'rate' },
-  { key: 'difference', header: 'difference', kind: 'number' },
-  { key: 'difference_low', header: 'difference_low', kind: 'number' },
-  { key: 'difference_high', header: 'difference_high', kind: 'number' },
+  { key: 'difference', header: 'difference', kind: 'pp' },
+  { key: 'difference_low', header: 'difference_low', kind: 'pp' },
+  { key: 'difference_high', header: 'difference_high', kind: 'pp' },
   { key: 'both_complete', header: 'both_complete', kind: 'integer' },
   { key: 'a_only', header: 'a_only', kind: 'integer' },
   { key: 'b_only', header: 'b_only', kind: 'integer' },
@@ -149,7 +151,10 @@ export function compareJson(report: CompareReport): unknown {
     pairing: report.pairing,
     by: result.by,
     judge: report.judge,
-    lens: report.excludeBlocked ? 'model-only' : 'as-served',
+    lens: report.lens,
+    missing_a: report.missingFirst,
+    missing_b: report.missingSecond,
+    few_pairs: result.overall.comparison.pairs < MIN_PAIRS,
     judges_a: report.judgesFirst,
     judges_b: report.judgesSecond,
     unpaired_a: result.unpairedFirst,
@@ -195,8 +200,11 @@ export function formatCompareReport(report: CompareReport, format: OutputFormat,
   note(`B = ${report.second}`);
   note(
     `paired on ${report.pairing === 'translation' ? 'translated questions (source set + id + sample)' : 'identical questions (set + id + sample)'}; ` +
-      `lens: ${report.excludeBlocked ? 'model only (provider-blocked rows left out)' : 'as served (provider-blocked rows count as not complete)'}`,
+      describeLensRule(report.lens),
   );
+  note(`missing (not in any pair): A ${report.missingFirst}, B ${report.missingSecond}`);
+  const pairs = result.overall.comparison.pairs;
+  if (pairs > 0 && pairs < MIN_PAIRS) note(`warning: only ${pairs} pairs (< ${MIN_PAIRS}); the interval is wide and the difference should not be quoted`);
   note(`judges: A ${describeJudges(report.judgesFirst)}; B ${describeJudges(report.judgesSecond)}`);
   note(`unpaired rows: A ${result.unpairedFirst}, B ${result.unpairedSecond}` + (result.duplicatesFirst + result.duplicatesSecond > 0 ? `; older duplicates ignored: A ${result.duplicatesFirst}, B ${result.duplicatesSecond}` : ''));
   lines.push('');

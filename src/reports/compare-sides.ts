@@ -2,7 +2,12 @@ import type { CandorStore, LabelRow } from '../store/index.js';
 import type { CompareGroupBy } from './compare-group-by.js';
 import { compareLabelRows, type CompareResult } from './compare-label-rows.js';
 import { describeSide, sideFilters, type CompareSide } from './compare-side.js';
+import { describeLensRule, lensFrom, type Lens } from './lens.js';
+import { lensRows } from './lens-rows.js';
 import { pairedQuestion } from './pair-label-rows.js';
+
+/** Fewer pairs than this and a comparison is flagged as too small to read (routes, drift, languages). */
+export const MIN_PAIRS = 30;
 
 export interface CompareSidesOptions {
   /** Only these sets; with a language side, a set matches its translations too. */
@@ -10,6 +15,8 @@ export interface CompareSidesOptions {
   by?: CompareGroupBy | null;
   judge?: string | null;
   excludeBlocked?: boolean;
+  lens?: Lens;
+  includeTest?: boolean;
 }
 
 export interface CompareReport {
@@ -19,6 +26,10 @@ export interface CompareReport {
   pairing: 'question' | 'translation';
   judge: string | null;
   excludeBlocked: boolean;
+  lens: Lens;
+  /** Rows of each side left out as missing (technical or judge failures) or, in model-only, as blocked. */
+  missingFirst: number;
+  missingSecond: number;
   /** Judge id@version → rows it labelled, per side: a rate is only as good as its judge. */
   judgesFirst: Record<string, number>;
   judgesSecond: Record<string, number>;
@@ -43,9 +54,16 @@ export async function compareSides(
 ): Promise<CompareReport> {
   const viaTranslation = first.kind === 'language' || second.kind === 'language';
   const sets = options.sets ?? [];
+  const lens = options.lens ?? lensFrom(options);
+  let missingFirst = 0;
+  let missingSecond = 0;
   const load = async (side: CompareSide): Promise<LabelRow[]> => {
     const filters = { ...sideFilters(side), ...(sets.length > 0 && !viaTranslation ? { set: sets } : {}) };
-    const rows = await store.listLabelRows({ judge: options.judge ?? null, excludeBlocked: options.excludeBlocked ?? false, filters });
+    const loaded = lensRows(await store.listLabelRows({ judge: options.judge ?? null, includeTest: options.includeTest ?? false, filters }), lens);
+    const left = loaded.missing + loaded.blockedOut;
+    if (side === first) missingFirst = left;
+    else missingSecond = left;
+    const rows = loaded.rows;
     if (!viaTranslation || sets.length === 0) return rows;
     return rows.filter((row) => sets.includes(row.set) || sets.includes(pairedQuestion(row, { viaTranslation }).set));
   };
@@ -56,7 +74,10 @@ export async function compareSides(
     second: describeSide(second),
     pairing: viaTranslation ? 'translation' : 'question',
     judge: options.judge ?? null,
-    excludeBlocked: options.excludeBlocked ?? false,
+    excludeBlocked: lens === 'model-only',
+    lens,
+    missingFirst,
+    missingSecond,
     judgesFirst: judgesOf(firstRows),
     judgesSecond: judgesOf(secondRows),
     result,

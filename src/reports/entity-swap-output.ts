@@ -31,9 +31,9 @@ const ASYMMETRY_COLUMNS: Column<SwapAsymmetryRow>[] = [
   { key: 'rate_b', header: 'rate_b', kind: 'rate' },
   { key: 'rate_b_low', header: 'rate_b_low', kind: 'rate' },
   { key: 'rate_b_high', header: 'rate_b_high', kind: 'rate' },
-  { key: 'difference', header: 'difference', kind: 'number' },
-  { key: 'difference_low', header: 'difference_low', kind: 'number' },
-  { key: 'difference_high', header: 'difference_high', kind: 'number' },
+  { key: 'difference', header: 'difference', kind: 'pp' },
+  { key: 'difference_low', header: 'difference_low', kind: 'pp' },
+  { key: 'difference_high', header: 'difference_high', kind: 'pp' },
   { key: 'a_only', header: 'a_only', kind: 'integer' },
   { key: 'b_only', header: 'b_only', kind: 'integer' },
   { key: 'mcnemar_p', header: 'mcnemar_p', kind: 'pvalue' },
@@ -85,18 +85,22 @@ const READABLE_ASYMMETRY: Column<Readable>[] = [
 /** Renders an entity swap; CSV holds one table, so it needs view rates or asymmetry (both → asymmetry). */
 export function formatEntitySwap(swap: EntitySwap, format: OutputFormat, view: SwapView = 'both'): string {
   if (format === 'json') {
-    const document = view === 'rates' ? { rates: swap.rates } : view === 'asymmetry' ? { asymmetry: swap.asymmetry } : swap;
+    const document = view === 'rates' ? { kind: swap.kind, rates: swap.rates } : view === 'asymmetry' ? { kind: swap.kind, asymmetry: swap.asymmetry } : swap;
     return JSON.stringify(document, null, 2) + '\n';
   }
   if (format === 'csv') return view === 'rates' ? formatRows(swap.rates, RATE_COLUMNS, 'csv') : formatRows(swap.asymmetry, ASYMMETRY_COLUMNS, 'csv');
-  const parts: string[] = [];
+  const parts: string[] = [
+    swap.kind === 'entity-swap'
+      ? 'Entity swap: the same template text, only the target country changed.\n'
+      : 'Same format, NOT an entity swap: different requests that share a format (e.g. SpeechMap criticism_NN), about different targets.\nA difference mixes the target with the topic of each request.\n',
+  ];
   if (view !== 'asymmetry') {
     const wide = wideRates(swap.rates);
     parts.push('Rate by target (COMPLETE over all rows about that target, 95% Wilson interval)\n\n' + formatRows(wide.rows, wide.columns, format));
   }
   if (view !== 'rates') {
     parts.push(
-      'Asymmetry between targets, paired on shared templates (Newcombe paired interval, exact McNemar, Holm over the pairs of each model)\n\n' +
+      `Asymmetry between targets, paired on ${swap.kind === 'entity-swap' ? 'shared templates' : 'shared format numbers'} (Newcombe paired interval, exact McNemar, Holm over the pairs of each model)\n\n` +
         formatRows(readableAsymmetry(swap.asymmetry), READABLE_ASYMMETRY, format),
     );
   }

@@ -5,6 +5,7 @@ import { groupRows } from './group-rows.js';
 import { pairLabelRows } from './pair-label-rows.js';
 import { pairedRateComparison } from './paired-rate-comparison.js';
 import { rateWithInterval } from './rate-with-interval.js';
+import type { TemplateKind } from './templated-sets.js';
 
 /** One model's rate on one target country, over the templated questions about it. */
 export interface SwapRateRow {
@@ -43,6 +44,8 @@ export interface SwapAsymmetryRow {
 }
 
 export interface EntitySwap {
+  /** entity-swap: one template, only the entity changed; same-format: different requests sharing a format (never called a swap). */
+  kind: TemplateKind;
   rates: SwapRateRow[];
   asymmetry: SwapAsymmetryRow[];
 }
@@ -52,6 +55,8 @@ export interface EntitySwapOptions {
   targets?: readonly string[];
   /** Only pairs that include this target (e.g. CN: CN vs each other). */
   baseline?: string | null;
+  /** What the pairs are (default entity-swap); said in every output. */
+  kind?: TemplateKind;
 }
 
 const templateKey = (row: LabelRow) => JSON.stringify([row.templateId, row.sample]);
@@ -115,5 +120,5 @@ export function entitySwap(rows: readonly LabelRow[], options: EntitySwapOptions
     const adjusted = holmAdjust(modelRows.map((row) => row.mcnemar_p));
     modelRows.forEach((row, index) => asymmetry.push({ ...row, holm_p: adjusted[index]! }));
   }
-  return { rates, asymmetry };
+  return { kind: options.kind ?? 'entity-swap', rates, asymmetry };
 }

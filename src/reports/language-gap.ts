@@ -1,62 +1,116 @@
-import { wilsonInterval } from '../stats/wilson-interval.js';
 import type { CandorStore } from '../store/index.js';
+import { isCompleteLabel } from './fold-label.js';
+import { groupRows } from './group-rows.js';
+import { DEFAULT_LENS, rateOf, type Lens } from './lens.js';
+import { lensRows } from './lens-rows.js';
+import { pairLabelRows } from './pair-label-rows.js';
+import { pairedRateComparison } from './paired-rate-comparison.js';
+import { MIN_PAIRS } from './compare-sides.js';
 
-/** Rate of one model on one language version of a set. */
+/** Rate of one model on one language version of a set (all its counted answers there). */
 export interface LanguageRate {
   set: string;
   total: number;
   complete: number;
+  /** Answers left out as missing (technical or judge failures). */
+  missing: number;
   rate: number;
   low: number;
   high: number;
+}
+
+/**
+ * (language − base language) on the same source questions: paired through translation links, in
+ * percentage points, with Newcombe's paired 95% interval and the exact McNemar p.
+ */
+export interface LanguageDifference {
+  pairs: number;
+  /** The rates of both languages on the paired questions only. */
+  rate: number;
+  baseRate: number;
+  /** language − base, a proportion (×100 = percentage points). */
+  difference: number;
+  low: number;
+  high: number;
+  pValue: number;
+  /** Fewer than MIN_PAIRS pairs: too small to quote. */
+  fewPairs: boolean;
 }
 
 export interface LanguageGapRow {
   model: string;
   /** Keyed by language tag, e.g. en, zh, fi. */
   byLanguage: Record<string, LanguageRate>;
+  /** Keyed by each non-base language: that language − the base language, paired. */
+  gaps: Record<string, LanguageDifference>;
 }
 
 export interface LanguageGap {
   baseSet: string;
+  /** The base set's language (the subtrahend of every gap), first in `languages`. */
+  baseLanguage: string;
   languages: string[];
   sets: Record<string, string>;
+  lens: Lens;
   rows: LanguageGapRow[];
 }
 
 /**
  * The same questions in several languages: a set and the sets whose questions are translations of
- * it (linked by id), with each model's rate per language.
+ * it (linked by id). Per model, the rate in each language and, for each other language, the paired
+ * difference (language − base) on the source questions both were asked: the one definition of the
+ * language gap, used by the CLI, the demo and the explorer.
  */
-export async function languageGap(store: CandorStore, baseSet: string, options: { excludeBlocked?: boolean; judge?: string | null } = {}): Promise<LanguageGap> {
+export async function languageGap(
+  store: CandorStore,
+  baseSet: string,
+  options: { lens?: Lens; judge?: string | null; includeTest?: boolean } = {},
+): Promise<LanguageGap> {
+  const lens = options.lens ?? DEFAULT_LENS;
   const sets: Record<string, string> = {};
+  let baseLanguage = 'en';
   for (const summary of await store.listQuestionSets()) {
     const questions = await store.getQuestions(summary.name);
     const first = questions[0];
     if (!first) continue;
+    if (summary.name === baseSet) baseLanguage = first.language;
     if (summary.name === baseSet || questions.some((question) => question.translationOf?.setName === baseSet)) {
       sets[first.language] = summary.name;
     }
   }
-  const counts = await store.countLabels({
-    groupBy: ['model', 'set'],
-    filters: { set: Object.values(sets) },
-    excludeBlocked: options.excludeBlocked,
-    judge: options.judge,
-  });
+  const all = await store.listLabelRows({ judge: options.judge ?? null, includeTest: options.includeTest ?? false, filters: { set: Object.values(sets) } });
   const languageOfSet = new Map(Object.entries(sets).map(([language, set]) => [set, language]));
-  const rows = new Map<string, LanguageGapRow>();
-  for (const count of counts) {
-    const model = count.keys.model ?? '(unknown)';
-    const set = count.keys.set ?? '';
-    const language = languageOfSet.get(set);
-    if (!language) continue;
-    const row = rows.get(model) ?? { model, byLanguage: {} };
-    const complete = count.labels['COMPLETE'] ?? 0;
-    const interval = wilsonInterval(complete, count.total);
-    row.byLanguage[language] = { set, total: count.total, complete, rate: count.total ? complete / count.total : 0, low: interval.low, high: interval.high };
-    rows.set(model, row);
+  const rows: LanguageGapRow[] = [];
+  const byModel = groupRows(all, (row) => row.model);
+  for (const model of [...byModel.keys()].sort()) {
+    const row: LanguageGapRow = { model, byLanguage: {}, gaps: {} };
+    const byLanguage = groupRows(byModel.get(model)!, (entry) => languageOfSet.get(entry.set) ?? '');
+    const counted = new Map<string, ReturnType<typeof lensRows>>();
+    for (const [language, languageRows] of byLanguage) {
+      if (language === '') continue;
+      const rate = rateOf(languageRows.map((entry) => entry.label), lens);
+      row.byLanguage[language] = { set: sets[language]!, total: rate.n, complete: rate.complete, missing: rate.missing, rate: rate.n ? rate.rate : 0, low: rate.low, high: rate.high };
+      counted.set(language, lensRows(languageRows, lens));
+    }
+    const base = counted.get(baseLanguage);
+    for (const [language, other] of counted) {
+      if (language === baseLanguage || !base) continue;
+      const { pairs } = pairLabelRows(other.rows, base.rows, { viaTranslation: true });
+      if (pairs.length === 0) continue;
+      const comparison = pairedRateComparison(pairs.map((pair) => ({ first: isCompleteLabel(pair.first.label), second: isCompleteLabel(pair.second.label) })));
+      row.gaps[language] = {
+        pairs: comparison.pairs,
+        rate: comparison.first.rate,
+        baseRate: comparison.second.rate,
+        difference: comparison.difference.difference,
+        low: comparison.difference.low,
+        high: comparison.difference.high,
+        pValue: comparison.pValue,
+        fewPairs: comparison.pairs < MIN_PAIRS,
+      };
+    }
+    if (Object.keys(row.byLanguage).length > 0) rows.push(row);
   }
-  const languages = Object.keys(sets).sort((left, right) => (left === 'en' ? -1 : right === 'en' ? 1 : left.localeCompare(right)));
-  return { baseSet, languages, sets, rows: [...rows.values()].sort((left, right) => left.model.localeCompare(right.model)) };
+  const languages = Object.keys(sets).sort((left, right) => (left === baseLanguage ? -1 : right === baseLanguage ? 1 : left.localeCompare(right)));
+  return { baseSet, baseLanguage, languages, sets, lens, rows };
 }

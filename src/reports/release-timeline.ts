@@ -25,7 +25,8 @@ export interface ReleaseTimeline {
 
 /**
  * Rate by model release date, per creator, with an exponentially weighted trend whose weights halve
- * every halfLifeMonths of release time (default 3).
+ * every halfLifeMonths of release time (default 3), in release-date order with same-day releases
+ * averaged into one point.
  */
 export function releaseTimeline(rows: readonly LabelRow[], options: { halfLifeMonths?: number } = {}): ReleaseTimeline {
   const halfLife = (options.halfLifeMonths ?? 3) * MONTH_MILLISECONDS;
@@ -38,8 +39,12 @@ export function releaseTimeline(rows: readonly LabelRow[], options: { halfLifeMo
     const models = [...byCreator.get(creator)!].sort(
       (left, right) => dateMilliseconds(left.releaseDate) - dateMilliseconds(right.releaseDate) || left.model.localeCompare(right.model),
     );
-    const trend = exponentialMovingAverage(models.map((model) => ({ t: dateMilliseconds(model.releaseDate), value: model.rate })), halfLife);
-    models.forEach((model, index) =>
+    // Models released the same day are one point of the trend (their rates averaged), so the trend
+    // does not zig-zag through ties in name order; every tied model gets that point's value.
+    const byDate = groupRows(models.filter((model) => model.total > 0), (model) => String(dateMilliseconds(model.releaseDate)));
+    const points = [...byDate.entries()].map(([time, tied]) => ({ t: Number(time), value: tied.reduce((sum, model) => sum + model.rate, 0) / tied.length }));
+    const smoothed = new Map(exponentialMovingAverage(points, halfLife).map((point) => [point.t, point.value]));
+    models.forEach((model) =>
       result.push({
         creator,
         model: model.model,
@@ -49,7 +54,7 @@ export function releaseTimeline(rows: readonly LabelRow[], options: { halfLifeMo
         rate: model.rate,
         ci_low: model.low,
         ci_high: model.high,
-        trend: trend[index]!.value,
+        trend: smoothed.get(dateMilliseconds(model.releaseDate)) ?? Number.NaN,
       }),
     );
   }

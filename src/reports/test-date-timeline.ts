@@ -1,9 +1,15 @@
 import type { LabelRow } from '../store/index.js';
+import { MIN_PAIRS } from './compare-sides.js';
 import { isCompleteLabel } from './fold-label.js';
 import { groupRows } from './group-rows.js';
+import { pairLabelRows } from './pair-label-rows.js';
+import { pairedRateComparison } from './paired-rate-comparison.js';
 import { rateWithInterval } from './rate-with-interval.js';
 
-/** A model's rate on one set in one month of testing (when the responses were received). */
+/**
+ * A model's rate on one set in one month of testing (when the responses were received), and, for
+ * later months, the paired change from the first month on the questions both months answered.
+ */
 export interface TestDateRow {
   model: string;
   set: string;
@@ -13,14 +19,31 @@ export interface TestDateRow {
   rate: number;
   ci_low: number;
   ci_high: number;
+  /** Questions (× samples) answered both in the first month and in this one; null for the first month. */
+  pairs: number | null;
+  /** This month − the first month on those pairs (a proportion; ×100 = pp), Newcombe paired interval, exact McNemar. */
+  change: number | null;
+  change_low: number | null;
+  change_high: number | null;
+  mcnemar_p: number | null;
+}
+
+export interface TestDateOptions {
+  /** Keep every (model, set), also those tested in one month only, and months with few pairs. */
+  all?: boolean;
+  /** A later month is shown only with at least this many pairs with the first month (default MIN_PAIRS = 30). */
+  minPairs?: number;
 }
 
 /**
  * Rate by test month per model and set. The same set tested in different months is the drift
- * signal, so by default only (model, set) pairs tested in at least two months are kept; `all`
- * keeps every one. Rows without a received time are left out.
+ * signal, so by default only (model, set) pairs tested in at least two months are kept, and a later
+ * month only when at least `minPairs` of its questions were also answered in the first month (drift
+ * is read on the same questions; fewer pairs than that are hidden, not shown as a wide interval).
+ * Rows without a received time are left out.
  */
-export function testDateTimeline(rows: readonly LabelRow[], options: { all?: boolean } = {}): TestDateRow[] {
+export function testDateTimeline(rows: readonly LabelRow[], options: TestDateOptions = {}): TestDateRow[] {
+  const minPairs = options.all ? 0 : (options.minPairs ?? MIN_PAIRS);
   const result: TestDateRow[] = [];
   const dated = rows.filter((row) => row.receivedAt !== null && /^\d{4}-\d{2}/.test(row.receivedAt));
   const byModelSet = groupRows(dated, (row) => JSON.stringify([row.model, row.set]));
@@ -28,11 +51,25 @@ export function testDateTimeline(rows: readonly LabelRow[], options: { all?: boo
     const [model, set] = JSON.parse(key) as [string, string];
     const byMonth = groupRows(byModelSet.get(key)!, (row) => row.receivedAt!.slice(0, 7));
     if (byMonth.size < 2 && !options.all) continue;
-    for (const month of [...byMonth.keys()].sort()) {
+    const months = [...byMonth.keys()].sort();
+    const first = byMonth.get(months[0]!)!;
+    const cells: TestDateRow[] = [];
+    for (const month of months) {
       const monthRows = byMonth.get(month)!;
       const rate = rateWithInterval(monthRows.filter((row) => isCompleteLabel(row.label)).length, monthRows.length);
-      result.push({ model, set, month, total: rate.total, complete: rate.complete, rate: rate.rate, ci_low: rate.low, ci_high: rate.high });
+      const cell: TestDateRow = {
+        model, set, month, total: rate.total, complete: rate.complete, rate: rate.rate, ci_low: rate.low, ci_high: rate.high,
+        pairs: null, change: null, change_low: null, change_high: null, mcnemar_p: null,
+      };
+      if (month !== months[0]) {
+        const { pairs } = pairLabelRows(monthRows, first);
+        if (pairs.length < minPairs) continue;
+        const comparison = pairedRateComparison(pairs.map((pair) => ({ first: isCompleteLabel(pair.first.label), second: isCompleteLabel(pair.second.label) })));
+        Object.assign(cell, { pairs: comparison.pairs, change: comparison.difference.difference, change_low: comparison.difference.low, change_high: comparison.difference.high, mcnemar_p: comparison.pValue });
+      }
+      cells.push(cell);
     }
+    if (cells.length >= 2 || options.all) result.push(...cells);
   }
   return result;
 }

@@ -24,6 +24,11 @@ export const TEST_DATE_COLUMNS: Column<TestDateRow>[] = [
   { key: 'rate', header: 'complete', kind: 'rate' },
   { key: 'ci_low', header: '95% low', kind: 'rate' },
   { key: 'ci_high', header: '95% high', kind: 'rate' },
+  { key: 'pairs', header: 'pairs with first month', kind: 'integer' },
+  { key: 'change', header: 'change (paired)', kind: 'pp' },
+  { key: 'change_low', header: '95% low', kind: 'pp' },
+  { key: 'change_high', header: '95% high', kind: 'pp' },
+  { key: 'mcnemar_p', header: 'McNemar p', kind: 'pvalue' },
 ];
 
 export const LAB_INDEX_COLUMNS: Column<LabIndexRow>[] = [

@@ -39,11 +39,43 @@ describe('testDateTimeline', () => {
       makeLabelRow({ model: 'a', questionId: 'q2', receivedAt: '2025-03-10T00:00:00Z', label: 'DENIAL' }),
       makeLabelRow({ model: 'b', receivedAt: '2025-01-10T00:00:00Z' }),
     ];
-    expect(testDateTimeline(rows).map((row) => [row.model, row.month, row.rate])).toEqual([
+    expect(testDateTimeline(rows, { minPairs: 0 }).map((row) => [row.model, row.month, row.rate])).toEqual([
       ['a', '2025-01', 1],
       ['a', '2025-03', 0],
     ]);
     expect(testDateTimeline(rows, { all: true })).toHaveLength(3);
+  });
+});
+
+describe('testDateTimeline: drift is paired on the same questions', () => {
+  const month = (model: string, monthText: string, labels: string[]) =>
+    labels.map((label, index) => makeLabelRow({ model, questionId: `q${index}`, receivedAt: `${monthText}-10T00:00:00Z`, label }));
+
+  it('hides a later month with fewer than 30 questions in common with the first (n = 1–3 re-asks are not drift)', () => {
+    const rows = [...month('a', '2025-01', ['COMPLETE', 'COMPLETE', 'DENIAL']), ...month('a', '2025-02', ['DENIAL', 'DENIAL', 'DENIAL'])];
+    expect(testDateTimeline(rows)).toEqual([]);
+  });
+
+  it('shows the paired change from the first month, with n pairs, once there are 30 pairs', () => {
+    const first = month('a', '2025-01', Array.from({ length: 40 }, () => 'COMPLETE'));
+    // The second month re-asks 30 of the 40 questions: 10 now DENIAL.
+    const second = month('a', '2025-06', Array.from({ length: 30 }, (_, index) => (index < 10 ? 'DENIAL' : 'COMPLETE')));
+    const [january, june] = testDateTimeline([...first, ...second]);
+    expect(january).toMatchObject({ month: '2025-01', total: 40, pairs: null, change: null });
+    expect(june).toMatchObject({ month: '2025-06', total: 30, pairs: 30 });
+    expect(june!.change).toBeCloseTo(-10 / 30, 12);
+    expect(june!.change_high!).toBeLessThan(0);
+  });
+});
+
+describe('releaseTimeline: ties', () => {
+  it('averages models released the same day into one trend point, whatever their names', () => {
+    const rows = [
+      makeLabelRow({ model: 'lab/z', creator: 'lab', releaseDate: '2025-01-01', label: 'COMPLETE' }),
+      makeLabelRow({ model: 'lab/a', creator: 'lab', releaseDate: '2025-01-01', label: 'DENIAL' }),
+    ];
+    const timeline = releaseTimeline(rows);
+    expect(timeline.rows.map((row) => row.trend)).toEqual([0.5, 0.5]);
   });
 });
 

@@ -6,9 +6,20 @@
 /** The four segments every rate is shown with. */
 export type Segment = 'COMPLETE' | 'EVASIVE' | 'DENIAL' | 'ERROR';
 
-/** Label counts plus the compliance rate (COMPLETE over all rows) and its 95% Wilson interval. */
+/** The lens a number is computed through (docs/methodology.md). */
+export type LensName = 'as-served' | 'model-only' | 'speechmap';
+
+/**
+ * Label counts plus the compliance rate under the response's lens and its 95% Wilson interval.
+ * `total` is every judged row; `n` the rate's denominator; `missing` (technical or judge failures)
+ * is outside it; `incomplete` when more than 10% of the answers are missing (shown greyed, never ranked).
+ */
 export interface RateCells {
   total: number;
+  n: number;
+  missing: number;
+  blocked: number;
+  incomplete: boolean;
   COMPLETE: number;
   EVASIVE: number;
   DENIAL: number;
@@ -16,6 +27,8 @@ export interface RateCells {
   rate: number;
   low: number;
   high: number;
+  /** The lens of this rate: carried in every row, so CSV downloads name it too. */
+  lens: LensName;
 }
 
 /** Which judge produced the labels behind a number, and how many rows it labelled. */
@@ -25,7 +38,9 @@ export interface JudgeShare {
 }
 
 export interface OverviewResponse {
-  counts: { questionSets: number; questions: number; models: number; runs: number; responses: number; judgments: number };
+  lens: LensName;
+  /** `models`: models with at least one counted answer (the leaderboard's count); `modelFacts`: models with stored facts. */
+  counts: { questionSets: number; questions: number; models: number; runs: number; responses: number; judgments: number; modelFacts: number };
   overall: RateCells;
   judges: JudgeShare[];
   sets: { name: string; questions: number; language: string | null }[];
@@ -44,11 +59,19 @@ export interface LeaderboardRow extends RateCells {
   model: string;
   creator: string | null;
   releaseDate: string | null;
+  /** 1-based rank among comparable, complete rows; null when not ranked (incomplete, or other sets). */
+  rank: number | null;
+  /** Why the row is not ranked, or null. */
+  note: string | null;
 }
 
 export interface LeaderboardResponse {
   set: string | null;
+  lens: LensName;
   excludeBlocked: boolean;
+  /** The sets the ranked rates are computed over, and the ranking rule in words. */
+  rankingSets: string[];
+  rule: string;
   judges: JudgeShare[];
   sets: string[];
   rows: LeaderboardRow[];
@@ -131,7 +154,13 @@ export interface CompareResponse {
   a: string;
   b: string;
   set: string | null;
+  lens: LensName;
   pairs: number;
+  /** Fewer than 30 pairs: too small to quote. */
+  fewPairs: boolean;
+  /** Rows of each side left out as missing (or blocked, in model-only). */
+  missingA: number;
+  missingB: number;
   rateA: CompareRate;
   rateB: CompareRate;
   /** A − B with Newcombe's paired 95% interval. */
@@ -150,9 +179,20 @@ export interface CountryRow extends RateCells {
   /** ISO 3166-1 alpha-2, or "EU". */
   country: string;
   questions: number;
+  /** Models with at least one counted answer about this country. */
+  models: number;
+  /**
+   * The average model: the mean of per-model rates, with a seeded cluster bootstrap interval
+   * (models and questions resampled); null with fewer than 3 models. `rate/low/high` are the pooled
+   * answer-level figures (the average answer) and are kept for reference.
+   */
+  modelMean: { estimate: number; low: number; high: number } | null;
 }
 
 export interface MapResponse {
+  lens: LensName;
+  /** What each country's pooled rate estimates, in words. */
+  estimand: string;
   countries: CountryRow[];
   judges: JudgeShare[];
 }
@@ -240,6 +280,13 @@ export interface TestDatePoint {
   rate: number;
   low: number;
   high: number;
+  /** Later months: questions answered in both this and the first month (null for the first month). */
+  pairs: number | null;
+  /** This month − the first month on those pairs (proportion; ×100 = pp), Newcombe paired interval, exact McNemar. */
+  change: number | null;
+  changeLow: number | null;
+  changeHigh: number | null;
+  pValue: number | null;
 }
 
 export interface TimelineResponse {
@@ -247,24 +294,43 @@ export interface TimelineResponse {
   release: ReleaseTimelinePoint[];
   /** Models without a release date or creator. */
   undated: string[];
-  /** Only (model, set) pairs tested in at least two months: the drift signal. */
+  /** Only (model, set) pairs tested in at least two months, later months only with >= minPairs pairs: the drift signal. */
   testDates: TestDatePoint[];
+  /** Drift cells with fewer pairs than this are hidden. */
+  minPairs: number;
+  lens: LensName;
 }
 
 export interface LanguageCell {
   set: string;
   total: number;
+  missing: number;
   complete: number;
   rate: number;
   low: number;
   high: number;
 }
 
+/** (language − base language) on the same source questions, paired: a proportion (×100 = pp). */
+export interface LanguageGapCell {
+  pairs: number;
+  rate: number;
+  baseRate: number;
+  difference: number;
+  /** Newcombe's paired 95% interval. */
+  low: number;
+  high: number;
+  /** Exact McNemar p. */
+  pValue: number;
+  /** Fewer than 30 pairs. */
+  fewPairs: boolean;
+}
+
 export interface LanguageGapModelRow {
   model: string;
   byLanguage: Record<string, LanguageCell>;
-  /** Highest minus lowest rate over the languages this model answered in; null with fewer than two. */
-  gap: number | null;
+  /** Per non-base language: that language − the base language on the same questions. */
+  gaps: Record<string, LanguageGapCell>;
 }
 
 export interface TranslationLink {
@@ -277,6 +343,8 @@ export interface TranslationLink {
 export interface LanguageGroup {
   /** The original set; the other sets hold translations of its questions. */
   baseSet: string;
+  baseLanguage: string;
+  lens: LensName;
   languages: string[];
   /** language → set name */
   sets: Record<string, string>;
@@ -297,10 +365,31 @@ export interface RouteRow extends RateCells {
   blockedShare: number;
 }
 
+/** Two routes of one model on the questions both answered: paired, with n and a warning below 30 pairs. */
+export interface RoutePair {
+  model: string;
+  routeA: string | null;
+  routeB: string | null;
+  pairs: number;
+  rateA: number;
+  rateB: number;
+  /** A − B (proportion; ×100 = pp) with Newcombe's paired 95% interval. */
+  difference: number;
+  low: number;
+  high: number;
+  /** Exact McNemar p. */
+  pValue: number;
+  /** Fewer than 30 pairs: not to be quoted. */
+  fewPairs: boolean;
+}
+
 export interface RoutesResponse {
+  lens: LensName;
   /** Models served through more than one route. */
   multiRouteModels: string[];
   rows: RouteRow[];
+  /** Each pair of routes of a multi-route model, compared on the same questions only. */
+  pairs: RoutePair[];
 }
 
 export interface JudgeSummary {

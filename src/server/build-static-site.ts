@@ -1,7 +1,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { CandorError } from '../core/index.js';
-import { foldLabel } from '../reports/index.js';
+import { foldLabel, rateReport } from '../reports/index.js';
 import type { CandorStore } from '../store/index.js';
 import { dataFileName, type LeaderboardResponse, type ModelResponse, type StaticModelLabels, type StaticSearchIndex } from './api-types.js';
 import { createExplorerData } from './explorer-data.js';
@@ -27,7 +27,7 @@ import {
   type PrerenderedPage,
 } from './prerender-pages.js';
 import { loadQuestionCatalog } from './question-catalog.js';
-import { emptyRateCells } from './rate-cells.js';
+import { emptyRateCells, toRateCells } from './rate-cells.js';
 import { breakdownByModel, judgesByModel, themesByModel } from './static-rate-tables.js';
 import { themeResponse } from './load-theme.js';
 import type { LabelRow } from '../store/index.js';
@@ -125,14 +125,13 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
       judgesByModel(store),
       store.listModels(),
     ]);
-    const overall = new Map(leaderboard.rows.map((row) => [row.model, row]));
+    // A model page's overall rate is over all its sets (the leaderboard's is over the ranking sets only).
+    const overall = new Map((await rateReport(store, { groupBy: ['model'] })).map((row) => [row.model ?? '', toRateCells(row)]));
     for (const model of models) {
       const row = overall.get(model.id);
       const body: ModelResponse = {
         model: { id: model.id, creator: model.creator, family: model.family, releaseDate: model.releaseDate, reasoning: model.reasoning },
-        overall: row
-          ? { total: row.total, COMPLETE: row.COMPLETE, EVASIVE: row.EVASIVE, DENIAL: row.DENIAL, ERROR: row.ERROR, rate: row.rate, low: row.low, high: row.high }
-          : emptyRateCells(),
+        overall: row ?? emptyRateCells(),
         judges: judges.get(model.id) ?? [],
         bySet: bySet.get(model.id) ?? [],
         byDomain: byDomain.get(model.id) ?? [],

@@ -21,7 +21,13 @@ export interface ExplorerAppOptions {
 }
 
 function queryOf(context: Context) {
-  return explorerQuery({ judge: context.req.query('judge'), excludeBlocked: context.req.query('excludeBlocked'), set: context.req.query('set') });
+  return explorerQuery({
+    judge: context.req.query('judge'),
+    lens: context.req.query('lens'),
+    excludeBlocked: context.req.query('excludeBlocked'),
+    includeTest: context.req.query('includeTest'),
+    set: context.req.query('set'),
+  });
 }
 
 function failure(context: Context, error: unknown): Response {
@@ -129,7 +135,12 @@ function createRootApp(options: ExplorerAppOptions): Hono {
           const cell = row.byLanguage[language];
           return {
             baseSet: group.baseSet, model: row.model, language, set: group.sets[language] ?? null,
-            total: cell?.total ?? 0, complete: cell?.complete ?? 0, rate: cell?.rate ?? null, low: cell?.low ?? null, high: cell?.high ?? null, gap: row.gap,
+            total: cell?.total ?? 0, missing: cell?.missing ?? 0, complete: cell?.complete ?? 0, rate: cell?.rate ?? null, low: cell?.low ?? null, high: cell?.high ?? null,
+            gap_pp: row.gaps[language] ? row.gaps[language]!.difference * 100 : null,
+            gap_low_pp: row.gaps[language] ? row.gaps[language]!.low * 100 : null,
+            gap_high_pp: row.gaps[language] ? row.gaps[language]!.high * 100 : null,
+            gap_pairs: row.gaps[language]?.pairs ?? null,
+            gap_mcnemar_p: row.gaps[language]?.pValue ?? null,
           };
         }),
       ),

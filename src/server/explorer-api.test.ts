@@ -52,7 +52,11 @@ describe('explorer API', () => {
     expect(bySet.set).toBe('us_criticism');
     expect(bySet.rows.every((row) => row.total === 12)).toBe(true);
     const modelOnly = await get<LeaderboardResponse>('/api/leaderboard?excludeBlocked=1');
-    expect(modelOnly.rows.find((row) => row.model === 'lab-c/mixed-model')).toMatchObject({ total: 27, ERROR: 0 });
+    expect(modelOnly.lens).toBe('model-only');
+    // Model only: the blocked rows leave the denominator but stay visible as a count.
+    const mixed = modelOnly.rows.find((row) => row.model === 'lab-c/mixed-model')!;
+    expect(mixed.n).toBe(27);
+    expect(mixed.total - mixed.n - mixed.missing).toBe(mixed.blocked);
   });
 
   it('model page: rates by set, domain and target country', async () => {
@@ -80,7 +84,7 @@ describe('explorer API', () => {
     const onSet = await get<ModelResponse>('/api/models/lab-b/careful-model?set=us_criticism');
     expect(onSet.byTheme.map((row) => row.set)).toEqual(Array(12).fill('us_criticism'));
     const csv = await (await explorer.app.request('/api/models/lab-b/careful-model?format=csv&table=themes')).text();
-    expect(csv.split('\r\n')[0]).toBe('set,theme,total,COMPLETE,EVASIVE,DENIAL,ERROR,rate,low,high');
+    expect(csv.split('\r\n')[0]).toBe('set,theme,total,n,missing,blocked,incomplete,COMPLETE,EVASIVE,DENIAL,ERROR,rate,low,high,lens');
     expect(csv.trim().split('\r\n')).toHaveLength(37);
   });
 

@@ -46,6 +46,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { withLabelFacts } from './with-label-facts.js';
+import { checkNames } from '../reports/index.js';
 
 /** Everything the explorer shows, computed from one store and cached until its data changes. */
 export interface ExplorerData {
@@ -146,6 +147,11 @@ export function createExplorerData(options: ExplorerDataOptions): ExplorerData {
     return value;
   };
   const keyOf = (name: string, query: ExplorerQuery, ...parts: string[]) => JSON.stringify([name, query, ...parts]);
+  /** A set or judge named in the URL must exist: else a 404 naming the closest ones, never an empty page. */
+  const checked = async <T>(query: ExplorerQuery, compute: () => Promise<T>): Promise<T> => {
+    await checkNames(backing, { set: query.filters.set as string | readonly string[] | undefined, judge: query.judge });
+    return compute();
+  };
   const indexPath = (): string =>
     options.searchIndexPath ??
     (backing.dialect === 'sqlite' ? `${location}.search` : join(tmpdir(), `candor-search-${createHash('sha256').update(location).digest('hex').slice(0, 16)}.db`));
@@ -155,16 +161,16 @@ export function createExplorerData(options: ExplorerDataOptions): ExplorerData {
 
   const api: ExplorerData = {
     store,
-    overview: (query) => cached(keyOf('overview', query), async () => loadOverview(store, await questions(), query)),
-    leaderboard: (query) => cached(keyOf('leaderboard', query), () => loadLeaderboard(store, query)),
-    model: (id, query) => cached(keyOf('model', query, id), () => loadModel(store, id, query)),
+    overview: (query) => cached(keyOf('overview', query), () => checked(query, async () => loadOverview(store, await questions(), query))),
+    leaderboard: (query) => cached(keyOf('leaderboard', query), () => checked(query, () => loadLeaderboard(store, query))),
+    model: (id, query) => cached(keyOf('model', query, id), () => checked(query, () => loadModel(store, id, query))),
     question: (set, id) => cached(JSON.stringify(['question', set, id]), async () => loadQuestion(backing, await questions(), set, id)),
     compare: (a, b, query) => cached(keyOf('compare', query, a, b), async () => loadCompare(store, await questions(), a, b, query)),
-    map: (query) => cached(keyOf('map', query), async () => loadMap(store, await questions(), query)),
-    country: (code, query) => cached(keyOf('country', query, code), async () => loadCountry(store, await questions(), code, query)),
-    timeline: (query) => cached(keyOf('timeline', query), () => loadTimeline(store, query)),
-    languages: (query) => cached(keyOf('languages', query), async () => loadLanguages(store, await questions(), query)),
-    routes: (query) => cached(keyOf('routes', query), () => loadRoutes(store, query)),
+    map: (query) => cached(keyOf('map', query), () => checked(query, async () => loadMap(store, await questions(), query))),
+    country: (code, query) => cached(keyOf('country', query, code), () => checked(query, async () => loadCountry(store, await questions(), code, query))),
+    timeline: (query) => cached(keyOf('timeline', query), () => checked(query, () => loadTimeline(store, query))),
+    languages: (query) => cached(keyOf('languages', query), () => checked(query, async () => loadLanguages(store, await questions(), query))),
+    routes: (query) => cached(keyOf('routes', query), () => checked(query, () => loadRoutes(store, query))),
     judges: (query) => cached(keyOf('judges', query), () => loadJudges(store, query)),
     theme: (set, theme, query) => cached(keyOf('theme', query, set, theme), async () => loadTheme(store, await questions(), set, theme, query)),
     themesIndex: (query) => cached(keyOf('themes-index', query), async () => loadThemesIndex(store, await questions(), query)),

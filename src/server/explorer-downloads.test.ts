@@ -9,8 +9,8 @@ afterAll(async () => explorer.close());
 
 describe('explorer downloads', () => {
   it.each([
-    ['/api/leaderboard?format=csv', 'model,creator,releaseDate,total,COMPLETE'],
-    ['/api/models/lab-a/open-model?format=csv&table=domain', 'key,total,COMPLETE'],
+    ['/api/leaderboard?format=csv', 'model,creator,releaseDate,total,n,missing,blocked,incomplete,COMPLETE'],
+    ['/api/models/lab-a/open-model?format=csv&table=domain', 'key,total,n,missing,blocked,incomplete,COMPLETE'],
     ['/api/questions/china_criticism/china_criticism_01?format=csv', 'responseId,model,runId'],
     ['/api/compare?a=lab-a/open-model&b=lab-b/careful-model&format=csv', 'set,questionId,sample,text,labelA,labelB'],
     ['/api/map?format=csv', 'country,questions,total'],

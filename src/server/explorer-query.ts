@@ -1,19 +1,30 @@
+import { CandorError } from '../core/index.js';
+import { isLens, LENSES, type Lens } from '../reports/index.js';
 import type { ReportDimension } from '../store/index.js';
 
-/** The lens every explorer number is computed through: which judge, blocked rows in or out, which rows. */
+/** The lens every explorer number is computed through: which judge, which lens, which rows. */
 export interface ExplorerQuery {
   judge: string | null;
+  /** The lens (docs/methodology.md); `excludeBlocked` is kept as the model-only shorthand. */
+  lens: Lens;
   excludeBlocked: boolean;
+  /** Count test runs (mock server, loopback endpoints, replay:) too; default: left out. */
+  includeTest: boolean;
   filters: Partial<Record<ReportDimension, string | readonly string[]>>;
 }
 
-/** Reads the shared query parameters (`judge`, `excludeBlocked`, `set`) of an API request. */
-export function explorerQuery(parameters: { judge?: string; excludeBlocked?: string; set?: string }): ExplorerQuery {
+/** Reads the shared query parameters (`judge`, `lens`, `excludeBlocked`, `includeTest`, `set`) of an API request. */
+export function explorerQuery(parameters: { judge?: string; lens?: string; excludeBlocked?: string; includeTest?: string; set?: string }): ExplorerQuery {
   const filters: ExplorerQuery['filters'] = {};
   if (parameters.set) filters.set = parameters.set;
+  const truthy = (value: string | undefined) => value === '1' || value === 'true';
+  if (parameters.lens && !isLens(parameters.lens)) throw new CandorError('bad_request', `unknown lens "${parameters.lens}"; choose from ${LENSES.join(', ')}`);
+  const lens: Lens = (parameters.lens as Lens | undefined) || (truthy(parameters.excludeBlocked) ? 'model-only' : 'as-served');
   return {
     judge: parameters.judge ? parameters.judge : null,
-    excludeBlocked: parameters.excludeBlocked === '1' || parameters.excludeBlocked === 'true',
+    lens,
+    excludeBlocked: lens === 'model-only',
+    includeTest: truthy(parameters.includeTest),
     filters,
   };
 }

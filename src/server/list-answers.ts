@@ -1,9 +1,9 @@
 import { CandorError } from '../core/index.js';
-import { countLabelGroups, foldLabel } from '../reports/index.js';
-import { wilsonInterval } from '../stats/index.js';
+import { DEFAULT_LENS, foldLabel } from '../reports/index.js';
 import type { CandorStore, ReportDimension } from '../store/index.js';
 import type { AnswerFilters, AnswerListRow, AnswersResponse, Segment } from './api-types.js';
 import type { QuestionCatalog } from './question-catalog.js';
+import { labelRateCells } from './rate-cells.js';
 
 /** Answers per page of /answers. */
 export const ANSWERS_PAGE_SIZE = 50;
@@ -52,8 +52,6 @@ export async function listAnswers(
     if (value !== null) dimensions[key] = value;
   }
   const rows = await store.listLabelRows({ filters: dimensions });
-  const segments = countLabelGroups(rows.map((row) => row.label));
-  const interval = wilsonInterval(segments.COMPLETE, rows.length);
   const matching = filters.label === null ? rows : rows.filter((row) => foldLabel(row.label) === filters.label);
   matching.sort(
     (left, right) =>
@@ -89,7 +87,10 @@ export async function listAnswers(
   );
   return {
     filters,
-    summary: { total: rows.length, ...segments, rate: rows.length ? segments.COMPLETE / rows.length : 0, low: interval.low, high: interval.high },
+    summary: labelRateCells(
+      rows.map((row) => row.label),
+      DEFAULT_LENS,
+    ),
     total: matching.length,
     page,
     pageSize: ANSWERS_PAGE_SIZE,

@@ -1,4 +1,4 @@
-import { compareSides, type RateWithInterval } from '../reports/index.js';
+import { checkNames, compareSides, MIN_PAIRS, type RateWithInterval } from '../reports/index.js';
 import type { CandorStore } from '../store/index.js';
 import type { CompareRate, CompareResponse, JudgeShare } from './api-types.js';
 import type { ExplorerQuery } from './explorer-query.js';
@@ -19,17 +19,24 @@ function shares(judges: Record<string, number>): JudgeShare[] {
 /** Model A vs model B on identical questions: both rates, the paired difference, McNemar, flipped questions. */
 export async function loadCompare(store: CandorStore, catalog: QuestionCatalog, a: string, b: string, query: ExplorerQuery): Promise<CompareResponse> {
   const set = typeof query.filters.set === 'string' ? query.filters.set : null;
+  // A misspelled name is a 404 with the closest names, never an empty comparison.
+  await checkNames(store, { model: [a, b], set, judge: query.judge });
   const report = await compareSides(store, { kind: 'model', model: a }, { kind: 'model', model: b }, {
     sets: set ? [set] : [],
     judge: query.judge,
-    excludeBlocked: query.excludeBlocked,
+    lens: query.lens,
+    includeTest: query.includeTest,
   });
   const { comparison, flipped } = report.result.overall;
   return {
     a,
     b,
     set,
+    lens: report.lens,
     pairs: comparison.pairs,
+    fewPairs: comparison.pairs < MIN_PAIRS,
+    missingA: report.missingFirst,
+    missingB: report.missingSecond,
     rateA: compareRate(comparison.first),
     rateB: compareRate(comparison.second),
     difference: { estimate: finite(comparison.difference.difference), low: finite(comparison.difference.low), high: finite(comparison.difference.high) },

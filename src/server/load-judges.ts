@@ -16,11 +16,11 @@ const isError = (label: string) => label.startsWith('ERROR');
 export async function loadJudges(store: CandorStore, query: ExplorerQuery): Promise<JudgesResponse> {
   const present = await store.countJudgedResponses();
   const latest = new Map(
-    (await store.countLabels({ groupBy: ['judge'], excludeBlocked: query.excludeBlocked, filters: query.filters })).map((count) => [count.keys.judge ?? '', count.total]),
+    (await store.countLabels({ groupBy: ['judge'], excludeBlocked: query.excludeBlocked, includeTest: query.includeTest, filters: query.filters })).map((count) => [count.keys.judge ?? '', count.total]),
   );
   const labels = new Map<string, Map<number, string>>();
   for (const { judge } of present) {
-    const rows = await store.listLabelRows({ judge, excludeBlocked: query.excludeBlocked, filters: query.filters });
+    const rows = await store.listLabelRows({ judge, excludeBlocked: query.excludeBlocked, includeTest: query.includeTest, filters: query.filters });
     labels.set(judge, new Map(rows.map((row) => [row.responseId, row.label])));
   }
   const pairsOf = (a: string, b: string) => {

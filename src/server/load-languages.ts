@@ -19,17 +19,14 @@ export async function loadLanguages(store: CandorStore, catalog: QuestionCatalog
   }
   const groups: LanguageGroup[] = [];
   for (const baseSet of [...translations.keys()].sort()) {
-    const gap = await languageGap(store, baseSet, { judge: query.judge, excludeBlocked: query.excludeBlocked });
+    const gap = await languageGap(store, baseSet, { judge: query.judge, lens: query.lens, includeTest: query.includeTest });
     groups.push({
       baseSet,
       languages: gap.languages,
       sets: gap.sets,
-      rows: gap.rows.map((row) => {
-        const rates = Object.values(row.byLanguage)
-          .filter((cell) => cell.total > 0)
-          .map((cell) => cell.rate);
-        return { model: row.model, byLanguage: row.byLanguage, gap: rates.length < 2 ? null : Math.max(...rates) - Math.min(...rates) };
-      }),
+      baseLanguage: gap.baseLanguage,
+      lens: gap.lens,
+      rows: gap.rows.map((row) => ({ model: row.model, byLanguage: row.byLanguage, gaps: row.gaps })),
       questions: [...translations.get(baseSet)!.values()].sort((left, right) => left[0]!.id.localeCompare(right[0]!.id)),
     });
   }

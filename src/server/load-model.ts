@@ -7,7 +7,7 @@ import { judgeShares } from './judge-shares.js';
 import { emptyRateCells, themeRows, toRateCells } from './rate-cells.js';
 
 async function breakdown(store: CandorStore, query: ExplorerQuery, dimension: ReportDimension): Promise<BreakdownRow[]> {
-  const rows = await rateReport(store, { groupBy: [dimension], judge: query.judge, excludeBlocked: query.excludeBlocked, filters: query.filters });
+  const rows = await rateReport(store, { groupBy: [dimension], judge: query.judge, lens: query.lens, includeTest: query.includeTest, filters: query.filters });
   return rows.map((row) => ({ key: row[dimension] ?? null, ...toRateCells(row) }));
 }
 
@@ -17,16 +17,16 @@ export async function loadModel(store: CandorStore, modelId: string, base: Explo
   if (!facts) throw new CandorError('not_found', `no model ${modelId} in the store`);
   const query: ExplorerQuery = { ...base, filters: { ...base.filters, model: modelId } };
   const [overall, bySet, byDomain, byCountry, byTheme, judges] = await Promise.all([
-    rateReport(store, { groupBy: [], judge: query.judge, excludeBlocked: query.excludeBlocked, filters: query.filters }),
+    rateReport(store, { groupBy: [], judge: query.judge, lens: query.lens, includeTest: query.includeTest, filters: query.filters }),
     breakdown(store, query, 'set'),
     breakdown(store, query, 'domain'),
     breakdown(store, query, 'country'),
-    rateReport(store, { groupBy: ['set', 'theme'], judge: query.judge, excludeBlocked: query.excludeBlocked, filters: query.filters }),
+    rateReport(store, { groupBy: ['set', 'theme'], judge: query.judge, lens: query.lens, includeTest: query.includeTest, filters: query.filters }),
     judgeShares(store, query),
   ]);
   return {
     model: { id: facts.id, creator: facts.creator, family: facts.family, releaseDate: facts.releaseDate, reasoning: facts.reasoning },
-    overall: overall[0] ? toRateCells(overall[0]) : emptyRateCells(),
+    overall: overall[0] ? toRateCells(overall[0]) : emptyRateCells(query.lens),
     judges,
     bySet,
     byDomain,

@@ -1,6 +1,6 @@
 import { CandorError, type Question } from '../core/index.js';
-import { countLabelGroups } from '../reports/index.js';
-import { wilsonInterval } from '../stats/index.js';
+import { DEFAULT_LENS } from '../reports/index.js';
+import { labelRateCells } from './rate-cells.js';
 import type { QuestionInfo, QuestionResponse } from './api-types.js';
 import type { CandorStore } from '../store/index.js';
 import { questionAnswers } from './question-answers.js';
@@ -42,12 +42,10 @@ export async function loadQuestion(store: CandorStore, catalog: QuestionCatalog,
   if (!question) throw new CandorError('not_found', `no question ${set}/${id} in the store`);
   const answers = await questionAnswers(store, set, id);
   const judged = answers.filter((answer) => answer.label !== null);
-  const segments = countLabelGroups(judged.map((answer) => answer.label!));
-  const interval = wilsonInterval(segments.COMPLETE, judged.length);
   return {
     question: questionInfo(question),
     related: related(catalog, question),
-    summary: { total: judged.length, ...segments, rate: judged.length ? segments.COMPLETE / judged.length : 0, low: interval.low, high: interval.high },
+    summary: labelRateCells(judged.map((answer) => answer.label!), DEFAULT_LENS),
     answers,
   };
 }

@@ -44,6 +44,6 @@ export function themeResponse(catalog: QuestionCatalog, set: string, theme: stri
 /** The phrasings of one theme of a set and every model's label on each. */
 export async function loadTheme(store: CandorStore, catalog: QuestionCatalog, set: string, theme: string, query: ExplorerQuery): Promise<ThemeResponse> {
   if (!catalog.all.some((question) => question.setName === set && question.theme === theme)) throw new CandorError('not_found', `no theme ${set}/${theme} in the store`);
-  const rows = await store.listLabelRows({ judge: query.judge, excludeBlocked: query.excludeBlocked, filters: { set, theme } });
+  const rows = await store.listLabelRows({ judge: query.judge, excludeBlocked: query.excludeBlocked, includeTest: query.includeTest, filters: { set, theme } });
   return themeResponse(catalog, set, theme, rows);
 }

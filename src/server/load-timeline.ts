@@ -1,4 +1,4 @@
-import { releaseTimeline, testDateTimeline } from '../reports/index.js';
+import { lensRows, MIN_PAIRS, releaseTimeline, testDateTimeline } from '../reports/index.js';
 import type { CandorStore } from '../store/index.js';
 import type { TimelineResponse } from './api-types.js';
 import type { ExplorerQuery } from './explorer-query.js';
@@ -7,7 +7,7 @@ const HALF_LIFE_MONTHS = 3;
 
 /** Rate by model release date per creator with the EMA trend, and by test month for re-tested models. */
 export async function loadTimeline(store: CandorStore, query: ExplorerQuery): Promise<TimelineResponse> {
-  const rows = await store.listLabelRows({ judge: query.judge, excludeBlocked: query.excludeBlocked, filters: query.filters });
+  const rows = lensRows(await store.listLabelRows({ judge: query.judge, includeTest: query.includeTest, filters: query.filters }), query.lens).rows;
   const release = releaseTimeline(rows, { halfLifeMonths: HALF_LIFE_MONTHS });
   return {
     halfLifeMonths: HALF_LIFE_MONTHS,
@@ -23,6 +23,8 @@ export async function loadTimeline(store: CandorStore, query: ExplorerQuery): Pr
       trend: row.trend,
     })),
     undated: release.undated,
+    minPairs: MIN_PAIRS,
+    lens: query.lens,
     testDates: testDateTimeline(rows).map((row) => ({
       model: row.model,
       set: row.set,
@@ -32,6 +34,11 @@ export async function loadTimeline(store: CandorStore, query: ExplorerQuery): Pr
       rate: row.rate,
       low: row.ci_low,
       high: row.ci_high,
+      pairs: row.pairs,
+      change: row.change,
+      changeLow: row.change_low,
+      changeHigh: row.change_high,
+      pValue: row.mcnemar_p,
     })),
   };
 }

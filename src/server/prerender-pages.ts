@@ -142,6 +142,9 @@ export function prerenderTimeline(base: string, body: TimelineResponse): Prerend
   return page(base, 'Timeline', description, `<h1>Timeline</h1><p>${e(description)}</p>${table('Models by creator and release date', ['Creator', 'Released', 'Model', 'Complete [95% CI]', 'n'], rows)}`);
 }
 
+const others = (group: LanguagesResponse['groups'][number]) => group.languages.filter((language) => language !== group.baseLanguage);
+const gapPp = (difference: number) => `${difference >= 0 ? '+' : '−'}${Math.abs(difference * 100).toFixed(1)} pp`;
+
 export function prerenderLanguages(base: string, body: LanguagesResponse): PrerenderedPage {
   const description = body.groups.length
     ? `The same requests in ${[...new Set(body.groups.flatMap((group) => group.languages))].join(', ')}: each model's COMPLETE rate per language and the gap.`
@@ -150,8 +153,15 @@ export function prerenderLanguages(base: string, body: LanguagesResponse): Prere
     .map((group) =>
       `<h2>${e(group.baseSet)} in ${e(group.languages.join(', '))}</h2>${table(
         `COMPLETE rate per language, ${group.baseSet}`,
-        ['Model', ...group.languages, 'Gap'],
-        group.rows.map((row) => [e(row.model), ...group.languages.map((language) => (row.byLanguage[language] ? e(rate(row.byLanguage[language]!)) : '–')), row.gap === null ? '–' : e(pct(row.gap))]),
+        ['Model', ...group.languages, ...others(group).map((language) => `${language} − ${group.baseLanguage} (pp, paired)`)],
+        group.rows.map((row) => [
+          e(row.model),
+          ...group.languages.map((language) => (row.byLanguage[language] ? e(rate(row.byLanguage[language]!)) : '–')),
+          ...others(group).map((language) => {
+            const gap = row.gaps[language];
+            return gap ? e(`${gapPp(gap.difference)} [${gapPp(gap.low)} to ${gapPp(gap.high)}] n=${gap.pairs} pairs`) : '–';
+          }),
+        ]),
       )}`,
     )
     .join('');

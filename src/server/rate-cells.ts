@@ -1,10 +1,14 @@
-import type { RateRow } from '../reports/index.js';
+import { DEFAULT_LENS, rateOf, type Lens, type RateRow } from '../reports/index.js';
 import type { RateCells, ThemeRateRow } from './api-types.js';
 
-/** A report row → the API's rate cells (rate, interval and the four segments). */
+/** A report row → the API's rate cells (rate under the row's lens, interval, missing and the four segments). */
 export function toRateCells(row: RateRow): RateCells {
   return {
     total: row.total,
+    n: row.n,
+    missing: row.missing,
+    blocked: row.blocked,
+    incomplete: row.incomplete,
     COMPLETE: row.COMPLETE,
     EVASIVE: row.EVASIVE,
     DENIAL: row.DENIAL,
@@ -12,26 +16,24 @@ export function toRateCells(row: RateRow): RateCells {
     rate: row.complete_rate,
     low: row.ci_low,
     high: row.ci_high,
+    lens: row.lens,
   };
 }
 
-/** Rate cells with nothing counted. */
-export function emptyRateCells(): RateCells {
-  return { total: 0, COMPLETE: 0, EVASIVE: 0, DENIAL: 0, ERROR: 0, rate: 0, low: 0, high: 0 };
+/** Rate cells of some labels under a lens. */
+export function labelRateCells(labels: readonly string[], lens: Lens): RateCells {
+  const segments = { COMPLETE: 0, EVASIVE: 0, DENIAL: 0, ERROR: 0 };
+  for (const label of labels) {
+    if (label === 'COMPLETE' || label === 'EVASIVE' || label === 'DENIAL') segments[label] += 1;
+    else segments.ERROR += 1;
+  }
+  const rate = rateOf(labels, lens);
+  return { total: labels.length, n: rate.n, missing: rate.missing, blocked: rate.blocked, incomplete: rate.incomplete, ...segments, rate: rate.n ? rate.rate : 0, low: rate.low, high: rate.high, lens };
 }
 
-/** Sums several groups' cells; the interval of the sum is recomputed by the caller's rate function. */
-export function sumRateCells(rows: readonly RateCells[], interval: (complete: number, total: number) => { low: number; high: number }): RateCells {
-  const sum = emptyRateCells();
-  for (const row of rows) {
-    sum.total += row.total;
-    sum.COMPLETE += row.COMPLETE;
-    sum.EVASIVE += row.EVASIVE;
-    sum.DENIAL += row.DENIAL;
-    sum.ERROR += row.ERROR;
-  }
-  const bounds = interval(sum.COMPLETE, sum.total);
-  return { ...sum, rate: sum.total === 0 ? 0 : sum.COMPLETE / sum.total, low: bounds.low, high: bounds.high };
+/** Rate cells with nothing counted. */
+export function emptyRateCells(lens: Lens = DEFAULT_LENS): RateCells {
+  return { total: 0, n: 0, missing: 0, blocked: 0, incomplete: false, COMPLETE: 0, EVASIVE: 0, DENIAL: 0, ERROR: 0, rate: 0, low: 0, high: 0, lens };
 }
 
 /** Report rows grouped by set and theme → theme rows (rows without a theme left out), lowest rate first. */

@@ -9,11 +9,11 @@ export function withLabelFacts(store: CandorStore, facts: () => Promise<LabelFac
   return new Proxy(store, {
     get(target, property, receiver) {
       if (property === 'countLabels') {
-        return async (query: Parameters<CandorStore['countLabels']>[0]) => (query.judge ? target.countLabels(query) : (await facts()).countLabels(query));
+        return async (query: Parameters<CandorStore['countLabels']>[0]) => (query.judge || query.includeTest ? target.countLabels(query) : (await facts()).countLabels(query));
       }
       if (property === 'listLabelRows') {
         return async (query: Parameters<CandorStore['listLabelRows']>[0]) =>
-          query.judge ? target.listLabelRows(query) : (await facts()).listLabelRows(query);
+          query.judge || query.includeTest ? target.listLabelRows(query) : (await facts()).listLabelRows(query);
       }
       const value: unknown = Reflect.get(target, property, receiver);
       return typeof value === 'function' ? value.bind(target) : value;

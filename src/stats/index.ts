@@ -31,3 +31,5 @@ export { logSumExp } from './log-sum-exp.js';
 export { createSeededRandom } from './seeded-random.js';
 export type { RandomSource } from './seeded-random.js';
 export { sampleBeta, sampleGamma, sampleStandardNormal } from './sample-beta.js';
+export { clusterBootstrapMean } from './cluster-bootstrap-mean.js';
+export type { ClusterBootstrapResult, ClusteredOutcome } from './cluster-bootstrap-mean.js';

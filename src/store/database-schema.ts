@@ -7,6 +7,7 @@ export interface DatabaseSchema {
   questions: QuestionTable;
   models: ModelTable;
   runs: RunTable;
+  test_runs: TestRunTable;
   responses: ResponseTable;
   judgments: JudgmentTable;
 }
@@ -51,6 +52,11 @@ export interface ModelTable {
   release_date: string | null;
   /** 1, 0 or null (unknown). */
   reasoning: number | null;
+}
+
+/** Runs whose answers are test data (core/test-run.ts): left out of reports unless asked. */
+export interface TestRunTable {
+  run_id: string;
 }
 
 export interface RunTable {

@@ -26,6 +26,8 @@ export interface LabelCountQuery {
   judge?: string | null;
   /** Leave provider-blocked (moderation) rows out: the "model only" lens. */
   excludeBlocked?: boolean;
+  /** Count test runs too (mock server, loopback endpoints, replay: see core/test-run.ts); default: left out. */
+  includeTest?: boolean;
   filters?: Partial<Record<ReportDimension, string | readonly string[]>>;
 }
 

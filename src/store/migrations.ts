@@ -176,6 +176,21 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE UNIQUE INDEX IF NOT EXISTS judge_work_items_key ON judge_work_items (response_id, judge_id, judge_version)`,
     ],
   },
+  {
+    version: 5,
+    name: 'test runs',
+    // Runs against the mock server, a loopback openai-compatible endpoint or replay: (core/test-run.ts).
+    // A table, not a column, so the migration stays re-runnable; existing such runs are marked here.
+    statements: () => [
+      `CREATE TABLE IF NOT EXISTS test_runs (run_id TEXT PRIMARY KEY REFERENCES runs(run_id))`,
+      `INSERT INTO test_runs (run_id)
+        SELECT run_id FROM runs
+        WHERE (provider = 'replay' OR settings LIKE '%"modelSpec":"replay:%'
+          OR (provider = 'openai-compatible' AND (settings LIKE '%"baseURL":"http://127.%' OR settings LIKE '%"baseURL":"http://localhost%'
+            OR settings LIKE '%"baseURL":"https://127.%' OR settings LIKE '%"baseURL":"https://localhost%' OR settings LIKE '%"baseURL":"http://[::1]%')))
+          AND run_id NOT IN (SELECT run_id FROM test_runs)`,
+    ],
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Judgment, ModelFacts, Question, QuestionSet, Run, RunState, StoredResponse } from '../core/index.js';
-import { creatorOf } from '../core/index.js';
+import { creatorOf, isTestRun } from '../core/index.js';
 import type { PutQuestionSetResult, PutResponseResult, StoreWriter } from './candor-store.js';
 import { putJudgmentsBatch } from './put-judgments-batch.js';
 import { putResponsesBatch } from './put-responses-batch.js';
@@ -96,6 +96,7 @@ export function createSqlStoreWriter(db: Executor, now: () => string): StoreWrit
       const existing = await db.selectFrom('runs').select('run_id').where('run_id', '=', run.id).executeTakeFirst();
       if (existing) return false;
       await db.insertInto('runs').values(runToRow(run)).execute();
+      if (isTestRun(run)) await db.insertInto('test_runs').values({ run_id: run.id }).execute();
       return true;
     },
 

@@ -17,11 +17,11 @@ async function run(argv: string[]): Promise<string> {
 const json = async <T>(argv: string[]): Promise<T> => JSON.parse(await run([...argv, '--format', 'json'])) as T;
 
 describe('analysis commands on a small store', () => {
-  it('swap: rate per target and the CN vs US asymmetry on shared templates', async () => {
-    const swap = await json<{ rates: Record<string, unknown>[]; asymmetry: Record<string, unknown>[] }>(['swap', '--model', 'lab/b', '--set', 'cn', '--baseline', 'CN']);
+  it('swap --same-format: rate per target and the CN vs US asymmetry on shared format numbers', async () => {
+    const swap = await json<{ rates: Record<string, unknown>[]; asymmetry: Record<string, unknown>[] }>(['swap', '--same-format', '--model', 'lab/b', '--set', 'cn', '--baseline', 'CN']);
     // lab/b: CN 4 of 4; US 6 of 8 (R1: 4, R2: 2). Paired on templates, R2 (the later row) counts: 4 vs 2.
     expect(swap.rates.map((rate) => [rate['target'], rate['complete'], rate['total']])).toEqual([['CN', 4, 4]]);
-    const both = await json<{ rates: Record<string, unknown>[]; asymmetry: Record<string, unknown>[] }>(['swap', '--model', 'lab/b', '--baseline', 'CN']);
+    const both = await json<{ rates: Record<string, unknown>[]; asymmetry: Record<string, unknown>[] }>(['swap', '--same-format', '--model', 'lab/b', '--baseline', 'CN']);
     expect(both.rates.filter((rate) => rate['language'] === 'en').map((rate) => [rate['target'], rate['complete'], rate['total']])).toEqual([
       ['CN', 4, 4],
       ['US', 6, 8],
@@ -73,7 +73,8 @@ describe('analysis commands on a small store', () => {
       ['lab/a', '2025-01-01', 0.25],
       ['lab/b', '2025-03-01', 1],
     ]);
-    const tested = await json<Record<string, unknown>[]>(['timeline', '--by', 'test-date']);
+    expect(await json<Record<string, unknown>[]>(['timeline', '--by', 'test-date'])).toEqual([]);
+    const tested = await json<Record<string, unknown>[]>(['timeline', '--by', 'test-date', '--min-pairs', '4']);
     expect(tested.map((row) => [row['model'], row['set'], row['month'], row['complete']])).toEqual([
       ['lab/a', 'us', '2025-01', 4],
       ['lab/a', 'us', '2025-06', 2],
@@ -93,14 +94,14 @@ describe('analysis commands on a small store', () => {
 
   it('prints every analysis in table, CSV and Markdown', async () => {
     const commands = [
-      ['swap'],
-      ['swap', '--view', 'rates'],
+      ['swap', '--same-format'],
+      ['swap', '--same-format', '--view', 'rates'],
       ['phrasing', '--set', 'hard'],
       ['phrasing', '--set', 'hard', '--view', 'rates'],
       ['contention', '--min-models', '2'],
       ['judge-rates', '--judge', 'judge-x', '--confusion', '4,1,1,2', '--draws', '200'],
       ['timeline'],
-      ['timeline', '--by', 'test-date'],
+      ['timeline', '--by', 'test-date', '--min-pairs', '1'],
       ['lab-index'],
     ];
     for (const command of commands) {

@@ -1,12 +1,14 @@
 import type { Command } from 'commander';
-import { compareSides, COMPARE_GROUP_FIELDS, formatCompareReport, isCompareGroupBy, type CompareGroupBy } from '../../reports/index.js';
+import { CandorError } from '../../core/index.js';
+import { checkNames, compareSides, COMPARE_GROUP_FIELDS, formatCompareReport, isCompareGroupBy, type CompareGroupBy, type CompareSide, type NamesToCheck } from '../../reports/index.js';
+import { addLensOptions, lensOf } from '../analysis-options.js';
 import type { CliIo } from '../cli-io.js';
 import { parseCompareSides } from '../parse-compare-sides.js';
 import { parseListOption } from '../parse-list-option.js';
 import { parseNumberOption } from '../parse-number-option.js';
 import { parseOutputFormat } from '../parse-output-format.js';
 import { UsageError } from '../usage-error.js';
-import { withStore } from '../with-store.js';
+import { withExistingStore } from '../with-store.js';
 
 interface CompareOptions {
   set?: string;
@@ -14,6 +16,8 @@ interface CompareOptions {
   languages?: string;
   judge?: string;
   excludeBlocked?: boolean;
+  lens?: string;
+  includeTest?: boolean;
   format?: string;
   flipped?: boolean;
   showFlips?: string;
@@ -21,6 +25,19 @@ interface CompareOptions {
 }
 
 const GROUP_CHOICES = Object.keys(COMPARE_GROUP_FIELDS).join(', ');
+
+/** The names a side refers to, for checking against the store. */
+function namesOf(side: CompareSide): NamesToCheck {
+  switch (side.kind) {
+    case 'model':
+    case 'route':
+      return { model: side.model };
+    case 'run':
+      return { run: side.runId };
+    case 'language':
+      return { model: side.model, language: side.language };
+  }
+}
 
 /** --by for compare: one question field, or none. */
 export function parseCompareGroupBy(value: string | undefined): CompareGroupBy | null {
@@ -30,15 +47,15 @@ export function parseCompareGroupBy(value: string | undefined): CompareGroupBy |
 }
 
 export function registerCompareCommand(program: Command, io: CliIo): void {
-  program
+  const command = program
     .command('compare')
     .description('paired comparison on identical questions: two models, routes, runs (drift) or languages')
     .argument('<sides...>', 'A B: model ids, model@route, or run:<id>; or one model with --languages')
     .option('--languages <a,b>', 'compare in two languages, pairing translated questions with their source (e.g. en,zh)')
     .option('--set <names>', 'only these question sets (comma-separated; with --languages, the source set or its translation)')
     .option('--by <field>', `one group per value of: ${GROUP_CHOICES}`)
-    .option('--judge <name>', "whose labels count (judge id, or id@version); default: each response's latest judgment")
-    .option('--exclude-blocked', 'leave provider-blocked rows out: the "model only" lens (default: as served)')
+    .option('--judge <name>', "whose labels count (judge id, or id@version); default: each response's latest judgment");
+  addLensOptions(command)
     .option('--flipped', 'print the questions that flipped (COMPLETE on one side only) instead of the summary')
     .option('--show-flips <n>', 'how many flipped questions the table/md summary lists', '10')
     .option('--format <format>', 'table, json, csv or md', 'table')
@@ -63,18 +80,22 @@ export function registerCompareCommand(program: Command, io: CliIo): void {
       const by = parseCompareGroupBy(options.by);
       const format = parseOutputFormat(options.format);
       const flipsShown = parseNumberOption('show-flips', options.showFlips, { integer: true, min: 0 });
-      await withStore(options.db, io, async (store) => {
+      const lens = lensOf(options);
+      await withExistingStore(options.db, io, async (store) => {
+        for (const side of [first, second]) await checkNames(store, namesOf(side));
+        await checkNames(store, { set: parseListOption(options.set), judge: options.judge ?? null });
         const report = await compareSides(store, first, second, {
           sets: parseListOption(options.set),
           by,
           judge: options.judge ?? null,
-          excludeBlocked: options.excludeBlocked ?? false,
+          lens,
+          includeTest: options.includeTest ?? false,
         });
         if (report.result.overall.comparison.pairs === 0) {
           const loaded = (judges: Record<string, number>) => Object.values(judges).reduce((sum, count) => sum + count, 0);
-          io.stderr.write(
-            `No paired questions: A has ${loaded(report.judgesFirst)} judged rows, B has ${loaded(report.judgesSecond)}. ` +
-              'Check the ids with `candor models list` / `candor runs`, and the --set names with `candor sets`.\n',
+          throw new CandorError(
+            'no_pairs',
+            `no paired questions: A has ${loaded(report.judgesFirst)} usable judged rows, B has ${loaded(report.judgesSecond)}; nothing to compare (check the ids with \`candor models list\` / \`candor runs\`, and --set with \`candor sets\`)`,
           );
         }
         io.stdout.write(formatCompareReport(report, format, { flipsShown, flippedOnly: options.flipped ?? false }));

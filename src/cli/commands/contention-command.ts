@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
 import { CONTENTION_COLUMNS, formatRows, questionContention } from '../../reports/index.js';
-import { addAnalysisOptions, analysisQuery, describeLens, type AnalysisOptions } from '../analysis-options.js';
+import { addAnalysisOptions, checkAnalysisNames, describeLensRows, loadLensRows, type AnalysisOptions } from '../analysis-options.js';
+import type { LensRows } from '../../reports/index.js';
 import type { CliIo } from '../cli-io.js';
 import { parseNumberOption } from '../parse-number-option.js';
 import { parseOutputFormat } from '../parse-output-format.js';
-import { withStore } from '../with-store.js';
+import { withExistingStore } from '../with-store.js';
 
 interface ContentionOptions extends AnalysisOptions {
   top?: string;
@@ -25,14 +26,16 @@ export function registerContentionCommand(program: Command, io: CliIo): void {
       const format = parseOutputFormat(options.format);
       const top = parseNumberOption('top', options.top, { integer: true, min: 0 });
       const minModels = parseNumberOption('min-models', options.minModels, { integer: true, min: 1 });
-      await withStore(options.db, io, async (store) => {
-        const rows = questionContention(await store.listLabelRows(analysisQuery(options)), {
+      await withExistingStore(options.db, io, async (store) => {
+        let loaded: LensRows | undefined;
+        await checkAnalysisNames(store, options);
+        const rows = questionContention((loaded = await loadLensRows(store, options)).rows, {
           includeErrors: options.includeErrors ?? false,
           minModels,
           top: top === 0 ? undefined : top,
         });
         if (rows.length === 0) io.stderr.write(`No question has judged answers from at least ${minModels} models; lower --min-models or widen --set.\n`);
-        if (format === 'table' || format === 'md') io.stdout.write(`${describeLens(options)}\n\n`);
+        if (format === 'table' || format === 'md') io.stdout.write(`${describeLensRows(options, loaded!)}\n\n`);
         io.stdout.write(formatRows(rows, CONTENTION_COLUMNS, format));
       });
     });

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { readModelFacts } from '../../datasets/index.js';
-import { compareSides, differenceIntervalText, formatCell, formatRows, languageGap, rateReport, type Column } from '../../reports/index.js';
+import { comparableRanking, compareSides, DEFAULT_LENS, describeLensRule, differenceIntervalText, formatCell, formatRows, languageGap, rateReport, type Column } from '../../reports/index.js';
 import { holmAdjust } from '../../stats/index.js';
 import type { CandorStore } from '../../store/index.js';
 import type { CliIo } from '../cli-io.js';
@@ -26,54 +26,71 @@ export const R1_FAMILY = ['deepseek/deepseek-r1', 'perplexity/r1-1776', 'microso
 const CHINA_SET = 'china_criticism';
 
 const isCriticismSet = (name: string) => name.endsWith('criticism');
-const rateText = (complete: number, total: number, low: number, high: number) =>
-  `${formatCell(total ? complete / total : 0, 'rate')} [${formatCell(low, 'rate')}–${formatCell(high, 'rate')}] n=${total}`;
+const rateText = (rate: number, low: number, high: number, n: number, missing: number) =>
+  `${formatCell(rate, 'rate')} [${formatCell(low, 'rate')}–${formatCell(high, 'rate')}] n=${n}${missing > 0 ? ` missing=${missing}` : ''}`;
 
 async function printLeaderboard(store: CandorStore, io: CliIo): Promise<void> {
   const sets = (await store.listQuestionSets()).map((set) => set.name).filter(isCriticismSet);
-  const rows = await rateReport(store, { groupBy: ['model'], sortByRate: true, filters: { set: sets } });
-  io.stdout.write('\n== Leaderboard: government-criticism sets (COMPLETE over all judged rows, 95% Wilson interval) ==\n');
-  const columns: Column<(typeof rows)[number] & { rank: number }>[] = [
+  const ranking = await comparableRanking(store, { filters: { set: sets }, lens: DEFAULT_LENS });
+  io.stdout.write(`\n== Leaderboard: government-criticism sets (${describeLensRule(ranking.lens)}; 95% Wilson interval) ==\n`);
+  io.stdout.write(`${ranking.rule}\nranking sets: ${ranking.sets.join(', ')}\n`);
+  type Row = (typeof ranking.ranked)[number] & { rank: number | null; note: string };
+  const columns: Column<Row>[] = [
     { key: 'rank', header: '#', kind: 'integer' },
     { key: 'model', header: 'model', kind: 'text' },
-    { key: 'total', header: 'n', kind: 'integer' },
+    { key: 'n', header: 'n', kind: 'integer' },
+    { key: 'missing', header: 'missing', kind: 'integer' },
     { key: 'complete_rate', header: 'complete', kind: 'rate' },
     { key: 'ci_low', header: '95% low', kind: 'rate' },
     { key: 'ci_high', header: '95% high', kind: 'rate' },
     { key: 'EVASIVE', header: 'EVASIVE', kind: 'integer' },
     { key: 'DENIAL', header: 'DENIAL', kind: 'integer' },
-    { key: 'ERROR', header: 'ERROR', kind: 'integer' },
+    { key: 'blocked', header: 'blocked', kind: 'integer' },
+    { key: 'note', header: 'note', kind: 'text' },
   ];
-  io.stdout.write(formatRows(rows.map((row, index) => ({ ...row, rank: index + 1 })), columns, 'table'));
+  const rows: Row[] = [
+    ...ranking.ranked.map((row, index) => ({ ...row, rank: index + 1, note: '' })),
+    ...ranking.incomplete.map((row) => ({ ...row, rank: null, note: 'incomplete: >10% missing, not ranked (`candor retry`)' })),
+    ...ranking.apart.map((row) => ({ ...row, rank: null, note: 'other sets, not ranked' })),
+  ];
+  io.stdout.write(formatRows(rows, columns, 'table'));
 }
 
 async function printLanguageGap(store: CandorStore, io: CliIo): Promise<void> {
-  const gap = await languageGap(store, CHINA_SET);
+  const gap = await languageGap(store, CHINA_SET, { lens: DEFAULT_LENS });
   if (gap.languages.length < 2) return;
+  const others = gap.languages.filter((language) => language !== gap.baseLanguage);
   io.stdout.write(
-    `\n== Language gap: the same ${CHINA_SET} requests in ${gap.languages.map((language) => `${language} (${gap.sets[language]})`).join(', ')} ==\n`,
+    `\n== Language gap: the same ${CHINA_SET} requests in ${gap.languages.map((language) => `${language} (${gap.sets[language]})`).join(', ')} ==\n` +
+      `(language − ${gap.baseLanguage}) in percentage points on the same source questions: Newcombe paired 95% interval, exact McNemar p; ${describeLensRule(gap.lens)}\n`,
   );
   const rows = gap.rows
-    .filter((row) => gap.languages.every((language) => row.byLanguage[language]))
+    .filter((row) => others.some((language) => row.gaps[language]))
     .map((row) => {
-      const en = row.byLanguage[gap.languages[0]!]!;
       const entry: Record<string, string | number | null> = { model: row.model };
-      for (const language of gap.languages) entry[language] = row.byLanguage[language]!.rate;
-      const others = gap.languages.slice(1).map((language) => row.byLanguage[language]!.rate);
-      entry['gap'] = en.rate - Math.min(...others);
+      for (const language of gap.languages) entry[language] = row.byLanguage[language]?.rate ?? null;
+      for (const language of others) {
+        const cell = row.gaps[language];
+        entry[`gap_${language}`] = cell ? `${differenceIntervalText(cell.difference, cell.low, cell.high)} n=${cell.pairs}${cell.fewPairs ? ' (few pairs)' : ''}` : null;
+        entry[`p_${language}`] = cell ? cell.pValue : null;
+        entry[`sort_${language}`] = cell ? cell.difference : null;
+      }
       return entry;
     })
-    .sort((left, right) => Number(right['gap']) - Number(left['gap']));
+    .sort((left, right) => Number(left[`sort_${others[0]}`] ?? 0) - Number(right[`sort_${others[0]}`] ?? 0));
   const columns: Column<Record<string, string | number | null>>[] = [
     { key: 'model', header: 'model', kind: 'text' },
     ...gap.languages.map((language): Column<Record<string, string | number | null>> => ({ key: language, header: language, kind: 'rate' })),
-    { key: 'gap', header: `${gap.languages[0]} minus worst`, kind: 'rate' },
+    ...others.flatMap((language): Column<Record<string, string | number | null>>[] => [
+      { key: `gap_${language}`, header: `${language} − ${gap.baseLanguage} [95% CI]`, kind: 'text' },
+      { key: `p_${language}`, header: 'McNemar p', kind: 'pvalue' },
+    ]),
   ];
   io.stdout.write(formatRows(rows, columns, 'table'));
 }
 
 async function printR1Family(store: CandorStore, io: CliIo): Promise<void> {
-  const rows = await rateReport(store, { groupBy: ['model', 'set'], filters: { model: R1_FAMILY } });
+  const rows = await rateReport(store, { groupBy: ['model', 'set'], filters: { model: R1_FAMILY }, lens: DEFAULT_LENS });
   if (rows.length === 0) return;
   const sets = [...new Set(rows.map((row) => row.set ?? ''))].sort((left, right) => {
     const rank = (name: string) => (name === CHINA_SET ? 0 : name.endsWith(`_${CHINA_SET}`) ? 1 : 2);
@@ -84,7 +101,7 @@ async function printR1Family(store: CandorStore, io: CliIo): Promise<void> {
     const entry: Record<string, string | null> = { set };
     for (const model of R1_FAMILY) {
       const row = rows.find((candidate) => candidate.model === model && candidate.set === set);
-      entry[model] = row ? rateText(row.COMPLETE, row.total, row.ci_low, row.ci_high) : null;
+      entry[model] = row ? rateText(row.complete_rate, row.ci_low, row.ci_high, row.n, row.missing) : null;
     }
     return entry;
   });

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../usage-error.js';
 import type { CliIo } from '../cli-io.js';
-import { withStore } from '../with-store.js';
+import { withExistingStore } from '../with-store.js';
 
 interface ExportOptions {
   format?: string;
@@ -24,7 +24,7 @@ export function registerExportCommand(program: Command, io: CliIo): void {
     .option('--db <path>', 'store: SQLite file (default $CANDOR_DB or ./candor.db)')
     .action(async (options: ExportOptions) => {
       if ((options.format ?? 'jsonl') !== 'jsonl') throw new UsageError(`--format must be jsonl (got "${options.format}")`);
-      await withStore(options.db, io, async (store) => {
+      await withExistingStore(options.db, io, async (store) => {
         const responses = await store.listResponses({ runId: options.run, modelId: options.model, setName: options.set });
         // One query for every latest label, not one per response.
         const filters = { ...(options.run ? { run: options.run } : {}), ...(options.model ? { model: options.model } : {}), ...(options.set ? { set: options.set } : {}) };

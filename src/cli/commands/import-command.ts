@@ -41,7 +41,7 @@ export function describeImport(summary: SpeechMapImportSummary): string {
     `${summary.files} files, ${summary.sets} sets: ` +
     `questions ${summary.questions.inserted} new / ${summary.questions.updated} updated / ${summary.questions.unchanged} unchanged; ` +
     `${summary.models.inserted} new models, ${summary.runs.inserted} new runs; ` +
-    `responses ${summary.responses.inserted} new / ${summary.responses.unchanged} seen before (stored already, or repeated in analysis files); ` +
+    `responses ${summary.responses.inserted} new / ${summary.responses.unchanged} already stored / ${summary.responses.repeated} repeated within these files; ` +
     `judgments ${summary.judgments.inserted} new / ${summary.judgments.unchanged} already stored` +
     (statuses ? `\nnew responses by status: ${statuses}` : '') +
     '\n'

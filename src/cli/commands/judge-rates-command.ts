@@ -1,13 +1,14 @@
 import type { Command } from 'commander';
 import { formatJudgeAwareRates, JUDGE_RATE_GROUP_FIELDS, judgeAwareRates, measureJudgeConfusion, type JudgeRateGroupBy } from '../../reports/index.js';
 import type { JudgeConfusion } from '../../stats/index.js';
-import { addAnalysisOptions, analysisQuery, describeLens, type AnalysisOptions } from '../analysis-options.js';
+import { addAnalysisOptions, checkAnalysisNames, describeLensRows, loadLensRows, type AnalysisOptions } from '../analysis-options.js';
+import type { LensRows } from '../../reports/index.js';
 import type { CliIo } from '../cli-io.js';
 import { parseListOption } from '../parse-list-option.js';
 import { parseNumberOption } from '../parse-number-option.js';
 import { parseOutputFormat } from '../parse-output-format.js';
 import { UsageError } from '../usage-error.js';
-import { withStore } from '../with-store.js';
+import { withExistingStore } from '../with-store.js';
 
 interface JudgeRatesOptions extends AnalysisOptions {
   goldJudge?: string;
@@ -54,7 +55,9 @@ export function registerJudgeRatesCommand(program: Command, io: CliIo): void {
       }
       const seed = parseNumberOption('seed', options.seed, { integer: true, min: 0 });
       const draws = parseNumberOption('draws', options.draws, { integer: true, min: 100 });
-      await withStore(options.db, io, async (store) => {
+      await withExistingStore(options.db, io, async (store) => {
+        let loaded: LensRows | undefined;
+        await checkAnalysisNames(store, options);
         if (!options.judge) {
           const judges = await store.countLabels({ groupBy: ['judge'] });
           const names = judges.map((row) => row.keys.judge).filter(Boolean).join(', ');
@@ -77,12 +80,12 @@ export function registerJudgeRatesCommand(program: Command, io: CliIo): void {
         }
         let rows;
         try {
-          rows = judgeAwareRates(await store.listLabelRows(analysisQuery(options)), confusion, by as JudgeRateGroupBy, { seed, draws });
+          rows = judgeAwareRates((loaded = await loadLensRows(store, options)).rows, confusion, by as JudgeRateGroupBy, { seed, draws });
         } catch (error) {
           if (error instanceof RangeError) throw new UsageError(`cannot correct for this judge: ${error.message}`);
           throw error;
         }
-        if (format === 'table' || format === 'md') io.stdout.write(`${describeLens(options)}\n`);
+        if (format === 'table' || format === 'md') io.stdout.write(`${describeLensRows(options, loaded!)}\n`);
         io.stdout.write(
           formatJudgeAwareRates(rows, { judge: options.judge, gold: options.goldJudge ?? 'given confusion', confusion, goldSize }, format),
         );

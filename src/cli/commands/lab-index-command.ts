@@ -1,11 +1,12 @@
 import type { Command } from 'commander';
 import { formatRows, LAB_INDEX_COLUMNS, labIndex } from '../../reports/index.js';
-import { addAnalysisOptions, analysisQuery, describeLens, type AnalysisOptions } from '../analysis-options.js';
+import { addAnalysisOptions, checkAnalysisNames, describeLensRows, loadLensRows, type AnalysisOptions } from '../analysis-options.js';
+import type { LensRows } from '../../reports/index.js';
 import type { CliIo } from '../cli-io.js';
 import { parseNumberOption } from '../parse-number-option.js';
 import { parseOutputFormat } from '../parse-output-format.js';
 import { UsageError } from '../usage-error.js';
-import { withStore } from '../with-store.js';
+import { withExistingStore } from '../with-store.js';
 
 interface LabIndexCommandOptions extends AnalysisOptions {
   asOf?: string;
@@ -32,15 +33,17 @@ export function registerLabIndexCommand(program: Command, io: CliIo): void {
       const windowMonths = parseNumberOption('window-months', options.windowMonths, { integer: true, min: 1 });
       const halfLifeMonths = parseNumberOption('half-life-months', options.halfLifeMonths, { min: 0.01 });
       const seed = parseNumberOption('seed', options.seed, { integer: true, min: 0 });
-      await withStore(options.db, io, async (store) => {
-        const index = labIndex(await store.listLabelRows(analysisQuery(options)), { asOf: options.asOf ?? null, windowMonths, halfLifeMonths, seed });
+      await withExistingStore(options.db, io, async (store) => {
+        let loaded: LensRows | undefined;
+        await checkAnalysisNames(store, options);
+        const index = labIndex((loaded = await loadLensRows(store, options)).rows, { asOf: options.asOf ?? null, windowMonths, halfLifeMonths, seed });
         if (index.rows.length === 0) io.stderr.write('No dated model in the window; add release dates with `candor models import` or widen --window-months.\n');
         if (format === 'json') {
           io.stdout.write(JSON.stringify({ as_of: index.asOf, window_start: index.windowStart, window_months: windowMonths, half_life_months: halfLifeMonths, rows: index.rows }, null, 2) + '\n');
           return;
         }
         if (format === 'table' || format === 'md') {
-          io.stdout.write(`${describeLens(options)}\nwindow: models released after ${index.windowStart} up to ${index.asOf}; EMA half-life ${halfLifeMonths} months\n\n`);
+          io.stdout.write(`${describeLensRows(options, loaded!)}\nwindow: models released after ${index.windowStart} up to ${index.asOf}; EMA half-life ${halfLifeMonths} months\n\n`);
         }
         io.stdout.write(formatRows(index.rows, LAB_INDEX_COLUMNS, format));
       });

@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
 import { formatPhrasingSensitivity, phrasingSensitivity, type PhrasingGroupBy } from '../../reports/index.js';
-import { addAnalysisOptions, analysisQuery, describeLens, type AnalysisOptions } from '../analysis-options.js';
+import { addAnalysisOptions, checkAnalysisNames, describeLensRows, loadLensRows, type AnalysisOptions } from '../analysis-options.js';
+import type { LensRows } from '../../reports/index.js';
 import type { CliIo } from '../cli-io.js';
 import { parseOutputFormat } from '../parse-output-format.js';
 import { UsageError } from '../usage-error.js';
-import { withStore } from '../with-store.js';
+import { withExistingStore } from '../with-store.js';
 
 interface PhrasingOptions extends AnalysisOptions {
   by?: string;
@@ -32,10 +33,12 @@ export function registerPhrasingCommand(program: Command, io: CliIo): void {
       if (!(GROUPS as readonly string[]).includes(by)) throw new UsageError(`--by must be one of ${GROUPS.join(', ')} (got "${by}")`);
       const view = options.view ?? 'spread';
       if (view !== 'spread' && view !== 'rates') throw new UsageError(`--view must be spread or rates (got "${view}")`);
-      await withStore(options.db, io, async (store) => {
-        const result = phrasingSensitivity(await store.listLabelRows(analysisQuery(options)), by as PhrasingGroupBy);
+      await withExistingStore(options.db, io, async (store) => {
+        let loaded: LensRows | undefined;
+        await checkAnalysisNames(store, options);
+        const result = phrasingSensitivity((loaded = await loadLensRows(store, options)).rows, by as PhrasingGroupBy);
         if (result.spread.length === 0) io.stderr.write('No judged rows with a theme and a variation match (try --set us_hard).\n');
-        if (format === 'table' || format === 'md') io.stdout.write(`${describeLens(options)}\n\n`);
+        if (format === 'table' || format === 'md') io.stdout.write(`${describeLensRows(options, loaded!)}\n\n`);
         io.stdout.write(formatPhrasingSensitivity(result, format, view));
       });
     });

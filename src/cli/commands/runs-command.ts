@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { formatRows } from '../../reports/index.js';
 import type { CliIo } from '../cli-io.js';
 import { parseOutputFormat } from '../parse-output-format.js';
-import { withStore } from '../with-store.js';
+import { withExistingStore } from '../with-store.js';
 
 export function registerRunsCommand(program: Command, io: CliIo): void {
   program
@@ -12,7 +12,7 @@ export function registerRunsCommand(program: Command, io: CliIo): void {
     .option('--db <path>', 'store: SQLite file (default $CANDOR_DB or ./candor.db)')
     .action(async (options: { format?: string; db?: string }) => {
       const format = parseOutputFormat(options.format);
-      await withStore(options.db, io, async (store) => {
+      await withExistingStore(options.db, io, async (store) => {
         const runs = await store.listRuns();
         if (format === 'json') {
           io.stdout.write(

@@ -1,16 +1,18 @@
 import type { Command } from 'commander';
 import { formatRows, releaseTimeline, RELEASE_TIMELINE_COLUMNS, TEST_DATE_COLUMNS, testDateTimeline } from '../../reports/index.js';
-import { addAnalysisOptions, analysisQuery, describeLens, type AnalysisOptions } from '../analysis-options.js';
+import { addAnalysisOptions, checkAnalysisNames, describeLensRows, loadLensRows, type AnalysisOptions } from '../analysis-options.js';
+import type { LensRows } from '../../reports/index.js';
 import type { CliIo } from '../cli-io.js';
 import { parseNumberOption } from '../parse-number-option.js';
 import { parseOutputFormat } from '../parse-output-format.js';
 import { UsageError } from '../usage-error.js';
-import { withStore } from '../with-store.js';
+import { withExistingStore } from '../with-store.js';
 
 interface TimelineOptions extends AnalysisOptions {
   by?: string;
   halfLifeMonths?: string;
   all?: boolean;
+  minPairs?: string;
 }
 
 export function registerTimelineCommand(program: Command, io: CliIo): void {
@@ -19,7 +21,8 @@ export function registerTimelineCommand(program: Command, io: CliIo): void {
     .description('rates over time: by model release date per creator (with an EMA trend), or by test month')
     .option('--by <axis>', 'release (model release date, from `candor models import`) or test-date (month the answers arrived)', 'release')
     .option('--half-life-months <n>', 'EMA half-life of the release trend, in months', '3')
-    .option('--all', 'test-date: every model and set, not only those tested in two or more months');
+    .option('--all', 'test-date: every model and set, not only those tested in two or more months')
+    .option('--min-pairs <n>', 'test-date: show a later month only with at least n questions also answered in the first month', '30');
   addAnalysisOptions(command)
     .addHelpText('after', '\nRates mix whatever sets the rows cover; pass --set to compare like with like.')
     .action(async (options: TimelineOptions) => {
@@ -27,13 +30,16 @@ export function registerTimelineCommand(program: Command, io: CliIo): void {
       const axis = options.by ?? 'release';
       if (axis !== 'release' && axis !== 'test-date') throw new UsageError(`--by must be release or test-date (got "${axis}")`);
       const halfLifeMonths = parseNumberOption('half-life-months', options.halfLifeMonths, { min: 0.01 });
-      await withStore(options.db, io, async (store) => {
-        const rows = await store.listLabelRows(analysisQuery(options));
+      await withExistingStore(options.db, io, async (store) => {
+        let loaded: LensRows | undefined;
+        await checkAnalysisNames(store, options);
+        const rows = (loaded = await loadLensRows(store, options)).rows;
         const readable = format === 'table' || format === 'md';
-        if (readable) io.stdout.write(`${describeLens(options)}\n\n`);
+        if (readable) io.stdout.write(`${describeLensRows(options, loaded!)}\n\n`);
         if (axis === 'test-date') {
-          const timeline = testDateTimeline(rows, { all: options.all ?? false });
-          if (timeline.length === 0) io.stderr.write('No model was tested on the same set in two different months (--all lists every test month).\n');
+          const minPairs = parseNumberOption('min-pairs', options.minPairs, { integer: true, min: 0 });
+          const timeline = testDateTimeline(rows, { all: options.all ?? false, minPairs });
+          if (timeline.length === 0) io.stderr.write(`No model was tested on the same set in two different months with at least ${minPairs} questions in common (--all lists every test month).\n`);
           io.stdout.write(formatRows(timeline, TEST_DATE_COLUMNS, format));
           return;
         }

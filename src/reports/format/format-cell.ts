@@ -8,6 +8,7 @@ export function formatCell(value: unknown, kind: ColumnKind): string {
   if (value === null || value === undefined) return '—';
   if (typeof value === 'number') {
     if (kind === 'rate') return `${(value * 100).toFixed(1)}%`;
+    if (kind === 'pp') return `${value > 0 ? '+' : value < 0 ? '−' : '±'}${Math.abs(value * 100).toFixed(1)} pp`;
     if (kind === 'pvalue') return value < 0.0001 ? value.toExponential(1) : value.toFixed(4);
     if (kind === 'integer') return String(Math.round(value));
     return Number.isInteger(value) ? String(value) : value.toFixed(3);

@@ -76,10 +76,14 @@ async function staticCompare(a: string, b: string, set: string | null): Promise<
   const table = { bothYes: 0, aOnly: 0, bOnly: 0, bothNo: 0 };
   const flipped: CompareResponse['flipped'] = [];
   let unpairedA = 0;
+  // The as-served lens (docs/methodology.md): technical and judge failures are missing, not refusals.
+  const counted = (label: string | undefined) => label === 'COMPLETE' || label === 'EVASIVE' || label === 'DENIAL' || label === 'ERROR_MODERATION';
+  const missingA = Object.entries(left.labels).filter(([key, label]) => inSet(key) && !counted(label)).length;
+  const missingB = Object.entries(right.labels).filter(([key, label]) => inSet(key) && !counted(label)).length;
   for (const [key, labelA] of Object.entries(left.labels)) {
-    if (!inSet(key)) continue;
+    if (!inSet(key) || !counted(labelA)) continue;
     const labelB = right.labels[key];
-    if (labelB === undefined) {
+    if (!counted(labelB)) {
       unpairedA += 1;
       continue;
     }
@@ -91,14 +95,14 @@ async function staticCompare(a: string, b: string, set: string | null): Promise<
     else table.bothNo += 1;
     if (yesA !== yesB) {
       const [setName = '', questionId = '', sample = '0'] = key.split('\u0000');
-      flipped.push({ set: setName, questionId, sample: Number(sample), text: texts.get(`${setName}\u0000${questionId}`) ?? null, labelA, labelB });
+      flipped.push({ set: setName, questionId, sample: Number(sample), text: texts.get(`${setName}\u0000${questionId}`) ?? null, labelA, labelB: labelB! });
     }
   }
   const pairs = table.bothYes + table.aOnly + table.bOnly + table.bothNo;
-  const unpairedB = Object.keys(right.labels).filter((key) => inSet(key) && left.labels[key] === undefined).length;
+  const unpairedB = Object.entries(right.labels).filter(([key, label]) => inSet(key) && counted(label) && !counted(left.labels[key])).length;
   const rate = (complete: number) => ({ complete, total: pairs, rate: pairs ? complete / pairs : 0, ...wilson(complete, pairs) });
   return {
-    a, b, set, pairs,
+    a, b, set, pairs, lens: 'as-served', fewPairs: pairs < 30, missingA, missingB,
     rateA: rate(table.bothYes + table.aOnly),
     rateB: rate(table.bothYes + table.bOnly),
     difference: newcombePaired(table.bothYes, table.aOnly, table.bOnly, table.bothNo),
@@ -113,6 +117,21 @@ async function staticCompare(a: string, b: string, set: string | null): Promise<
 }
 
 const segmentOf = (label: string) => (label === 'COMPLETE' || label === 'EVASIVE' || label === 'DENIAL' ? label : 'ERROR');
+
+/**
+ * The as-served lens of docs/methodology.md, for the static answers list (the server computes it
+ * with src/reports/lens.ts): technical and judge failures are missing data, out of the denominator;
+ * provider moderation blocks count as not complete.
+ */
+function asServedSummary(labels: readonly string[], counts: { COMPLETE: number; EVASIVE: number; DENIAL: number; ERROR: number }): AnswersResponse['summary'] {
+  const blocked = labels.filter((label) => label === 'ERROR_MODERATION').length;
+  const missing = counts.ERROR - blocked;
+  const n = labels.length - missing;
+  return {
+    total: labels.length, n, missing, blocked, incomplete: labels.length > 0 && missing / labels.length > 0.1, ...counts,
+    rate: n ? counts.COMPLETE / n : 0, ...wilson(counts.COMPLETE, n), lens: 'as-served',
+  };
+}
 
 /**
  * The static site's answers list: from the model's labels file and the search index's question
@@ -139,7 +158,7 @@ async function staticAnswers(filters: AnswerFilters, page: number): Promise<Answ
   if (page < 1 || page > pages) throw new Error(`page=${page}: pages run from 1 to ${pages}`);
   return {
     filters,
-    summary: { total: inSet.length, ...counts, rate: inSet.length ? counts.COMPLETE / inSet.length : 0, ...wilson(counts.COMPLETE, inSet.length) },
+    summary: asServedSummary(inSet.map((row) => row.label), counts),
     total: matching.length,
     page,
     pageSize,

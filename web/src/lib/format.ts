@@ -10,6 +10,20 @@ export function rateText(rate: number, low: number, high: number): string {
   return `${percent(rate)} [${(low * 100).toFixed(1)}–${(high * 100).toFixed(1)}]`;
 }
 
+const signed = (value: number) => `${value > 0 ? '+' : value < 0 ? '−' : '±'}${Math.abs(value * 100).toFixed(1)}`;
+
+/** A difference of rates in percentage points with its interval: "+36.0 pp [+22.1, +48.2]". */
+export function ppText(difference: number, low: number, high: number): string {
+  return Number.isFinite(difference) ? `${signed(difference)} pp [${signed(low)}, ${signed(high)}]` : '–';
+}
+
+/** The lens a number is computed through, in words (docs/methodology.md). */
+export function lensText(lens: string): string {
+  if (lens === 'model-only') return 'lens: model only (provider blocks left out; technical failures are missing, not refusals)';
+  if (lens === 'speechmap') return "lens: SpeechMap's convention (every judged row in the denominator)";
+  return 'lens: as served (provider blocks count as not complete; technical failures are missing, not refusals)';
+}
+
 /** A p-value for people, with its relation: "< 0.001" or "= 0.0391". */
 export function pText(value: number): string {
   return value < 0.001 ? '< 0.001' : `= ${value.toPrecision(3)}`;

@@ -4,7 +4,7 @@ import { MarkdownView } from '../components/markdown-view.js';
 import { Legend, RateBar } from '../components/rate-bar.js';
 import { StatusView } from '../components/status-view.js';
 import { apiCsvHref, isStatic, source } from '../lib/data-source.js';
-import { links, percent, rateText } from '../lib/format.js';
+import { lensText, links, percent, rateText } from '../lib/format.js';
 import { useData } from '../lib/use-data.js';
 
 const SEGMENTS: readonly Segment[] = ['COMPLETE', 'EVASIVE', 'DENIAL', 'ERROR'];
@@ -71,8 +71,10 @@ export function AnswersPage({ params }: { params: URLSearchParams }) {
       {data ? (
         <>
           <p class="big">
-            Complete: <strong>{rateText(data.summary.rate, data.summary.low, data.summary.high)}</strong> of {data.summary.total} judged answers
+            Complete: <strong>{rateText(data.summary.rate, data.summary.low, data.summary.high)}</strong>, n={data.summary.n} with a verdict
+            {data.summary.missing > 0 ? `, ${data.summary.missing} missing (technical failures, not refusals)` : ''}
           </p>
+          <p class="muted">{lensText(data.summary.lens)}</p>
           <RateBar cells={data.summary} />
           <Legend />
           <nav aria-label="Verdict" class="label-filter">

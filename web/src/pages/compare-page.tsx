@@ -6,7 +6,7 @@ import { DownloadLinks } from '../components/download-links.js';
 import { JudgeNote } from '../components/judge-note.js';
 import { StatusView } from '../components/status-view.js';
 import { apiCsvHref, source } from '../lib/data-source.js';
-import { links, percent, pText, rateText } from '../lib/format.js';
+import { lensText, links, ppText, pText, rateText } from '../lib/format.js';
 import { navigate } from '../lib/router.js';
 import { useData } from '../lib/use-data.js';
 
@@ -29,11 +29,12 @@ function Result({ data }: { data: CompareResponse }) {
       </table>
       </div>
       <p class="big" data-testid="compare-verdict">
-        Difference A − B: <strong>{percent(data.difference.estimate)}</strong> [{percent(data.difference.low)} to {percent(data.difference.high)}], exact McNemar p {pText(data.pValue)}
-        {significant ? ' — a real difference at the 5% level.' : ' — not distinguishable at the 5% level.'}
+        Difference A − B: <strong>{ppText(data.difference.estimate, data.difference.low, data.difference.high)}</strong>, exact McNemar p {pText(data.pValue)}
+        {data.fewPairs ? ' — only ' + data.pairs + ' paired questions (fewer than 30): too few to quote.' : significant ? ' — a real difference at the 5% level.' : ' — not distinguishable at the 5% level.'}
       </p>
       <p class="muted">
-        {data.pairs} questions answered by both; {data.table.aOnly} complete only for A, {data.table.bOnly} only for B. Unpaired: {data.unpairedA} (A), {data.unpairedB} (B).
+        {lensText(data.lens)}. {data.pairs} questions answered by both; {data.table.aOnly} complete only for A, {data.table.bOnly} only for B. Unpaired: {data.unpairedA} (A), {data.unpairedB} (B).
+        Missing (technical failures, in no pair): {data.missingA} (A), {data.missingB} (B).
       </p>
       <JudgeNote judges={data.judgesA} who="A" />
       <JudgeNote judges={data.judgesB} who="B" />

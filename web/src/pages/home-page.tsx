@@ -1,5 +1,5 @@
 import { source } from '../lib/data-source.js';
-import { links, percent } from '../lib/format.js';
+import { lensText, links, percent } from '../lib/format.js';
 import { useData } from '../lib/use-data.js';
 import { Leaderboard } from './leaderboard.js';
 
@@ -16,7 +16,7 @@ export function HomePage({ params }: { params: URLSearchParams }) {
           <div><strong>{data.counts.models}</strong> models</div>
           <div><strong>{data.counts.questions}</strong> questions in {data.counts.questionSets} sets</div>
           <div><strong>{data.counts.responses}</strong> answers</div>
-          <div><strong>{percent(data.overall.rate)}</strong> fulfilled (COMPLETE over all judged rows)</div>
+          <div><strong>{percent(data.overall.rate)}</strong> of answers fulfilled ({data.overall.n} with a verdict, {data.overall.missing} missing; {lensText(data.lens)})</div>
         </section>
       ) : null}
       {highlights.data ? (

@@ -5,7 +5,7 @@ import { DataTable, type TableColumn } from '../components/data-table.js';
 import { DownloadLinks } from '../components/download-links.js';
 import { StatusView } from '../components/status-view.js';
 import { apiCsvHref, source } from '../lib/data-source.js';
-import { links, percent, rateText } from '../lib/format.js';
+import { lensText, links, percent, ppText, pText, rateText } from '../lib/format.js';
 import { useData } from '../lib/use-data.js';
 
 type Row = LanguageGroup['rows'][number];
@@ -16,7 +16,8 @@ function flat(group: LanguageGroup) {
       const cell = row.byLanguage[language];
       return {
         baseSet: group.baseSet, model: row.model, language, set: group.sets[language] ?? null,
-        total: cell?.total ?? 0, complete: cell?.complete ?? 0, rate: cell?.rate ?? null, low: cell?.low ?? null, high: cell?.high ?? null, gap: row.gap,
+        total: cell?.total ?? 0, missing: cell?.missing ?? 0, complete: cell?.complete ?? 0, rate: cell?.rate ?? null, low: cell?.low ?? null, high: cell?.high ?? null,
+        gap_pp: row.gaps[language] ? row.gaps[language]!.difference * 100 : null, gap_pairs: row.gaps[language]?.pairs ?? null, gap_mcnemar_p: row.gaps[language]?.pValue ?? null,
       };
     }),
   );
@@ -40,7 +41,10 @@ function GapChart({ group }: { group: LanguageGroup }) {
     const from = base ? row.byLanguage[base] : undefined;
     return from ? others.flatMap((language) => (row.byLanguage[language] ? [{ model: row.model, x1: from.rate, x2: row.byLanguage[language]!.rate }] : [])) : [];
   });
-  const models = [...group.rows].sort((left, right) => (right.gap ?? 0) - (left.gap ?? 0)).map((row) => row.model);
+  // Largest paired shortfall of the first translation first (most negative language − base gap).
+  const firstOther = others[0];
+  const gapOf = (row: Row) => (firstOther ? row.gaps[firstOther]?.difference ?? 0 : 0);
+  const models = [...group.rows].sort((left, right) => gapOf(left) - gapOf(right)).map((row) => row.model);
   const width = Math.max(300, Math.min(960, document.documentElement.clientWidth - 40));
   const label = `${group.baseSet}: COMPLETE rate per model in ${group.languages.join(' and ')}; ${points.map((point) => `${point.model} ${point.language} ${percent(point.rate)}`).join('; ')}`;
   return (
@@ -92,13 +96,33 @@ function Group({ group }: { group: LanguageGroup }) {
         numeric: true,
       }),
     ),
-    { key: 'gap', header: 'Gap (max − min)', render: (row) => (row.gap === null ? '–' : percent(row.gap)), sortValue: (row) => row.gap, numeric: true },
+    ...group.languages
+      .filter((language) => language !== group.baseLanguage)
+      .map(
+        (language): TableColumn<Row> => ({
+          key: `gap-${language}`,
+          header: `${language} − ${group.baseLanguage} (pp, paired)`,
+          render: (row) => {
+            const gap = row.gaps[language];
+            if (!gap) return '–';
+            const text = `${ppText(gap.difference, gap.low, gap.high)} n=${gap.pairs} pairs, McNemar p ${pText(gap.pValue)}`;
+            return gap.fewPairs ? <span class="muted" title="fewer than 30 pairs">{text} (few pairs)</span> : text;
+          },
+          sortValue: (row) => row.gaps[language]?.difference ?? null,
+          numeric: true,
+        }),
+      ),
   ];
+  const firstGap = group.languages.find((language) => language !== group.baseLanguage);
   return (
     <section aria-labelledby={`group-${group.baseSet}`}>
       <h2 id={`group-${group.baseSet}`}>{group.baseSet} in {group.languages.join(', ')}</h2>
       <GapChart group={group} />
-      <DataTable caption={`COMPLETE rate per language, ${group.baseSet} and its translations`} rows={group.rows} rowKey={(row) => row.model} columns={columns} initialSort={{ key: 'gap', descending: true }} />
+      <DataTable caption={`COMPLETE rate per language, ${group.baseSet} and its translations`} rows={group.rows} rowKey={(row) => row.model} columns={columns} initialSort={firstGap ? { key: `gap-${firstGap}`, descending: false } : { key: 'model', descending: false }} />
+      <p class="muted">
+        {lensText(group.lens)}. A gap is (language − {group.baseLanguage}) in percentage points on the same source questions, with Newcombe's paired 95% interval
+        and the exact McNemar p; missing answers are left out of both sides.
+      </p>
       <DownloadLinks rows={flat(group)} name={`language-gap-${group.baseSet}`} apiCsv={apiCsvHref('languages')} />
       <details>
         <summary>The {group.questions.length} questions in each language</summary>

@@ -5,21 +5,38 @@ import { JudgeNote } from '../components/judge-note.js';
 import { Legend, RateBar } from '../components/rate-bar.js';
 import { StatusView } from '../components/status-view.js';
 import { apiCsvHref, isStatic, source } from '../lib/data-source.js';
-import { links, percent, rateText } from '../lib/format.js';
+import { lensText, links, percent, rateText } from '../lib/format.js';
 import { navigate } from '../lib/router.js';
 import { useData } from '../lib/use-data.js';
 
-const COLUMNS: TableColumn<LeaderboardRow & { rank: number; set: string | null }>[] = [
-  { key: 'rank', header: '#', render: (row) => row.rank, sortValue: (row) => row.rank, numeric: true },
+/** An unranked row (incomplete data, or other sets) is greyed, with the reason as its tooltip. */
+const greyed = (row: LeaderboardRow, text: string) =>
+  row.rank === null ? (
+    <span class="muted" title={row.note ?? undefined} data-incomplete={row.incomplete ? 'true' : undefined}>
+      {text}
+    </span>
+  ) : (
+    text
+  );
+
+const COLUMNS: TableColumn<LeaderboardRow & { set: string | null }>[] = [
+  { key: 'rank', header: '#', render: (row) => (row.rank === null ? <span class="muted" title={row.note ?? undefined}>–</span> : row.rank), sortValue: (row) => row.rank ?? Number.MAX_SAFE_INTEGER, numeric: true },
   { card: 'title', key: 'model', header: 'Model', render: (row) => <a href={links.model(row.model)}>{row.model}</a>, sortValue: (row) => row.model },
   { key: 'creator', header: 'Creator', render: (row) => row.creator ?? '–', sortValue: (row) => row.creator },
   { key: 'release', header: 'Released', render: (row) => row.releaseDate ?? '–', sortValue: (row) => row.releaseDate },
-  { key: 'rate', header: 'Complete [95% CI]', render: (row) => <a href={links.answers({ model: row.model, set: row.set })} title="The answers behind this rate">{rateText(row.rate, row.low, row.high)}</a>, sortValue: (row) => row.rate, numeric: true },
+  {
+    key: 'rate',
+    header: 'Complete [95% CI]',
+    render: (row) => <a href={links.answers({ model: row.model, set: row.set })} title="The answers behind this rate">{greyed(row, rateText(row.rate, row.low, row.high))}</a>,
+    sortValue: (row) => (row.rank === null ? -1 : row.rate),
+    numeric: true,
+  },
   { key: 'bar', header: 'Verdicts', render: (row) => <RateBar cells={row} /> },
-  { key: 'evasive', card: 'hide', header: 'Evasive', render: (row) => percent(row.EVASIVE / (row.total || 1)), sortValue: (row) => row.EVASIVE / (row.total || 1), numeric: true },
-  { key: 'denial', card: 'hide', header: 'Denial', render: (row) => percent(row.DENIAL / (row.total || 1)), sortValue: (row) => row.DENIAL / (row.total || 1), numeric: true },
-  { key: 'error', card: 'hide', header: 'Error', render: (row) => percent(row.ERROR / (row.total || 1)), sortValue: (row) => row.ERROR / (row.total || 1), numeric: true },
-  { key: 'n', header: 'n', render: (row) => row.total, sortValue: (row) => row.total, numeric: true },
+  { key: 'evasive', card: 'hide', header: 'Evasive', render: (row) => percent(row.EVASIVE / (row.n || 1)), sortValue: (row) => row.EVASIVE / (row.n || 1), numeric: true },
+  { key: 'denial', card: 'hide', header: 'Denial', render: (row) => percent(row.DENIAL / (row.n || 1)), sortValue: (row) => row.DENIAL / (row.n || 1), numeric: true },
+  { key: 'n', header: 'n', render: (row) => row.n, sortValue: (row) => row.n, numeric: true },
+  { key: 'missing', header: 'Missing', render: (row) => greyed(row, String(row.missing)), sortValue: (row) => row.missing, numeric: true },
+  { key: 'note', card: 'hide', header: 'Note', render: (row) => (row.note ? <span class="muted">{row.note}</span> : '') },
 ];
 
 function setParams(params: URLSearchParams, changes: Record<string, string | null>): void {
@@ -41,7 +58,7 @@ export function Leaderboard({ params }: { params: URLSearchParams }) {
   const data = state.data;
   const needle = filter.toLowerCase();
   const rows = (data?.rows ?? [])
-    .map((row, index) => ({ ...row, rank: index + 1, set }))
+    .map((row) => ({ ...row, set }))
     .filter((row) => needle === '' || row.model.toLowerCase().includes(needle) || (row.creator ?? '').toLowerCase().includes(needle));
   return (
     <section aria-labelledby="leaderboard-title">
@@ -70,6 +87,10 @@ export function Leaderboard({ params }: { params: URLSearchParams }) {
       {data ? (
         <>
           <JudgeNote judges={data.judges} />
+          <p class="muted">
+            {lensText(data.lens)}. {data.rule}
+            {data.rankingSets.length > 0 ? `. Ranking sets: ${data.rankingSets.join(', ')}.` : '.'}
+          </p>
           <Legend />
           <DataTable columns={COLUMNS} rows={rows} rowKey={(row) => row.model} sortParam="sort" initialSort={{ key: 'rate', descending: true }} caption={`${rows.length} models${set ? ` on ${set}` : ''}`} />
           <DownloadLinks rows={rows} name={`leaderboard${set ? `-${set}` : ''}`} apiCsv={apiCsvHref('leaderboard', { set, excludeBlocked })} />

@@ -10,7 +10,7 @@ import { JudgeNote } from '../components/judge-note.js';
 import { RateBar } from '../components/rate-bar.js';
 import { StatusView } from '../components/status-view.js';
 import { apiCsvHref, source } from '../lib/data-source.js';
-import { links, rateText } from '../lib/format.js';
+import { lensText, links, rateText } from '../lib/format.js';
 import { numericIdsOf } from '../lib/country-codes.js';
 import { navigate } from '../lib/router.js';
 import { useData } from '../lib/use-data.js';
@@ -103,16 +103,26 @@ export function MapPage({ params }: { params: URLSearchParams }) {
       {state.data ? (
         <>
           <JudgeNote judges={state.data.judges} />
+          <p class="muted">{lensText(state.data.lens)}. Average model: {state.data.estimand}.</p>
           <DataTable
             rows={state.data.countries}
             rowKey={(row) => row.country}
             initialSort={{ key: 'rate', descending: false }}
             columns={[
               { card: 'title', key: 'country', header: 'Country', render: (row) => <a href={links.country(row.country)}>{row.country}</a>, sortValue: (row) => row.country },
-              { key: 'rate', header: 'Complete [95% CI]', render: (row) => <a href={links.answers({ country: row.country })}>{rateText(row.rate, row.low, row.high)}</a>, sortValue: (row) => row.rate, numeric: true },
+              {
+                key: 'model-mean',
+                header: 'Average model [95% CI]',
+                render: (row) => (row.modelMean ? rateText(row.modelMean.estimate, row.modelMean.low, row.modelMean.high) : <span class="muted">fewer than 3 models</span>),
+                sortValue: (row) => row.modelMean?.estimate ?? null,
+                numeric: true,
+              },
+              { key: 'models', header: 'Models', render: (row) => row.models, sortValue: (row) => row.models, numeric: true },
+              { key: 'rate', header: 'All answers pooled [Wilson]', render: (row) => <a href={links.answers({ country: row.country })} title="The answers behind this rate">{rateText(row.rate, row.low, row.high)}</a>, sortValue: (row) => row.rate, numeric: true },
               { key: 'bar', header: 'Verdicts', render: (row) => <RateBar cells={row} /> },
               { key: 'questions', header: 'Questions', render: (row) => row.questions, sortValue: (row) => row.questions, numeric: true },
-              { key: 'n', header: 'n', render: (row) => row.total, sortValue: (row) => row.total, numeric: true },
+              { key: 'n', header: 'n', render: (row) => row.n, sortValue: (row) => row.n, numeric: true },
+              { key: 'missing', header: 'Missing', render: (row) => row.missing, sortValue: (row) => row.missing, numeric: true },
             ]}
           />
           <DownloadLinks rows={state.data.countries} name="map" apiCsv={apiCsvHref('map')} />
