@@ -25,10 +25,13 @@ export function openSqliteConnection(path: string): { db: Kysely<DatabaseSchema>
   let database: Database.Database;
   try {
     database = new Database(path);
+    // Switching a new file to WAL needs the file to itself for a moment: wait for it here.
+    database.pragma('busy_timeout = 10000');
     database.pragma('journal_mode = WAL');
     database.pragma('synchronous = NORMAL');
     database.pragma('foreign_keys = ON');
-    database.pragma('busy_timeout = 10000');
+    // Short: a writer that finds the file locked waits in steps with the event loop free (write-transaction.ts).
+    database.pragma('busy_timeout = 100');
   } catch (error) {
     throw new CandorError('db_open_failed', `${path}: cannot open as a SQLite database (${(error as Error).message})`, { cause: error });
   }
