@@ -81,6 +81,10 @@ async function rebuildFromStore(index: Database.Database, store: Pick<CandorStor
 
 const SEARCH_PAGE = 5_000;
 
+/** Short queries (a LIKE scan over every document) stop after this long and say the hits are truncated. */
+const SCAN_BUDGET_MS = 400;
+const SCAN_SLICE = 20_000;
+
 function storedVersion(index: Database.Database): string | null {
   const table = index.prepare(`SELECT name FROM sqlite_master WHERE name = 'meta'`).get();
   if (!table) return null;
@@ -121,19 +125,33 @@ export async function openSearchIndexFromStore(store: Pick<CandorStore, 'listSea
 }
 
 function searchOver(index: Database.Database): SearchIndex {
-  const byWords = index.prepare(`SELECT rowid, body, kind, set_name, question_id, model, label,
-      snippet(words, 0, '', '', '…', 24) AS snip
+  // No FTS5 snippet(): it scores every window around every match, so its cost grows with the
+  // square of the matches in one document (one word repeated 200k times took 528 s). The snippet
+  // is cut in JavaScript instead, in one linear pass (snippetAround).
+  const byWords = index.prepare(`SELECT rowid, body, kind, set_name, question_id, model, label, NULL AS snip
     FROM words WHERE words MATCH ? LIMIT ?`);
-  const phrase = index.prepare(`SELECT body, kind, set_name, question_id, model, label,
-      snippet(documents, 0, '', '', '…', 64) AS snip
+  const phrase = index.prepare(`SELECT body, kind, set_name, question_id, model, label, NULL AS snip
     FROM documents WHERE documents MATCH ? LIMIT ?`);
   const scan = index.prepare(`SELECT body, kind, set_name, question_id, model, label, NULL AS snip
-    FROM documents WHERE body LIKE ? ESCAPE '\\' LIMIT ?`);
+    FROM documents WHERE rowid > ? AND rowid <= ? AND body LIKE ? ESCAPE '\\' LIMIT ?`);
+  const lastRow = index.prepare('SELECT max(rowid) AS last FROM documents');
+  /** A LIKE scan reads every document: in slices, stopping (truncated) when the time budget is spent. */
+  const scanInSlices = (pattern: string, limit: number): { records: DocumentRecord[]; outOfTime: boolean } => {
+    const last = Number((lastRow.get() as { last: number | null }).last ?? 0);
+    const deadline = Date.now() + SCAN_BUDGET_MS;
+    const records: DocumentRecord[] = [];
+    for (let from = 0; from < last && records.length <= limit; from += SCAN_SLICE) {
+      if (Date.now() > deadline) return { records, outOfTime: true };
+      records.push(...(scan.all(from, from + SCAN_SLICE, pattern, limit + 1 - records.length) as DocumentRecord[]));
+    }
+    return { records, outOfTime: false };
+  };
   return {
     search(query, limit) {
       const trimmed = query.trim();
       if (trimmed === '') return { query, hits: [], truncated: false };
       let records: DocumentRecord[];
+      let outOfTime = false;
       if (!UNSPACED_SCRIPT.test(trimmed) && /[\p{L}\p{N}]/u.test(trimmed)) {
         // Exact words first (fast even for words in every answer); prefixes only fill up what is missing.
         records = byWords.all(wordPhrase(trimmed, false), limit + 1) as DocumentRecord[];
@@ -146,7 +164,7 @@ function searchOver(index: Database.Database): SearchIndex {
         }
       }
       else if ([...trimmed].length >= 3) records = phrase.all(`"${trimmed.replaceAll('"', '""')}"`, limit + 1) as DocumentRecord[];
-      else records = scan.all(`%${trimmed.replace(/[\\%_]/g, (character) => `\\${character}`)}%`, limit + 1) as DocumentRecord[];
+      else ({ records, outOfTime } = scanInSlices(`%${trimmed.replace(/[\\%_]/g, (character) => `\\${character}`)}%`, limit));
       const hits = records.slice(0, limit).map((record): SearchHit => ({
         kind: record.kind,
         set: record.set_name,
@@ -155,7 +173,7 @@ function searchOver(index: Database.Database): SearchIndex {
         label: record.label,
         snippet: record.snip ?? snippetAround(record.body, trimmed),
       }));
-      return { query, hits, truncated: records.length > limit };
+      return { query, hits, truncated: records.length > limit || outOfTime };
     },
     close: () => index.close(),
   };
