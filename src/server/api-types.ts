@@ -187,6 +187,12 @@ export interface SearchResponse {
   hits: SearchHit[];
   /** true when more hits exist than were returned. */
   truncated: boolean;
+  /**
+   * The search index behind the hits: `ready` (current), `updating` (the data changed and a new
+   * index is being built in the background: recent answers may be missing), `building` (no index
+   * yet: no hits until it is done). Absent on the static site.
+   */
+  index?: 'ready' | 'updating' | 'building';
 }
 
 /** Compact client-side search index of the static site: one entry per question. */
