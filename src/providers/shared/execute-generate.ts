@@ -50,6 +50,26 @@ export async function executeGenerate(input: ExecuteGenerateInput): Promise<Gene
     };
   }
 
+  if (sent.kind === 'too_large') {
+    // Terminal and stored: the same request would bring the same flood again.
+    return {
+      status: 'provider_error',
+      finishReason: { unified: 'error', raw: null },
+      finalText: null,
+      reasoningText: null,
+      upstreamRoute: null,
+      usage: EMPTY_USAGE,
+      costUsd: null,
+      statusDetail: `too_large: the response body was larger than ${sent.limitBytes} bytes; the connection was closed and only its first 64 KiB kept`,
+      httpStatus: sent.httpStatus,
+      rawBody: redactSecret(sent.prefix, input.secret),
+      headers: {},
+      ...timing,
+      retryable: false,
+      retryAfterMs: null,
+    };
+  }
+
   const rawBody = redactSecret(sent.rawBody, input.secret);
   const headers = redactSecretInRecord(pickUsefulHeaders(sent.headers), input.secret);
   const body = parseBody(rawBody);

@@ -1,3 +1,5 @@
+import { ResponseTooLargeError } from './node-http-fetch.js';
+
 export interface PostJsonRequest {
   fetch: typeof fetch;
   url: string;
@@ -10,6 +12,7 @@ export interface PostJsonRequest {
 
 export type PostJsonResult =
   | { kind: 'response'; httpStatus: number; headers: Headers; rawBody: string }
+  | { kind: 'too_large'; httpStatus: number; limitBytes: number; prefix: string }
   | { kind: 'transport_error'; detail: string };
 
 /**
@@ -40,6 +43,7 @@ export async function postJson(request: PostJsonRequest): Promise<PostJsonResult
     return { kind: 'response', httpStatus: response.status, headers: response.headers, rawBody };
   } catch (error) {
     if (request.signal?.aborted) throw request.signal.reason;
+    if (error instanceof ResponseTooLargeError) return { kind: 'too_large', httpStatus: error.httpStatus, limitBytes: error.limitBytes, prefix: error.prefix };
     if (timedOut) return { kind: 'transport_error', detail: `timeout after ${request.timeoutMs} ms` };
     return { kind: 'transport_error', detail: describeNetworkError(error) };
   } finally {
