@@ -1,11 +1,14 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/main.js';
 import { captureIo } from '../src/cli/test-support/capture-io.js';
+import { readJsonLines } from '../src/datasets/read-json-lines.js';
 import { openStore } from '../src/store/index.js';
 
 let server: Server | null = null;
@@ -58,5 +61,55 @@ describe('unbounded inputs are cut at a stated limit', () => {
     } finally {
       await store.close();
     }
+  });
+});
+
+describe('hostile data files', () => {
+  async function importFolder(prepare: (folder: string) => void): Promise<{ code: number; err: string }> {
+    const folder = mkdtempSync(join(tmpdir(), 'candor-hostile-import-'));
+    for (const sub of ['questions', 'responses']) mkdirSync(join(folder, sub));
+    writeFileSync(join(folder, 'questions', 'hs.jsonl'), '{"id":"hs_1","category":"hs","question":"Q"}\n');
+    prepare(folder);
+    const io = captureIo();
+    const code = await runCli(['import', 'speechmap', folder, '--db', join(folder, 'c.db'), '--quiet'], io);
+    return { code, err: io.err() };
+  }
+
+  it('a gzip holding one line over 16 MiB is refused in one line naming file and line', { timeout: 60_000 }, async () => {
+    const { code, err } = await importFolder((folder) =>
+      writeFileSync(join(folder, 'responses', 'hs_lab_model.jsonl.gz'), gzipSync(Buffer.alloc(20 * 1024 * 1024, 0x61))),
+    );
+    expect(code).not.toBe(0);
+    expect(err).toMatch(/hs_lab_model\.jsonl\.gz:1: line is longer than 16777216 bytes/);
+    expect(err.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('a FIFO named *.jsonl is refused at once instead of waiting for a writer', { timeout: 30_000 }, async () => {
+    const { code, err } = await importFolder((folder) => execFileSync('mkfifo', [join(folder, 'responses', 'hs_lab_model.jsonl')]));
+    expect(code).not.toBe(0);
+    expect(err).toMatch(/hs_lab_model\.jsonl: is a FIFO \(named pipe\), not a regular file/);
+  });
+
+  it('invalid UTF-8 in a JSONL file is refused (as CSV is), not turned into U+FFFD', async () => {
+    const { code, err } = await importFolder((folder) =>
+      writeFileSync(
+        join(folder, 'questions', 'hs.jsonl'),
+        Buffer.concat([Buffer.from('{"id":"hs_1","category":"hs","question":"caf'), Buffer.from([0xe9]), Buffer.from('"}\n')]),
+      ),
+    );
+    expect(code).not.toBe(0);
+    expect(err).toMatch(/hs\.jsonl:1: is not valid UTF-8/);
+  });
+
+  it('a file over the decompressed limit stops there with one line (a gzip bomb)', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'candor-bomb-'));
+    const path = join(folder, 'bomb.jsonl.gz');
+    writeFileSync(path, gzipSync(Buffer.from('{"id":"x","question":"y"}\n'.repeat(200_000))));
+    const read = async () => {
+      let rows = 0;
+      for await (const _ of readJsonLines(path, { maxFileBytes: 1024 * 1024 })) rows += 1;
+      return rows;
+    };
+    await expect(read()).rejects.toThrow(`${path}: is larger than 1048576 bytes once decompressed; Candor reads files up to that size (split it)`);
   });
 });
