@@ -365,7 +365,10 @@ export interface ApiError {
 /**
  * File name of an id in the static site's data folder (and its path segment): encodeURIComponent with
  * "%" → "@", so names are filesystem- and URL-safe without decoding, and distinct ids stay distinct.
+ * A name of dots only ("." or "..", which encodeURIComponent keeps) has its dots encoded too
+ * ("@2E@2E"): as a path segment it would climb out of the folder.
  */
 export function dataFileName(id: string): string {
-  return encodeURIComponent(id).replaceAll('%', '@');
+  const encoded = encodeURIComponent(id);
+  return (/^\.*$/.test(encoded) ? encoded.replaceAll('.', '%2E') : encoded).replaceAll('%', '@');
 }
