@@ -27,7 +27,7 @@ import { CANDOR_VERSION } from './candor-version.js';
 import { UsageError } from './usage-error.js';
 
 /** Exit codes: 0 ok, 1 a Candor error (bad input, not found, outdated store), 2 usage, 70 a bug. */
-export const EXIT_CODES = { ok: 0, error: 1, usage: 2, internal: 70 } as const;
+export const EXIT_CODES = { ok: 0, error: 1, usage: 2, internal: 70, interrupted: 130 } as const;
 
 function buildProgram(io: CliIo): Command {
   const program = new Command('candor')
@@ -80,6 +80,11 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
     await program.parseAsync([...argv], { from: 'user' });
     return io.exitCode ?? EXIT_CODES.ok;
   } catch (error) {
+    if (io.signal?.aborted) {
+      // Stopped by Ctrl-C or SIGTERM: every write is a transaction, so what was committed stays.
+      io.stderr.write(`candor: stopped (${(io.signal.reason as Error | undefined)?.message ?? 'interrupted'}); work committed before the signal stays, the rest was not written\n`);
+      return EXIT_CODES.interrupted;
+    }
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT_CODES.ok : EXIT_CODES.usage;
     }
