@@ -1,4 +1,8 @@
+import { setMaxListeners } from 'node:events';
 import { ResponseTooLargeError } from './node-http-fetch.js';
+
+/** Signals already allowed one listener per request in flight (a run at concurrency 16+ shares one). */
+const widened = new WeakSet<AbortSignal>();
 
 export interface PostJsonRequest {
   fetch: typeof fetch;
@@ -24,6 +28,11 @@ export async function postJson(request: PostJsonRequest): Promise<PostJsonResult
   let timedOut = false;
   const onAbort = () => controller.abort(request.signal?.reason);
   if (request.signal?.aborted) throw request.signal.reason;
+  if (request.signal && !widened.has(request.signal)) {
+    // Every request in flight listens to the run's signal: no MaxListenersExceededWarning at high concurrency.
+    setMaxListeners(0, request.signal);
+    widened.add(request.signal);
+  }
   request.signal?.addEventListener('abort', onAbort, { once: true });
   const timer =
     request.timeoutMs === null
