@@ -1,3 +1,4 @@
+import { printable } from './printable.js';
 import { Command, CommanderError } from 'commander';
 import { CandorError } from '../core/index.js';
 import { processIo, type CliIo } from './cli-io.js';
@@ -88,16 +89,17 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT_CODES.ok : EXIT_CODES.usage;
     }
+    // Messages may quote data (a malformed line, a name): control characters are shown, not obeyed.
     if (error instanceof UsageError) {
-      io.stderr.write(`candor: ${error.message}\n`);
+      io.stderr.write(`candor: ${printable(error.message)}\n`);
       return EXIT_CODES.usage;
     }
     if (error instanceof CandorError) {
-      io.stderr.write(`candor: ${error.message}\n`);
+      io.stderr.write(`candor: ${printable(error.message)}\n`);
       return EXIT_CODES.error;
     }
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    io.stderr.write(`candor: unexpected error (please report it):\n${message}\n`);
+    io.stderr.write(`candor: unexpected error (please report it):\n${printable(message)}\n`);
     return EXIT_CODES.internal;
   }
 }

@@ -19,7 +19,31 @@ export interface ReadJsonLinesLimits {
   maxFileBytes?: number;
 }
 
+/** Deepest nesting of arrays and objects accepted in a line: real rows nest a handful of levels; 100k crashed the importer. */
+export const MAX_JSON_DEPTH = 256;
+
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Whether a JSON text nests deeper than `limit` (brackets inside strings do not count). Cheap when it has few brackets. */
+function nestsDeeperThan(bytes: Buffer, limit: number): boolean {
+  let openers = 0;
+  for (let at = bytes.indexOf(0x5b); at >= 0 && openers <= limit; at = bytes.indexOf(0x5b, at + 1)) openers += 1;
+  for (let at = bytes.indexOf(0x7b); at >= 0 && openers <= limit; at = bytes.indexOf(0x7b, at + 1)) openers += 1;
+  if (openers <= limit) return false;
+  let depth = 0;
+  let inString = false;
+  for (let index = 0; index < bytes.length; index += 1) {
+    const byte = bytes[index]!;
+    if (inString) {
+      if (byte === 0x5c) index += 1;
+      else if (byte === 0x22) inString = false;
+    } else if (byte === 0x22) inString = true;
+    else if (byte === 0x5b || byte === 0x7b) {
+      if (++depth > limit) return true;
+    } else if (byte === 0x5d || byte === 0x7d) depth -= 1;
+  }
+  return false;
+}
 
 /**
  * Reads a `.jsonl` or `.jsonl.gz` file line by line. Blank lines are skipped. Refused, each with
@@ -49,6 +73,9 @@ export async function* readJsonLines(path: string, limits: ReadJsonLinesLimits =
     }
     const trimmed = lineNumber === 1 ? text.replace(/^\uFEFF/, '').trim() : text.trim();
     if (trimmed === '') return null;
+    if (nestsDeeperThan(bytes, MAX_JSON_DEPTH)) {
+      throw new InputError({ file: path, line: lineNumber }, `JSON nested more than ${MAX_JSON_DEPTH} levels deep; Candor reads rows nested up to that depth`);
+    }
     try {
       return { line: lineNumber, value: JSON.parse(trimmed) };
     } catch (error) {
