@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { writeSpeechMapFixture } from '../src/ingest/test-support/write-speechmap-fixture.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -31,5 +32,20 @@ describe('hostile data files get one clear line', () => {
     expect(code).not.toBe(0);
     expect(io.err()).not.toMatch(/[\u001b\u0007]/);
     expect(io.err()).toContain('\\x1b[2J');
+  });
+
+  it('a corrupted store: reads and imports say so in one line, and an import does not report success', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'candor-corrupt-'));
+    const db = join(folder, 'c.db');
+    const first = captureIo();
+    expect(await runCli(['import', 'speechmap', writeSpeechMapFixture(), '--db', db, '--quiet'], first), first.err()).toBe(0);
+    const file = openSync(db, 'r+');
+    writeSync(file, Buffer.alloc(4096 * 3, 0xab), 0, 4096 * 3, 4096 * 2);
+    closeSync(file);
+    for (const args of [['sets', 'list', '--db', db], ['import', 'speechmap', writeSpeechMapFixture(), '--db', db, '--quiet']]) {
+      const io = captureIo();
+      expect(await runCli(args, io), args.join(' ')).toBe(1);
+      expect(io.err()).toMatch(new RegExp(`^candor: ${db.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: the store file is corrupted \\(.*\\); restore a backup or start a new --db\n$`));
+    }
   });
 });
