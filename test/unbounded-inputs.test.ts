@@ -113,3 +113,16 @@ describe('hostile data files', () => {
     await expect(read()).rejects.toThrow(`${path}: is larger than 1048576 bytes once decompressed; Candor reads files up to that size (split it)`);
   });
 });
+
+describe('file names that are not UTF-8', () => {
+  it('are reported as such, not as "does not exist"', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'candor-latin1-'));
+    for (const sub of ['questions', 'responses']) mkdirSync(join(folder, sub));
+    writeFileSync(join(folder, 'questions', 'hs.jsonl'), '{"id":"hs_1","category":"hs","question":"Q"}\n');
+    // "hs_caf\xe9.jsonl": a Latin-1 name, as old archives carry.
+    writeFileSync(Buffer.from(join(folder, 'responses', 'hs_caf\u00e9.jsonl').replace('\u00e9', '\u0000'), 'latin1').map((byte) => (byte === 0 ? 0xe9 : byte)), '{}\n');
+    const io = captureIo();
+    expect(await runCli(['import', 'speechmap', folder, '--db', join(folder, 'c.db'), '--quiet'], io)).toBe(1);
+    expect(io.err()).toMatch(/hs_caf\uFFFD\.jsonl: cannot be opened: its name is not valid UTF-8/);
+  });
+});

@@ -13,6 +13,10 @@ export function assertRegularFile(path: string): void {
     kind = stats.isDirectory() ? 'a folder' : stats.isFIFO() ? 'a FIFO (named pipe)' : stats.isSocket() ? 'a socket' : stats.isCharacterDevice() || stats.isBlockDevice() ? 'a device' : 'something else';
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' && path.includes('\uFFFD')) {
+      // Node hands names as UTF-8 strings: a name whose bytes are not UTF-8 arrives with U+FFFD and cannot be opened.
+      throw new InputError({ file: path }, 'cannot be opened: its name is not valid UTF-8 (shown with \uFFFD); rename the file');
+    }
     if (code === 'ENOENT') throw new InputError({ file: path }, 'file does not exist');
     throw new InputError({ file: path }, `cannot read (${(error as Error).message})`);
   }
