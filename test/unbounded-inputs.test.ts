@@ -120,7 +120,7 @@ describe('file names that are not UTF-8', () => {
     for (const sub of ['questions', 'responses']) mkdirSync(join(folder, sub));
     writeFileSync(join(folder, 'questions', 'hs.jsonl'), '{"id":"hs_1","category":"hs","question":"Q"}\n');
     // "hs_caf\xe9.jsonl": a Latin-1 name, as old archives carry.
-    writeFileSync(Buffer.from(join(folder, 'responses', 'hs_caf\u00e9.jsonl').replace('\u00e9', '\u0000'), 'latin1').map((byte) => (byte === 0 ? 0xe9 : byte)), '{}\n');
+    writeFileSync(Buffer.concat([Buffer.from(join(folder, 'responses', 'hs_caf')), Buffer.from([0xe9]), Buffer.from('.jsonl')]), '{}\n');
     const io = captureIo();
     expect(await runCli(['import', 'speechmap', folder, '--db', join(folder, 'c.db'), '--quiet'], io)).toBe(1);
     expect(io.err()).toMatch(/hs_caf\uFFFD\.jsonl: cannot be opened: its name is not valid UTF-8/);

@@ -38,4 +38,14 @@ describe('search work is bounded by the text, not its square', () => {
     expect(snippetAround('a'.repeat(200) + 'Press Freedom' + 'b'.repeat(200), 'press freedom', 5)).toBe('…aaaaaPress Freedombbbbb…');
     expect(snippetAround('short text', 'absent')).toBe('short text');
   });
+
+  it('snippets show stored text as it was answered (NUL, lone surrogates), not the store escapes', async () => {
+    const location = await storeWithAnswer('before\u0000after, lone \ud800, about freedom');
+    const index = openSearchIndex(location, ':memory:', 'v1');
+    try {
+      expect(index.search('freedom', 5).hits[0]!.snippet).toBe('before\u0000after, lone \ud800, about freedom');
+    } finally {
+      index.close();
+    }
+  });
 });

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { SearchHit, SearchKind, SearchResponse } from './api-types.js';
-import type { CandorStore, SearchDocument } from '../store/index.js';
+import { restoreStoredText, type CandorStore, type SearchDocument } from '../store/index.js';
 import { snippetAround } from './snippet-around.js';
 
 /** Full-text search over prompts, answers and judge explanations, kept in a side SQLite file. */
@@ -251,7 +251,8 @@ function searchOver(index: Database.Database): SearchIndex {
         questionId: record.question_id,
         model: record.model,
         label: record.label,
-        snippet: record.snip ?? snippetAround(record.body, trimmed),
+        // The index copies the store file's text as stored: undo the store's escapes (lossless-text.ts) before showing it.
+        snippet: record.snip ?? snippetAround(restoreStoredText(record.body), trimmed),
       }));
       return { query, hits, truncated: records.length > limit || outOfTime };
     },

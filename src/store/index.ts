@@ -5,3 +5,4 @@ export { DEFAULT_DB_PATH, displayLocation, isPostgresUrl, migrateStore, openStor
 export { LATEST_SCHEMA_VERSION } from './migrations.js';
 export type { QuestionAnswerRecord, SearchDocument } from './explorer-reads.js';
 export { describeSqliteFailure } from './sqlite-errors.js';
+export { restoreStoredText } from './lossless-text.js';
