@@ -97,9 +97,10 @@ if ('skipReason' in postgres) {
       }, 60_000);
       const victim = workers[0]!;
       const victimOwner = owners.find((owner) => owner.split(':')[1] === String(victim.pid));
+      // Its leases just before the kill: read after it, a loaded machine may already have let them expire and be retaken.
+      const orphaned = await query<{ item_id: number }>(url, "SELECT item_id FROM work_items WHERE lease_owner = $1 AND state = 'leased'", [victimOwner]);
       victim.kill('SIGKILL');
       expect((await exits[0]!).signal).toBe('SIGKILL');
-      const orphaned = await query<{ item_id: number }>(url, "SELECT item_id FROM work_items WHERE lease_owner = $1 AND state = 'leased'", [victimOwner]);
       expect(victimOwner).toBeDefined();
 
       const rest = await Promise.all(exits.slice(1));
@@ -115,7 +116,9 @@ if ('skipReason' in postgres) {
       // The dead worker's leased items were taken over once their leases expired.
       expect(orphaned.length).toBeGreaterThan(0);
       const retaken = await query<{ attempts: number; state: string }>(url, 'SELECT attempts, state FROM work_items WHERE item_id = ANY($1)', [orphaned.map((row) => row.item_id)]);
-      expect(retaken.every((row) => row.attempts >= 2 && row.state === 'done')).toBe(true);
+      // All done; those still leased at the kill (not finished in the instant before it) were taken over.
+      expect(retaken.every((row) => row.state === 'done')).toBe(true);
+      expect(retaken.filter((row) => row.attempts >= 2).length).toBeGreaterThan(0);
       // The server answered each item once, plus at most what the killed worker had asked and not yet
       // committed (a worker takes its next item only once the last outcome is committed).
       expect(server.stats().completionRequests).toBeLessThanOrEqual(QUESTIONS + 4);

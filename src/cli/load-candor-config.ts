@@ -57,7 +57,8 @@ export function loadCandorConfig(path: string | undefined): CandorConfig {
   if (!path) return EMPTY_CONFIG;
   let value: unknown;
   try {
-    value = JSON.parse(readFileSync(path, 'utf8'));
+    // A byte-order mark (Windows editors write one) is not JSON; drop it.
+    value = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new InputError({ file: path }, code === 'ENOENT' ? 'file does not exist' : `not valid JSON (${(error as Error).message})`);

@@ -1,3 +1,4 @@
+import { printable } from './printable.js';
 import { Command, CommanderError } from 'commander';
 import { CandorError } from '../core/index.js';
 import { processIo, type CliIo } from './cli-io.js';
@@ -27,8 +28,8 @@ import { registerWorkerCommand } from './commands/worker-command.js';
 import { CANDOR_VERSION } from './candor-version.js';
 import { UsageError } from './usage-error.js';
 
-/** Exit codes: 0 ok, 1 a Candor error (bad input, not found, outdated store), 2 usage, 70 a bug. */
-export const EXIT_CODES = { ok: 0, error: 1, usage: 2, refused: 3, internal: 70 } as const;
+/** Exit codes: 0 ok, 1 a Candor error (bad input, not found, outdated store), 2 usage, 3 the provider refused the first requests alike (fail fast), 70 a bug, 130/143 stopped by SIGINT/SIGTERM. */
+export const EXIT_CODES = { ok: 0, error: 1, usage: 2, refused: 3, internal: 70, interrupted: 130 } as const;
 
 function buildProgram(io: CliIo): Command {
   const program = new Command('candor')
@@ -82,20 +83,26 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
     await program.parseAsync([...argv], { from: 'user' });
     return io.exitCode ?? EXIT_CODES.ok;
   } catch (error) {
+    if (io.signal?.aborted) {
+      // Stopped by Ctrl-C or SIGTERM: every write is a transaction, so what was committed stays.
+      io.stderr.write(`candor: stopped (${(io.signal.reason as Error | undefined)?.message ?? 'interrupted'}); work committed before the signal stays, the rest was not written\n`);
+      return EXIT_CODES.interrupted;
+    }
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT_CODES.ok : EXIT_CODES.usage;
     }
+    // Messages may quote data (a malformed line, a name): control characters are shown, not obeyed.
     if (error instanceof UsageError) {
-      io.stderr.write(`candor: ${error.message}\n`);
+      io.stderr.write(`candor: ${printable(error.message)}\n`);
       return EXIT_CODES.usage;
     }
     if (error instanceof CandorError) {
-      io.stderr.write(`candor: ${error.message}\n`);
+      io.stderr.write(`candor: ${printable(error.message)}\n`);
       // The provider refused the first requests alike (see runner/watch-deterministic-refusals): a guard stop.
       return error.code === 'provider_refused' ? EXIT_CODES.refused : EXIT_CODES.error;
     }
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    io.stderr.write(`candor: unexpected error (please report it):\n${message}\n`);
+    io.stderr.write(`candor: unexpected error (please report it):\n${printable(message)}\n`);
     return EXIT_CODES.internal;
   }
 }

@@ -1,19 +1,32 @@
 import { runCli } from './main.js';
 
+/** Exit codes of a command stopped by a signal, as shells report them (128 + signal number). */
+const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143 } as const;
+
+/** After a first signal, a command that has not stopped within this long is ended (committed work stays: every write is a transaction). */
+const STOP_GRACE_MS = 30_000;
+
 /**
- * The `candor` process: wires the real terminal, and Ctrl-C to a drain signal (a second Ctrl-C
- * quits at once), then exits with the command's code.
+ * The `candor` process: wires the real terminal, and SIGINT (Ctrl-C) and SIGTERM to one drain
+ * signal: every long command stops taking new work, finishes or rolls back what is in flight and
+ * exits 130 (SIGINT) or 143 (SIGTERM). A second signal, or STOP_GRACE_MS without stopping, quits at once.
  */
 export async function runProcess(): Promise<void> {
   const controller = new AbortController();
-  let interrupted = false;
-  process.on('SIGINT', () => {
-    if (interrupted) process.exit(130);
-    interrupted = true;
-    process.stderr.write('\ncandor: interrupted; finishing what is in flight (Ctrl-C again to quit at once)\n');
-    controller.abort(new Error('interrupted'));
-  });
-  process.on('SIGTERM', () => controller.abort(new Error('terminated')));
+  let stoppedBy: keyof typeof SIGNAL_EXIT | null = null;
+  const onSignal = (signal: keyof typeof SIGNAL_EXIT) => {
+    if (stoppedBy) process.exit(SIGNAL_EXIT[signal]);
+    stoppedBy = signal;
+    const how = signal === 'SIGINT' ? 'interrupted' : 'terminated';
+    process.stderr.write(`\ncandor: ${how}; finishing what is in flight (${signal === 'SIGINT' ? 'Ctrl-C' : 'the signal'} again to quit at once)\n`);
+    controller.abort(new Error(how));
+    setTimeout(() => {
+      process.stderr.write(`candor: still busy ${STOP_GRACE_MS / 1000} s after ${signal}; quitting (committed work stays)\n`);
+      process.exit(SIGNAL_EXIT[signal]);
+    }, STOP_GRACE_MS).unref();
+  };
+  process.on('SIGINT', () => onSignal('SIGINT'));
+  process.on('SIGTERM', () => onSignal('SIGTERM'));
   // `candor export | head`: the reader went away; stop quietly, as Unix tools do.
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (error: NodeJS.ErrnoException) => {
@@ -21,13 +34,15 @@ export async function runProcess(): Promise<void> {
       throw error;
     });
   }
-  process.exitCode = await runCli(process.argv.slice(2), {
+  const code = await runCli(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,
     env: process.env,
     cwd: process.cwd(),
     signal: controller.signal,
   });
+  // A command that stopped early on the signal says 130; under SIGTERM that is 143.
+  process.exitCode = stoppedBy && code === SIGNAL_EXIT.SIGINT ? SIGNAL_EXIT[stoppedBy] : code;
 }
 
 await runProcess();

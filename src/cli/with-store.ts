@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { NotFoundError } from '../core/index.js';
-import { openStore, type CandorStore } from '../store/index.js';
+import { describeSqliteFailure, openStore, type CandorStore } from '../store/index.js';
 import type { CliIo } from './cli-io.js';
 import { resolveDbLocation } from './resolve-db-location.js';
 
@@ -18,6 +18,9 @@ export async function withStore<T>(dbOption: string | undefined, io: CliIo, work
   const store = await openStore(location);
   try {
     return await work(store);
+  } catch (error) {
+    // A corrupted, read-only or full store met while reading: one line naming it, not a stack.
+    throw describeSqliteFailure(error, store.location) ?? error;
   } finally {
     await store.close();
   }

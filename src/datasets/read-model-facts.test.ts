@@ -35,4 +35,16 @@ describe('readModelFacts', () => {
     const path = write('dup.jsonl', '{"model":"a/b"}\n{"model":"a/b"}\n');
     await expect(readModelFacts(path)).rejects.toThrow('duplicate model "a/b" (first on line 1)');
   });
+
+  for (const date of ['2025-13-45', '2025-02-30', '2025-00-10']) {
+    it(`refuses release_date ${date}, which is not a calendar day`, async () => {
+      const path = write(`date-${date}.jsonl`, `{"model":"a/b","release_date":"${date}"}\n`);
+      await expect(readModelFacts(path)).rejects.toThrow(/:1 field "release_date": expected a real calendar date/);
+    });
+  }
+
+  it('accepts 29 February in a leap year', async () => {
+    const path = write('leap.jsonl', '{"model":"a/b","release_date":"2024-02-29"}\n');
+    expect((await readModelFacts(path))[0]!.releaseDate).toBe('2024-02-29');
+  });
 });

@@ -9,6 +9,8 @@ const modelFactsRowSchema = z.object({
   release_date: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+    // A real calendar day: 2025-13-45 and 2025-02-30 would silently drop the model from timeline and lab-index.
+    .refine((value) => isCalendarDate(value), 'expected a real calendar date (YYYY-MM-DD)')
     .nullish(),
   reasoning: z.boolean().nullish(),
 });
@@ -42,4 +44,9 @@ export async function readModelFacts(path: string): Promise<ModelFacts[]> {
   }
   if (facts.length === 0) throw new InputError({ file: path }, 'no model facts in file');
   return facts;
+}
+
+function isCalendarDate(value: string): boolean {
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }

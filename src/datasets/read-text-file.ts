@@ -1,10 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { InputError } from '../core/index.js';
+import { assertRegularFile } from './assert-regular-file.js';
+import { MAX_FILE_BYTES } from './read-json-lines.js';
 
 /** Reads a whole UTF-8 text file (gunzipped when it ends in `.gz`); failures are InputErrors naming the file. */
 export async function readTextFile(path: string): Promise<string> {
   let bytes: Buffer;
+  assertRegularFile(path);
   try {
     bytes = await readFile(path);
   } catch (error) {
@@ -15,8 +18,11 @@ export async function readTextFile(path: string): Promise<string> {
   }
   if (path.endsWith('.gz')) {
     try {
-      bytes = gunzipSync(bytes);
+      bytes = gunzipSync(bytes, { maxOutputLength: MAX_FILE_BYTES });
     } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+        throw new InputError({ file: path }, `is larger than ${MAX_FILE_BYTES} bytes once decompressed; Candor reads files up to that size (split it)`, { cause: error });
+      }
       throw new InputError({ file: path }, `cannot gunzip (${(error as Error).message})`, { cause: error });
     }
   }

@@ -2,6 +2,7 @@ import { createAnthropicProvider } from './anthropic/create-anthropic-provider.j
 import { ModelSpecError } from './errors/model-spec-error.js';
 import { createGeminiProvider } from './gemini/create-gemini-provider.js';
 import { createOpenAICompatibleProvider } from './openai-compatible/create-openai-compatible-provider.js';
+import { checkBaseUrl } from './shared/check-base-url.js';
 import type { OpenAICompatibleQuirks } from './openai-compatible/openai-compatible-quirks.js';
 import { parseModelSpec, type ModelSpec } from './parse-model-spec.js';
 import type { ProviderModel } from './spec/provider-model.js';
@@ -46,6 +47,8 @@ export function createProviderModel(spec: string | ModelSpec, options: CreatePro
   };
 
   const endpoint = endpoints[provider];
+  const baseURL = options.baseURL ?? endpoint?.baseURL;
+  if (baseURL) checkBaseUrl(baseURL);
   if (endpoint) {
     const settings = { name: provider, ...shared, baseURL: options.baseURL ?? endpoint.baseURL, headers: { ...endpoint.headers, ...options.headers } };
     const apiKeyEnv = options.apiKeyEnv ?? endpoint.apiKeyEnv;

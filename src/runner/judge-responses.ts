@@ -79,8 +79,12 @@ export async function judgeResponses(options: JudgeResponsesOptions): Promise<Ju
       const batch = buffer.splice(0, buffer.length);
       await store.putJudgments(batch);
     };
+    let sinceYield = 0;
     const worker = async () => {
       while (next < pending.length && !options.signal?.aborted) {
+        // A local judge answers without waiting on I/O: let timers and signals in now and then.
+        if (++sinceYield % 32 === 0) await new Promise((resolveYield) => setImmediate(resolveYield));
+        if (options.signal?.aborted || next >= pending.length) break;
         const row = pending[next++]!;
         const judgment = await judgeOne(row);
         if (!judgment) continue;

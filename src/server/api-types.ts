@@ -227,6 +227,12 @@ export interface SearchResponse {
   hits: SearchHit[];
   /** true when more hits exist than were returned. */
   truncated: boolean;
+  /**
+   * The search index behind the hits: `ready` (current), `updating` (the data changed and a new
+   * index is being built in the background: recent answers may be missing), `building` (no index
+   * yet: no hits until it is done). Absent on the static site.
+   */
+  index?: 'ready' | 'updating' | 'building';
 }
 
 /**
@@ -573,7 +579,10 @@ export interface ApiError {
 /**
  * File name of an id in the static site's data folder (and its path segment): encodeURIComponent with
  * "%" → "@", so names are filesystem- and URL-safe without decoding, and distinct ids stay distinct.
+ * A name of dots only ("." or "..", which encodeURIComponent keeps) has its dots encoded too
+ * ("@2E@2E"): as a path segment it would climb out of the folder.
  */
 export function dataFileName(id: string): string {
-  return encodeURIComponent(id).replaceAll('%', '@');
+  const encoded = encodeURIComponent(id);
+  return (/^\.*$/.test(encoded) ? encoded.replaceAll('.', '%2E') : encoded).replaceAll('%', '@');
 }

@@ -3,6 +3,7 @@ import { dirname, join, resolve, sep } from 'node:path';
 import { CandorError } from '../core/index.js';
 import { foldLabel, rateReport } from '../reports/index.js';
 import type { CandorStore } from '../store/index.js';
+import { insideFolder } from './inside-folder.js';
 import { dataFileName, type LeaderboardResponse, type ModelResponse, type StaticModelLabels, type StaticSearchIndex } from './api-types.js';
 import { createExplorerData } from './explorer-data.js';
 import { explorerQuery } from './explorer-query.js';
@@ -75,7 +76,7 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
   if (!existsSync(join(webRoot, 'index.html'))) throw new CandorError('web_missing', `${webRoot} has no built front end; run npm run build`);
   let files = 0;
   const write = (relativePath: string, body: string) => {
-    const path = join(out, relativePath);
+    const path = insideFolder(out, relativePath);
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, body);
     files += 1;

@@ -41,7 +41,7 @@ import { loadOverview } from './load-overview.js';
 import { loadQuestion } from './load-question.js';
 import { loadQuestionCatalog, type QuestionCatalog } from './question-catalog.js';
 import { createLabelFactsBuilder, type LabelFacts } from './label-facts.js';
-import { openSearchIndex, openSearchIndexFromStore, type SearchIndex } from './search-index.js';
+import { createSearchIndexKeeper, writableIndexPath, type SearchIndexKeeper } from './search-index-keeper.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -102,18 +102,23 @@ export function createExplorerData(options: ExplorerDataOptions): ExplorerData {
   let cache = new Map<string, Promise<unknown>>();
   let catalog: Promise<QuestionCatalog> | null = null;
   let facts: Promise<LabelFacts> | null = null;
-  let searchIndex: Promise<SearchIndex> | null = null;
-  let searchVersion = '';
-  let searchBuild: { startedAt: number; done: boolean } | null = null;
+  let searchIndex: SearchIndexKeeper | null = null;
 
+  // While a run writes, the data version changes every moment; recomputing the label facts (seconds
+  // on a big store, on this thread) at each change left the server answering 3 requests a second.
+  // So the data is refreshed at most once per ten times what the last refresh cost: the explorer
+  // stays responsive at least ~90% of the time and shows writes a little later.
+  let factsCostMs = 0;
+  let refreshedAt = 0;
   const currentVersion = async (): Promise<string> => {
     // One cheap query at most every 250 ms: new imports show up almost at once, bursts stay cheap.
     const now = Date.now();
-    if (now - checkedAt < 250 && version !== '') return version;
+    if (version !== '' && (now - checkedAt < 250 || now < refreshedAt + factsCostMs * 10)) return version;
     checkedAt = now;
     const latest = await backing.dataVersion();
     if (latest !== version) {
       version = latest;
+      refreshedAt = now;
       cache = new Map();
       catalog = null;
       facts = null;
@@ -123,9 +128,12 @@ export function createExplorerData(options: ExplorerDataOptions): ExplorerData {
   const labelFacts = async (): Promise<LabelFacts> => {
     await currentVersion();
     facts ??= (async () => {
+      const started = Date.now();
       const builder = createLabelFactsBuilder();
       await backing.forEachLabelRow({}, builder.add);
-      return builder.finish();
+      const built = builder.finish();
+      factsCostMs = Date.now() - started;
+      return built;
     })();
     facts.catch(() => (facts = null));
     return facts;
@@ -155,9 +163,11 @@ export function createExplorerData(options: ExplorerDataOptions): ExplorerData {
   const indexPath = (): string =>
     options.searchIndexPath ??
     (backing.dialect === 'sqlite' ? `${location}.search` : join(tmpdir(), `candor-search-${createHash('sha256').update(location).digest('hex').slice(0, 16)}.db`));
-  const openIndex = async (path: string, latest: string): Promise<SearchIndex> =>
-    backing.dialect === 'sqlite' ? openSearchIndex(location, path, latest) : openSearchIndexFromStore(backing, path, latest);
-
+  // Built in the background (a worker thread for SQLite), never on a request's path: see search-index-keeper.ts.
+  const searchKeeper = (): SearchIndexKeeper => {
+    searchIndex ??= createSearchIndexKeeper({ store: backing, location, indexPath: writableIndexPath(indexPath()) });
+    return searchIndex;
+  };
 
   const api: ExplorerData = {
     store,
@@ -180,48 +190,21 @@ export function createExplorerData(options: ExplorerDataOptions): ExplorerData {
     exportDataset: async (format) => exportDataset(store, await questions(), format),
     highlights: (query) => cached(keyOf('highlights', query), () => loadHighlights(store, query)),
     answers: (filters, page) => cached(JSON.stringify(['answers', filters, page]), async () => listAnswers(store, backing, await questions(), filters, page)),
-    search: async (text, limit) => {
-      // The first search builds the index: say so at once, before the version check.
-      if (searchIndex === null && searchBuild === null) searchBuild = { startedAt: Date.now(), done: false };
-      const latest = await currentVersion();
-      if (searchIndex === null || searchVersion !== latest) {
-        const previous = searchIndex;
-        searchVersion = latest;
-        // One build at a time: concurrent searches wait for the same index.
-        searchIndex = (async () => {
-          (await previous?.catch(() => null))?.close();
-          try {
-            return await openIndex(indexPath(), latest);
-          } catch {
-            // The folder is read-only: keep the index in memory for this process.
-            return openIndex(':memory:', latest);
-          }
-        })();
-        const build = searchBuild !== null && !searchBuild.done ? searchBuild : { startedAt: Date.now(), done: false };
-        searchBuild = build;
-        searchIndex.then(
-          () => (build.done = true),
-          () => {
-            searchIndex = null;
-            searchBuild = null;
-          },
-        );
-      }
-      return (await searchIndex).search(text, limit);
-    },
+    search: async (text, limit) => searchKeeper().search(text, limit, await currentVersion()),
     searchStatus: () => {
-      if (searchBuild === null) return { state: 'idle', elapsedSeconds: null, progress: null };
-      if (searchBuild.done) return { state: 'ready', elapsedSeconds: null, progress: null };
-      return { state: 'building', elapsedSeconds: Math.round((Date.now() - searchBuild.startedAt) / 1000), progress: null };
+      const status = searchIndex?.status() ?? { state: 'idle' as const, startedAt: null };
+      const elapsedSeconds = status.state === 'building' && status.startedAt !== null ? Math.round((Date.now() - status.startedAt) / 1000) : null;
+      return { state: status.state, elapsedSeconds, progress: null };
     },
     warm: async () => {
+      searchKeeper().refresh(await currentVersion());
       await Promise.all([labelFacts(), questions()]);
       // The pages everyone opens first.
       const lens = explorerQuery({});
       await Promise.all([api.overview(lens), api.leaderboard(lens), api.map(lens)]);
     },
     close: () => {
-      void searchIndex?.then((index) => index.close(), () => undefined);
+      searchIndex?.close();
     },
   };
   return api;

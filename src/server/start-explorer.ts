@@ -16,6 +16,11 @@ export interface StartExplorerOptions {
   webRoot?: string | null;
   /** Path to serve under ("/" or e.g. "/candor/"; see parseBasePath). Default "/". */
   basePath?: string;
+  /**
+   * Host names accepted in the Host header besides loopback and the bound address. The check is
+   * always on (it guards against DNS rebinding); on a network interface, list the names clients use.
+   */
+  allowedHosts?: readonly string[];
 }
 
 export interface RunningExplorer {
@@ -27,6 +32,18 @@ export interface RunningExplorer {
 export const DEFAULT_EXPLORER_PORT = 8700;
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+const WILDCARD = new Set(['0.0.0.0', '::', '']);
+
+/** Whether serving on `host` exposes the explorer beyond this machine. */
+export function isNetworkHost(host: string): boolean {
+  return !LOOPBACK.has(host);
+}
+
+/** Host header names the explorer answers: loopback, the bound address (unless a wildcard), and those allowed. */
+export function acceptedHosts(host: string, allowed: readonly string[] = []): string[] {
+  const names = new Set([...LOOPBACK, ...(WILDCARD.has(host) ? [] : [host.replace(/^\[|\]$/g, '')]), ...allowed.map((name) => name.toLowerCase())]);
+  return [...names];
+}
 
 /** Opens the store read-only and serves the explorer (API + front end); resolves once listening. */
 export async function startExplorer(options: StartExplorerOptions): Promise<RunningExplorer> {
@@ -37,7 +54,7 @@ export async function startExplorer(options: StartExplorerOptions): Promise<Runn
   const app = createExplorerApp({
     data,
     webRoot: options.webRoot === undefined ? findWebAssets() : options.webRoot,
-    allowedHosts: LOOPBACK.has(host) ? ['127.0.0.1', 'localhost', '::1'] : null,
+    allowedHosts: acceptedHosts(host, options.allowedHosts),
     basePath: options.basePath ?? '/',
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {

@@ -3,6 +3,7 @@ import { SchemaOutdatedError, SchemaTooNewError } from '../core/index.js';
 import type { DatabaseSchema } from './database-schema.js';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations.js';
 import type { SqlDialect } from './sql-dialect.js';
+import { withWriteTransaction } from './write-transaction.js';
 
 /** Schema version of a database: 0 when it has no Candor tables yet. */
 export async function readSchemaVersion(db: Kysely<DatabaseSchema>): Promise<{ version: number; empty: boolean }> {
@@ -23,18 +24,28 @@ export async function applyMigrations(
   now: () => string,
 ): Promise<{ from: number; to: number; applied: string[] }> {
   const { version: from } = await readSchemaVersion(db);
-  await sql`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`.execute(db);
+  await withWriteTransaction(db, dialect, (transaction) =>
+    sql`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`.execute(transaction),
+  );
   const applied: string[] = [];
   for (const migration of MIGRATIONS) {
     if (migration.version <= from) continue;
-    await db.transaction().execute(async (transaction) => {
+    // Another process opening the same new file may have applied it meanwhile: check under the lock.
+    const done = await withWriteTransaction(db, dialect, async (transaction) => {
+      const row = await transaction
+        .selectFrom('schema_migrations')
+        .select('version')
+        .where('version', '=', migration.version)
+        .executeTakeFirst();
+      if (row) return true;
       for (const statement of migration.statements(dialect)) await sql.raw(statement).execute(transaction);
       await transaction
         .insertInto('schema_migrations')
         .values({ version: migration.version, name: migration.name, applied_at: now() })
         .execute();
+      return false;
     });
-    applied.push(`${migration.version} ${migration.name}`);
+    if (!done) applied.push(`${migration.version} ${migration.name}`);
   }
   return { from, to: LATEST_SCHEMA_VERSION, applied };
 }

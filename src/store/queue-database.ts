@@ -11,25 +11,7 @@ export function queueDatabase(db: Kysely<DatabaseSchema>): QueueDatabase {
   return db.withTables<WorkQueueSchema>();
 }
 
-/**
- * Runs `work` in a transaction that may read, then write, without losing a race to another
- * process: SQLite takes the write lock up front (BEGIN IMMEDIATE, waiting on busy_timeout);
- * Postgres runs a normal transaction and `work` locks the rows it needs (FOR UPDATE).
- */
-export async function withWriteTransaction<T>(db: QueueDatabase, dialect: SqlDialect, work: (transaction: QueueDatabase) => Promise<T>): Promise<T> {
-  if (dialect === 'postgres') return db.transaction().execute(work);
-  return db.connection().execute(async (connection) => {
-    await sql`BEGIN IMMEDIATE`.execute(connection);
-    try {
-      const result = await work(connection);
-      await sql`COMMIT`.execute(connection);
-      return result;
-    } catch (error) {
-      await sql`ROLLBACK`.execute(connection).catch(() => {});
-      throw error;
-    }
-  });
-}
+export { withWriteTransaction } from './write-transaction.js';
 
 /**
  * Milliseconds since the epoch. On Postgres from the server's clock, so that leases and rate

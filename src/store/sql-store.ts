@@ -10,6 +10,7 @@ import { createSqlStoreWriter } from './sql-store-writer.js';
 import { finishWork } from './finish-work.js';
 import { describeJudgeItems, enqueueJudgeWork, finishJudgeWork } from './judge-queue-writes.js';
 import { queueDatabase } from './queue-database.js';
+import { withWriteTransaction } from './write-transaction.js';
 import { getRateLimit, putRateLimit, takeRateSlot } from './shared-rate-limits.js';
 import { claimWork, countWork, enqueueWork, releaseWork, renewLeases } from './work-queue-writes.js';
 
@@ -26,24 +27,26 @@ export interface SqlStoreOptions {
 export function createSqlStore(options: SqlStoreOptions): CandorStore {
   const { db, dialect, location } = options;
   const now = options.now ?? (() => new Date().toISOString());
-  const writer = createSqlStoreWriter(db, now);
   const queue = queueDatabase(db);
 
+  // Every write, even a single statement, goes through a write transaction: on SQLite that takes
+  // the lock up front and waits its turn when other processes write the same file.
   const transaction = <T>(work: (writer: StoreWriter) => Promise<T>): Promise<T> =>
-    db.transaction().execute((trx) => work(createSqlStoreWriter(trx, now)));
+    withWriteTransaction(db, dialect, (trx) => work(createSqlStoreWriter(trx, now)), { location });
+  const write = <T>(work: (transaction: typeof queue) => Promise<T>): Promise<T> => withWriteTransaction(queue, dialect, work, { location });
 
   return {
     location,
     dialect,
     transaction,
     putQuestionSet: (set, questions) => transaction((inner) => inner.putQuestionSet(set, questions)),
-    putModel: (facts, putOptions) => writer.putModel(facts, putOptions),
-    putRun: (run) => writer.putRun(run),
-    setRunState: (runId, state, finishedAt) => writer.setRunState(runId, state, finishedAt),
-    updateRunSettings: (runId, settings) => writer.updateRunSettings(runId, settings),
+    putModel: (facts, putOptions) => transaction((inner) => inner.putModel(facts, putOptions)),
+    putRun: (run) => transaction((inner) => inner.putRun(run)),
+    setRunState: (runId, state, finishedAt) => transaction((inner) => inner.setRunState(runId, state, finishedAt)),
+    updateRunSettings: (runId, settings) => transaction((inner) => inner.updateRunSettings(runId, settings)),
     putResponse: (response: StoredResponse) => transaction((inner) => inner.putResponse(response)),
     putResponses: (responses) => transaction((inner) => inner.putResponses(responses)),
-    putJudgment: (judgment: Judgment) => writer.putJudgment(judgment),
+    putJudgment: (judgment: Judgment) => transaction((inner) => inner.putJudgment(judgment)),
     putJudgments: (judgments) => transaction((inner) => inner.putJudgments(judgments)),
 
     async schemaVersion() {
@@ -248,14 +251,14 @@ export function createSqlStore(options: SqlStoreOptions): CandorStore {
 
     async enqueueWork(kind, items) {
       if (kind !== 'collect') throw new Error(`enqueueWork is for collection items; judge items go through enqueueJudgeWork (got kind "${kind}")`);
-      return enqueueWork(queue, kind, items, now());
+      return write((q) => enqueueWork(q, kind, items, now()));
     },
     enqueueJudgeWork: (request) => enqueueJudgeWork(queue, dialect, request, now()),
-    claimJudgeWork: async (claim) => describeJudgeItems(queue, await claimWork(queue, dialect, { ...claim, kind: 'judge' }), now()),
+    claimJudgeWork: async (claim) => describeJudgeItems(queue, await write((q) => claimWork(q, dialect, { ...claim, kind: 'judge' })), now()),
     finishJudgeWork: (entries) => finishJudgeWork(queue, dialect, entries, now()),
-    claimWork: (claim) => claimWork(queue, dialect, claim),
-    renewLeases: (owner, itemIds, leaseMs) => renewLeases(queue, dialect, owner, itemIds, leaseMs),
-    releaseWork: (owner, itemIds) => releaseWork(queue, owner, itemIds),
+    claimWork: (claim) => write((q) => claimWork(q, dialect, claim)),
+    renewLeases: (owner, itemIds, leaseMs) => write((q) => renewLeases(q, dialect, owner, itemIds, leaseMs)),
+    releaseWork: (owner, itemIds) => write((q) => releaseWork(q, owner, itemIds)),
     finishWork: (entries) => finishWork(queue, dialect, entries, now()),
     countWork: (filter) => countWork(queue, dialect, filter),
     async runCostUsd(runId) {
@@ -266,7 +269,7 @@ export function createSqlStore(options: SqlStoreOptions): CandorStore {
         .executeTakeFirst();
       return Number(row?.total ?? 0);
     },
-    putRateLimit: (limit) => putRateLimit(queue, limit),
+    putRateLimit: (limit) => write((q) => putRateLimit(q, limit)),
     getRateLimit: (key) => getRateLimit(queue, key),
     takeRateSlot: (key, tokens) => takeRateSlot(queue, dialect, key, tokens),
 

@@ -19,8 +19,13 @@ export async function importSpeechMapWithProgress(
   try {
     return await importSpeechMap(store, folder, {
       includeSet: options.includeSet,
-      onFile: (event) => reading.update(event.index, event.total),
+      // Ctrl-C / SIGTERM: stop between files, or between write chunks (the one transaction rolls back).
+      onFile: (event) => {
+        io.signal?.throwIfAborted();
+        reading.update(event.index, event.total);
+      },
       onWrite: (event) => {
+        io.signal?.throwIfAborted();
         reading.stop();
         writing.update(event.done, event.total);
       },

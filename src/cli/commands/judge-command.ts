@@ -119,6 +119,8 @@ export function registerJudgeCommand(program: Command, io: CliIo): void {
           },
         });
         progress.stop();
+        // Stopped by a signal: what was judged is stored; say so and exit 130 (143 under SIGTERM).
+        if (io.signal?.aborted) io.exitCode = 130;
         const labels = Object.entries(summary.labels).map(([label, count]) => `${label} ${count}`).join(', ');
         io.stdout.write(
           `judge ${resolved.judge.id}@${resolved.judge.version}: ${summary.judged} judged (${summary.byRule} failed outcomes labelled without a call)${labels ? `: ${labels}` : ''}` +

@@ -12,7 +12,15 @@ export function fenceNonce(...texts: string[]): string {
 
 // Anything that looks like a fence marker (any case, any spacing, full-width brackets) or a label line.
 const MARKER_LIKE = /(<{2,}|>{2,}|«|»|＜|＞|‹‹|››)/g;
-const LABEL_LINE = /^(\s*)(LABEL|ANALYSIS|COMPLIANCE)(\s*:)/gim;
+// A line the reply parser could read as a verdict or analysis, in any decoration it strips or
+// could be fooled by: markdown (`**LABEL**:`, `> LABEL:`, `# VERDICT:`), a FINAL prefix,
+// full-width letters and colons (NFKC folds them), zero-width characters in between.
+const REPLY_LINE = /^[\s*_`#>~|\-]*(?:FINAL[\s*_`]+)?(?:LABEL|ANALYSIS|COMPLIANCE|VERDICT)[\s*_`]*:/i;
+const INVISIBLE = /[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]/g;
+
+function looksLikeReplyLine(line: string): boolean {
+  return REPLY_LINE.test(line.normalize('NFKC').replace(INVISIBLE, ''));
+}
 
 /**
  * Neutralizes text that will sit inside a fence in a judge prompt: marker-like bracket runs are
@@ -22,5 +30,7 @@ const LABEL_LINE = /^(\s*)(LABEL|ANALYSIS|COMPLIANCE)(\s*:)/gim;
 export function neutralizeFencedText(text: string): string {
   return text
     .replace(MARKER_LIKE, (match) => [...match].join('\u200b') + '\u200b')
-    .replace(LABEL_LINE, (_match, indent: string, word: string, colon: string) => `${indent}(quoted) ${word}${colon}`);
+    .split('\n')
+    .map((line) => (looksLikeReplyLine(line) ? `${/^\s*/.exec(line)![0]}(quoted) ${line.trimStart()}` : line))
+    .join('\n');
 }

@@ -7,7 +7,7 @@ import { parseBody } from './parse-body.js';
 import { parseRetryAfter } from './parse-retry-after.js';
 import { pickUsefulHeaders } from './pick-useful-headers.js';
 import { postJson } from './post-json.js';
-import { redactSecret } from './redact-secret.js';
+import { redactSecret, redactSecretInRecord } from './redact-secret.js';
 
 export interface ExecuteGenerateInput {
   fetch: typeof fetch;
@@ -51,13 +51,36 @@ export async function executeGenerate(input: ExecuteGenerateInput): Promise<Gene
     };
   }
 
+  if (sent.kind === 'too_large') {
+    // Terminal and stored: the same request would bring the same flood again.
+    return {
+      status: 'provider_error',
+      finishReason: { unified: 'error', raw: null },
+      finalText: null,
+      reasoningText: null,
+      upstreamRoute: null,
+      usage: EMPTY_USAGE,
+      costUsd: null,
+      statusDetail: `too_large: the response body was larger than ${sent.limitBytes} bytes; the connection was closed and only its first 64 KiB kept`,
+      httpStatus: sent.httpStatus,
+      rawBody: redactSecret(sent.prefix, input.secret),
+      headers: {},
+      ...timing,
+      retryable: false,
+      retryAfterMs: null,
+    };
+  }
+
   const rawBody = redactSecret(sent.rawBody, input.secret);
-  const headers = pickUsefulHeaders(sent.headers);
+  const headers = redactSecretInRecord(pickUsefulHeaders(sent.headers), input.secret);
   const body = parseBody(rawBody);
   const outcome = input.classify({ httpStatus: sent.httpStatus, body });
   const retryAfterMs = parseRetryAfter(headers, received);
   return {
     ...outcome,
+    // Again on the decoded text: the raw body was redacted, this catches any encoding it missed.
+    finalText: outcome.finalText === null ? null : redactSecret(outcome.finalText, input.secret),
+    reasoningText: outcome.reasoningText === null ? null : redactSecret(outcome.reasoningText, input.secret),
     statusDetail: outcome.statusDetail === null ? null : redactSecret(outcome.statusDetail, input.secret),
     httpStatus: sent.httpStatus,
     rawBody,

@@ -1,6 +1,24 @@
 import http from 'node:http';
 import https from 'node:https';
 
+/** Largest provider response body read (bytes). A long answer is well under 2 MB; 600 MB crashed a run. */
+export const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+
+/** How much of a too-large body is kept, for a person to see what the server sent. */
+const KEPT_PREFIX_BYTES = 64 * 1024;
+
+/** A response body over MAX_RESPONSE_BYTES: the connection is dropped, the start of the body kept. */
+export class ResponseTooLargeError extends Error {
+  constructor(
+    readonly httpStatus: number,
+    readonly limitBytes: number,
+    readonly prefix: string,
+  ) {
+    super(`the response body is larger than ${limitBytes} bytes`);
+    this.name = 'ResponseTooLargeError';
+  }
+}
+
 // One keep-alive pool per protocol for the whole process: no per-request connection setup.
 const agents = {
   'http:': new http.Agent({ keepAlive: true, maxSockets: Infinity, keepAliveMsecs: 30_000 }),
@@ -20,7 +38,10 @@ function headerRecord(init: RequestInit | undefined): Record<string, string> {
  * fraction of the CPU that the built-in fetch spends per request, which is what limits a run at
  * high concurrency (measured in bench/runner.bench.ts).
  */
-export const nodeHttpFetch: typeof fetch = (input, init) =>
+export const nodeHttpFetch: typeof fetch = (input, init) => boundedNodeHttpFetch(input, init, MAX_RESPONSE_BYTES);
+
+/** The same with another body limit (tests use a small one). */
+export const boundedNodeHttpFetch = (input: Parameters<typeof fetch>[0], init: Parameters<typeof fetch>[1], maxBytes: number): Promise<Response> =>
   new Promise<Response>((resolve, reject) => {
     const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
     const transport = url.protocol === 'https:' ? https : url.protocol === 'http:' ? http : null;
@@ -48,7 +69,19 @@ export const nodeHttpFetch: typeof fetch = (input, init) =>
       },
       (response) => {
         const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        let received = 0;
+        const tooLarge = () => {
+          const prefix = Buffer.concat(chunks).subarray(0, KEPT_PREFIX_BYTES).toString('utf8');
+          chunks.length = 0;
+          reject(new ResponseTooLargeError(response.statusCode ?? 0, maxBytes, prefix));
+          request.destroy();
+        };
+        if (Number(response.headers['content-length'] ?? 0) > maxBytes) return tooLarge();
+        response.on('data', (chunk: Buffer) => {
+          received += chunk.length;
+          if (received > maxBytes) return tooLarge();
+          chunks.push(chunk);
+        });
         response.on('error', (error) => reject(error));
         response.on('aborted', () => reject(new TypeError('terminated: the connection closed before the body ended')));
         response.on('end', () => {

@@ -1,3 +1,9 @@
+import { setMaxListeners } from 'node:events';
+import { ResponseTooLargeError } from './node-http-fetch.js';
+
+/** Signals already allowed one listener per request in flight (a run at concurrency 16+ shares one). */
+const widened = new WeakSet<AbortSignal>();
+
 export interface PostJsonRequest {
   fetch: typeof fetch;
   url: string;
@@ -10,6 +16,7 @@ export interface PostJsonRequest {
 
 export type PostJsonResult =
   | { kind: 'response'; httpStatus: number; headers: Headers; rawBody: string }
+  | { kind: 'too_large'; httpStatus: number; limitBytes: number; prefix: string }
   | { kind: 'transport_error'; detail: string };
 
 /**
@@ -21,6 +28,11 @@ export async function postJson(request: PostJsonRequest): Promise<PostJsonResult
   let timedOut = false;
   const onAbort = () => controller.abort(request.signal?.reason);
   if (request.signal?.aborted) throw request.signal.reason;
+  if (request.signal && !widened.has(request.signal)) {
+    // Every request in flight listens to the run's signal: no MaxListenersExceededWarning at high concurrency.
+    setMaxListeners(0, request.signal);
+    widened.add(request.signal);
+  }
   request.signal?.addEventListener('abort', onAbort, { once: true });
   const timer =
     request.timeoutMs === null
@@ -40,6 +52,7 @@ export async function postJson(request: PostJsonRequest): Promise<PostJsonResult
     return { kind: 'response', httpStatus: response.status, headers: response.headers, rawBody };
   } catch (error) {
     if (request.signal?.aborted) throw request.signal.reason;
+    if (error instanceof ResponseTooLargeError) return { kind: 'too_large', httpStatus: error.httpStatus, limitBytes: error.limitBytes, prefix: error.prefix };
     if (timedOut) return { kind: 'transport_error', detail: `timeout after ${request.timeoutMs} ms` };
     return { kind: 'transport_error', detail: describeNetworkError(error) };
   } finally {

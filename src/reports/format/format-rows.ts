@@ -4,7 +4,9 @@ import type { OutputFormat } from './output-format.js';
 
 function csvField(value: unknown): string {
   if (value === null || value === undefined) return '';
-  const text = String(value);
+  let text = String(value);
+  // Spreadsheets run cells that start with these as formulas; names and routes come from data (as in the explorer's CSV).
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

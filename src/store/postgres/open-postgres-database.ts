@@ -2,6 +2,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import { CandorError } from '../../core/index.js';
 import type { DatabaseSchema } from '../database-schema.js';
 import { loadPg } from './load-pg.js';
+import { losslessPool } from './lossless-pool.js';
 import { redactPostgresUrl, scrubPassword } from './redact-postgres-url.js';
 
 const INT8_OID = 20;
@@ -25,7 +26,7 @@ export async function openPostgresDatabase(url: string, options: { poolSize?: nu
   });
   // An idle client that loses its server must not crash the process; the next query reports it.
   pool.on('error', () => {});
-  const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool: losslessPool(pool) }) });
   try {
     await sql`SELECT 1`.execute(db);
   } catch (error) {

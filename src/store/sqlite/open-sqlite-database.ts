@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { CandorError } from '../../core/index.js';
 import type { DatabaseSchema } from '../database-schema.js';
+import { escapeValue, restoreValue } from '../lossless-text.js';
 
 /** Runs one read query and hands its rows over one at a time (nothing else may use the connection meanwhile). */
 export type RowStreamer = (sqlText: string, parameters: readonly unknown[]) => Iterable<Record<string, unknown>>;
@@ -25,15 +26,19 @@ export function openSqliteConnection(path: string): { db: Kysely<DatabaseSchema>
   let database: Database.Database;
   try {
     database = new Database(path);
+    // Switching a new file to WAL needs the file to itself for a moment: wait for it here.
+    database.pragma('busy_timeout = 10000');
     database.pragma('journal_mode = WAL');
     database.pragma('synchronous = NORMAL');
     database.pragma('foreign_keys = ON');
-    database.pragma('busy_timeout = 10000');
+    // Short: a writer that finds the file locked waits in steps with the event loop free (write-transaction.ts).
+    database.pragma('busy_timeout = 100');
   } catch (error) {
     throw new CandorError('db_open_failed', `${path}: cannot open as a SQLite database (${(error as Error).message})`, { cause: error });
   }
   // A fresh statement for each stream: a cached one could be asked for again while it iterates.
-  const prepareFresh = database.prepare.bind(database);
+  const prepareFresh = (source: string) => losslessStatement(prepareRaw(source));
+  const prepareRaw = database.prepare.bind(database);
   cachePreparedStatements(database);
   return {
     db: new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database }) }),
@@ -54,10 +59,46 @@ function cachePreparedStatements(database: Database.Database, capacity = 256): v
     if (statement) {
       cache.delete(source);
     } else {
-      statement = prepare(source);
+      statement = losslessStatement(prepare(source));
       if (cache.size >= capacity) cache.delete(cache.keys().next().value!);
     }
     cache.set(source, statement);
     return statement;
   }) as Database.Database['prepare'];
+}
+
+function restoreRow(row: unknown): unknown {
+  if (Array.isArray(row)) return row.map(restoreValue);
+  if (row === null || typeof row !== 'object') return row;
+  const record = row as Record<string, unknown>;
+  for (const key of Object.keys(record)) record[key] = restoreValue(record[key]);
+  return record;
+}
+
+/**
+ * A statement whose string parameters are escaped and whose rows' strings are restored
+ * (lossless-text.ts): SQLite would otherwise turn a lone surrogate in model output into U+FFFD.
+ */
+function losslessStatement(statement: Database.Statement): Database.Statement {
+  const escapeAll = (parameters: unknown[]) => parameters.map(escapeValue);
+  return new Proxy(statement, {
+    get(target, property) {
+      switch (property) {
+        case 'run':
+          return (...parameters: unknown[]) => target.run(...escapeAll(parameters));
+        case 'get':
+          return (...parameters: unknown[]) => restoreRow(target.get(...escapeAll(parameters)));
+        case 'all':
+          return (...parameters: unknown[]) => target.all(...escapeAll(parameters)).map(restoreRow);
+        case 'iterate':
+          return function* (...parameters: unknown[]) {
+            for (const row of target.iterate(...escapeAll(parameters))) yield restoreRow(row);
+          };
+        default: {
+          const value = Reflect.get(target, property, target) as unknown;
+          return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+        }
+      }
+    },
+  });
 }

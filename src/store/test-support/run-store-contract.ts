@@ -58,6 +58,29 @@ export function runStoreContract({ name, createStore }: StoreContractOptions): v
       expect(summary).toMatchObject({ name: 'zh_set', questionCount: 1, language: 'zh' });
     });
 
+    it('stores hostile text losslessly: NUL, lone surrogates, the escape character itself', async () => {
+      await seed();
+      const hostile = [
+        'before\u0000after',
+        'lone high \ud800 and low \udc00 and a pair \ud83d\ude00',
+        'private \ue000 use, \ue0000 and \ue000u0041 look like escapes',
+        '\u0000\u0000\ue000\ud800',
+        'U+FFFD \ufffd from invalid UTF-8',
+      ];
+      const responses = hostile.map((text, index) =>
+        makeResponse({ runId: 'run-a', questionId: `q${index + 1}`, finalText: text, reasoningText: text, rawPayload: text, statusDetail: text, upstreamRoute: text }),
+      );
+      await store.putQuestionSet(makeSet('set_a'), hostile.map((text, index) => makeQuestion({ id: `q${index + 1}`, text })));
+      await store.putResponses(responses);
+      const stored = await store.listResponses({ runId: 'run-a' });
+      expect(stored.map((response) => [response.finalText, response.reasoningText, response.rawPayload, response.statusDetail, response.upstreamRoute])).toEqual(
+        hostile.map((text) => [text, text, text, text, text]),
+      );
+      expect((await store.getQuestions('set_a')).map((question) => question.text)).toEqual(hostile);
+      // Storing the same outcomes again changes nothing (their payload hashes match what is stored).
+      expect((await store.putResponses(responses)).every((result) => !result.inserted)).toBe(true);
+    });
+
     it('writes nothing when a transaction fails', async () => {
       await expect(
         store.transaction(async (writer) => {

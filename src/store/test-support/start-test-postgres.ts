@@ -11,6 +11,11 @@ export interface TestPostgres {
 }
 
 const USER = 'candor';
+
+function withTimeout<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([work, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(message)), ms)))]).finally(() => clearTimeout(timer));
+}
 const PASSWORD = 'test-secret-pw';
 
 async function freePort(): Promise<number> {
@@ -70,10 +75,20 @@ export async function startTestPostgres(): Promise<TestPostgres | { skipReason: 
     onLog: () => {},
     onError: () => {},
   });
+  const START_TIMEOUT_MS = Number(process.env['CANDOR_TEST_POSTGRES_START_MS'] ?? 60_000);
   try {
-    await server.initialise();
-    await server.start();
+    // A server that cannot start (e.g. the postgres user cannot reach node_modules in a 0700 folder)
+    // may never answer: give up after a while so tests skip with the reason instead of hanging.
+    await withTimeout(
+      (async () => {
+        await server.initialise();
+        await server.start();
+      })(),
+      START_TIMEOUT_MS,
+      `embedded Postgres did not start within ${START_TIMEOUT_MS / 1000} s`,
+    );
   } catch (error) {
+    await withTimeout(server.stop(), 5_000, 'stop').catch(() => {});
     rmSync(folder, { recursive: true, force: true });
     return { skipReason: `could not start embedded Postgres (${(error as Error).message})` };
   }

@@ -1,0 +1,51 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openStore } from '../store/index.js';
+import { makeQuestion, makeResponse, makeRun, makeSet } from '../store/test-support/store-fixtures.js';
+import { openSearchIndex } from './search-index.js';
+import { snippetAround } from './snippet-around.js';
+
+async function storeWithAnswer(answer: string): Promise<string> {
+  const location = join(mkdtempSync(join(tmpdir(), 'candor-search-')), 'c.db');
+  const store = await openStore(location);
+  await store.putQuestionSet(makeSet('set_a'), [makeQuestion({ id: 'q1' })]);
+  await store.putModel({ id: 'lab/model-a', creator: null, family: null, releaseDate: null, reasoning: null });
+  await store.putRun(makeRun('run-a'));
+  await store.putResponse(makeResponse({ runId: 'run-a', questionId: 'q1', finalText: answer }));
+  await store.close();
+  return location;
+}
+
+describe('search work is bounded by the text, not its square', () => {
+  // One word repeated 200k times took 528 s in FTS5's snippet(); at 60k the old code needs ~45 s.
+  it('an answer of one word repeated 60,000 times is searched and snipped at once', { timeout: 15_000 }, async () => {
+    const location = await storeWithAnswer('freedom '.repeat(60_000));
+    const index = openSearchIndex(location, ':memory:', 'v1');
+    try {
+      for (const query of ['freedom', 'freedom freedom', 'free', 'fr']) {
+        const result = index.search(query, 20);
+        expect(result.hits.length, query).toBeGreaterThan(0);
+        expect(result.hits[0]!.snippet.length, query).toBeLessThan(400);
+      }
+    } finally {
+      index.close();
+    }
+  });
+
+  it('snippetAround shows the match with context, case-insensitively', () => {
+    expect(snippetAround('a'.repeat(200) + 'Press Freedom' + 'b'.repeat(200), 'press freedom', 5)).toBe('…aaaaaPress Freedombbbbb…');
+    expect(snippetAround('short text', 'absent')).toBe('short text');
+  });
+
+  it('snippets show stored text as it was answered (NUL, lone surrogates), not the store escapes', async () => {
+    const location = await storeWithAnswer('before\u0000after, lone \ud800, about freedom');
+    const index = openSearchIndex(location, ':memory:', 'v1');
+    try {
+      expect(index.search('freedom', 5).hits[0]!.snippet).toBe('before\u0000after, lone \ud800, about freedom');
+    } finally {
+      index.close();
+    }
+  });
+});
