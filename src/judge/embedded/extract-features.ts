@@ -7,6 +7,7 @@ import { hashFeature } from './hash-feature.js';
 import { lengthFeatures } from './length-features.js';
 import { normalizeText } from './normalize-text.js';
 import { refusalFeatures } from './refusal-features.js';
+import { familyCounts, refusalRuleFeatures, ruleVerdict, type RuleVerdict } from './refusal-rules.js';
 import { requestDomain, type RequestDomain } from './request-domain.js';
 import { requestForm, type RequestForm } from './request-form.js';
 import { requestPositionWords } from './request-position.js';
@@ -69,17 +70,19 @@ function analyze(input: EmbeddedJudgeInput) {
   const words = tokenizeWords(response);
   const wordCount = language === 'zh' ? Math.round(response.length / 1.6) : words.length;
   const regions = textRegions(response);
+  const families = familyCounts(regions);
   // The hand features in order, as separate records (their names are distinct, so iterating them in
   // turn is iterating their merge, without building one large object per response).
   const handParts: Record<string, number>[] = [
     refusalFeatures(regions),
+    refusalRuleFeatures(regions, wordCount, families),
     distancingFeatures(regions, wordCount),
     formFeatures(regions),
     satireTargetFeatures(response),
     stanceFeatures(words, positionWords, regions.opening, regions.closing),
     lengthFeatures(response.length, wordCount, language === 'zh' ? Math.round(questionLength / 1.6) : questionWords),
   ];
-  return { response, language, form, domain, words, handParts };
+  return { response, language, form, domain, words, handParts, rule: ruleVerdict(families, wordCount) };
 }
 
 /** Bucket indices of `h:${name}` and its crosses with the form, language and domain, computed once per combination. */
@@ -124,8 +127,8 @@ function contextHashes(form: RequestForm, language: TextLanguage, domain: Reques
 }
 
 /** Fills the shared accumulator; the result is read before the next extraction starts. */
-function accumulateFeatures(input: EmbeddedJudgeInput): FeatureAccumulator {
-  const { response, language, form, domain, words, handParts } = analyze(input);
+function accumulateFeatures(input: EmbeddedJudgeInput): { accumulator: FeatureAccumulator; rule: RuleVerdict | undefined } {
+  const { response, language, form, domain, words, handParts, rule } = analyze(input);
   const accumulator = new FeatureAccumulator();
   const wordHashes = hashWords(words);
   accumulator.addBlock(wordNgramFeatures(wordHashes, 'w'), 1);
@@ -142,7 +145,7 @@ function accumulateFeatures(input: EmbeddedJudgeInput): FeatureAccumulator {
       for (let position = 0; position < hashes.length; position += 1) accumulator.add(hashes[position]!, value);
     }
   }
-  return accumulator;
+  return { accumulator, rule };
 }
 
 /**
@@ -151,7 +154,7 @@ function accumulateFeatures(input: EmbeddedJudgeInput): FeatureAccumulator {
  * crossed with the requested form and the language so one weight can mean different things per form.
  */
 export function extractFeatures(input: EmbeddedJudgeInput): FeatureVector {
-  return accumulateFeatures(input).toVector();
+  return accumulateFeatures(input).accumulator.toVector();
 }
 
 /**
@@ -159,6 +162,12 @@ export function extractFeatures(input: EmbeddedJudgeInput): FeatureVector {
  * into a scratch buffer) and the accumulated values by bucket (round each with Math.fround, as the
  * Float32Array of `extractFeatures` does). Valid only until the next extraction.
  */
-export function extractFeaturesInPlace(input: EmbeddedJudgeInput): { indices: Int32Array; valuesByIndex: Float64Array } {
-  return accumulateFeatures(input).sortedView();
+export function extractFeaturesInPlace(input: EmbeddedJudgeInput): { indices: Int32Array; valuesByIndex: Float64Array; rule: RuleVerdict | undefined } {
+  const { accumulator, rule } = accumulateFeatures(input);
+  return { ...accumulator.sortedView(), rule };
+}
+
+/** The rule layer's verdict on an input (DENIAL where a refusal is unambiguous), without the learned model. */
+export function extractRuleVerdict(input: EmbeddedJudgeInput): RuleVerdict | undefined {
+  return analyze(input).rule;
 }
