@@ -13,6 +13,7 @@ import { requestForm, type RequestForm } from './request-form.js';
 import { requestPositionWords } from './request-position.js';
 import { satireTargetFeatures } from './satire-target-features.js';
 import { stanceFeatures } from './stance-features.js';
+import { stanceStructureFeatures } from './stance-structure-features.js';
 import { textRegions } from './text-regions.js';
 import { tokenizeWords } from './tokenize-words.js';
 import { hashWords, wordNgramFeatures } from './word-ngram-features.js';
@@ -34,6 +35,7 @@ export function handFeatures(input: EmbeddedJudgeInput): Record<string, number> 
 
 /** Everything derived from the request alone; many responses share a request, so it is cached. */
 interface QuestionAnalysis {
+  normalized: string;
   normalizedLength: number;
   form: RequestForm;
   domain: RequestDomain;
@@ -49,6 +51,7 @@ function analyzeQuestion(rawQuestion: string): QuestionAnalysis {
   if (analysis !== undefined) return analysis;
   const question = normalizeText(rawQuestion);
   analysis = {
+    normalized: question,
     normalizedLength: question.length,
     form: requestForm(question),
     domain: requestDomain(question),
@@ -65,7 +68,7 @@ function analyze(input: EmbeddedJudgeInput) {
     ? `${input.response.slice(0, HEAD_CHARACTERS)}\n${input.response.slice(-TAIL_CHARACTERS)}`
     : input.response;
   const response = normalizeText(raw.trim());
-  const { normalizedLength: questionLength, form, domain, positionWords, wordCount: questionWords } = analyzeQuestion(input.question);
+  const { normalized: question, normalizedLength: questionLength, form, domain, positionWords, wordCount: questionWords } = analyzeQuestion(input.question);
   const language = detectLanguage(response, true);
   const words = tokenizeWords(response);
   const wordCount = language === 'zh' ? Math.round(response.length / 1.6) : words.length;
@@ -80,6 +83,7 @@ function analyze(input: EmbeddedJudgeInput) {
     formFeatures(regions),
     satireTargetFeatures(response),
     stanceFeatures(words, positionWords, regions.opening, regions.closing),
+    stanceStructureFeatures(question, response),
     lengthFeatures(response.length, wordCount, language === 'zh' ? Math.round(questionLength / 1.6) : questionWords),
   ];
   return { response, language, form, domain, words, handParts, rule: ruleVerdict(families, wordCount) };
