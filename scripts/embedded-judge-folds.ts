@@ -91,14 +91,19 @@ for (const name of configNames) {
   const config = TRAINING_CONFIGS[name]!;
   const configStarted = Date.now();
   console.log(`\n== configuration ${name}: ${JSON.stringify(config)}`);
+  // Each fold is printed as soon as it is scored (training takes a while on a busy machine).
+  const announce = (kind: string, result: FoldResult) => {
+    console.log(`    [${name}] ${kind} ${result.fold}: n=${result.n} accuracy ${(result.accuracy * 100).toFixed(1)}% kappa ${result.kappa === null ? 'n/a' : result.kappa.toFixed(3)}`);
+    return result;
+  };
   const setFolds = sets.map((set) => {
     const weights = train(labelled.filter((row) => row.set !== set), config);
     const test = set === 'us_hard' ? adjudicated : grok.filter((row) => row.set === set);
-    return score(test, weights, set);
+    return announce('set', score(test, weights, set));
   });
   const familyFolds = families.map((family) => {
     const weights = train(labelled.filter((row) => vendorFamily(row.model) !== family), config);
-    return score(labelled.filter((row) => vendorFamily(row.model) === family), weights, family);
+    return announce('family', score(labelled.filter((row) => vendorFamily(row.model) === family), weights, family));
   });
   const bySet = summarize('leave one set out', setFolds);
   const byFamily = summarize('leave one model family out', familyFolds);

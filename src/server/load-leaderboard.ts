@@ -1,6 +1,7 @@
 import { buildRateRows } from '../reports/index.js';
 import type { CandorStore, LabelCountRow } from '../store/index.js';
 import type { JudgeShare, LeaderboardResponse } from './api-types.js';
+import { withMeasuredAccuracy } from './judge-measured-accuracy.js';
 import type { ExplorerQuery } from './explorer-query.js';
 import { toRateCells } from './rate-cells.js';
 
@@ -38,7 +39,7 @@ export async function loadLeaderboard(store: CandorStore, query: ExplorerQuery):
   return {
     set: typeof set === 'string' ? set : null,
     excludeBlocked: query.excludeBlocked,
-    judges: split.judges,
+    judges: await withMeasuredAccuracy(store, split.judges),
     sets: sets.map((summary) => summary.name).sort(),
     rows: rows.map((row) => {
       const model = row.model ?? '(unknown)';
