@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeSpeechMapFixture } from '../ingest/test-support/write-speechmap-fixture.js';
 import { openStore } from '../store/index.js';
+import { binaryConfusion } from './commands/judge-rates-command.js';
 import { runCli } from './main.js';
 import { captureIo } from './test-support/capture-io.js';
 
@@ -88,5 +89,24 @@ describe('honest abstention', () => {
     } finally {
       await store.close();
     }
+  });
+
+  it('judge-rates --from-eval corrects with the stored judge eval of that judge', async () => {
+    const db = await importedStore();
+    const missing = await cli(['judge-rates', '--judge', 'candor-embedded', '--from-eval', '--db', db]);
+    expect(missing.err).toMatch(/no stored judge eval for candor-embedded/);
+    expect((await cli(['judge', 'run', '--judge', 'embedded', '--db', db, '--quiet'])).code).toBe(0);
+    expect((await cli(['judge', 'eval', '--judge', 'embedded', '--gold', writeGold(), '--db', db])).code).toBe(0);
+    const rates = await cli(['judge-rates', '--judge', 'candor-embedded', '--from-eval', '--draws', '200', '--seed', '1', '--format', 'json', '--db', db]);
+    expect(rates.code, rates.err).toBe(0);
+    expect(rates.out).toMatch(/judge eval of 1\.0\.0\+[0-9a-f]+ on gold\.jsonl/);
+    const both = await cli(['judge-rates', '--judge', 'candor-embedded', '--from-eval', '--confusion', '1,0,0,1', '--db', db]);
+    expect(both.err).toMatch(/exactly one of/);
+  });
+});
+
+describe('binaryConfusion', () => {
+  it('collapses a 3×3 confusion (rows gold, columns judged) to COMPLETE vs the rest', () => {
+    expect(binaryConfusion(['COMPLETE', 'EVASIVE', 'DENIAL'], [[5, 1, 2], [3, 4, 0], [1, 0, 6]])).toEqual({ truePositive: 5, falseNegative: 3, falsePositive: 4, trueNegative: 10 });
   });
 });
