@@ -6,6 +6,7 @@
  *
  *   npx tsx scripts/embedded-judge-folds.ts                       # the default configurations
  *   npx tsx scripts/embedded-judge-folds.ts --configs base,synthetic --json folds.json
+ *   npx tsx scripts/embedded-judge-folds.ts --configs synthetic --epochs 4   # cheaper fold models (CPU-bound machines)
  *
  * Synthetic answers (scripts/embedded-judge-synthetic.ts) are added to training only; they are never scored.
  * For the us_hard fold the test rows are the adjudicated ones (gold = adjudicated label); for every
@@ -41,6 +42,8 @@ const argument = (name: string) => {
 const configNames = (argument('--configs') ?? Object.keys(TRAINING_CONFIGS).join(',')).split(',');
 for (const name of configNames) if (!(name in TRAINING_CONFIGS)) throw new Error(`--configs: unknown configuration "${name}" (known: ${Object.keys(TRAINING_CONFIGS).join(', ')})`);
 
+const epochsOverride = argument('--epochs') === undefined ? undefined : Number(argument('--epochs'));
+if (epochsOverride !== undefined && !(Number.isInteger(epochsOverride) && epochsOverride > 0)) throw new Error('--epochs must be a positive integer');
 const started = Date.now();
 const prepare = (rows: LabelledRow[]): Prepared[] => rows.map((row) => ({ ...row, vector: extractFeatures(row), labelIndex: VERDICTS.indexOf(row.label) }));
 const grok = prepare(loadGrokRows());
@@ -88,7 +91,7 @@ const sets = [...new Set(grok.map((row) => row.set))].sort();
 const families = [...new Set(labelled.map((row) => vendorFamily(row.model)))].sort();
 const results: Record<string, { config: TrainingConfig; sets: FoldResult[]; families: FoldResult[]; worst: number }> = {};
 for (const name of configNames) {
-  const config = TRAINING_CONFIGS[name]!;
+  const config = { ...TRAINING_CONFIGS[name]!, ...(epochsOverride === undefined ? {} : { epochs: epochsOverride }) };
   const configStarted = Date.now();
   console.log(`\n== configuration ${name}: ${JSON.stringify(config)}`);
   // Each fold is printed as soon as it is scored (training takes a while on a busy machine).
