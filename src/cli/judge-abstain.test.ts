@@ -49,6 +49,15 @@ describe('honest abstention', () => {
     expect(all.out).toMatch(/: 6 judged/);
   });
 
+  it('a cascade leaves rows unlabelled when the embedded judge is unsure and the expensive judge cannot decide', async () => {
+    const db = await importedStore();
+    // Threshold 1: every row goes on to the stored GPT-4o labels, which cover only some responses of the fixture.
+    const run = await cli(['judge', 'run', '--judge', 'cascade:embedded>stored:openai/gpt-4o-2024-11-20', '--threshold', '1', '--db', db, '--quiet']);
+    expect(run.code, run.err).toBe(0);
+    expect(run.out).toMatch(/left unlabelled: needs a judge \(no tier could decide\)/);
+    expect(run.out).not.toMatch(/could not be judged now/);
+  });
+
   it('--abstain-below is refused with judges that cannot abstain', async () => {
     const db = await importedStore();
     const result = await cli(['judge', 'run', '--judge', 'stored:x-ai/grok-4.1-fast', '--abstain-below', '0.9', '--db', db]);
