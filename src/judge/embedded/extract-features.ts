@@ -105,9 +105,7 @@ function handHashes(form: RequestForm, language: TextLanguage, domain: RequestDo
 function handNameHashes(table: Map<string, Int32Array>, name: string, form: RequestForm, language: TextLanguage, domain: RequestDomain): Int32Array {
   let hashes = table.get(name);
   if (hashes === undefined) {
-    // The rule-family and sentence-stance features (issue #15) are crossed with the form only: five
-    // crosses of 44 more features per answer cost a quarter of the judge's speed.
-    hashes = name.startsWith('rule_') || name.startsWith('stance_') ? Int32Array.of(hashFeature(`h:${name}`), hashFeature(`h:${form}:${name}`)) : Int32Array.of(
+    hashes = Int32Array.of(
       hashFeature(`h:${name}`),
       hashFeature(`h:${form}:${name}`),
       hashFeature(`h:${language}:${name}`),

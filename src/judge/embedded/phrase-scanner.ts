@@ -150,12 +150,6 @@ export class PhraseScanner {
     this.lastText = text;
   }
 
-  /** Start positions of the matches of pattern number `pattern` in `text`, ascending (valid until the next scan). */
-  matchStarts(text: string, pattern: number): readonly number[] {
-    this.scan(text);
-    return this.starts[pattern]!;
-  }
-
   /**
    * Match count of pattern number `pattern` in `text`, and of its matches starting in the first
    * `openingLength` and the last `closingLength` characters (the same as countInRegions).
@@ -191,12 +185,6 @@ export function registerPhrasePattern(pattern: RegExp): number {
 export function countPhrases(text: string, pattern: number, openingLength = 0, closingLength = 0): RegionCounts {
   shared ??= new PhraseScanner(registered);
   return shared.count(text, pattern, openingLength, closingLength);
-}
-
-/** Start positions of a registered pattern's matches in `text`, ascending (valid until another text is scanned). */
-export function phraseStarts(text: string, pattern: number): readonly number[] {
-  shared ??= new PhraseScanner(registered);
-  return shared.matchStarts(text, pattern);
 }
 
 /** The registered patterns, in registration order (for tests). */
