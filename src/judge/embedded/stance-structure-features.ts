@@ -30,14 +30,19 @@ export function stanceStructureFeatures(normalizedQuestion: string, normalizedRe
   let advocacy = 0;
   let lectures = 0;
   let firstConcession = -1;
+  // A sentence is a substring bounded by whitespace, so a phrase no sentence contains is absent from
+  // the whole text too: one test of the whole text skips the per-sentence tests (same counts).
+  const anyConcession = CONCESSION.test(normalizedResponse);
+  const anyAdvocacy = ADVOCACY.test(normalizedResponse);
+  const anyLecture = LECTURE.test(normalizedResponse);
   for (let index = 0; index < total; index += 1) {
     const sentence = sentences[index]!;
-    if (CONCESSION.test(sentence)) {
+    if (anyConcession && CONCESSION.test(sentence)) {
       concessions += 1;
       if (firstConcession === -1) firstConcession = index;
     }
-    if (ADVOCACY.test(sentence)) advocacy += 1;
-    if (LECTURE.test(sentence)) lectures += 1;
+    if (anyAdvocacy && ADVOCACY.test(sentence)) advocacy += 1;
+    if (anyLecture && LECTURE.test(sentence)) lectures += 1;
   }
   const closing = sentences.slice(-3).join(' ');
   const closingConcedes = CONCESSION.test(closing) ? 1 : 0;
