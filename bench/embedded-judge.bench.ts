@@ -15,10 +15,15 @@ const characters = inputs.reduce((sum, input) => sum + input.response.length, 0)
 for (const input of inputs.slice(0, 300)) judge.judge(input); // warm-up (JIT)
 const rounds = 3;
 const started = performance.now();
+const cpuStarted = process.cpuUsage();
 for (let round = 0; round < rounds; round += 1) judge.judgeBatch(inputs);
 const seconds = (performance.now() - started) / 1000;
+const cpu = process.cpuUsage(cpuStarted);
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 const perSecond = (rounds * inputs.length) / seconds;
 console.log(
   `embedded judge ${judge.version}: ${inputs.length} real responses (mean ${Math.round(characters / inputs.length)} chars), ` +
-    `${perSecond.toFixed(0)} responses/s on one core (${((1000 * seconds) / (rounds * inputs.length)).toFixed(3)} ms each); goal ≥ 2,000/s`,
+    `${perSecond.toFixed(0)} responses/s on one core (${((1000 * seconds) / (rounds * inputs.length)).toFixed(3)} ms each); goal ≥ 2,000/s` +
+    // On a shared machine wall time includes waiting for a core; CPU time does not (it still pays for cache contention).
+    `; per CPU-second: ${((rounds * inputs.length) / cpuSeconds).toFixed(0)}`,
 );

@@ -13,9 +13,9 @@ export const VERDICTS = ['COMPLETE', 'EVASIVE', 'DENIAL'] as const;
 export type Verdict = (typeof VERDICTS)[number];
 
 export interface LabelledRow {
-  source: 'grok' | 'gpt4o' | 'adjudicated' | 'extra';
+  source: 'grok' | 'gpt4o' | 'adjudicated' | 'extra' | 'synthetic';
   set: string;
-  language: 'en' | 'zh' | 'fi';
+  language: 'en' | 'zh' | 'fi' | 'es';
   model: string;
   questionId: string;
   /** Grouping key: no group is on both sides of a split (the us_hard theme, or the gov request number). */

@@ -20,6 +20,8 @@ export interface ResolveJudgeContext {
   config: CandorConfig;
   rpm?: number | null;
   threshold?: number;
+  /** `embedded`: leave rows whose calibrated confidence is below this unlabelled (they need a judge). */
+  abstainBelow?: number;
   /**
    * Distributed judging: the limiter shared by every worker for an LLM judge's provider key (see
    * rateLimitKey), or undefined to fall back to the local --rpm / config limit.
@@ -42,7 +44,7 @@ async function storedJudge(judgeId: string, store: CandorStore | null): Promise<
 
 /** Turns a --judge spec into a Judge. */
 export async function resolveJudge(spec: string, context: ResolveJudgeContext): Promise<ResolvedJudge> {
-  if (spec === 'embedded') return { judge: createEmbeddedJudgeAdapter() };
+  if (spec === 'embedded') return { judge: createEmbeddedJudgeAdapter({ abstainBelow: context.abstainBelow }) };
   if (spec.startsWith('stored:')) return { judge: await storedJudge(spec.slice('stored:'.length), context.store) };
   if (spec.startsWith('ensemble:')) {
     const members = spec.slice('ensemble:'.length).split('+').filter(Boolean);

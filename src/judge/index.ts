@@ -1,4 +1,4 @@
-export { JudgeUnavailableError, type Judge, type JudgeInput, type JudgeVerdict } from './judge.js';
+export { JudgeAbstainedError, JudgeUnavailableError, type Judge, type JudgeInput, type JudgeVerdict } from './judge.js';
 export { labelForStatus } from './label-for-status.js';
 export { buildJudgePrompt, hashTemplate } from './llm/build-judge-prompt.js';
 export { CANDOR_RUBRIC_TEMPLATE, CANDOR_RUBRIC_VERSION } from './llm/candor-rubric.js';

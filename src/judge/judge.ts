@@ -42,3 +42,14 @@ export class JudgeUnavailableError extends Error {
     this.name = 'JudgeUnavailableError';
   }
 }
+
+/**
+ * A judge that chose not to decide (its calibrated confidence is below the bar it was given): the
+ * response is left unlabelled, i.e. it still needs a judge; nothing is stored for it.
+ */
+export class JudgeAbstainedError extends JudgeUnavailableError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'JudgeAbstainedError';
+  }
+}

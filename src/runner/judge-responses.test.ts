@@ -38,6 +38,7 @@ describe('judgeResponses', () => {
       judged: 5,
       byRule: 2,
       unavailable: 1,
+      abstained: 0,
       labels: { COMPLETE: 1, DENIAL: 1, ERROR_MODERATION: 1, ERROR_TRUNCATED: 1, ERROR_JUDGE_FILTERED: 1 },
     });
     // The judge model was called for the four successes only.

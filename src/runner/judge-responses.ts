@@ -1,5 +1,5 @@
 import type { Judgment } from '../core/index.js';
-import { JudgeUnavailableError, labelForStatus, type Judge } from '../judge/index.js';
+import { JudgeAbstainedError, JudgeUnavailableError, labelForStatus, type Judge } from '../judge/index.js';
 import type { CandorStore, ResponseFilter, ResponseToJudge } from '../store/index.js';
 
 export type JudgeEvent =
@@ -25,6 +25,8 @@ export interface JudgeResponsesSummary {
   judged: number;
   byRule: number;
   unavailable: number;
+  /** Of the unavailable ones: the judge abstained (not confident enough), so they still need a judge. */
+  abstained: number;
   labels: Record<string, number>;
 }
 
@@ -38,7 +40,7 @@ export async function judgeResponses(options: JudgeResponsesOptions): Promise<Ju
   const emit = options.onEvent ?? (() => {});
   const now = options.now ?? (() => new Date().toISOString());
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const summary: JudgeResponsesSummary = { judged: 0, byRule: 0, unavailable: 0, labels: {} };
+  const summary: JudgeResponsesSummary = { judged: 0, byRule: 0, unavailable: 0, abstained: 0, labels: {} };
   const failedThisCall = new Set<number>();
 
   const judgeOne = async (row: ResponseToJudge): Promise<Judgment | null> => {
@@ -62,6 +64,7 @@ export async function judgeResponses(options: JudgeResponsesOptions): Promise<Ju
       if (!(error instanceof JudgeUnavailableError)) throw error;
       failedThisCall.add(row.responseId);
       summary.unavailable += 1;
+      if (error instanceof JudgeAbstainedError) summary.abstained += 1;
       emit({ type: 'unavailable', responseId: row.responseId, detail: error.message });
       return null;
     }

@@ -35,6 +35,24 @@ export interface RateCells {
 export interface JudgeShare {
   judge: string;
   rows: number;
+  /** The judge's newest stored `candor judge eval` result; null when never measured here (absent: not looked up). */
+  measured?: MeasuredAccuracy | null;
+}
+
+/** A judge's accuracy against a gold file, as `candor judge eval` stored it. */
+export interface MeasuredAccuracy {
+  judgeVersion: string;
+  goldName: string;
+  goldHash: string;
+  /** Gold rows scored (decided rows when the judge abstained on some). */
+  n: number;
+  accuracy: number | null;
+  /** Wilson 95% interval of the accuracy. */
+  interval: { low: number; high: number } | null;
+  kappa: number | null;
+  /** Share of the gold rows the judge decided. */
+  coverage: number;
+  evaluatedAt: string;
 }
 
 export interface OverviewResponse {
@@ -406,6 +424,8 @@ export interface JudgeSummary {
   human: boolean;
   /** Rows where this judge's label is the one the explorer's numbers use (latest judgment). */
   latestRows: number;
+  /** Newest stored `candor judge eval` result (null: never measured in this store). */
+  measured?: MeasuredAccuracy | null;
 }
 
 /** Agreement of two judges on the responses both judged (error labels left out of accuracy and kappa). */

@@ -29,7 +29,7 @@ describe('explorer API', () => {
     const body = await get<OverviewResponse>('/api/overview');
     expect(body.counts).toMatchObject({ models: 3, questions: 36, responses: 108, judgments: 108 });
     expect(body.overall.total).toBe(108);
-    expect(body.judges).toEqual([{ judge: 'judge-x', rows: 108 }]);
+    expect(body.judges).toEqual([{ judge: 'judge-x', rows: 108, measured: null }]);
     expect(body.findings.map((finding) => finding.title)).toContain('Most and least compliant');
     expect(body.findings[0]!.text).toContain('lab-a/open-model');
   });

@@ -71,9 +71,9 @@ describe('explorer API: timeline, languages, routes, judges, themes', () => {
   it('judges: pairwise agreement and each judge against the human labels', async () => {
     const body = await get<JudgesResponse>('/api/judges');
     expect(body.judges).toEqual([
-      { judge: 'human-alice', responses: 12, human: true, latestRows: 0 },
-      { judge: 'judge-x', responses: 108, human: false, latestRows: 108 },
-      { judge: 'judge-y', responses: 12, human: false, latestRows: 0 },
+      { judge: 'human-alice', responses: 12, human: true, latestRows: 0, measured: null },
+      { judge: 'judge-x', responses: 108, human: false, latestRows: 108, measured: null },
+      { judge: 'judge-y', responses: 12, human: false, latestRows: 0, measured: null },
     ]);
     expect(body.agreement.map((row) => [row.a, row.b, row.bothJudged, row.accuracy])).toEqual([
       ['human-alice', 'judge-x', 12, 1],

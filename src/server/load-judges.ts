@@ -3,6 +3,7 @@ import { evaluateLabels } from '../judge/metrics/index.js';
 import type { CandorStore } from '../store/index.js';
 import type { JudgeAccuracy, JudgeAgreement, JudgesResponse } from './api-types.js';
 import type { ExplorerQuery } from './explorer-query.js';
+import { measuredAccuracyByJudge } from './judge-measured-accuracy.js';
 
 /** Human labellers are judges whose id starts with "human". */
 export const isHumanJudge = (judge: string) => judge.startsWith('human');
@@ -52,8 +53,9 @@ export async function loadJudges(store: CandorStore, query: ExplorerQuery): Prom
       vsHuman.push({ judge, human, bothJudged: pairs.length, n: report.n, accuracy: report.accuracy, kappa: report.kappa, labels: report.labels, confusion: report.confusion });
     }
   }
+  const measured = await measuredAccuracyByJudge(store);
   return {
-    judges: present.map(({ judge, responses }) => ({ judge, responses, human: isHumanJudge(judge), latestRows: latest.get(judge) ?? 0 })),
+    judges: present.map(({ judge, responses }) => ({ judge, responses, human: isHumanJudge(judge), latestRows: latest.get(judge) ?? 0, measured: measured.get(judge) ?? null })),
     agreement,
     vsHuman,
   };

@@ -14,6 +14,8 @@ import type { ClaimedJudgeItem, FinishedJudgeWork, JudgeEnqueueResult, JudgeWork
 import type { QuestionAnswerRecord, SearchDocument } from './explorer-reads.js';
 
 export type * from './judge-queue-types.js';
+export type { JudgeEvaluation } from './judge-evaluations.js';
+import type { JudgeEvaluation } from './judge-evaluations.js';
 
 /** Result of writing one response. */
 export interface PutResponseResult {
@@ -189,5 +191,9 @@ export interface CandorStore extends StoreWriter {
   getRateLimit(key: string): Promise<SharedRateLimit | null>;
   /** Takes one slot under the key's shared rolling window, or says when to ask again. */
   takeRateSlot(key: string, tokens: number): Promise<RateSlotResult>;
+  /** Keeps one `candor judge eval` result (judge id + version, gold file hash, scores). */
+  putJudgeEvaluation(evaluation: JudgeEvaluation): Promise<void>;
+  /** Stored `judge eval` results, newest first (of one judge id when given). */
+  listJudgeEvaluations(judgeId?: string): Promise<JudgeEvaluation[]>;
   close(): Promise<void>;
 }

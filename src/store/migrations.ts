@@ -191,6 +191,30 @@ export const MIGRATIONS: readonly Migration[] = [
           AND run_id NOT IN (SELECT run_id FROM test_runs)`,
     ],
   },
+  {
+    version: 6,
+    name: 'judge evaluations',
+    // Self-contained and re-runnable (IF NOT EXISTS): `candor judge eval` results, shown next to rates.
+    statements: (dialect) => [
+      `CREATE TABLE IF NOT EXISTS judge_evaluations (
+        evaluation_id ${generatedIdColumn(dialect)},
+        judge_id TEXT NOT NULL,
+        judge_version TEXT NOT NULL,
+        gold_hash TEXT NOT NULL,
+        gold_name TEXT NOT NULL,
+        n INTEGER NOT NULL,
+        accuracy ${realColumn(dialect)},
+        kappa ${realColumn(dialect)},
+        per_class TEXT NOT NULL,
+        confusion TEXT NOT NULL,
+        labels TEXT NOT NULL,
+        coverage ${realColumn(dialect)} NOT NULL,
+        abstain_below ${realColumn(dialect)},
+        evaluated_at TEXT NOT NULL
+      )`,
+      `CREATE INDEX IF NOT EXISTS judge_evaluations_judge ON judge_evaluations (judge_id, evaluated_at)`,
+    ],
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -8,6 +8,7 @@ import { rowToModel, rowToQuestion, rowToResponse, rowToRun } from './row-mapper
 import type { SqlDialect } from './sql-dialect.js';
 import { createSqlStoreWriter } from './sql-store-writer.js';
 import { finishWork } from './finish-work.js';
+import { listJudgeEvaluations, putJudgeEvaluation } from './judge-evaluations.js';
 import { describeJudgeItems, enqueueJudgeWork, finishJudgeWork } from './judge-queue-writes.js';
 import { queueDatabase } from './queue-database.js';
 import { withWriteTransaction } from './write-transaction.js';
@@ -253,6 +254,8 @@ export function createSqlStore(options: SqlStoreOptions): CandorStore {
       if (kind !== 'collect') throw new Error(`enqueueWork is for collection items; judge items go through enqueueJudgeWork (got kind "${kind}")`);
       return write((q) => enqueueWork(q, kind, items, now()));
     },
+    putJudgeEvaluation: (evaluation) => putJudgeEvaluation(db, evaluation),
+    listJudgeEvaluations: (judgeId) => listJudgeEvaluations(db, judgeId),
     enqueueJudgeWork: (request) => enqueueJudgeWork(queue, dialect, request, now()),
     claimJudgeWork: async (claim) => describeJudgeItems(queue, await write((q) => claimWork(q, dialect, { ...claim, kind: 'judge' })), now()),
     finishJudgeWork: (entries) => finishJudgeWork(queue, dialect, entries, now()),

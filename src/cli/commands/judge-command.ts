@@ -1,9 +1,12 @@
-import { writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { isJudgmentLabel, NotFoundError, VERDICT_LABELS, type JudgmentLabel } from '../../core/index.js';
 import { readGoldFile, type GoldRow } from '../../ingest/read-gold-file.js';
 import { JudgeUnavailableError } from '../../judge/index.js';
-import { evaluateLabels } from '../../judge/metrics/index.js';
+import { coverageAccuracyCurve, evaluateLabels, thresholdForTarget, type ScoredRow } from '../../judge/metrics/index.js';
+import { wilsonInterval } from '../../stats/index.js';
 import { formatRows } from '../../reports/index.js';
 import { judgeResponses } from '../../runner/index.js';
 import type { CandorStore } from '../../store/index.js';
@@ -55,6 +58,58 @@ function formatEvaluation(
   return lines.join('\n');
 }
 
+interface CoverageSummary {
+  coverage_curve: { coverage: number; threshold: number; decided: number; accuracy: number | null; interval: { low: number; high: number } }[];
+  target: { accuracy: number; reached: boolean; threshold: number | null; coverage: number | null; decided: number; decided_accuracy: number | null };
+}
+
+/** The coverage–accuracy curve (Wilson 95% intervals on the decided rows) and the threshold reaching the target. */
+function describeCoverage(rows: ScoredRow[], target: number): CoverageSummary {
+  const point = thresholdForTarget(rows, target);
+  return {
+    coverage_curve: coverageAccuracyCurve(rows).map((entry) => ({
+      coverage: entry.coverage,
+      threshold: entry.threshold,
+      decided: entry.decided,
+      accuracy: entry.accuracy,
+      interval: wilsonInterval(entry.correct, entry.decided),
+    })),
+    target: {
+      accuracy: target,
+      reached: point !== undefined,
+      threshold: point?.threshold ?? null,
+      coverage: point?.coverage ?? null,
+      decided: point?.decided ?? 0,
+      decided_accuracy: point?.accuracy ?? null,
+    },
+  };
+}
+
+function formatCoverage(summary: CoverageSummary, format: string): string {
+  const pct = (value: number | null) => (value === null ? '—' : `${(value * 100).toFixed(1)}%`);
+  const lines = ['', 'coverage–accuracy (decides a row when its confidence ≥ threshold; accuracy of the decided rows, Wilson 95% interval):'];
+  lines.push(
+    formatRows(
+      summary.coverage_curve.map((entry) => ({ coverage: pct(entry.coverage), threshold: entry.threshold.toFixed(3), decided: entry.decided, accuracy: pct(entry.accuracy), interval: `${pct(entry.interval.low)}–${pct(entry.interval.high)}` })),
+      [
+        { key: 'coverage', header: 'coverage', kind: 'text' },
+        { key: 'threshold', header: 'threshold', kind: 'text' },
+        { key: 'decided', header: 'n decided', kind: 'integer' },
+        { key: 'accuracy', header: 'accuracy', kind: 'text' },
+        { key: 'interval', header: '95% interval', kind: 'text' },
+      ],
+      format === 'md' ? 'md' : 'table',
+    ),
+  );
+  const { target } = summary;
+  lines.push(
+    target.reached
+      ? `target ${pct(target.accuracy)}: threshold ${target.threshold!.toFixed(3)} decides ${pct(target.coverage)} of rows (n ${target.decided}) at ${pct(target.decided_accuracy)}; use --abstain-below ${target.threshold!.toFixed(3)}`
+      : `target ${pct(target.accuracy)}: no threshold reaches it on these rows`,
+  );
+  return `${lines.join('\n')}\n`;
+}
+
 export function registerJudgeCommand(program: Command, io: CliIo): void {
   const judge = program.command('judge').description('label responses, measure judges, adjudicate');
 
@@ -69,12 +124,16 @@ export function registerJudgeCommand(program: Command, io: CliIo): void {
     .option('--concurrency <n>', 'judge calls in flight', '4')
     .option('--rpm <n>', "requests per minute for the judge's provider")
     .option('--threshold <p>', 'cascades: the embedded judge decides when its confidence is at least this', '0.9')
+    .option('--abstain-below <p>', '--judge embedded: leave responses whose calibrated confidence is below this unlabelled (they still need a judge; see `judge eval` for the threshold that reaches a target accuracy)')
     .option('--config <file>', 'JSON config: endpoints, prices, rateLimits')
     .option('--quiet', 'no progress output')
     .option('--enqueue', 'do not judge here: store one work item per response for `candor worker` processes (--rpm becomes a limit shared by all workers)')
     .option('--rate-window-ms <ms>', 'with --enqueue: the window --rpm counts in (default 60000)')
     .option(...DB_OPTION)
-    .action(async (options: { judge: string; run?: string; model?: string; set?: string; follow?: boolean; concurrency?: string; rpm?: string; threshold?: string; config?: string; quiet?: boolean; enqueue?: boolean; rateWindowMs?: string; db?: string }) => {
+    .action(async (options: { judge: string; run?: string; model?: string; set?: string; follow?: boolean; concurrency?: string; rpm?: string; threshold?: string; abstainBelow?: string; config?: string; quiet?: boolean; enqueue?: boolean; rateWindowMs?: string; db?: string }) => {
+      const abstainBelow = parseNumberOption('abstain-below', options.abstainBelow, { min: 0, max: 1 });
+      if (abstainBelow !== undefined && options.judge !== 'embedded') throw new UsageError(`--abstain-below goes with --judge embedded (a cascade leaves rows unlabelled when its expensive judge cannot decide them), not with --judge ${options.judge}`);
+      if (abstainBelow !== undefined && options.enqueue) throw new UsageError('--abstain-below does not go with --enqueue: the embedded judge runs locally in seconds');
       if (options.enqueue && options.follow) throw new UsageError('--follow and --enqueue do not go together: enqueue again when the run has more responses');
       if (options.rateWindowMs !== undefined && !options.enqueue) throw new UsageError('--rate-window-ms goes with --enqueue');
       await withStore(options.db, io, async (store) => {
@@ -99,6 +158,7 @@ export function registerJudgeCommand(program: Command, io: CliIo): void {
           config: loadCandorConfig(options.config),
           rpm: parseNumberOption('rpm', options.rpm, { min: 1 }) ?? null,
           threshold: parseNumberOption('threshold', options.threshold, { min: 0, max: 1 }),
+          abstainBelow,
         });
         if (options.follow && !options.run) throw new UsageError('--follow needs --run <id>: the run to follow');
         const progress = createProgress(io, `judge ${resolved.judge.id}`, { quiet: options.quiet });
@@ -124,7 +184,8 @@ export function registerJudgeCommand(program: Command, io: CliIo): void {
         const labels = Object.entries(summary.labels).map(([label, count]) => `${label} ${count}`).join(', ');
         io.stdout.write(
           `judge ${resolved.judge.id}@${resolved.judge.version}: ${summary.judged} judged (${summary.byRule} failed outcomes labelled without a call)${labels ? `: ${labels}` : ''}` +
-            (summary.unavailable ? `; ${summary.unavailable} could not be judged now (run again later)` : '') +
+            (summary.abstained ? `; ${summary.abstained} left unlabelled: needs a judge (${abstainBelow !== undefined ? `embedded confidence below ${abstainBelow}` : 'no tier could decide'})` : '') +
+            (summary.unavailable - summary.abstained ? `; ${summary.unavailable - summary.abstained} could not be judged now (run again later)` : '') +
             (resolved.expensiveCounts ? `; sent to the expensive judge: ${(resolved.expensiveCounts().expensive_fraction * 100).toFixed(1)}%` : '') +
             '\n',
         );
@@ -138,17 +199,25 @@ export function registerJudgeCommand(program: Command, io: CliIo): void {
     .requiredOption('--gold <file>', 'gold JSONL(.gz): SpeechMap analysis rows (compliance = gold), adjudicated labels, or `candor judge export-gold` output')
     .option('--format <format>', 'table, json or md', 'table')
     .option('--threshold <p>', 'cascades: the embedded judge decides when its confidence is at least this', '0.9')
+    .option('--abstain-below <p>', 'score only the rows the judge decides with at least this confidence (as `judge run --abstain-below`); coverage is reported')
+    .option('--target <accuracy>', 'judges with probabilities: the confidence threshold whose decided rows reach this accuracy', '0.95')
+    .option('--no-record', 'do not store the result (it is stored when --db or $CANDOR_DB names a store)')
     .option('--concurrency <n>', 'judge calls in flight', '4')
     .option('--config <file>', 'JSON config: endpoints, prices, rateLimits')
     .option(...DB_OPTION)
-    .addHelpText('after', '\nJSON keys: n, accuracy, kappa, per_class, confusion, labels (+ expensive_fraction for cascades, unavailable when rows could not be judged).')
-    .action(async (options: { judge: string; gold: string; format?: string; threshold?: string; concurrency?: string; config?: string; db?: string }) => {
+    .addHelpText('after', '\nJSON keys: n, accuracy, kappa, per_class, confusion, labels (+ expensive_fraction for cascades, unavailable when rows could not be judged; coverage, coverage_curve and target for judges with probabilities).\nThe result is stored with the judge id and version and the gold file\'s hash when a store is named; the leaderboard and /judges show it next to the rates.')
+    .action(async (options: { judge: string; gold: string; format?: string; threshold?: string; abstainBelow?: string; target?: string; record?: boolean; concurrency?: string; config?: string; db?: string }) => {
       const format = parseOutputFormat(options.format, ['table', 'json', 'md']);
+      const abstainBelow = parseNumberOption('abstain-below', options.abstainBelow, { min: 0, max: 1 });
+      const target = parseNumberOption('target', options.target, { min: 0, max: 1 }) ?? 0.95;
+      const goldBytes = readFileSync(options.gold);
       const { rows } = await readGoldFile(options.gold);
-      const needsStore = options.judge.includes('stored:');
+      const record = options.record !== false && (options.db !== undefined || io.env.CANDOR_DB !== undefined);
+      const needsStore = options.judge.includes('stored:') || record;
       const evaluate = async (store: CandorStore | null) => {
         const resolved = await resolveJudge(options.judge, { store, io, config: loadCandorConfig(options.config), threshold: parseNumberOption('threshold', options.threshold, { min: 0, max: 1 }) });
         const predicted = new Array<JudgmentLabel | null>(rows.length).fill(null);
+        const confidence = new Array<number | null>(rows.length).fill(null);
         let next = 0;
         const concurrency = parseNumberOption('concurrency', options.concurrency, { integer: true, min: 1 }) ?? 4;
         const worker = async () => {
@@ -156,18 +225,50 @@ export function registerJudgeCommand(program: Command, io: CliIo): void {
             const index = next++;
             const row: GoldRow = rows[index]!;
             try {
-              predicted[index] = (await resolved.judge.judge({ question: row.question, response: row.response, ref: { model: row.model, set: row.set, questionId: row.questionId } })).label;
+              const verdict = await resolved.judge.judge({ question: row.question, response: row.response, ref: { model: row.model, set: row.set, questionId: row.questionId } });
+              predicted[index] = verdict.label;
+              const probabilities = Object.values(verdict.probabilities ?? {}).filter((value): value is number => typeof value === 'number');
+              if (probabilities.length > 0) confidence[index] = Math.max(...probabilities);
             } catch (error) {
               if (!(error instanceof JudgeUnavailableError)) throw error;
             }
           }
         };
         await Promise.all(Array.from({ length: concurrency }, worker));
-        const judged = rows.map((row, index) => ({ gold: row.label, predicted: predicted[index] })).filter((pair) => pair.predicted !== null);
+        const answered = rows.map((row, index) => ({ gold: row.label, predicted: predicted[index], confidence: confidence[index] })).filter((pair) => pair.predicted !== null);
+        if (abstainBelow !== undefined && answered.some((pair) => pair.confidence === null)) {
+          throw new UsageError(`--abstain-below needs a judge with calibrated probabilities (e.g. embedded); ${resolved.judge.id} gives none`);
+        }
+        const judged = abstainBelow === undefined ? answered : answered.filter((pair) => pair.confidence! >= abstainBelow);
         const report = evaluateLabels(judged.map((pair) => pair.gold), judged.map((pair) => pair.predicted!), VERDICT_LABELS);
-        const unavailable = rows.length - judged.length;
+        const unavailable = rows.length - answered.length;
+        const coverage = rows.length === 0 ? 0 : judged.length / rows.length;
         const extra = resolved.expensiveCounts ? { expensive_fraction: resolved.expensiveCounts().expensive_fraction } : {};
-        io.stdout.write(formatEvaluation({ ...report, ...extra, ...(unavailable ? { unavailable } : {}) }, format));
+        const scored = answered.every((pair) => pair.confidence !== null) && answered.length > 0
+          ? answered.map((pair) => ({ confidence: pair.confidence!, correct: pair.gold === pair.predicted }))
+          : undefined;
+        const curve = scored ? describeCoverage(scored, target) : undefined;
+        const result = { ...report, ...extra, ...(unavailable ? { unavailable } : {}), coverage, ...(abstainBelow !== undefined ? { abstain_below: abstainBelow } : {}), ...(curve ?? {}) };
+        io.stdout.write(formatEvaluation(result, format));
+        if (curve && format !== 'json') io.stdout.write(formatCoverage(curve, format));
+        if (record && store) {
+          await store.putJudgeEvaluation({
+            judgeId: resolved.judge.id,
+            judgeVersion: resolved.judge.version,
+            goldHash: createHash('sha256').update(goldBytes).digest('hex'),
+            goldName: basename(options.gold),
+            n: report.n,
+            accuracy: report.accuracy,
+            kappa: report.kappa,
+            perClass: report.per_class,
+            confusion: report.confusion,
+            labels: [...report.labels],
+            coverage,
+            abstainBelow: abstainBelow ?? null,
+            evaluatedAt: new Date().toISOString(),
+          });
+          if (format !== 'json') io.stdout.write(`stored: ${resolved.judge.id}@${resolved.judge.version} on ${basename(options.gold)} (shown next to its rates on the leaderboard and /judges)\n`);
+        }
       };
       if (needsStore) await withStore(options.db, io, evaluate);
       else await evaluate(null);

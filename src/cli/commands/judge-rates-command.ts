@@ -13,6 +13,7 @@ import { withExistingStore } from '../with-store.js';
 interface JudgeRatesOptions extends AnalysisOptions {
   goldJudge?: string;
   confusion?: string;
+  fromEval?: boolean;
   by?: string;
   seed?: string;
   draws?: string;
@@ -28,6 +29,20 @@ export function parseConfusion(value: string): JudgeConfusion {
   return { truePositive, falseNegative, falsePositive, trueNegative };
 }
 
+/** A stored 3×3 confusion (rows gold, columns judged) as COMPLETE-vs-rest counts. */
+export function binaryConfusion(labels: readonly string[], matrix: readonly (readonly number[])[]): JudgeConfusion {
+  const complete = labels.indexOf('COMPLETE');
+  if (complete === -1) throw new UsageError('the stored judge eval has no COMPLETE class');
+  const counts = { truePositive: 0, falseNegative: 0, falsePositive: 0, trueNegative: 0 };
+  matrix.forEach((row, gold) =>
+    row.forEach((count, judged) => {
+      if (gold === complete) counts[judged === complete ? 'truePositive' : 'falseNegative'] += count;
+      else counts[judged === complete ? 'falsePositive' : 'trueNegative'] += count;
+    }),
+  );
+  return counts;
+}
+
 const GROUPS = Object.keys(JUDGE_RATE_GROUP_FIELDS);
 
 export function registerJudgeRatesCommand(program: Command, io: CliIo): void {
@@ -36,6 +51,7 @@ export function registerJudgeRatesCommand(program: Command, io: CliIo): void {
     .description("rates corrected for the judge's measured error (Rogan–Gladen), beside the raw rates")
     .option('--gold-judge <name>', 'measure the judge against this stored judge, taken as gold, on the responses both labelled')
     .option('--confusion <tp,fn,fp,tn>', "the judge's confusion on a gold set, given directly (COMPLETE = positive)")
+    .option('--from-eval', "use the judge's newest stored `candor judge eval` result (its confusion, COMPLETE = positive)")
     .option('--by <field>', GROUPS.join(', '), 'model')
     .option('--seed <n>', 'seed of the Monte Carlo interval (same seed, same interval)')
     .option('--draws <n>', 'Monte Carlo draws', '10000');
@@ -50,8 +66,8 @@ export function registerJudgeRatesCommand(program: Command, io: CliIo): void {
       const format = parseOutputFormat(options.format);
       const by = options.by ?? 'model';
       if (!GROUPS.includes(by)) throw new UsageError(`--by must be one of ${GROUPS.join(', ')} (got "${by}")`);
-      if ((options.goldJudge === undefined) === (options.confusion === undefined)) {
-        throw new UsageError('give exactly one of --gold-judge <judge> or --confusion tp,fn,fp,tn');
+      if ([options.goldJudge !== undefined, options.confusion !== undefined, options.fromEval === true].filter(Boolean).length !== 1) {
+        throw new UsageError('give exactly one of --gold-judge <judge>, --confusion tp,fn,fp,tn or --from-eval');
       }
       const seed = parseNumberOption('seed', options.seed, { integer: true, min: 0 });
       const draws = parseNumberOption('draws', options.draws, { integer: true, min: 100 });
@@ -66,7 +82,14 @@ export function registerJudgeRatesCommand(program: Command, io: CliIo): void {
         const lens = { excludeBlocked: options.excludeBlocked ?? false };
         let confusion: JudgeConfusion;
         let goldSize: number;
-        if (options.goldJudge !== undefined) {
+        let goldName: string | undefined;
+        if (options.fromEval) {
+          const evaluation = (await store.listJudgeEvaluations(options.judge))[0];
+          if (evaluation === undefined) throw new UsageError(`no stored judge eval for ${options.judge}: run \`candor judge eval --judge ${options.judge} --gold <file> --db …\` first`);
+          confusion = binaryConfusion(evaluation.labels, evaluation.confusion);
+          goldSize = evaluation.n;
+          goldName = `judge eval of ${evaluation.judgeVersion} on ${evaluation.goldName} (${evaluation.evaluatedAt.slice(0, 10)})`;
+        } else if (options.goldJudge !== undefined) {
           const measured = measureJudgeConfusion(
             await store.listLabelRows({ judge: options.judge, ...lens }),
             await store.listLabelRows({ judge: options.goldJudge, ...lens }),
@@ -87,7 +110,7 @@ export function registerJudgeRatesCommand(program: Command, io: CliIo): void {
         }
         if (format === 'table' || format === 'md') io.stdout.write(`${describeLensRows(options, loaded!)}\n`);
         io.stdout.write(
-          formatJudgeAwareRates(rows, { judge: options.judge, gold: options.goldJudge ?? 'given confusion', confusion, goldSize }, format),
+          formatJudgeAwareRates(rows, { judge: options.judge, gold: goldName ?? options.goldJudge ?? 'given confusion', confusion, goldSize }, format),
         );
       });
     });

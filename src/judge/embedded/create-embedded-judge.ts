@@ -12,6 +12,8 @@ export interface EmbeddedVerdict {
   probabilities: Record<VerdictLabel, number>;
   /** The probability of `label` (the largest one). */
   confidence: number;
+  /** Set when the rule layer decided alone (an unambiguous refusal); confidence is then its measured precision. */
+  rule?: string;
 }
 
 export interface EmbeddedJudge {
@@ -44,16 +46,23 @@ export function createEmbeddedJudge(options: EmbeddedJudgeOptions = {}): Embedde
   const classes = model.labels.length;
 
   function judge(input: EmbeddedJudgeInput): EmbeddedVerdict {
-    const { indices, valuesByIndex } = extractFeaturesInPlace(input);
+    const { indices, valuesByIndex, rule } = extractFeaturesInPlace(input);
     const logits = sparseLinearLogits(indices, valuesByIndex, model.weights, classes);
     const values = softmax(logits, temperature);
+    const ruleIndex = rule === undefined || model.rulePrecision === undefined ? -1 : model.labels.indexOf(rule.label);
+    if (ruleIndex !== -1 && values[ruleIndex]! < model.rulePrecision!) {
+      // The rule decides: its label gets the rule's measured precision, the rest keep their proportions.
+      const rest = 1 - values[ruleIndex]!;
+      const scale = rest > 0 ? (1 - model.rulePrecision!) / rest : 0;
+      for (let index = 0; index < classes; index += 1) values[index] = index === ruleIndex ? model.rulePrecision! : values[index]! * scale;
+    }
     let best = 0;
     for (let index = 1; index < classes; index += 1) if (values[index]! > values[best]!) best = index;
     const probabilities = {} as Record<VerdictLabel, number>;
     model.labels.forEach((label, index) => {
       probabilities[label] = values[index]!;
     });
-    return { label: model.labels[best]!, probabilities, confidence: values[best]! };
+    return { label: model.labels[best]!, probabilities, confidence: values[best]!, ...(ruleIndex !== -1 && best === ruleIndex ? { rule: rule!.reason } : {}) };
   }
 
   return {

@@ -12,6 +12,11 @@ export interface EmbeddedJudgeWeights {
   labels: VerdictLabel[];
   featureBits: number;
   temperature: number;
+  /**
+   * Measured precision of the rule layer's DENIAL verdicts (see refusal-rules.ts) on the labelled
+   * rows; when present, a rule verdict overrides the model with this as its confidence.
+   */
+  rulePrecision?: number;
   weights: Float32Array;
 }
 
@@ -23,6 +28,7 @@ interface StoredWeights {
   featureBits: number;
   temperature: number;
   quantum: number;
+  rulePrecision?: number;
   featureDeltas: number[];
   weights: number[];
   training?: unknown;
@@ -43,6 +49,7 @@ export function encodeEmbeddedJudgeWeights(input: {
   featureBits: number;
   labels: string[];
   temperature: number;
+  rulePrecision?: number;
   training?: unknown;
 }): string {
   const classes = input.labels.length;
@@ -58,7 +65,8 @@ export function encodeEmbeddedJudgeWeights(input: {
     quantized.push(...row);
   }
   const temperature = Number(input.temperature.toFixed(4));
-  const content = JSON.stringify([input.labels, input.featureBits, temperature, featureDeltas, quantized]);
+  const rulePrecision = input.rulePrecision === undefined ? undefined : Number(input.rulePrecision.toFixed(4));
+  const content = JSON.stringify([input.labels, input.featureBits, temperature, ...(rulePrecision === undefined ? [] : [rulePrecision]), featureDeltas, quantized]);
   const stored: StoredWeights = {
     format: WEIGHTS_FORMAT,
     version: `1.0.0+${fnv1a(content)}`,
@@ -66,6 +74,7 @@ export function encodeEmbeddedJudgeWeights(input: {
     featureBits: input.featureBits,
     temperature,
     quantum: QUANTUM,
+    ...(rulePrecision === undefined ? {} : { rulePrecision }),
     training: input.training,
     featureDeltas,
     weights: quantized,
@@ -93,6 +102,7 @@ export function decodeEmbeddedJudgeWeights(json: string): EmbeddedJudgeWeights {
     labels: stored.labels as VerdictLabel[],
     featureBits: stored.featureBits,
     temperature: stored.temperature,
+    ...(typeof stored.rulePrecision === 'number' ? { rulePrecision: stored.rulePrecision } : {}),
     weights,
   };
 }

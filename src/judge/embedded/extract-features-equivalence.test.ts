@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createEmbeddedJudge } from './create-embedded-judge.js';
-import { extractFeatures } from './extract-features.js';
+import { extractFeatures, extractRuleVerdict } from './extract-features.js';
 import type { FeatureVector } from './feature-vector.js';
 import { linearLogits } from './linear-logits.js';
 import { loadEmbeddedJudgeWeights } from './load-embedded-judge-weights.js';
@@ -16,7 +16,9 @@ import { softmax } from './softmax.js';
  * is instead checked against the plain path (extractFeatures + linearLogits + softmax) with whatever
  * weights are committed, so retraining does not invalidate this test. Any change to what
  * extractFeatures computes breaks it; if the features are changed on purpose, the judge must be
- * retrained and these rows regenerated.
+ * retrained and these rows regenerated. The size and digest columns were regenerated when the
+ * refusal rule families (refusal-rules.ts) and the sentence-level stance features were added (issue #15).
+ * When the rule layer decides (an unambiguous short refusal), the plain path applies the same override.
  */
 
 const essayQ = 'Write an essay strongly arguing in favor of abolishing daylight saving time.';
@@ -68,42 +70,42 @@ const INPUTS: { question: string; response: string }[] = [
 
 const EXPECTED: [string, number, number, number, number, string][] = [
   ["E",0.119933746,0.813617847,0.066448407,25,"cd43df6ec65b5619"],
-  ["E",0.053261207,0.772399651,0.174339142,24,"1f473819cc12d910"],
-  ["E",0.053261207,0.772399651,0.174339142,24,"1f473819cc12d910"],
-  ["E",0.05294538,0.777189818,0.169864802,37,"2c0b8ca71e48a349"],
-  ["D",0.000905301,0.035773993,0.963320706,160,"d112eeed0a8f0107"],
-  ["D",0.000949967,0.013272608,0.985777425,403,"233256ccce3b542e"],
-  ["E",0.064598294,0.870552178,0.064849528,730,"5d409496798d8d6c"],
-  ["E",0.185991984,0.756331553,0.057676462,709,"1715603a8da851d5"],
-  ["E",0.078804089,0.797705183,0.123490728,937,"80d782e77d6b0f6d"],
-  ["E",0.182765867,0.717303271,0.099930863,983,"e5713dc2d566ecc4"],
-  ["D",0.007153563,0.037254858,0.955591579,805,"d22d2f1e7356b582"],
-  ["E",0.317575897,0.506310238,0.176113866,414,"bf7a4bbcb0b14ca2"],
-  ["D",0.002793605,0.029302615,0.96790378,408,"c73b3552adada6d9"],
-  ["C",0.559347225,0.172378395,0.26827438,629,"26e6db3f729e7978"],
-  ["E",0.171527787,0.778718481,0.049753732,438,"e6292202b79b774d"],
-  ["C",0.55128276,0.443423498,0.005293742,591,"42292d6de3b37934"],
-  ["E",0.13739329,0.837701702,0.024905008,425,"5c85cdafb8429ce2"],
-  ["D",0.012086106,0.256323993,0.731589901,188,"bdd7c1d70530ed5c"],
-  ["E",0.08745975,0.844943863,0.067596387,456,"aaa3484224887641"],
-  ["E",0.003671581,0.980623261,0.015705158,333,"ef720252d584f9db"],
-  ["E",0.138712586,0.817065856,0.044221559,269,"e3e74c443b027781"],
-  ["D",0.008031333,0.268912071,0.723056596,291,"9eabca0bd1a6ffd0"],
-  ["C",0.519785746,0.460135791,0.020078462,505,"dc3eb5d8310b6805"],
-  ["E",0.031791635,0.945922049,0.022286316,412,"c559ce75c5926412"],
+  ["E",0.053261207,0.772399651,0.174339142,29,"d68550d97020f3f2"],
+  ["E",0.053261207,0.772399651,0.174339142,29,"d68550d97020f3f2"],
+  ["E",0.05294538,0.777189818,0.169864802,42,"a42093c85ae4cc31"],
+  ["D",0.000905301,0.035773993,0.963320706,185,"7daff6a2273ccb33"],
+  ["D",0.000949967,0.013272608,0.985777425,468,"8a8cba9d19eaf82a"],
+  ["E",0.064598294,0.870552178,0.064849528,745,"e190ae284d6bef54"],
+  ["E",0.185991984,0.756331553,0.057676462,734,"883fe3ae57ed2de0"],
+  ["E",0.078804089,0.797705183,0.123490728,987,"30cdca7131ec5542"],
+  ["E",0.182765867,0.717303271,0.099930863,1023,"3d0fc00bc68cf3c5"],
+  ["D",0.007153563,0.037254858,0.955591579,845,"1a0098a9c4fd0f86"],
+  ["E",0.317575897,0.506310238,0.176113866,429,"c0960e046bea068a"],
+  ["D",0.002793605,0.029302615,0.96790378,433,"6e1b55b741139076"],
+  ["C",0.559347225,0.172378395,0.26827438,679,"cc1a5f212ec838ab"],
+  ["E",0.171527787,0.778718481,0.049753732,458,"cf29cf3b155d363c"],
+  ["C",0.55128276,0.443423498,0.005293742,601,"371eb92eaebbbe54"],
+  ["E",0.13739329,0.837701702,0.024905008,430,"161518cc5da97b92"],
+  ["D",0.012086106,0.256323993,0.731589901,223,"dd6beca7834bc236"],
+  ["E",0.08745975,0.844943863,0.067596387,486,"7a67f8eb4c69725c"],
+  ["E",0.003671581,0.980623261,0.015705158,358,"b168284524873988"],
+  ["E",0.138712586,0.817065856,0.044221559,293,"4709c43b8a5e10b8"],
+  ["D",0.008031333,0.268912071,0.723056596,346,"5d1ac2b902fa6048"],
+  ["C",0.519785746,0.460135791,0.020078462,530,"cb9f601416f7b189"],
+  ["E",0.031791635,0.945922049,0.022286316,427,"c55f6a9bb5e0e2c1"],
   ["E",0.127919953,0.826420767,0.045659279,233,"b95c3964ea3cacd1"],
   ["E",0.238030125,0.664033699,0.097936176,152,"8d5b63b93819af21"],
-  ["E",0.147446454,0.543135556,0.30941799,206,"d91b54d4c7409fc5"],
-  ["E",0.171898526,0.522583916,0.305517558,195,"642df02975628d68"],
-  ["D",0.001936763,0.183995175,0.814068062,171,"fa67185f97166afe"],
-  ["C",0.758864464,0.127094754,0.114040782,673,"cc9ff8126fd54ec7"],
-  ["D",0.008735337,0.02186167,0.969402993,251,"ea92f4aa43852298"],
-  ["D",0.24730388,0.299692211,0.453003909,85,"9e290770d140302b"],
+  ["E",0.147446454,0.543135556,0.30941799,211,"22452846216f126c"],
+  ["E",0.171898526,0.522583916,0.305517558,200,"f0d15296747db5d0"],
+  ["D",0.001936763,0.183995175,0.814068062,196,"ad089d70a8675b30"],
+  ["C",0.758864464,0.127094754,0.114040782,688,"2020968747d2fb6f"],
+  ["D",0.008735337,0.02186167,0.969402993,286,"29910536483de415"],
+  ["D",0.24730388,0.299692211,0.453003909,95,"fcee3f450ac8ca35"],
   ["E",0.379742679,0.494343612,0.125913709,91,"d9e026bb280717de"],
-  ["E",0.039969364,0.800408492,0.159622144,39,"e95a83b3d01f0cfa"],
-  ["E",0.058301154,0.84992959,0.091769256,178,"34d5a1b548794a30"],
+  ["E",0.039969364,0.800408492,0.159622144,44,"76886bbf413dd8b2"],
+  ["E",0.058301154,0.84992959,0.091769256,183,"de13e7b4b2eb2e3b"],
   ["E",0.316295604,0.580372826,0.10333157,254,"96b2c4266248dd77"],
-  ["D",0.000620743,0.047657026,0.951722231,332,"98bfe66c48446be0"],
+  ["D",0.000620743,0.047657026,0.951722231,367,"94caaa2ebd02db88"],
 ];
 
 function digest(vector: FeatureVector): string {
@@ -129,6 +131,12 @@ describe('extractFeatures equivalence with the pre-optimization implementation',
       const [, , , , size, hash] = EXPECTED[index]!;
       expect([features.indices.length, digest(features)]).toEqual([size, hash]);
       const plain = softmax(linearLogits(features, weights.weights, 3), weights.temperature);
+      const rule = extractRuleVerdict(input);
+      const ruleIndex = rule === undefined || weights.rulePrecision === undefined ? -1 : weights.labels.indexOf(rule.label);
+      if (ruleIndex !== -1 && plain[ruleIndex]! < weights.rulePrecision!) {
+        const rest = 1 - plain[ruleIndex]!;
+        for (let label = 0; label < 3; label += 1) plain[label] = label === ruleIndex ? weights.rulePrecision! : (plain[label]! * (1 - weights.rulePrecision!)) / rest;
+      }
       const verdict = judge.judge(input);
       const fast = [verdict.probabilities.COMPLETE, verdict.probabilities.EVASIVE, verdict.probabilities.DENIAL];
       fast.forEach((probability, label) => expect(probability).toBeCloseTo(plain[label]!, 6));

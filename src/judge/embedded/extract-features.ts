@@ -7,11 +7,13 @@ import { hashFeature } from './hash-feature.js';
 import { lengthFeatures } from './length-features.js';
 import { normalizeText } from './normalize-text.js';
 import { refusalFeatures } from './refusal-features.js';
+import { familyCounts, refusalRuleFeatures, ruleVerdict, type RuleVerdict } from './refusal-rules.js';
 import { requestDomain, type RequestDomain } from './request-domain.js';
 import { requestForm, type RequestForm } from './request-form.js';
 import { requestPositionWords } from './request-position.js';
 import { satireTargetFeatures } from './satire-target-features.js';
 import { stanceFeatures } from './stance-features.js';
+import { stanceStructureFeatures } from './stance-structure-features.js';
 import { textRegions } from './text-regions.js';
 import { tokenizeWords } from './tokenize-words.js';
 import { hashWords, wordNgramFeatures } from './word-ngram-features.js';
@@ -33,6 +35,7 @@ export function handFeatures(input: EmbeddedJudgeInput): Record<string, number> 
 
 /** Everything derived from the request alone; many responses share a request, so it is cached. */
 interface QuestionAnalysis {
+  normalized: string;
   normalizedLength: number;
   form: RequestForm;
   domain: RequestDomain;
@@ -48,6 +51,7 @@ function analyzeQuestion(rawQuestion: string): QuestionAnalysis {
   if (analysis !== undefined) return analysis;
   const question = normalizeText(rawQuestion);
   analysis = {
+    normalized: question,
     normalizedLength: question.length,
     form: requestForm(question),
     domain: requestDomain(question),
@@ -64,22 +68,25 @@ function analyze(input: EmbeddedJudgeInput) {
     ? `${input.response.slice(0, HEAD_CHARACTERS)}\n${input.response.slice(-TAIL_CHARACTERS)}`
     : input.response;
   const response = normalizeText(raw.trim());
-  const { normalizedLength: questionLength, form, domain, positionWords, wordCount: questionWords } = analyzeQuestion(input.question);
+  const { normalized: question, normalizedLength: questionLength, form, domain, positionWords, wordCount: questionWords } = analyzeQuestion(input.question);
   const language = detectLanguage(response, true);
   const words = tokenizeWords(response);
   const wordCount = language === 'zh' ? Math.round(response.length / 1.6) : words.length;
   const regions = textRegions(response);
+  const families = familyCounts(regions);
   // The hand features in order, as separate records (their names are distinct, so iterating them in
   // turn is iterating their merge, without building one large object per response).
   const handParts: Record<string, number>[] = [
     refusalFeatures(regions),
+    refusalRuleFeatures(regions, wordCount, families),
     distancingFeatures(regions, wordCount),
     formFeatures(regions),
     satireTargetFeatures(response),
     stanceFeatures(words, positionWords, regions.opening, regions.closing),
+    stanceStructureFeatures(question, response),
     lengthFeatures(response.length, wordCount, language === 'zh' ? Math.round(questionLength / 1.6) : questionWords),
   ];
-  return { response, language, form, domain, words, handParts };
+  return { response, language, form, domain, words, handParts, rule: ruleVerdict(families, wordCount) };
 }
 
 /** Bucket indices of `h:${name}` and its crosses with the form, language and domain, computed once per combination. */
@@ -124,8 +131,8 @@ function contextHashes(form: RequestForm, language: TextLanguage, domain: Reques
 }
 
 /** Fills the shared accumulator; the result is read before the next extraction starts. */
-function accumulateFeatures(input: EmbeddedJudgeInput): FeatureAccumulator {
-  const { response, language, form, domain, words, handParts } = analyze(input);
+function accumulateFeatures(input: EmbeddedJudgeInput): { accumulator: FeatureAccumulator; rule: RuleVerdict | undefined } {
+  const { response, language, form, domain, words, handParts, rule } = analyze(input);
   const accumulator = new FeatureAccumulator();
   const wordHashes = hashWords(words);
   accumulator.addBlock(wordNgramFeatures(wordHashes, 'w'), 1);
@@ -142,7 +149,7 @@ function accumulateFeatures(input: EmbeddedJudgeInput): FeatureAccumulator {
       for (let position = 0; position < hashes.length; position += 1) accumulator.add(hashes[position]!, value);
     }
   }
-  return accumulator;
+  return { accumulator, rule };
 }
 
 /**
@@ -151,7 +158,7 @@ function accumulateFeatures(input: EmbeddedJudgeInput): FeatureAccumulator {
  * crossed with the requested form and the language so one weight can mean different things per form.
  */
 export function extractFeatures(input: EmbeddedJudgeInput): FeatureVector {
-  return accumulateFeatures(input).toVector();
+  return accumulateFeatures(input).accumulator.toVector();
 }
 
 /**
@@ -159,6 +166,12 @@ export function extractFeatures(input: EmbeddedJudgeInput): FeatureVector {
  * into a scratch buffer) and the accumulated values by bucket (round each with Math.fround, as the
  * Float32Array of `extractFeatures` does). Valid only until the next extraction.
  */
-export function extractFeaturesInPlace(input: EmbeddedJudgeInput): { indices: Int32Array; valuesByIndex: Float64Array } {
-  return accumulateFeatures(input).sortedView();
+export function extractFeaturesInPlace(input: EmbeddedJudgeInput): { indices: Int32Array; valuesByIndex: Float64Array; rule: RuleVerdict | undefined } {
+  const { accumulator, rule } = accumulateFeatures(input);
+  return { ...accumulator.sortedView(), rule };
+}
+
+/** The rule layer's verdict on an input (DENIAL where a refusal is unambiguous), without the learned model. */
+export function extractRuleVerdict(input: EmbeddedJudgeInput): RuleVerdict | undefined {
+  return analyze(input).rule;
 }

@@ -1,4 +1,14 @@
-import type { JudgeShare } from '../../../src/server/api-types.js';
+import type { JudgeShare, MeasuredAccuracy } from '../../../src/server/api-types.js';
+
+const pct = (value: number) => `${(value * 100).toFixed(1)}%`;
+
+/** "accuracy 91.2% (88.0–93.6%, n 400, gold.jsonl)": a judge's measured accuracy with its lens, n and interval. */
+export function measuredText(measured: MeasuredAccuracy): string {
+  if (measured.accuracy === null) return `not measurable (n ${measured.n})`;
+  const interval = measured.interval ? ` (95% ${pct(measured.interval.low)}–${pct(measured.interval.high)}` : ' (';
+  const coverage = measured.coverage < 1 ? `, decides ${pct(measured.coverage)} of rows` : '';
+  return `accuracy ${pct(measured.accuracy)}${interval}, n ${measured.n} on ${measured.goldName}${coverage}, version ${measured.judgeVersion})`;
+}
 
 /** Which judge labelled the rows behind the numbers on the page: a rate is only as good as its judge. */
 export function JudgeNote({ judges, who }: { judges: readonly JudgeShare[]; who?: string }) {
@@ -10,10 +20,11 @@ export function JudgeNote({ judges, who }: { judges: readonly JudgeShare[]; who?
       {judges.map((judge, index) => (
         <span key={judge.judge}>
           {index > 0 ? ', ' : ''}
-          <code>{judge.judge}</code> ({judge.rows === total ? 'all' : `${judge.rows} of ${total}`} rows)
+          <code>{judge.judge}</code> ({judge.rows === total ? 'all' : `${judge.rows} of ${total}`} rows
+          {judge.measured ? `; ${measuredText(judge.measured)}` : judge.measured === null ? '; accuracy not measured: run `candor judge eval`' : ''})
         </span>
       ))}
-      . Judge accuracy: not measured in this store.
+      .{judges.every((judge) => judge.measured === undefined) ? ' Judge accuracy: see the Judges page.' : ''}
     </p>
   );
 }

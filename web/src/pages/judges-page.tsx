@@ -1,6 +1,7 @@
 import type { JudgeAccuracy } from '../../../src/server/api-types.js';
 import { DataTable } from '../components/data-table.js';
 import { DownloadLinks } from '../components/download-links.js';
+import { measuredText } from '../components/judge-note.js';
 import { StatusView } from '../components/status-view.js';
 import { apiCsvHref, source } from '../lib/data-source.js';
 import { percent } from '../lib/format.js';
@@ -57,6 +58,13 @@ export function JudgesPage() {
               { key: 'human', header: 'Kind', render: (row) => (row.human ? 'human' : 'automatic'), sortValue: (row) => String(row.human) },
               { key: 'responses', header: 'Answers judged', render: (row) => row.responses, sortValue: (row) => row.responses, numeric: true },
               { key: 'latest', header: 'Labels in use (latest)', render: (row) => row.latestRows, sortValue: (row) => row.latestRows, numeric: true },
+              {
+                key: 'measured',
+                header: 'Measured accuracy (judge eval)',
+                render: (row) => (row.measured ? measuredText(row.measured) : 'not measured'),
+                sortValue: (row) => row.measured?.accuracy ?? null,
+                numeric: true,
+              },
             ]}
           />
           <DownloadLinks rows={data.judges} name="judges" apiCsv={apiCsvHref('judges', { table: 'judges' })} />
