@@ -103,6 +103,7 @@ export function createExplorerData(options: ExplorerDataOptions): ExplorerData {
   let catalog: Promise<QuestionCatalog> | null = null;
   let facts: Promise<LabelFacts> | null = null;
   let searchIndex: SearchIndexKeeper | null = null;
+  let searchRequestedAt = 0;
 
   // While a run writes, the data version changes every moment; recomputing the label facts (seconds
   // on a big store, on this thread) at each change left the server answering 3 requests a second.
@@ -165,6 +166,7 @@ export function createExplorerData(options: ExplorerDataOptions): ExplorerData {
     (backing.dialect === 'sqlite' ? `${location}.search` : join(tmpdir(), `candor-search-${createHash('sha256').update(location).digest('hex').slice(0, 16)}.db`));
   // Built in the background (a worker thread for SQLite), never on a request's path: see search-index-keeper.ts.
   const searchKeeper = (): SearchIndexKeeper => {
+    if (searchIndex === null) searchRequestedAt = Date.now();
     searchIndex ??= createSearchIndexKeeper({ store: backing, location, indexPath: writableIndexPath(indexPath()) });
     return searchIndex;
   };
@@ -192,9 +194,12 @@ export function createExplorerData(options: ExplorerDataOptions): ExplorerData {
     answers: (filters, page) => cached(JSON.stringify(['answers', filters, page]), async () => listAnswers(store, backing, await questions(), filters, page)),
     search: async (text, limit) => searchKeeper().search(text, limit, await currentVersion()),
     searchStatus: () => {
-      const status = searchIndex?.status() ?? { state: 'idle' as const, startedAt: null };
-      const elapsedSeconds = status.state === 'building' && status.startedAt !== null ? Math.round((Date.now() - status.startedAt) / 1000) : null;
-      return { state: status.state, elapsedSeconds, progress: null };
+      if (searchIndex === null) return { state: 'idle', elapsedSeconds: null, progress: null };
+      const status = searchIndex.status();
+      if (status.state === 'ready') return { state: 'ready', elapsedSeconds: null, progress: null };
+      // Asked for (a search or warm-up created the keeper) but not yet started or still building.
+      const since = status.startedAt ?? searchRequestedAt;
+      return { state: 'building', elapsedSeconds: Math.round((Date.now() - since) / 1000), progress: null };
     },
     warm: async () => {
       searchKeeper().refresh(await currentVersion());

@@ -31,7 +31,10 @@ describe('names from data never become paths outside the site folder', () => {
     }
     const webRoot = join(folder, 'web');
     mkdirSync(webRoot);
-    writeFileSync(join(webRoot, 'index.html'), '<html><head><meta name="candor-mode" content="api" /></head></html>');
+    writeFileSync(
+      join(webRoot, 'index.html'),
+      '<html><head><meta name="candor-mode" content="api" />\n<meta name="candor-base" content="/" />\n<title>Candor explorer</title></head><body><div id="app"></div></body></html>',
+    );
     const out = join(folder, 'out', 'site');
     await buildStaticSite({ store, location, out, webRoot });
     await store.close();
