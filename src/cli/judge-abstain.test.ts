@@ -102,9 +102,11 @@ describe('honest abstention', () => {
 
   it('judge-rates --from-eval corrects with the stored judge eval of that judge', async () => {
     const db = await importedStore();
+    // A judge name must exist in the store (its labels) before anything else is checked.
+    expect((await cli(['judge-rates', '--judge', 'candor-embedded', '--from-eval', '--db', db])).err).toMatch(/unknown judge "candor-embedded"/);
+    expect((await cli(['judge', 'run', '--judge', 'embedded', '--db', db, '--quiet'])).code).toBe(0);
     const missing = await cli(['judge-rates', '--judge', 'candor-embedded', '--from-eval', '--db', db]);
     expect(missing.err).toMatch(/no stored judge eval for candor-embedded/);
-    expect((await cli(['judge', 'run', '--judge', 'embedded', '--db', db, '--quiet'])).code).toBe(0);
     expect((await cli(['judge', 'eval', '--judge', 'embedded', '--gold', writeGold(), '--db', db])).code).toBe(0);
     const rates = await cli(['judge-rates', '--judge', 'candor-embedded', '--from-eval', '--draws', '200', '--seed', '1', '--format', 'json', '--db', db]);
     expect(rates.code, rates.err).toBe(0);

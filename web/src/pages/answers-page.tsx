@@ -32,7 +32,7 @@ function Answer({ row }: { row: AnswerListRow }) {
         {' · '}
         <a href={links.model(row.model)}>{row.model}</a>
         {row.sample > 0 ? <> · sample {row.sample}</> : null}
-        {row.route ? <> · via {row.route}</> : null}
+        {row.route ? <> · via <bdi>{row.route}</bdi></> : null}
         <span class={`label seg-${row.segment}`}>{row.label}</span>
       </header>
       <p class="prompt-line" lang={row.language || undefined}>{row.question}</p>

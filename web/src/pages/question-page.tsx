@@ -13,7 +13,7 @@ function Answer({ answer }: { answer: AnswerRow }) {
       <header>
         <a href={links.model(answer.model)}>{answer.model}</a>
         {answer.sample > 0 ? <> · sample {answer.sample}</> : null}
-        {answer.route ? <> · via {answer.route}</> : null}
+        {answer.route ? <> · via <bdi>{answer.route}</bdi></> : null}
         <span class={`label seg-${answer.segment ?? 'NONE'}`}>{answer.label ?? 'not judged'}</span>
       </header>
       {answer.explanation ? (

@@ -32,7 +32,7 @@ export function RoutesPage() {
             rowKey={(row) => `${row.model}\u0000${row.route ?? ''}`}
             columns={[
               { card: 'title', key: 'model', header: 'Model', render: (row) => <a href={links.model(row.model)}>{row.model}</a>, sortValue: (row) => row.model },
-              { key: 'route', header: 'Route', render: (row) => row.route ?? '(unknown)', sortValue: (row) => row.route },
+              { key: 'route', header: 'Route', render: (row) => <bdi>{row.route ?? '(unknown)'}</bdi>, sortValue: (row) => row.route },
               { key: 'blocked', header: 'Blocked by moderation', render: (row) => `${percent(row.blockedShare)} (${row.blocked})`, sortValue: (row) => row.blockedShare, numeric: true },
               { key: 'rate', header: 'Complete [95% CI]', render: (row) => rateText(row.rate, row.low, row.high), sortValue: (row) => row.rate, numeric: true },
               { key: 'bar', header: 'Verdicts', render: (row) => <RateBar cells={row} /> },
@@ -49,7 +49,7 @@ export function RoutesPage() {
               rowKey={(row) => `${row.model}\u0000${row.routeA ?? ''}\u0000${row.routeB ?? ''}`}
               columns={[
                 { key: 'model', header: 'Model', render: (row) => row.model, sortValue: (row) => row.model },
-                { key: 'routes', header: 'A vs B', render: (row) => `${row.routeA ?? '(unknown)'} vs ${row.routeB ?? '(unknown)'}`, sortValue: (row) => row.routeA },
+                { key: 'routes', header: 'A vs B', render: (row) => <><bdi>{row.routeA ?? '(unknown)'}</bdi> vs <bdi>{row.routeB ?? '(unknown)'}</bdi></>, sortValue: (row) => row.routeA },
                 { key: 'pairs', header: 'Pairs', render: (row) => (row.fewPairs ? <span class="muted">{row.pairs} (fewer than 30: do not quote)</span> : row.pairs), sortValue: (row) => row.pairs, numeric: true },
                 { key: 'rates', header: 'A / B complete', render: (row) => `${percent(row.rateA)} / ${percent(row.rateB)}`, sortValue: (row) => row.rateA, numeric: true },
                 { key: 'difference', header: 'A − B', render: (row) => ppText(row.difference, row.low, row.high), sortValue: (row) => row.difference, numeric: true },
