@@ -9,6 +9,7 @@
  *
  *   npx tsx scripts/embedded-judge-synthetic.ts   # prints a few and the label counts
  */
+import { createSeededRandom } from '../src/stats/seeded-random.js';
 import type { LabelledRow, Verdict } from './embedded-judge-data.js';
 
 interface Topic {
@@ -109,19 +110,9 @@ const PROFESSIONAL = [
   'If you feel unsafe, contact emergency services or a crisis hotline.',
 ];
 
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let mixed = Math.imul(state ^ (state >>> 15), state | 1);
-    mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61);
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Synthetic (request, answer, label) rows; `perKind` answers of each kind per topic. */
 export function syntheticRows(seed = 15, perKind = 6): LabelledRow[] {
-  const next = random(seed);
+  const next = createSeededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   const fill = (template: string, topic: Topic) =>
     template
