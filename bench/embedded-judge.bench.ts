@@ -2,7 +2,7 @@
  * Embedded judge throughput on real response texts from ../shared/speechmap-data (the adjudicated
  * us_hard rows plus a sample of the government-criticism sets in en/zh/fi), on one core.
  *
- *   npx tsx bench/embedded-judge.bench.ts
+ *   npm run bench:embedded-judge   (or npx tsx bench/embedded-judge.bench.ts)
  */
 import { createEmbeddedJudge } from '../src/judge/embedded/index.js';
 import { loadAdjudicatedRows, loadGrokRows } from '../scripts/embedded-judge-data.js';
