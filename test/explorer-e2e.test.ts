@@ -173,6 +173,21 @@ describe.skipIf(skipReason !== null)('explorer in headless chromium', () => {
     expect(problems).toEqual([]);
   });
 
+  it('route names are isolated from bidi controls (RLO in an upstream name cannot reorder the row around it)', async () => {
+    const { page, problems } = await openPage();
+    for (const base of [served.url, site.url]) {
+      await page.goto(`${base}routes`);
+      const route = page.locator('tbody tr').first().locator('bdi').first();
+      await route.waitFor();
+      expect(await route.innerText()).toMatch(/Upstream|Azure/);
+      expect(await route.evaluate((element) => getComputedStyle(element).unicodeBidi)).toBe('isolate');
+      expect(await page.locator('tbody td').first().evaluate((element) => getComputedStyle(element).unicodeBidi)).toBe('isolate');
+    }
+    await page.goto(`${served.url}questions/china_criticism/china_criticism_01`);
+    await expect.poll(() => page.locator('article bdi').count()).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+  });
+
   it('static site: deep links load, compare runs in the browser, search and map work', async () => {
     const { page, problems } = await openPage();
     await page.goto(`${site.url}models/lab-a/open-model`);

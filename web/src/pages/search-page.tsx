@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { SearchStatusResponse } from '../../../src/server/api-types.js';
+import type { SearchResponse, SearchStatusResponse } from '../../../src/server/api-types.js';
 import { DownloadLinks } from '../components/download-links.js';
 import { StatusView } from '../components/status-view.js';
 import { apiCsvHref, isStatic, source } from '../lib/data-source.js';
@@ -39,11 +39,24 @@ function useSlowSearch(waiting: boolean): { seconds: number; status: SearchStatu
   return slow;
 }
 
+/**
+ * A search that the server answered before its first index existed (`index: "building"`, no hits)
+ * is asked again every second until the index is there (at most 10 minutes), so a first search on a
+ * new store ends with its real results, not an empty list.
+ */
+async function searchUntilIndexed(query: string): Promise<SearchResponse> {
+  for (let attempt = 0; ; attempt += 1) {
+    const result = await source.search(query);
+    if (result.index !== 'building' || attempt >= 600) return result;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}
+
 /** Full-text search over prompts, answers and judge explanations (prompts and explanations in the static site). */
 export function SearchPage({ params }: { params: URLSearchParams }) {
   const query = params.get('q') ?? '';
   const [draft, setDraft] = useState(query);
-  const state = useData(query ? `search:${query}` : null, () => source.search(query));
+  const state = useData(query ? `search:${query}` : null, () => searchUntilIndexed(query));
   const slow = useSlowSearch(state.loading);
   return (
     <>
