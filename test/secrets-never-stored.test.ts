@@ -51,7 +51,7 @@ function questionsFile(folder: string): string {
 }
 
 describe('keys echoed by a server never reach the store', () => {
-  for (const key of ['sk-or-v1-0123456789abcdef', 'k3y/x1']) {
+  for (const key of ['sk-fake-key-for-tests', 'k3y/x1']) {
     it(`redacts "${key.length} characters" in headers, escaped and decoded text, and every export`, async () => {
       const baseUrl = await echoingServer();
       const folder = mkdtempSync(join(tmpdir(), 'candor-secrets-'));
