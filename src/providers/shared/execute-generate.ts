@@ -32,43 +32,28 @@ export async function executeGenerate(input: ExecuteGenerateInput): Promise<Gene
   const received = input.now();
   const timing = { latencyMs: received - started, requestedAt: new Date(started).toISOString(), receivedAt: new Date(received).toISOString() };
 
-  if (sent.kind === 'transport_error') {
-    return {
-      status: 'provider_error',
-      finishReason: { unified: 'error', raw: null },
-      finalText: null,
-      reasoningText: null,
-      upstreamRoute: null,
-      usage: EMPTY_USAGE,
-      costUsd: null,
-      statusDetail: `transport: ${redactSecret(sent.detail, input.secret)}`,
-      httpStatus: null,
-      rawBody: '',
-      headers: {},
-      ...timing,
-      retryable: true,
-      retryAfterMs: null,
-    };
-  }
-
+  // Failures before any answer was read: stored as provider_error, with nothing to classify.
+  const failed = (statusDetail: string, httpStatus: number | null, rawBody: string, retryable: boolean): GenerateResult => ({
+    status: 'provider_error',
+    finishReason: { unified: 'error', raw: null },
+    finalText: null,
+    reasoningText: null,
+    upstreamRoute: null,
+    usage: EMPTY_USAGE,
+    costUsd: null,
+    statusDetail,
+    httpStatus,
+    rawBody,
+    headers: {},
+    ...timing,
+    retryable,
+    retryAfterMs: null,
+  });
+  if (sent.kind === 'transport_error') return failed(`transport: ${redactSecret(sent.detail, input.secret)}`, null, '', true);
   if (sent.kind === 'too_large') {
     // Terminal and stored: the same request would bring the same flood again.
-    return {
-      status: 'provider_error',
-      finishReason: { unified: 'error', raw: null },
-      finalText: null,
-      reasoningText: null,
-      upstreamRoute: null,
-      usage: EMPTY_USAGE,
-      costUsd: null,
-      statusDetail: `too_large: the response body was larger than ${sent.limitBytes} bytes; the connection was closed and only its first 64 KiB kept`,
-      httpStatus: sent.httpStatus,
-      rawBody: redactSecret(sent.prefix, input.secret),
-      headers: {},
-      ...timing,
-      retryable: false,
-      retryAfterMs: null,
-    };
+    const detail = `too_large: the response body was larger than ${sent.limitBytes} bytes; the connection was closed and only its first 64 KiB kept`;
+    return failed(detail, sent.httpStatus, redactSecret(sent.prefix, input.secret), false);
   }
 
   const rawBody = redactSecret(sent.rawBody, input.secret);
