@@ -1,11 +1,19 @@
 /**
- * Runner throughput against the mock server on loopback (100 ms latency), at concurrency 64, 256
- * and 1024, as a ratio to the ideal (concurrency / latency), with every outcome committed to SQLite.
- * Goal (issue 3): ≥ 0.9 of ideal at 1024 on a 2-core machine. Run: npm run bench:runner
+ * Runner throughput against the mock server in its own process (loopback), as a ratio to the ideal
+ * (concurrency / latency), with every outcome committed to SQLite.
+ * Goals: ≥ 0.9 of ideal at 1024 / 100 ms (issue 3) and at 1024 / 500 ms (issue 17) on a 2-core machine.
+ * Run: npm run bench:runner [-- --latency 500 --levels 1024 --requests 15360 --profile]
+ *   --latency ms     the mock server's latency (default 100)
+ *   --levels a,b,c   concurrency levels (default 64,256,1024; a bare first argument `64,256` still works)
+ *   --requests n     requests per level (default max(2000, 15 × concurrency))
+ *   --profile        write a CPU profile of each level's run (not its setup) to the current folder
+ * The cpu columns are CPU seconds used during the run by this process and by the mock server's process:
+ * on a shared machine a ratio well below 1 with both below the wall time means waiting on other jobs.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createProviderModel } from '../src/providers/index.js';
@@ -13,8 +21,18 @@ import { createRunRecord, executeRun, type CollectionSettings } from '../src/run
 import { openStore } from '../src/store/index.js';
 import { makeQuestion } from '../src/store/test-support/store-fixtures.js';
 
-const LATENCY_MS = 100;
-const levels = (process.argv[2] ?? '64,256,1024').split(',').map(Number);
+function argument(name: string): string | undefined {
+  const index = process.argv.indexOf(`--${name}`);
+  return index === -1 ? undefined : process.argv[index + 1];
+}
+const bare = process.argv[2] !== undefined && !process.argv[2].startsWith('--') ? process.argv[2] : undefined;
+const LATENCY_MS = Number(argument('latency') ?? '100');
+const levels = (argument('levels') ?? bare ?? '64,256,1024').split(',').map(Number);
+const requestsOption = argument('requests');
+const profile = process.argv.includes('--profile');
+if (!(LATENCY_MS >= 0) || levels.some((level) => !(level >= 1)) || (requestsOption !== undefined && !(Number(requestsOption) >= 1))) {
+  throw new Error(`bench:runner: bad arguments ${process.argv.slice(2).join(' ')} (want --latency ms --levels a,b,c --requests n)`);
+}
 
 const child = spawn(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, 'mock-server-process.ts'), String(LATENCY_MS)], {
   stdio: ['ignore', 'pipe', 'inherit'],
@@ -23,12 +41,23 @@ const url = await new Promise<string>((resolveUrl) => {
   createInterface({ input: child.stdout! }).once('line', (line) => resolveUrl(line.trim()));
 });
 
+/** CPU seconds a process has used so far (Linux /proc; null elsewhere). */
+function processCpuSeconds(pid: number): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
 const folder = mkdtempSync(join(tmpdir(), 'candor-bench-runner-'));
 console.log(`mock server ${url}, latency ${LATENCY_MS} ms, SQLite in ${folder}`);
-console.log('concurrency  requests  seconds  req/s    ideal    ratio  rss MB  committed');
+console.log(`load average ${loadavg().map((load) => load.toFixed(2)).join(' ')}`);
+console.log('concurrency  requests  seconds  req/s    ideal    ratio  rss MB  cpu s  mock cpu s  committed');
 try {
   for (const concurrency of levels) {
-    const requests = Math.max(2000, concurrency * 15);
+    const requests = requestsOption === undefined ? Math.max(2000, concurrency * 15) : Number(requestsOption);
     const store = await openStore(join(folder, `bench-${concurrency}.db`));
     const questions = Array.from({ length: requests }, (_, index) => makeQuestion({ setName: 'bench', id: `q${index}`, text: `Write a short essay number ${index}`, domain: null }));
     const set = { name: 'bench', title: null, source: 'bench', format: 'candor-jsonl', contentHash: 'bench' };
@@ -51,16 +80,34 @@ try {
     const model = createProviderModel(settings.modelSpec, { baseURL: url, env: {} });
     let peakRss = 0;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+    const session = profile ? new Session() : null;
+    if (session) {
+      session.connect();
+      await session.post('Profiler.enable');
+      await session.post('Profiler.start');
+    }
+    const mockCpuBefore = processCpuSeconds(child.pid!);
+    const cpuBefore = process.cpuUsage();
     const started = performance.now();
     const summary = await executeRun({ store, run, settings, model, questions, concurrency });
     const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    const mockCpuAfter = processCpuSeconds(child.pid!);
+    const mockCpu = mockCpuBefore === null || mockCpuAfter === null ? '?' : (mockCpuAfter - mockCpuBefore).toFixed(1);
     clearInterval(sampler);
+    if (session) {
+      const { profile: cpuProfile } = await session.post('Profiler.stop');
+      const file = `runner-${concurrency}-${LATENCY_MS}ms.cpuprofile`;
+      writeFileSync(file, JSON.stringify(cpuProfile));
+      session.disconnect();
+      console.log(`profile written to ${file}`);
+    }
     const committed = (await store.listResponses({ runId: run.id })).length;
     await store.close();
     const rate = requests / seconds;
     const ideal = concurrency / (LATENCY_MS / 1000);
     console.log(
-      `${String(concurrency).padStart(11)}  ${String(requests).padStart(8)}  ${seconds.toFixed(2).padStart(7)}  ${rate.toFixed(0).padStart(5)}  ${ideal.toFixed(0).padStart(7)}  ${(rate / ideal).toFixed(3).padStart(6)}  ${(peakRss / 1e6).toFixed(0).padStart(6)}  ${committed}/${requests}${summary.statusCounts.success === requests ? '' : ` ${JSON.stringify(summary.statusCounts)}`}`,
+      `${String(concurrency).padStart(11)}  ${String(requests).padStart(8)}  ${seconds.toFixed(2).padStart(7)}  ${rate.toFixed(0).padStart(5)}  ${ideal.toFixed(0).padStart(7)}  ${(rate / ideal).toFixed(3).padStart(6)}  ${(peakRss / 1e6).toFixed(0).padStart(6)}  ${((cpu.user + cpu.system) / 1e6).toFixed(1).padStart(5)}  ${mockCpu.padStart(10)}  ${committed}/${requests}${summary.statusCounts.success === requests ? '' : ` ${JSON.stringify(summary.statusCounts)}`}`,
     );
   }
 } finally {

@@ -112,7 +112,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunExecuti
             previous = await model.doGenerate(request);
             return previous;
           },
-          { ...retry, signal: drainSignal, sleep: options.sleep, random: options.random },
+          { maxAttempts: retry.maxAttempts, baseDelayMs: retry.baseDelayMs, maxDelayMs: retry.maxDelayMs, signal: drainSignal, sleep: options.sleep, random: options.random },
         );
         outcome = result.outcome;
         attempts = result.attempts.length;

@@ -28,7 +28,13 @@ const agents = {
 function headerRecord(init: RequestInit | undefined): Record<string, string> {
   const headers: Record<string, string> = {};
   if (!init?.headers) return headers;
-  new Headers(init.headers).forEach((value, name) => (headers[name] = value));
+  const given = init.headers;
+  if (Object.getPrototypeOf(given) === Object.prototype) {
+    // A plain record (what the adapters pass): lower-cased names without building a Headers (it validates every value, measurably per request).
+    for (const [name, value] of Object.entries(given as Record<string, string>)) headers[name.toLowerCase()] = String(value);
+    return headers;
+  }
+  new Headers(given).forEach((value, name) => (headers[name] = value));
   return headers;
 }
 
