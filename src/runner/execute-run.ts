@@ -1,25 +1,19 @@
 import type { Question, ResponseStatus, Run } from '../core/index.js';
-import { retryWithBackoff, type GenerateResult, type ProviderModel } from '../providers/index.js';
+import type { ProviderModel } from '../providers/index.js';
 import type { CandorStore } from '../store/index.js';
+import { ask, DEFAULT_RETRY_POLICY, planAsk, type RetryPolicy } from './ask.js';
 import { toGenerateRequest, type CollectionSettings } from './collection-settings.js';
-import { estimateRequestTokens } from './estimate-request-tokens.js';
 import { createOutcomeWriter } from './outcome-writer.js';
 import { planWork, workKey } from './plan-work.js';
-import { costFromUsage, type TokenPrice } from './price-table.js';
+import type { TokenPrice } from './price-table.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { resultToStoredResponse } from './result-to-stored-response.js';
 import type { RunEvent, RunExecutionSummary, StopReason } from './run-events.js';
-import { plannedOutputCap } from './planned-output-cap.js';
+import { checkGuards } from './run-guards.js';
 import { watchDeterministicRefusals } from './watch-deterministic-refusals.js';
-import { worstRequestCost } from './worst-request-cost.js';
 
-export interface RetryPolicy {
-  maxAttempts: number;
-  baseDelayMs: number;
-  maxDelayMs: number;
-}
-
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 60_000 };
+// create-model-judge.ts (owned by the CLI helper this session) still imports these from here; ask.ts owns them.
+export { DEFAULT_RETRY_POLICY, type RetryPolicy };
 
 export interface ExecuteRunOptions {
   store: CandorStore;
@@ -88,41 +82,27 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunExecuti
   const worker = async () => {
     while (stopReason === null && next < plan.items.length) {
       const item = plan.items[next++]!;
-      const request = toGenerateRequest(settings, item.question.text);
-      // Thinking may raise the cap actually sent: the budget and the token limit count that one.
-      const cap = plannedOutputCap(model, request);
-      const tokens = estimateRequestTokens(request.prompt, request.systemPrompt, cap);
-      const worstCost = worstRequestCost({ ...request, maxTokens: cap }, options.price);
-      if (options.maxCostUsd !== null && options.maxCostUsd !== undefined && spent + reserved + worstCost > options.maxCostUsd) {
-        stop('budget', `budget of $${options.maxCostUsd} reached ($${spent.toFixed(4)} spent, next request could cost $${worstCost.toFixed(4)})`);
+      const planned = planAsk(model, toGenerateRequest(settings, item.question.text), options.price ?? null);
+      if (options.maxCostUsd !== null && options.maxCostUsd !== undefined && spent + reserved + planned.worstCostUsd > options.maxCostUsd) {
+        stop('budget', `budget of $${options.maxCostUsd} reached ($${spent.toFixed(4)} spent, next request could cost $${planned.worstCostUsd.toFixed(4)})`);
         next -= 1;
         break;
       }
-      reserved += worstCost;
-      let previous: GenerateResult | null = null;
-      let outcome: GenerateResult;
-      let attempts: number;
-      try {
-        const result = await retryWithBackoff(
-          async (attempt) => {
-            if (previous) {
-              emit({ type: 'retry', questionId: item.question.id, sample: item.sample, attempt, delayMs: 0, status: previous.status, httpStatus: previous.httpStatus });
-            }
-            await options.limiter?.acquire(tokens, drainSignal);
-            previous = await model.doGenerate(request);
-            return previous;
-          },
-          { maxAttempts: retry.maxAttempts, baseDelayMs: retry.baseDelayMs, maxDelayMs: retry.maxDelayMs, signal: drainSignal, sleep: options.sleep, random: options.random },
-        );
-        outcome = result.outcome;
-        attempts = result.attempts.length;
-      } catch {
-        // Interrupted while waiting for a slot or a retry: no outcome; resume asks again.
-        reserved -= worstCost;
-        continue;
-      }
-      reserved -= worstCost;
-      const cost = outcome.costUsd ?? costFromUsage(outcome.usage, options.price ?? null);
+      reserved += planned.worstCostUsd;
+      const answer = await ask(planned, {
+        model,
+        limiter: options.limiter,
+        retry,
+        price: options.price ?? null,
+        signal: drainSignal,
+        sleep: options.sleep,
+        random: options.random,
+        onRetry: (notice) => emit({ type: 'retry', questionId: item.question.id, sample: item.sample, ...notice }),
+      });
+      reserved -= planned.worstCostUsd;
+      // Interrupted while waiting for a slot or a retry: no outcome; resume asks again.
+      if (answer === null) continue;
+      const { outcome, costUsd: cost, attempts } = answer;
       spent += cost ?? 0;
       // Wait for the (group) commit before taking the next item: a killed process then loses at
       // most the requests in flight, never an answer it already had.
@@ -136,14 +116,9 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunExecuti
       stored += 1;
       statusCounts[outcome.status] = (statusCounts[outcome.status] ?? 0) + 1;
       emit({ type: 'outcome', questionId: item.question.id, sample: item.sample, status: outcome.status, costUsd: cost, attempts, latencyMs: outcome.latencyMs });
-      const refused = refusals.observe(outcome);
-      if (refused) {
-        stop('refused', refused);
-      } else if (outcome.status === 'unknown_shape') {
-        stop('unknown_shape', `quarantined an unrecognised payload for ${item.question.id} (${outcome.statusDetail ?? 'no detail'}); nothing was guessed. Look at it with \`candor export --run ${run.id} --raw\``);
-      } else if (outcome.status === 'truncation' && !options.allowTruncation) {
-        stop('truncation', `${item.question.id} hit the output limit (${settings.maxTokens ?? 'provider default'} tokens); resume with --allow-truncation, or start a new run with a higher --max-tokens`);
-      }
+      const where = { runId: run.id, questionId: item.question.id, sample: item.sample, maxTokens: settings.maxTokens, queued: false };
+      const guard = checkGuards(outcome, { allowTruncation: Boolean(options.allowTruncation) }, refusals, where);
+      if (guard) stop(guard.reason, guard.detail);
     }
   };
 

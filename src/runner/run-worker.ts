@@ -1,19 +1,14 @@
 import { runLeaseSlots } from './run-lease-slots.js';
 import { setMaxListeners } from 'node:events';
 import type { ResponseStatus, StoredResponse } from '../core/index.js';
-import { retryWithBackoff, type GenerateResult } from '../providers/index.js';
 import type { CandorStore, ClaimedWorkItem } from '../store/index.js';
+import { ask, DEFAULT_RETRY_POLICY, planAsk, type RetryPolicy } from './ask.js';
 import { toGenerateRequest } from './collection-settings.js';
-import { estimateRequestTokens } from './estimate-request-tokens.js';
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './execute-run.js';
 import { startLeaseHeartbeat } from './lease-heartbeat.js';
 import { createOutcomeWriter } from './outcome-writer.js';
-import { costFromUsage } from './price-table.js';
-import { outcomeGuard, runGuardsOf } from './run-guards.js';
+import { checkGuards, runGuardsOf } from './run-guards.js';
 import { createRunHalts } from './run-halts.js';
-import { plannedOutputCap } from './planned-output-cap.js';
 import { watchDeterministicRefusals, type RefusalWatch } from './watch-deterministic-refusals.js';
-import { worstRequestCost } from './worst-request-cost.js';
 import { resultToStoredResponse } from './result-to-stored-response.js';
 import type { WorkerEvent, WorkerStopReason, WorkerSummary } from './worker-events.js';
 import { createRunContextCache, type CreateWorkerModel } from './worker-run-context.js';
@@ -111,7 +106,7 @@ export async function runWorker(options: RunWorkerOptions): Promise<WorkerSummar
     return claiming;
   };
 
-  const ask = async (item: ClaimedWorkItem): Promise<void> => {
+  const handle = async (item: ClaimedWorkItem): Promise<void> => {
     const context = await contextOf(item.runId);
     const question = context.questions.get(item.questionId);
     if (!question) {
@@ -120,33 +115,29 @@ export async function runWorker(options: RunWorkerOptions): Promise<WorkerSummar
     }
     const guards = runGuardsOf(context.settings);
     const price = guards.price ?? context.price;
-    const request = toGenerateRequest(context.settings, question.text);
-    const cap = plannedOutputCap(context.model, request);
-    const tokens = estimateRequestTokens(request.prompt, request.systemPrompt, cap);
-    const worstCost = worstRequestCost({ ...request, maxTokens: cap }, price);
+    const planned = planAsk(context.model, toGenerateRequest(context.settings, question.text), price);
+    const worstCost = planned.worstCostUsd;
     if (halts.isHalted(item.runId) || !(await halts.reserve(item.runId, guards, worstCost))) {
       await giveBack(item);
       return;
     }
-    let outcome: GenerateResult;
-    let attempts: number;
-    try {
-      const result = await retryWithBackoff(
-        async () => {
-          await context.limiter?.acquire(tokens, signal);
-          return context.model.doGenerate(request);
-        },
-        { ...retry, signal, sleep: options.sleep, random: options.random },
-      );
-      outcome = result.outcome;
-      attempts = result.attempts.length;
-    } catch {
+    const answer = await ask(planned, {
+      model: context.model,
+      limiter: context.limiter,
+      retry,
+      price,
+      signal,
+      sleep: options.sleep,
+      random: options.random,
+      onRetry: (notice) => emit({ type: 'retry', runId: item.runId, questionId: item.questionId, sample: item.sample, ...notice }),
+    });
+    if (answer === null) {
       // Interrupted while waiting for a slot or a retry: the item goes back to the queue.
       halts.settle(item.runId, worstCost);
       await giveBack(item);
       return;
     }
-    const cost = outcome.costUsd ?? costFromUsage(outcome.usage, price);
+    const { outcome, costUsd: cost, attempts } = answer;
     const response: StoredResponse = resultToStoredResponse(outcome, { runId: item.runId, setName: context.run.setName, questionId: item.questionId, sample: item.sample }, cost);
     itemIds.set(itemKey(item.runId, item.questionId, item.sample), item.itemId);
     touchedRuns.add(item.runId);
@@ -172,18 +163,8 @@ export async function runWorker(options: RunWorkerOptions): Promise<WorkerSummar
     halts.settle(item.runId, worstCost);
     let watch = refusalWatches.get(item.runId);
     if (!watch) refusalWatches.set(item.runId, (watch = watchDeterministicRefusals()));
-    const refused = watch.observe(outcome);
-    if (refused && stopReason !== 'store_error') await halts.halt(item.runId, 'refused', `${refused}; after the fix: candor run --resume ${item.runId} --enqueue`);
-    const reason = refused ? null : outcomeGuard(outcome.status, guards);
-    if (reason !== null && stopReason !== 'store_error') {
-      await halts.halt(
-        item.runId,
-        reason,
-        reason === 'truncation'
-          ? `the answer to ${item.questionId} (sample ${item.sample}) was cut off at the token limit; to go on anyway: candor run --resume ${item.runId} --enqueue --allow-truncation (or a larger --max-tokens in a new run)`
-          : `quarantined an unrecognised payload for ${item.questionId} (${outcome.statusDetail ?? 'no detail'}); nothing was guessed. Look at it with \`candor export --run ${item.runId} --raw\`, then: candor run --resume ${item.runId} --enqueue`,
-      );
-    }
+    const guard = checkGuards(outcome, guards, watch, { runId: item.runId, questionId: item.questionId, sample: item.sample, maxTokens: context.settings.maxTokens, queued: true });
+    if (guard && stopReason !== 'store_error') await halts.halt(item.runId, guard.reason, guard.detail);
   };
 
   const queueIsEmpty = async () => {
@@ -197,7 +178,7 @@ export async function runWorker(options: RunWorkerOptions): Promise<WorkerSummar
       concurrency: options.concurrency,
       buffer,
       refill,
-      handle: ask,
+      handle,
       stopped: () => stopReason !== null,
       onHandleError: (error) => {
         storeError ??= error;

@@ -7,6 +7,7 @@ export type WorkerStopReason = 'empty' | 'interrupted' | 'store_error' | 'error'
 /** What a worker tells its caller (the CLI prints from these; the worker prints nothing). */
 export type WorkerEvent =
   | { type: 'claimed'; count: number }
+  | { type: 'retry'; runId: string; questionId: string; sample: number; attempt: number; delayMs: number; status: ResponseStatus; httpStatus: number | null }
   | { type: 'outcome'; runId: string; questionId: string; sample: number; status: ResponseStatus; attempts: number; duplicate: boolean }
   | { type: 'lease_lost'; itemIds: number[] }
   | { type: 'skipped'; itemId: number; detail: string }
