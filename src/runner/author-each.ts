@@ -1,7 +1,7 @@
 import type { Question } from '../core/index.js';
 import type { GenerateRequest } from '../providers/index.js';
 import { askUntilValid, type Validation } from './ask-until-valid.js';
-import type { AuthoringEvent, AuthoringSummary } from './authoring-events.js';
+import type { AuthoringEvent, AuthoringSummary } from './engine-events.js';
 import type { AuthoringRunOptions } from './authoring-run-options.js';
 import type { BatchWriter } from './create-batch-writer.js';
 import { DEFAULT_RETRY_POLICY } from './execute-run.js';

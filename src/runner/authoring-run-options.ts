@@ -1,6 +1,6 @@
 import type { ProviderModel, RetryOptions } from '../providers/index.js';
 import type { CandorStore } from '../store/index.js';
-import type { AuthoringEvent } from './authoring-events.js';
+import type { AuthoringEvent } from './engine-events.js';
 import type { RateLimiter } from './rate-limiter.js';
 
 /** What translating and generating question sets share: the model, pacing, retries and batching. */

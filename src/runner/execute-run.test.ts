@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createScriptedModel } from '../providers/index.js';
 import { executeRun } from './execute-run.js';
-import type { RunEvent } from './run-events.js';
+import type { RunEvent } from './engine-events.js';
 import { createRunFixture, outcomeKeys } from './test-support/run-fixture.js';
 
 const noSleep = async () => {};
@@ -40,6 +40,23 @@ describe('executeRun', () => {
     };
     await executeRun({ store, run, settings, model, questions, concurrency: 4 });
     expect(peak).toBe(4);
+    await store.close();
+  });
+
+  it('says in each retry event how long it waited (the backoff, no longer a hard-coded 0), and names the run in every event', async () => {
+    const { store, run, questions, settings } = await createRunFixture(1);
+    const model = createScriptedModel({ 'prompt 0': [{ status: 'provider_error', httpStatus: 503, retryable: true }, { finalText: 'recovered' }] });
+    const events: RunEvent[] = [];
+    const waits: number[] = [];
+    const sleep = async (ms: number) => {
+      waits.push(ms);
+    };
+    await executeRun({ store, run, settings, model, questions, concurrency: 1, retry: { maxAttempts: 3, baseDelayMs: 400, maxDelayMs: 400 }, sleep, random: () => 0.5, onEvent: (event) => events.push(event) });
+    const retries = events.filter((event) => event.type === 'retry');
+    expect(retries).toHaveLength(1);
+    expect(retries[0]).toMatchObject({ runId: run.id, questionId: 'q0000', attempt: 2, status: 'provider_error', httpStatus: 503, delayMs: waits[0] });
+    expect(waits[0]).toBeGreaterThan(0);
+    expect(events.find((event) => event.type === 'outcome')).toMatchObject({ runId: run.id, status: 'success', attempts: 2, duplicate: false });
     await store.close();
   });
 

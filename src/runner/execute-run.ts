@@ -8,7 +8,7 @@ import { planWork, workKey } from './plan-work.js';
 import type { TokenPrice } from './price-table.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { resultToStoredResponse } from './result-to-stored-response.js';
-import type { RunEvent, RunExecutionSummary, StopReason } from './run-events.js';
+import type { RunEvent, RunExecutionSummary, StopReason } from './engine-events.js';
 import { checkGuards } from './run-guards.js';
 import { watchDeterministicRefusals } from './watch-deterministic-refusals.js';
 
@@ -55,7 +55,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunExecuti
   const current = await store.listOutcomeKeys(run.id);
   const done = new Set(current.map((key) => workKey(key.questionId, key.sample)));
   const plan = planWork(options.questions, settings.samples, done, options.redo);
-  emit({ type: 'start', runId: run.id, total: plan.total, pending: plan.items.length, alreadyDone: plan.alreadyDone });
+  emit({ type: 'start', runId: run.id, setName: run.setName, total: plan.total, pending: plan.items.length, alreadyDone: plan.alreadyDone });
   await store.setRunState(run.id, 'running', null);
 
   const writer = createOutcomeWriter(store, options.writer);
@@ -97,17 +97,18 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunExecuti
         signal: drainSignal,
         sleep: options.sleep,
         random: options.random,
-        onRetry: (notice) => emit({ type: 'retry', questionId: item.question.id, sample: item.sample, ...notice }),
+        onRetry: (notice) => emit({ type: 'retry', runId: run.id, questionId: item.question.id, sample: item.sample, ...notice }),
       });
       reserved -= planned.worstCostUsd;
       // Interrupted while waiting for a slot or a retry: no outcome; resume asks again.
       if (answer === null) continue;
       const { outcome, costUsd: cost, attempts } = answer;
       spent += cost ?? 0;
+      let written: { inserted: boolean };
       // Wait for the (group) commit before taking the next item: a killed process then loses at
       // most the requests in flight, never an answer it already had.
       try {
-        await writer.write(resultToStoredResponse(outcome, { runId: run.id, setName: run.setName, questionId: item.question.id, sample: item.sample }, cost));
+        written = await writer.write(resultToStoredResponse(outcome, { runId: run.id, setName: run.setName, questionId: item.question.id, sample: item.sample }, cost));
       } catch (error) {
         storeError ??= error;
         stop('store_error', `could not store an outcome: ${(error as Error).message}`);
@@ -115,7 +116,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunExecuti
       }
       stored += 1;
       statusCounts[outcome.status] = (statusCounts[outcome.status] ?? 0) + 1;
-      emit({ type: 'outcome', questionId: item.question.id, sample: item.sample, status: outcome.status, costUsd: cost, attempts, latencyMs: outcome.latencyMs });
+      emit({ type: 'outcome', runId: run.id, questionId: item.question.id, sample: item.sample, status: outcome.status, costUsd: cost, attempts, latencyMs: outcome.latencyMs, duplicate: !written.inserted });
       const where = { runId: run.id, questionId: item.question.id, sample: item.sample, maxTokens: settings.maxTokens, queued: false };
       const guard = checkGuards(outcome, { allowTruncation: Boolean(options.allowTruncation) }, refusals, where);
       if (guard) stop(guard.reason, guard.detail);

@@ -2,7 +2,7 @@ import type { Question } from '../core/index.js';
 import { parseGeneratedPhrasings } from '../datasets/parse-generated-phrasings.js';
 import { SPEECHMAP_PHRASINGS } from '../datasets/speechmap-phrasing.js';
 import type { ThemeCatalogEntry } from '../datasets/theme-catalog-entry.js';
-import type { AuthoringSummary } from './authoring-events.js';
+import type { AuthoringSummary } from './engine-events.js';
 import type { AuthoringRunOptions } from './authoring-run-options.js';
 import { authorEach } from './author-each.js';
 import { createBatchWriter } from './create-batch-writer.js';
@@ -45,7 +45,7 @@ export async function generateQuestionSet(options: GenerateQuestionSetOptions): 
   const storedIds = new Set((await store.getQuestions(setName)).map((question) => question.id));
   const pending = themes.filter((theme) => !SPEECHMAP_PHRASINGS.every((_, index) => storedIds.has(`${theme.id}${index + 1}`)));
   const alreadyDone = themes.length - pending.length;
-  emit({ type: 'start', setName, total: themes.length, alreadyDone, pending: pending.length });
+  emit({ type: 'start', runId: null, setName, total: themes.length, alreadyDone, pending: pending.length });
 
   const writer = createBatchWriter(
     store,

@@ -8,15 +8,25 @@ export { planWork, workKey, type WorkItem } from './plan-work.js';
 export { costFromUsage, DEFAULT_PRICES, findPrice, type TokenPrice } from './price-table.js';
 export { createRateLimiter, type RateLimiter, type RateLimits } from './rate-limiter.js';
 export { watchDeterministicRefusals, describeRefusal, REFUSALS_BEFORE_STOP, type RefusalWatch } from './watch-deterministic-refusals.js';
-export type { RunEvent, RunExecutionSummary, StopReason } from './run-events.js';
 export { createModelJudge, JudgeRefusedError, judgeRequest, judgeVersion, type JudgeModelSettings, type ModelJudgeOptions } from './create-model-judge.js';
-export { judgeResponses, type JudgeEvent, type JudgeResponsesOptions, type JudgeResponsesSummary } from './judge-responses.js';
+export { judgeResponses, type JudgeResponsesOptions, type JudgeResponsesSummary } from './judge-responses.js';
 export { createSharedRateLimiter, type SharedRateLimiterOptions } from './create-shared-rate-limiter.js';
 export { rateLimitKey } from './rate-limit-key.js';
 export { runWorker, type RunWorkerOptions } from './run-worker.js';
 export { DEFAULT_RUN_GUARDS, runGuardsOf, type GuardReason, type RunGuards } from './run-guards.js';
-export type { WorkerEvent, WorkerStopReason, WorkerSummary } from './worker-events.js';
 export type { CreateWorkerModel } from './worker-run-context.js';
 export { runJudgeWorker, type RunJudgeWorkerOptions } from './run-judge-worker.js';
-export type { JudgeWorkerEvent, JudgeWorkerSummary } from './judge-worker-events.js';
 export { createJudgeSpecCache, type ResolveJudgeSpec } from './judge-spec-cache.js';
+export type {
+  AuthoringEvent,
+  AuthoringSummary,
+  EngineEvent,
+  JudgeEvent,
+  JudgeWorkerEvent,
+  JudgeWorkerSummary,
+  RunEvent,
+  RunExecutionSummary,
+  StopReason,
+  WorkerEvent,
+  WorkerSummary,
+} from './engine-events.js';

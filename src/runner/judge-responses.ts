@@ -1,12 +1,7 @@
 import type { Judgment } from '../core/index.js';
 import { JudgeAbstainedError, JudgeUnavailableError, labelForStatus, type Judge } from '../judge/index.js';
 import type { CandorStore, ResponseFilter, ResponseToJudge } from '../store/index.js';
-
-export type JudgeEvent =
-  | { type: 'batch'; pending: number }
-  | { type: 'judged'; responseId: number; label: string; byRule: boolean }
-  | { type: 'unavailable'; responseId: number; detail: string }
-  | { type: 'waiting' };
+import type { JudgeEvent } from './engine-events.js';
 
 export interface JudgeResponsesOptions {
   store: CandorStore;
@@ -65,7 +60,7 @@ export async function judgeResponses(options: JudgeResponsesOptions): Promise<Ju
       failedThisCall.add(row.responseId);
       summary.unavailable += 1;
       if (error instanceof JudgeAbstainedError) summary.abstained += 1;
-      emit({ type: 'unavailable', responseId: row.responseId, detail: error.message });
+      emit({ type: 'unavailable', itemId: null, responseId: row.responseId, detail: error.message, gaveUp: false });
       return null;
     }
   };
@@ -95,7 +90,7 @@ export async function judgeResponses(options: JudgeResponsesOptions): Promise<Ju
         summary.judged += 1;
         if (judgment.source === 'rule') summary.byRule += 1;
         summary.labels[judgment.label] = (summary.labels[judgment.label] ?? 0) + 1;
-        emit({ type: 'judged', responseId: row.responseId, label: judgment.label, byRule: judgment.source === 'rule' });
+        emit({ type: 'judged', itemId: null, responseId: row.responseId, label: judgment.label, byRule: judgment.source === 'rule', duplicate: false });
         if (buffer.length >= 200) await flush();
       }
     };

@@ -3,10 +3,10 @@ import { setMaxListeners } from 'node:events';
 import type { Judgment, ResponseStatus } from '../core/index.js';
 import { JudgeUnavailableError, labelForStatus } from '../judge/index.js';
 import type { CandorStore, ClaimedJudgeItem } from '../store/index.js';
-import type { JudgeWorkerEvent, JudgeWorkerSummary } from './judge-worker-events.js';
+import type { JudgeWorkerEvent, JudgeWorkerSummary } from './engine-events.js';
 import { createJudgeSpecCache, type ResolveJudgeSpec } from './judge-spec-cache.js';
 import { startLeaseHeartbeat } from './lease-heartbeat.js';
-import type { WorkerStopReason } from './worker-events.js';
+import type { StopReason } from './engine-events.js';
 
 export interface RunJudgeWorkerOptions {
   store: CandorStore;
@@ -47,12 +47,12 @@ export async function runJudgeWorker(options: RunJudgeWorkerOptions): Promise<Ju
     emit({ type: 'lease_lost', itemIds: lost });
   });
   const summary: Omit<JudgeWorkerSummary, 'stopReason' | 'released' | 'elapsedMs'> = { owner, judged: 0, byRule: 0, duplicates: 0, unavailable: 0, labels: {} };
-  let stopReason: WorkerStopReason | null = null;
+  let stopReason: StopReason | null = null;
   let failure: unknown = null;
   const buffer: ClaimedJudgeItem[] = [];
   let claiming: Promise<void> | null = null;
 
-  const stop = (reason: WorkerStopReason, detail: string) => {
+  const stop = (reason: StopReason, detail: string) => {
     if (stopReason !== null) return;
     stopReason = reason;
     emit({ type: 'stopping', reason, detail });

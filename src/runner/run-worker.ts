@@ -10,7 +10,7 @@ import { checkGuards, runGuardsOf } from './run-guards.js';
 import { createRunHalts } from './run-halts.js';
 import { watchDeterministicRefusals, type RefusalWatch } from './watch-deterministic-refusals.js';
 import { resultToStoredResponse } from './result-to-stored-response.js';
-import type { WorkerEvent, WorkerStopReason, WorkerSummary } from './worker-events.js';
+import type { WorkerEvent, StopReason, WorkerSummary } from './engine-events.js';
 import { createRunContextCache, type CreateWorkerModel } from './worker-run-context.js';
 
 export interface RunWorkerOptions {
@@ -67,12 +67,12 @@ export async function runWorker(options: RunWorkerOptions): Promise<WorkerSummar
   const touchedRuns = new Set<string>();
   let stored = 0;
   let duplicates = 0;
-  let stopReason: WorkerStopReason | null = null;
+  let stopReason: StopReason | null = null;
   let storeError: unknown = null;
   const buffer: ClaimedWorkItem[] = [];
   let claiming: Promise<void> | null = null;
 
-  const stop = (reason: WorkerStopReason, detail: string) => {
+  const stop = (reason: StopReason, detail: string) => {
     if (stopReason !== null) return;
     stopReason = reason;
     emit({ type: 'stopping', reason, detail });
@@ -149,7 +149,7 @@ export async function runWorker(options: RunWorkerOptions): Promise<WorkerSummar
           stored += 1;
           statusCounts[outcome.status] = (statusCounts[outcome.status] ?? 0) + 1;
         } else duplicates += 1;
-        emit({ type: 'outcome', runId: item.runId, questionId: item.questionId, sample: item.sample, status: outcome.status, attempts, duplicate: !result.inserted });
+        emit({ type: 'outcome', runId: item.runId, questionId: item.questionId, sample: item.sample, status: outcome.status, costUsd: cost, attempts, latencyMs: outcome.latencyMs, duplicate: !result.inserted });
       },
       (error: unknown) => {
         storeError ??= error;

@@ -6,7 +6,7 @@ import type { Question, QuestionSet } from '../core/index.js';
 import { startMockServer, type MockServer } from '../mock-server/index.js';
 import { createProviderModel } from '../providers/index.js';
 import { openStore, type CandorStore } from '../store/index.js';
-import type { AuthoringEvent } from './authoring-events.js';
+import type { AuthoringEvent } from './engine-events.js';
 import { translateQuestionSet } from './translate-question-set.js';
 
 const SET: QuestionSet = { name: 'mini', title: 'Mini', source: 'test', format: 'candor-jsonl', contentHash: 'x' };

@@ -1,7 +1,7 @@
 import { CandorError, type Question, type QuestionSet } from '../core/index.js';
 import { findBuiltinSet } from '../datasets/index.js';
 import { checkTranslation } from '../datasets/check-translation.js';
-import type { AuthoringSummary } from './authoring-events.js';
+import type { AuthoringSummary } from './engine-events.js';
 import type { AuthoringRunOptions } from './authoring-run-options.js';
 import { authorEach } from './author-each.js';
 import { createBatchWriter } from './create-batch-writer.js';
@@ -45,7 +45,7 @@ export async function translateQuestionSet(options: TranslateQuestionSetOptions)
   const done = new Set(existing.map((question) => question.id));
   const pending = source.questions.filter((question) => !done.has(question.id));
   const alreadyDone = source.questions.length - pending.length;
-  emit({ type: 'start', setName, total: source.questions.length, alreadyDone, pending: pending.length });
+  emit({ type: 'start', runId: null, setName, total: source.questions.length, alreadyDone, pending: pending.length });
 
   const tag = `translated-by:${modelSpec}`;
   const writer = createBatchWriter(

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { createProviderModel, type ProviderModel } from '../../providers/index.js';
-import type { AuthoringEvent, AuthoringSummary } from '../../runner/authoring-events.js';
+import type { AuthoringEvent, AuthoringSummary } from '../../runner/engine-events.js';
 import { createRateLimiter, type RateLimiter } from '../../runner/index.js';
 import type { CliIo } from '../cli-io.js';
 import { createProgress } from '../create-progress.js';

@@ -116,7 +116,7 @@ export function runJudgeWorkerScenarios({ name, createStore, startJudgeServer, m
         pollMs: 25,
         untilEmpty: true,
         onEvent: (event) => {
-          if (event.type === 'judged') judgedItems.set(event.itemId, Date.now() - started);
+          if (event.type === 'judged' && event.itemId !== null) judgedItems.set(event.itemId, Date.now() - started);
         },
       });
       await workerStore.close();
