@@ -5,7 +5,6 @@ import type { AuthoringEvent, AuthoringSummary } from './engine-events.js';
 import type { AuthoringRunOptions } from './authoring-run-options.js';
 import type { BatchWriter } from './create-batch-writer.js';
 import { DEFAULT_RETRY_POLICY } from './execute-run.js';
-import { runConcurrently } from './run-concurrently.js';
 
 /** One kind of authoring work: how to ask for an item, check the answer, and turn it into questions. */
 export interface AuthoringTask<Item, Value> {
@@ -60,4 +59,31 @@ export async function authorEach<Item, Value>(
   } finally {
     await writer.flush();
   }
+}
+
+/**
+ * Runs `work` over the items with at most `concurrency` in flight. Once the signal aborts no new
+ * item starts; items in flight finish. The first error thrown by `work` is rethrown after that.
+ */
+export async function runConcurrently<T>(
+  items: readonly T[],
+  concurrency: number,
+  work: (item: T) => Promise<void>,
+  signal?: AbortSignal,
+): Promise<void> {
+  let next = 0;
+  let failure: { error: unknown } | null = null;
+  const lane = async () => {
+    while (next < items.length && !signal?.aborted && failure === null) {
+      const item = items[next]!;
+      next += 1;
+      try {
+        await work(item);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, lane));
+  if (failure !== null) throw (failure as { error: unknown }).error;
 }

@@ -1,12 +1,10 @@
-import { runLeaseSlots } from './run-lease-slots.js';
+import { runLeaseSlots, startLeaseHeartbeat } from './leases.js';
 import { setMaxListeners } from 'node:events';
 import type { Judgment, ResponseStatus } from '../core/index.js';
 import { JudgeUnavailableError, labelForStatus } from '../judge/index.js';
 import type { CandorStore, ClaimedJudgeItem } from '../store/index.js';
-import type { JudgeWorkerEvent, JudgeWorkerSummary } from './engine-events.js';
+import type { JudgeWorkerEvent, JudgeWorkerSummary, StopReason } from './engine-events.js';
 import { createJudgeSpecCache, type ResolveJudgeSpec } from './judge-spec-cache.js';
-import { startLeaseHeartbeat } from './lease-heartbeat.js';
-import type { StopReason } from './engine-events.js';
 
 export interface RunJudgeWorkerOptions {
   store: CandorStore;

@@ -1,15 +1,13 @@
-import { runLeaseSlots } from './run-lease-slots.js';
+import { runLeaseSlots, startLeaseHeartbeat } from './leases.js';
 import { setMaxListeners } from 'node:events';
 import type { ResponseStatus, StoredResponse } from '../core/index.js';
 import type { CandorStore, ClaimedWorkItem } from '../store/index.js';
 import { ask, DEFAULT_RETRY_POLICY, planAsk, type RetryPolicy } from './ask.js';
 import { toGenerateRequest } from './collection-settings.js';
-import { startLeaseHeartbeat } from './lease-heartbeat.js';
-import { createOutcomeWriter } from './outcome-writer.js';
+import { createOutcomeWriter, resultToStoredResponse } from './outcome-writer.js';
 import { checkGuards, runGuardsOf } from './run-guards.js';
 import { createRunHalts } from './run-halts.js';
 import { watchDeterministicRefusals, type RefusalWatch } from './watch-deterministic-refusals.js';
-import { resultToStoredResponse } from './result-to-stored-response.js';
 import type { WorkerEvent, StopReason, WorkerSummary } from './engine-events.js';
 import { createRunContextCache, type CreateWorkerModel } from './worker-run-context.js';
 

@@ -5,8 +5,7 @@ import type { AuthoringSummary } from './engine-events.js';
 import type { AuthoringRunOptions } from './authoring-run-options.js';
 import { authorEach } from './author-each.js';
 import { createBatchWriter } from './create-batch-writer.js';
-import { languageName } from './language-name.js';
-import { buildTranslationRequest } from './translation-request.js';
+import { languageName, buildTranslationRequest } from './translation-request.js';
 
 export interface TranslateQuestionSetOptions extends AuthoringRunOptions {
   source: { set: QuestionSet; questions: readonly Question[] };

@@ -1,6 +1,5 @@
 import type { Question } from '../core/index.js';
 import type { GenerateRequest } from '../providers/index.js';
-import { languageName } from './language-name.js';
 
 export interface TranslationRequestSettings {
   maxTokens: number;
@@ -29,4 +28,13 @@ export function buildTranslationRequest(
     reasoning: null,
     timeoutMs: null,
   };
+}
+
+/** English name of a BCP 47 tag ("zh" → "Chinese"), or the tag itself when the runtime does not know it. */
+export function languageName(tag: string): string {
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'language' }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
 }

@@ -2,10 +2,8 @@ import { NotFoundError, type Question, type Run } from '../core/index.js';
 import type { ProviderModel } from '../providers/index.js';
 import type { CandorStore } from '../store/index.js';
 import type { CollectionSettings } from './collection-settings.js';
-import { createSharedRateLimiter } from './create-shared-rate-limiter.js';
+import { createSharedRateLimiter, rateLimitKey, type RateLimiter } from './rate-limiter.js';
 import { findPrice, DEFAULT_PRICES, type TokenPrice } from './price-table.js';
-import { rateLimitKey } from './rate-limit-key.js';
-import type { RateLimiter } from './rate-limiter.js';
 
 /** What a worker needs to ask one run's questions. */
 export interface WorkerRunContext {

@@ -4,7 +4,7 @@ import { createProviderModel } from '../../providers/index.js';
 import type { CandorStore } from '../../store/index.js';
 import { makeQuestion, makeResponse, makeRun, makeSet } from '../../store/test-support/store-fixtures.js';
 import { createModelJudge } from '../create-model-judge.js';
-import { createSharedRateLimiter } from '../create-shared-rate-limiter.js';
+import { createSharedRateLimiter } from '../rate-limiter.js';
 import { runJudgeWorker } from '../run-judge-worker.js';
 
 export interface JudgeWorkerScenarioOptions {
