@@ -1,6 +1,5 @@
 import type { GenerateRequest, ProviderModel, RetryOptions } from '../providers/index.js';
-import { retryWithBackoff } from '../providers/index.js';
-import { estimateRequestTokens } from './estimate-request-tokens.js';
+import { ask, planAsk } from './ask.js';
 import type { RateLimiter } from './rate-limiter.js';
 
 /** The checked value of an answer, or why it was rejected. */
@@ -35,18 +34,21 @@ export async function askUntilValid<T>(options: AskUntilValidOptions<T>): Promis
   let costUsd = 0;
   let feedback: string | null = null;
   for (let attempt = 1; attempt <= options.maxAttempts; attempt += 1) {
-    const request = options.buildRequest(feedback);
-    const tokens = estimateRequestTokens(request.prompt, request.systemPrompt, request.maxTokens);
-    const result = await retryWithBackoff(
-      async () => {
-        await options.limiter?.acquire(tokens, options.signal);
-        requests += 1;
-        return options.model.doGenerate(request, { signal: options.signal });
-      },
-      { ...options.retry, signal: options.signal },
-    );
-    const outcome = result.outcome;
-    for (const { outcome: tried } of result.attempts) costUsd += tried.costUsd ?? 0;
+    const answer = await ask(planAsk(options.model, options.buildRequest(feedback), null), {
+      model: options.model,
+      limiter: options.limiter,
+      retry: options.retry,
+      price: null,
+      signal: options.signal,
+      abortInFlight: true,
+      sleep: options.retry.sleep,
+      random: options.retry.random,
+    });
+    // Interrupted (waiting for a slot or a retry, or in flight): throw the signal's reason.
+    if (answer === null) throw options.signal?.reason ?? new Error('interrupted');
+    requests += answer.attempts;
+    costUsd += answer.reportedCostOfAllAttemptsUsd;
+    const outcome = answer.outcome;
     let reason: string;
     if (outcome.status !== 'success' || outcome.finalText === null) {
       reason = `the provider answered ${outcome.status}${outcome.statusDetail ? ` (${outcome.statusDetail})` : ''}`;

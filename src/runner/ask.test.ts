@@ -70,4 +70,16 @@ describe('ask', () => {
     const answer = await ask(planAsk(model, plain, { prompt: 1, completion: 2 }), { model, retry: DEFAULT_RETRY_POLICY, price: { prompt: 1, completion: 2 } });
     expect(answer?.costUsd).toBeCloseTo((1000 * 1 + 2000 * 2) / 1e6);
   });
+
+  it('adds up what the provider reported for every attempt, failed ones included, and can cancel a request in flight', async () => {
+    const model = createScriptedModel({ p: [{ status: 'provider_error', httpStatus: 503, retryable: true, costUsd: 0.25 }, { finalText: 'ok', costUsd: 0.5 }] });
+    const answer = await ask(planAsk(model, plain, null), { model, retry: DEFAULT_RETRY_POLICY, price: null, sleep: async () => {} });
+    expect(answer?.costUsd).toBe(0.5);
+    expect(answer?.reportedCostOfAllAttemptsUsd).toBe(0.75);
+    const controller = new AbortController();
+    const slow = createScriptedModel({}, { fallback: { finalText: 'late', delayMs: 5_000 } });
+    const pending = ask(planAsk(slow, plain, null), { model: slow, retry: DEFAULT_RETRY_POLICY, price: null, signal: controller.signal, abortInFlight: true });
+    controller.abort(new Error('stop'));
+    expect(await pending).toBeNull();
+  });
 });

@@ -44,6 +44,11 @@ export interface AskOptions {
   /** Aborting stops waiting (for a slot or a retry); the request then has no outcome. */
   signal?: AbortSignal;
   onRetry?: (notice: RetryNotice) => void;
+  /**
+   * Pass the signal on to the request itself, so aborting also cancels a request in flight (set
+   * authoring). A run leaves it off: on Ctrl-C the requests in flight finish and are stored.
+   */
+  abortInFlight?: boolean;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
 }
@@ -54,6 +59,8 @@ export interface Answer {
   attempts: number;
   /** Reported by the provider, else counted at the price; null when neither knows. */
   costUsd: number | null;
+  /** What the provider reported for every attempt, failed ones included. */
+  reportedCostOfAllAttemptsUsd: number;
 }
 
 /**
@@ -103,7 +110,7 @@ export async function ask(planned: PlannedAsk, options: AskOptions): Promise<Ans
       async (attempt) => {
         if (previous) options.onRetry?.({ attempt, delayMs: waited, status: previous.status, httpStatus: previous.httpStatus });
         await options.limiter?.acquire(planned.tokens, signal);
-        previous = await model.doGenerate(planned.request);
+        previous = options.abortInFlight ? await model.doGenerate(planned.request, { signal }) : await model.doGenerate(planned.request);
         return previous;
       },
       {
@@ -120,7 +127,9 @@ export async function ask(planned: PlannedAsk, options: AskOptions): Promise<Ans
       },
     );
     const costUsd = result.outcome.costUsd ?? costFromUsage(result.outcome.usage, options.price);
-    return { outcome: result.outcome, attempts: result.attempts.length, costUsd };
+    let reportedCostOfAllAttemptsUsd = 0;
+    for (const tried of result.attempts) reportedCostOfAllAttemptsUsd += tried.outcome.costUsd ?? 0;
+    return { outcome: result.outcome, attempts: result.attempts.length, costUsd, reportedCostOfAllAttemptsUsd };
   } catch {
     // Interrupted while waiting for a slot or a retry (the only way it throws): no outcome.
     return null;
