@@ -1,5 +1,5 @@
 import type { ResponseStatus } from '../core/index.js';
-import { retryWithBackoff, type GenerateRequest, type GenerateResult, type ProviderModel } from '../providers/index.js';
+import { abortableSleep, retryWithBackoff, type GenerateRequest, type GenerateResult, type ProviderModel } from '../providers/index.js';
 import { estimateRequestTokens } from './estimate-request-tokens.js';
 import { costFromUsage, type TokenPrice } from './price-table.js';
 import type { RateLimiter } from './rate-limiter.js';
@@ -121,7 +121,7 @@ export async function ask(planned: PlannedAsk, options: AskOptions): Promise<Ans
         // Note the wait so the retry event can say how long it was.
         sleep: (ms, sleepSignal) => {
           waited = ms;
-          return sleep ? sleep(ms, sleepSignal) : pause(ms, sleepSignal);
+          return (sleep ?? abortableSleep)(ms, sleepSignal);
         },
         random: options.random,
       },
@@ -134,20 +134,4 @@ export async function ask(planned: PlannedAsk, options: AskOptions): Promise<Ans
     // Interrupted while waiting for a slot or a retry (the only way it throws): no outcome.
     return null;
   }
-}
-
-/** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
-function pause(ms: number, signal?: AbortSignal): Promise<void> {
-  if (signal?.aborted) return Promise.reject(signal.reason);
-  return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }

@@ -1,9 +1,8 @@
-import { runLeaseSlots, startLeaseHeartbeat } from './leases.js';
-import { setMaxListeners } from 'node:events';
+import { createQueueWorker } from './leases.js';
 import type { Judgment, ResponseStatus } from '../core/index.js';
 import { JudgeUnavailableError, labelForStatus } from '../judge/index.js';
 import type { CandorStore, ClaimedJudgeItem } from '../store/index.js';
-import type { JudgeWorkerEvent, JudgeWorkerSummary, StopReason } from './engine-events.js';
+import type { JudgeWorkerEvent, JudgeWorkerSummary } from './engine-events.js';
 import { createJudgeSpecCache, type ResolveJudgeSpec } from './judge-spec-cache.js';
 
 export interface RunJudgeWorkerOptions {
@@ -40,48 +39,29 @@ export async function runJudgeWorker(options: RunJudgeWorkerOptions): Promise<Ju
   const leaseMs = options.leaseMs ?? 60_000;
   const maxAttempts = options.maxAttempts ?? 3;
   const judgeFor = createJudgeSpecCache(options.resolveJudge);
-  const heartbeat = startLeaseHeartbeat(store, owner, leaseMs, options.heartbeatMs ?? Math.max(50, Math.floor(leaseMs / 3)), (lost) => {
-    for (const id of lost) heartbeat.held.delete(id);
-    emit({ type: 'lease_lost', itemIds: lost });
-  });
   const summary: Omit<JudgeWorkerSummary, 'stopReason' | 'released' | 'elapsedMs'> = { owner, judged: 0, byRule: 0, duplicates: 0, unavailable: 0, labels: {} };
-  let stopReason: StopReason | null = null;
-  let failure: unknown = null;
-  const buffer: ClaimedJudgeItem[] = [];
-  let claiming: Promise<void> | null = null;
-
-  const stop = (reason: StopReason, detail: string) => {
-    if (stopReason !== null) return;
-    stopReason = reason;
-    emit({ type: 'stopping', reason, detail });
-  };
-  if (signal) setMaxListeners(Math.max(10, options.concurrency * 4 + 10), signal);
-  const onAbort = () => stop('interrupted', 'interrupted; judgments in flight are finishing, the rest goes back to the queue');
-  if (signal?.aborted) onAbort();
-  signal?.addEventListener('abort', onAbort, { once: true });
-
-  const refill = () => {
-    claiming ??= store
-      .claimJudgeWork({ owner, limit: options.concurrency, leaseMs, runId: options.runId })
-      .then((claimed) => {
-        for (const item of claimed) heartbeat.held.add(item.itemId);
-        buffer.push(...claimed);
-        if (claimed.length > 0) emit({ type: 'claimed', count: claimed.length });
-      })
-      .finally(() => {
-        claiming = null;
-      });
-    return claiming;
-  };
-
-  const giveBack = async (item: ClaimedJudgeItem) => {
-    await store.releaseWork(owner, [item.itemId]);
-    heartbeat.held.delete(item.itemId);
-  };
+  const worker = createQueueWorker<ClaimedJudgeItem>({
+    store,
+    owner,
+    concurrency: options.concurrency,
+    leaseMs,
+    heartbeatMs: options.heartbeatMs,
+    pollMs: options.pollMs,
+    untilEmpty: options.untilEmpty,
+    signal,
+    claim: (limit) => store.claimJudgeWork({ owner, limit, leaseMs, runId: options.runId }),
+    queueIsEmpty: async () => {
+      const counts = await store.countWork({ kind: 'judge', ...(options.runId !== undefined ? { runId: options.runId } : {}) });
+      return counts.queued === 0 && counts.leased === 0;
+    },
+    emit,
+    words: { interrupted: 'interrupted; judgments in flight are finishing, the rest goes back to the queue', empty: 'no judge work left' },
+  });
+  const giveBack = worker.giveBack;
 
   const finish = async (item: ClaimedJudgeItem, judgment: Judgment | null) => {
     const [result] = await store.finishJudgeWork([{ itemId: item.itemId, judgment }]);
-    heartbeat.held.delete(item.itemId);
+    worker.done(item.itemId);
     return result!.inserted;
   };
 
@@ -127,41 +107,8 @@ export async function runJudgeWorker(options: RunJudgeWorkerOptions): Promise<Ju
     emit({ type: 'judged', itemId: item.itemId, responseId: item.responseId, label: judgment.label, byRule: judgment.source === 'rule', duplicate: !inserted });
   };
 
-  const queueIsEmpty = async () => {
-    const counts = await store.countWork({ kind: 'judge', ...(options.runId !== undefined ? { runId: options.runId } : {}) });
-    return counts.queued === 0 && counts.leased === 0;
-  };
-
-  const runSlots = () =>
-    runLeaseSlots({
-      concurrency: options.concurrency,
-      buffer,
-      refill,
-      handle: handle,
-      stopped: () => stopReason !== null,
-      onHandleError: (error) => {
-        failure ??= error;
-        stop('error', (error as Error).message);
-      },
-      untilEmpty: Boolean(options.untilEmpty),
-      heldCount: () => heartbeat.held.size,
-      queueIsEmpty,
-      onEmpty: () => stop('empty', 'no judge work left'),
-      onStoreRetry: (detail) => emit({ type: 'store_retry', detail }),
-      onIdle: () => emit({ type: 'idle' }),
-      pollMs: options.pollMs ?? 1000,
-      signal,
-    });
-
-  let released = 0;
-  try {
-    await runSlots();
-  } finally {
-    signal?.removeEventListener('abort', onAbort);
-    heartbeat.stop();
-    released = await store.releaseWork(owner).catch(() => 0);
-  }
-  const result: JudgeWorkerSummary = { ...summary, stopReason: stopReason ?? 'empty', released, elapsedMs: performance.now() - started };
+  const { stopReason, released, failure } = await worker.run(handle);
+  const result: JudgeWorkerSummary = { ...summary, stopReason, released, elapsedMs: performance.now() - started };
   emit({ type: 'finish', summary: result });
   if (failure) throw failure;
   return result;

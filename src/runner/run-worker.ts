@@ -1,5 +1,4 @@
-import { runLeaseSlots, startLeaseHeartbeat } from './leases.js';
-import { setMaxListeners } from 'node:events';
+import { createQueueWorker } from './leases.js';
 import type { ResponseStatus, StoredResponse } from '../core/index.js';
 import type { CandorStore, ClaimedWorkItem } from '../store/index.js';
 import { ask, DEFAULT_RETRY_POLICY, planAsk, type RetryPolicy } from './ask.js';
@@ -8,7 +7,7 @@ import { createOutcomeWriter, resultToStoredResponse } from './outcome-writer.js
 import { checkGuards, runGuardsOf } from './run-guards.js';
 import { createRunHalts } from './run-halts.js';
 import { watchDeterministicRefusals, type RefusalWatch } from './watch-deterministic-refusals.js';
-import type { WorkerEvent, StopReason, WorkerSummary } from './engine-events.js';
+import type { WorkerEvent, WorkerSummary } from './engine-events.js';
 import { createRunContextCache, type CreateWorkerModel } from './worker-run-context.js';
 
 export interface RunWorkerOptions {
@@ -51,10 +50,6 @@ export async function runWorker(options: RunWorkerOptions): Promise<WorkerSummar
   const leaseMs = options.leaseMs ?? 60_000;
   const retry = options.retry ?? DEFAULT_RETRY_POLICY;
   const contextOf = createRunContextCache(store, options.createModel);
-  const heartbeat = startLeaseHeartbeat(store, owner, leaseMs, options.heartbeatMs ?? Math.max(50, Math.floor(leaseMs / 3)), (lost) => {
-    for (const id of lost) heartbeat.held.delete(id);
-    emit({ type: 'lease_lost', itemIds: lost });
-  });
   const itemIds = new Map<string, number>();
   const refusalWatches = new Map<string, RefusalWatch>();
   const writer = createOutcomeWriter(
@@ -65,44 +60,32 @@ export async function runWorker(options: RunWorkerOptions): Promise<WorkerSummar
   const touchedRuns = new Set<string>();
   let stored = 0;
   let duplicates = 0;
-  let stopReason: StopReason | null = null;
   let storeError: unknown = null;
-  const buffer: ClaimedWorkItem[] = [];
-  let claiming: Promise<void> | null = null;
-
-  const stop = (reason: StopReason, detail: string) => {
-    if (stopReason !== null) return;
-    stopReason = reason;
-    emit({ type: 'stopping', reason, detail });
-  };
+  const worker = createQueueWorker<ClaimedWorkItem>({
+    store,
+    owner,
+    concurrency: options.concurrency,
+    leaseMs,
+    heartbeatMs: options.heartbeatMs,
+    pollMs: options.pollMs,
+    untilEmpty: options.untilEmpty,
+    signal,
+    claim: (limit) => store.claimWork({ owner, limit, leaseMs, runId: options.runId }),
+    // Items of halted runs stay queued but no worker takes them: they do not keep --until-empty waiting.
+    queueIsEmpty: async () => {
+      const counts = await store.countWork({ kind: 'collect', claimableOnly: true, ...(options.runId !== undefined ? { runId: options.runId } : {}) });
+      return counts.queued === 0 && counts.leased === 0;
+    },
+    emit,
+    words: { interrupted: 'interrupted; requests in flight are finishing, the rest goes back to the queue', empty: 'no work left' },
+  });
+  const stop = worker.stop;
   // A guard halts a run for every worker; a worker given --run stops with it.
   const halts = createRunHalts(store, (halt) => {
     emit({ type: 'run_halted', ...halt });
     if (options.runId === halt.runId) stop('guard', `run ${halt.runId} halted (${halt.reason}): ${halt.detail}`);
   });
-  const giveBack = async (item: ClaimedWorkItem) => {
-    await store.releaseWork(owner, [item.itemId]);
-    heartbeat.held.delete(item.itemId);
-  };
-  // Every slot waits on the signal (retry sleeps, rate-limit waits, idle polls).
-  if (signal) setMaxListeners(Math.max(10, options.concurrency * 4 + 10), signal);
-  const onAbort = () => stop('interrupted', 'interrupted; requests in flight are finishing, the rest goes back to the queue');
-  if (signal?.aborted) onAbort();
-  signal?.addEventListener('abort', onAbort, { once: true });
-
-  const refill = () => {
-    claiming ??= store
-      .claimWork({ owner, limit: options.concurrency, leaseMs, runId: options.runId })
-      .then((claimed) => {
-        for (const item of claimed) heartbeat.held.add(item.itemId);
-        buffer.push(...claimed);
-        if (claimed.length > 0) emit({ type: 'claimed', count: claimed.length });
-      })
-      .finally(() => {
-        claiming = null;
-      });
-    return claiming;
-  };
+  const giveBack = worker.giveBack;
 
   const handle = async (item: ClaimedWorkItem): Promise<void> => {
     const context = await contextOf(item.runId);
@@ -141,7 +124,7 @@ export async function runWorker(options: RunWorkerOptions): Promise<WorkerSummar
     touchedRuns.add(item.runId);
     const write = writer.write(response).then(
       (result) => {
-        heartbeat.held.delete(item.itemId);
+        worker.done(item.itemId);
         itemIds.delete(itemKey(item.runId, item.questionId, item.sample));
         if (result.inserted) {
           stored += 1;
@@ -162,46 +145,12 @@ export async function runWorker(options: RunWorkerOptions): Promise<WorkerSummar
     let watch = refusalWatches.get(item.runId);
     if (!watch) refusalWatches.set(item.runId, (watch = watchDeterministicRefusals()));
     const guard = checkGuards(outcome, guards, watch, { runId: item.runId, questionId: item.questionId, sample: item.sample, maxTokens: context.settings.maxTokens, queued: true });
-    if (guard && stopReason !== 'store_error') await halts.halt(item.runId, guard.reason, guard.detail);
+    if (guard && worker.stopReason() !== 'store_error') await halts.halt(item.runId, guard.reason, guard.detail);
   };
 
-  const queueIsEmpty = async () => {
-    // Items of halted runs stay queued but no worker takes them: they do not keep --until-empty waiting.
-    const counts = await store.countWork({ kind: 'collect', claimableOnly: true, ...(options.runId !== undefined ? { runId: options.runId } : {}) });
-    return counts.queued === 0 && counts.leased === 0;
-  };
-
-  const runSlots = () =>
-    runLeaseSlots({
-      concurrency: options.concurrency,
-      buffer,
-      refill,
-      handle,
-      stopped: () => stopReason !== null,
-      onHandleError: (error) => {
-        storeError ??= error;
-        stop('error', (error as Error).message);
-      },
-      untilEmpty: Boolean(options.untilEmpty),
-      heldCount: () => heartbeat.held.size,
-      queueIsEmpty,
-      onEmpty: () => stop('empty', 'no work left'),
-      onStoreRetry: (detail) => emit({ type: 'store_retry', detail }),
-      onIdle: () => emit({ type: 'idle' }),
-      pollMs: options.pollMs ?? 1000,
-      signal,
-    });
-
-  let released = 0;
-  try {
-    await runSlots();
-    await writer.flush();
-  } finally {
-    signal?.removeEventListener('abort', onAbort);
-    heartbeat.stop();
-    // Whatever was claimed but not finished goes back now rather than after the lease runs out.
-    released = await store.releaseWork(owner).catch(() => 0);
-  }
+  const ran = await worker.run(handle, () => writer.flush());
+  storeError ??= ran.failure;
+  const released = ran.released;
 
   const finishedRuns: string[] = [];
   for (const runId of touchedRuns) {
@@ -213,7 +162,7 @@ export async function runWorker(options: RunWorkerOptions): Promise<WorkerSummar
   }
   const summary: WorkerSummary = {
     owner,
-    stopReason: stopReason ?? 'empty',
+    stopReason: ran.stopReason,
     stored,
     duplicates,
     statusCounts,
