@@ -7,13 +7,11 @@ import type { DatabaseSchema } from './database-schema.js';
 import { rowToModel, rowToQuestion, rowToResponse, rowToRun } from './row-mappers.js';
 import type { SqlDialect } from './sql-dialect.js';
 import { createSqlStoreWriter } from './sql-store-writer.js';
-import { finishWork } from './finish-work.js';
 import { listJudgeEvaluations, putJudgeEvaluation } from './judge-evaluations.js';
-import { describeJudgeItems, enqueueJudgeWork, finishJudgeWork } from './judge-queue-writes.js';
-import { queueDatabase } from './queue-database.js';
+import { describeJudgeItems, enqueueJudgeWork, finishJudgeWork } from './judge-queue.js';
 import { withWriteTransaction } from './write-transaction.js';
 import { getRateLimit, putRateLimit, takeRateSlot } from './shared-rate-limits.js';
-import { claimWork, countWork, enqueueWork, releaseWork, renewLeases } from './work-queue-writes.js';
+import { claimWork, countWork, enqueueWork, finishWork, releaseWork, renewLeases } from './work-queue.js';
 
 export interface SqlStoreOptions {
   db: Kysely<DatabaseSchema>;
@@ -28,13 +26,12 @@ export interface SqlStoreOptions {
 export function createSqlStore(options: SqlStoreOptions): CandorStore {
   const { db, dialect, location } = options;
   const now = options.now ?? (() => new Date().toISOString());
-  const queue = queueDatabase(db);
 
   // Every write, even a single statement, goes through a write transaction: on SQLite that takes
   // the lock up front and waits its turn when other processes write the same file.
   const transaction = <T>(work: (writer: StoreWriter) => Promise<T>): Promise<T> =>
     withWriteTransaction(db, dialect, (trx) => work(createSqlStoreWriter(trx, now)), { location });
-  const write = <T>(work: (transaction: typeof queue) => Promise<T>): Promise<T> => withWriteTransaction(queue, dialect, work, { location });
+  const write = <T>(work: (transaction: typeof db) => Promise<T>): Promise<T> => withWriteTransaction(db, dialect, work, { location });
 
   return {
     location,
@@ -250,20 +247,17 @@ export function createSqlStore(options: SqlStoreOptions): CandorStore {
     listLabelRows: (query) => listLabelRows(db, query, dialect),
     forEachLabelRow: (query, visit) => forEachLabelRow(db, query, dialect, visit, options.streamRows),
 
-    async enqueueWork(kind, items) {
-      if (kind !== 'collect') throw new Error(`enqueueWork is for collection items; judge items go through enqueueJudgeWork (got kind "${kind}")`);
-      return write((q) => enqueueWork(q, kind, items, now()));
-    },
+    enqueueWork: (kind, items) => write((q) => enqueueWork(q, kind, items, now())),
     putJudgeEvaluation: (evaluation) => putJudgeEvaluation(db, evaluation),
     listJudgeEvaluations: (judgeId) => listJudgeEvaluations(db, judgeId),
-    enqueueJudgeWork: (request) => enqueueJudgeWork(queue, dialect, request, now()),
-    claimJudgeWork: async (claim) => describeJudgeItems(queue, await write((q) => claimWork(q, dialect, { ...claim, kind: 'judge' })), now()),
-    finishJudgeWork: (entries) => finishJudgeWork(queue, dialect, entries, now()),
+    enqueueJudgeWork: (request) => enqueueJudgeWork(db, dialect, request, now()),
+    claimJudgeWork: async (claim) => describeJudgeItems(db, await write((q) => claimWork(q, dialect, { ...claim, kind: 'judge' })), now()),
+    finishJudgeWork: (entries) => finishJudgeWork(db, dialect, entries, now()),
     claimWork: (claim) => write((q) => claimWork(q, dialect, claim)),
     renewLeases: (owner, itemIds, leaseMs) => write((q) => renewLeases(q, dialect, owner, itemIds, leaseMs)),
     releaseWork: (owner, itemIds) => write((q) => releaseWork(q, owner, itemIds)),
-    finishWork: (entries) => finishWork(queue, dialect, entries, now()),
-    countWork: (filter) => countWork(queue, dialect, filter),
+    finishWork: (entries) => finishWork(db, dialect, entries, now()),
+    countWork: (filter) => countWork(db, dialect, filter),
     async runCostUsd(runId) {
       const row = await db
         .selectFrom('responses')
@@ -273,8 +267,8 @@ export function createSqlStore(options: SqlStoreOptions): CandorStore {
       return Number(row?.total ?? 0);
     },
     putRateLimit: (limit) => write((q) => putRateLimit(q, limit)),
-    getRateLimit: (key) => getRateLimit(queue, key),
-    takeRateSlot: (key, tokens) => takeRateSlot(queue, dialect, key, tokens),
+    getRateLimit: (key) => getRateLimit(db, key),
+    takeRateSlot: (key, tokens) => takeRateSlot(db, dialect, key, tokens),
 
     async close() {
       await db.destroy();
