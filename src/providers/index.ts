@@ -20,6 +20,5 @@ export { classifyGeminiResponse } from './gemini/classify-gemini-response.js';
 export { mapGeminiFinishReason } from './gemini/map-gemini-finish-reason.js';
 export { retryWithBackoff, type RetryAttempt, type RetryOptions, type RetryResult, type RetryableOutcome } from './retry/retry-with-backoff.js';
 export { computeBackoffDelay } from './retry/compute-backoff-delay.js';
-export { parseRetryAfter } from './shared/parse-retry-after.js';
-export { isRetryableStatus } from './shared/is-retryable-status.js';
+export { isRetryableStatus, parseRetryAfter } from './shared/provider-http.js';
 export { createScriptedModel, type ModelScript, type ScriptStep, type ScriptedModel, type ScriptedModelOptions } from './mock/create-scripted-model.js';

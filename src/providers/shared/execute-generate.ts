@@ -1,13 +1,8 @@
 import { EMPTY_USAGE, type ClassifiedOutcome } from '../spec/classified-outcome.js';
 import type { GenerateResult } from '../spec/provider-model.js';
 import { DETERMINISTIC_FINISH_REASONS } from './deterministic-finish-reasons.js';
-import { isRetryableStatus } from './is-retryable-status.js';
 import { isObject } from './json-helpers.js';
-import { parseBody } from './parse-body.js';
-import { parseRetryAfter } from './parse-retry-after.js';
-import { pickUsefulHeaders } from './pick-useful-headers.js';
-import { postJson } from './post-json.js';
-import { redactSecret, redactSecretInRecord } from './redact-secret.js';
+import { isRetryableStatus, parseBody, parseRetryAfter, pickUsefulHeaders, postJson, redactSecret, redactSecretInRecord } from './provider-http.js';
 
 export interface ExecuteGenerateInput {
   fetch: typeof fetch;
