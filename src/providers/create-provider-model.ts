@@ -1,10 +1,9 @@
 import { createAnthropicProvider } from './anthropic/create-anthropic-provider.js';
 import { ModelSpecError } from './errors/model-spec-error.js';
 import { createGeminiProvider } from './gemini/create-gemini-provider.js';
-import { createOpenAICompatibleProvider } from './openai-compatible/create-openai-compatible-provider.js';
+import { createOpenAICompatibleProvider, type OpenAICompatibleQuirks } from './openai-compatible/create-openai-compatible-provider.js';
 import { checkBaseUrl } from './shared/check-base-url.js';
-import type { OpenAICompatibleQuirks } from './openai-compatible/openai-compatible-quirks.js';
-import { parseModelSpec, type ModelSpec } from './parse-model-spec.js';
+import { type ModelSpec, parseModelSpec } from './parse-model-spec.js';
 import type { ProviderModel } from './spec/provider-model.js';
 import { OPENAI_COMPATIBLE_VENDORS, type OpenAICompatibleVendorName } from './vendors/openai-compatible-vendors.js';
 
