@@ -1,6 +1,6 @@
 /** Public API of the providers folder: the spec, the factories, classification, retry and the mock. */
-export * from './spec/index.js';
-export * from './errors/index.js';
+export * from './spec/provider-model.js';
+export * from './provider-errors.js';
 export { parseModelSpec, KNOWN_PROVIDERS, type ModelSpec } from './parse-model-spec.js';
 export { createProviderModel, GENERIC_API_KEY_ENV, type CreateProviderModelOptions, type CustomEndpoint, type ProviderConfig } from './create-provider-model.js';
 export { DEFAULT_TIMEOUT_MS } from './shared/http-provider.js';

@@ -1,9 +1,8 @@
 import { planRequest } from '../capabilities/plan-request.js';
 import { httpProviderModel, type HttpProviderSettings } from '../shared/http-provider.js';
-import type { GenerateRequest, ProviderModel } from '../spec/provider-model.js';
+import { type ClassifiedOutcome, EMPTY_USAGE, type GenerateRequest, type ProviderModel } from '../spec/provider-model.js';
 import type { RequestPlan } from '../capabilities/request-plan.js';
 import type { FinishReason, UnifiedFinishReason, Usage } from '../../core/index.js';
-import { type ClassifiedOutcome, EMPTY_USAGE } from '../spec/classified-outcome.js';
 import { classifyAnswer } from '../shared/classify-answer.js';
 import { classifyEnvelope } from '../shared/classify-envelope.js';
 import { describeShape, isObject, numberOrNull } from '../shared/json-helpers.js';

@@ -1,4 +1,4 @@
-import { UnsupportedSettingError } from '../errors/unsupported-setting-error.js';
+import { UnsupportedSettingError } from '../provider-errors.js';
 import { keptFirstPartyUpstreams } from '../openai-compatible/openrouter-providers.js';
 import type { GenerateRequest } from '../spec/provider-model.js';
 import { findCreatorCapability, findModelCapability } from './find-model-capability.js';

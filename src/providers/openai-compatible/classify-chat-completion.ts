@@ -1,11 +1,11 @@
 import type { FinishReason, UnifiedFinishReason, Usage } from '../../core/index.js';
-import { type ClassifiedOutcome, EMPTY_USAGE } from '../spec/classified-outcome.js';
+import { type ClassifiedOutcome, EMPTY_USAGE } from '../spec/provider-model.js';
 import { classifyAnswer } from '../shared/classify-answer.js';
 import { classifyEnvelope } from '../shared/classify-envelope.js';
 import { describeShape, isObject, type JsonObject, numberOrNull, stringOrNull } from '../shared/json-helpers.js';
 import { GEMINI_FINISH_REASONS } from '../gemini/create-gemini-provider.js';
 
-export type { ClassifiedOutcome } from '../spec/classified-outcome.js';
+export type { ClassifiedOutcome } from '../spec/provider-model.js';
 
 export interface ChatCompletionInput {
   httpStatus: number | null;

@@ -1,6 +1,6 @@
 import type { RequestPlan } from '../capabilities/request-plan.js';
-import { MissingApiKeyError } from '../errors/missing-api-key-error.js';
-import { PROVIDER_SPEC_VERSION, type GenerateOptions, type GenerateRequest, type ProviderModel } from '../spec/provider-model.js';
+import { MissingApiKeyError } from '../provider-errors.js';
+import { type GenerateOptions, type GenerateRequest, PROVIDER_SPEC_VERSION, type ProviderModel } from '../spec/provider-model.js';
 import { executeGenerate, type ExecuteGenerateInput } from './execute-generate.js';
 import { nodeHttpFetch } from './node-http-fetch.js';
 
