@@ -4,7 +4,7 @@ import { type ClassifiedOutcome, EMPTY_USAGE, type GenerateRequest, type Provide
 import type { RequestPlan } from '../capabilities/request-plan.js';
 import type { FinishReason, UnifiedFinishReason, Usage } from '../../core/index.js';
 import { classifyAnswer } from '../shared/classify-answer.js';
-import { classifyEnvelope } from '../shared/classify-envelope.js';
+import { classifyEnvelope, unknownShape } from '../shared/classify-envelope.js';
 import { describeShape, isObject, numberOrNull } from '../shared/json-helpers.js';
 
 export interface GeminiProviderSettings extends HttpProviderSettings {
@@ -57,16 +57,7 @@ const FILTER_BLOCK_REASONS = new Set(['SAFETY', 'BLOCKLIST', 'PROHIBITED_CONTENT
  */
 export function classifyGeminiResponse(input: { httpStatus: number | null; body: unknown }): ClassifiedOutcome {
   const { httpStatus, body } = input;
-  const base: ClassifiedOutcome = {
-    status: 'unknown_shape',
-    finishReason: { unified: 'unknown', raw: null },
-    finalText: null,
-    reasoningText: null,
-    upstreamRoute: null,
-    usage: isObject(body) ? readGeminiUsage(body['usageMetadata']) : EMPTY_USAGE,
-    costUsd: null,
-    statusDetail: null,
-  };
+  const base = unknownShape(isObject(body) ? readGeminiUsage(body['usageMetadata']) : EMPTY_USAGE);
   const envelope = classifyEnvelope(httpStatus, body, base);
   if (envelope) return envelope;
   if (!isObject(body)) return base;

@@ -1,7 +1,7 @@
 import type { FinishReason, UnifiedFinishReason, Usage } from '../../core/index.js';
 import { type ClassifiedOutcome, EMPTY_USAGE } from '../spec/provider-model.js';
 import { classifyAnswer } from '../shared/classify-answer.js';
-import { classifyEnvelope } from '../shared/classify-envelope.js';
+import { classifyEnvelope, unknownShape } from '../shared/classify-envelope.js';
 import { describeShape, isObject, type JsonObject, numberOrNull, stringOrNull } from '../shared/json-helpers.js';
 import { GEMINI_FINISH_REASONS } from '../gemini/create-gemini-provider.js';
 
@@ -13,7 +13,6 @@ export interface ChatCompletionInput {
   body: unknown;
 }
 
-const NO_FINISH: FinishReason = { unified: 'unknown', raw: null };
 
 /**
  * Classify an OpenAI-compatible (incl. OpenRouter) chat-completion payload into Candor's status
@@ -22,16 +21,7 @@ const NO_FINISH: FinishReason = { unified: 'unknown', raw: null };
  */
 export function classifyChatCompletion(input: ChatCompletionInput): ClassifiedOutcome {
   const { httpStatus, body } = input;
-  const base: ClassifiedOutcome = {
-    status: 'unknown_shape',
-    finishReason: NO_FINISH,
-    finalText: null,
-    reasoningText: null,
-    upstreamRoute: isObject(body) ? stringOrNull(body['provider']) : null,
-    usage: EMPTY_USAGE,
-    costUsd: null,
-    statusDetail: null,
-  };
+  const base = unknownShape(EMPTY_USAGE, isObject(body) ? stringOrNull(body['provider']) : null);
   if (isObject(body)) Object.assign(base, readOpenAIUsage(body['usage']));
 
   const envelope = classifyEnvelope(httpStatus, body, base);

@@ -1,5 +1,20 @@
-import type { ClassifiedOutcome } from '../spec/provider-model.js';
+import type { Usage } from '../../core/index.js';
+import { EMPTY_USAGE, type ClassifiedOutcome } from '../spec/provider-model.js';
 import { describeShape, excerpt, isObject } from './json-helpers.js';
+
+/** The outcome a classifier starts from: nothing recognised yet, with what the body says about usage and route. */
+export function unknownShape(usage: Usage = EMPTY_USAGE, upstreamRoute: string | null = null): ClassifiedOutcome {
+  return {
+    status: 'unknown_shape',
+    finishReason: { unified: 'unknown', raw: null },
+    finalText: null,
+    reasoningText: null,
+    upstreamRoute,
+    usage,
+    costUsd: null,
+    statusDetail: null,
+  };
+}
 
 /**
  * The checks every adapter makes before looking for an answer: an empty or non-JSON body, an error

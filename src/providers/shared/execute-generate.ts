@@ -1,14 +1,8 @@
 import { type ClassifiedOutcome, EMPTY_USAGE, type GenerateResult } from '../spec/provider-model.js';
 import { isObject } from './json-helpers.js';
-import { isRetryableStatus, parseBody, parseRetryAfter, pickUsefulHeaders, postJson, redactSecret, redactSecretInRecord } from './provider-http.js';
+import { isRetryableStatus, parseBody, parseRetryAfter, pickUsefulHeaders, postJson, type PostJsonRequest, redactSecret, redactSecretInRecord } from './provider-http.js';
 
-export interface ExecuteGenerateInput {
-  fetch: typeof fetch;
-  url: string;
-  headers: Record<string, string>;
-  body: unknown;
-  timeoutMs: number | null;
-  signal?: AbortSignal;
+export interface ExecuteGenerateInput extends PostJsonRequest {
   /** Removed from anything stored, in case a server echoes it. */
   secret: string | null;
   classify: (input: { httpStatus: number | null; body: unknown }) => ClassifiedOutcome;
