@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Question } from '../core/index.js';
-import { hashQuestions } from './hash-question-set.js';
+import { hashQuestions } from './assemble-question-set.js';
 import { readQuestionFile } from './read-question-file.js';
 import { createFixtureDirectory, jsonLines, plainQuestion } from './test-support/fixture-directory.js';
 

@@ -1,11 +1,9 @@
 import { InputError } from '../core/index.js';
 import { assembleQuestionSet, type NumberedQuestion } from './assemble-question-set.js';
 import { fileStem } from './file-stem.js';
-import { isPlainObject } from './is-plain-object.js';
+import { isPlainObject } from './text-field-schemas.js';
 import { parseCandorQuestionRow } from './parse-candor-question-row.js';
-import { questionSetOrThrow, type QuestionFileValidation } from './question-file-validation.js';
-import type { QuestionReadOptions } from './question-read-options.js';
-import type { QuestionSetInput } from './question-set-input.js';
+import { type QuestionFileValidation, type QuestionReadOptions, type QuestionSetInput, questionSetOrThrow } from './question-set-input.js';
 import { readJsonLines } from './read-json-lines.js';
 
 /** Reads a Candor JSONL question file (`.jsonl` or `.jsonl.gz`) and throws the first problem as an InputError. */

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { InputError } from '../core/index.js';
-import { assertRegularFile } from './assert-regular-file.js';
+import { assertRegularFile } from './read-text-file.js';
 
 /** One parsed line of a JSON Lines file, with its 1-based line number. */
 export interface JsonLine {

@@ -1,5 +1,5 @@
 import { creatorOf, type QuestionSet, type Run } from '../core/index.js';
-import { hashQuestions } from '../datasets/hash-question-set.js';
+import { hashQuestions } from '../datasets/assemble-question-set.js';
 import type { StoreHandle } from '../store/index.js';
 import { readSpeechMapFolder, type ReadSpeechMapOptions, type SpeechMapImportPlan } from './read-speechmap-folder.js';
 
