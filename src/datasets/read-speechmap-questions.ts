@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { InputError, type Question } from '../core/index.js';
 import { assembleQuestionSet, type NumberedQuestion } from './assemble-question-set.js';
-import { inputErrorsFromIssues, isPlainObject, optionalTextField, requiredTextField } from './text-field-schemas.js';
+import { inputErrorsFromIssues, optionalTextField, requiredTextField } from './text-field-schemas.js';
 import { type QuestionFileValidation, type QuestionReadOptions, type QuestionSetInput, questionSetOrThrow } from './question-set-input.js';
-import { readJsonLines } from './read-json-lines.js';
+import { forEachJsonObjectLine } from './read-json-lines.js';
 
 // Not strict: published rows carry extra fields (`_source_label`, `_generated_at`, `_variation_of`).
 const speechMapRowSchema = z.object({
@@ -39,25 +39,15 @@ export async function validateSpeechMapQuestions(
   const schema = options.setName === undefined ? speechMapRowSchema : speechMapRowWithoutCategorySchema;
   const rows: SpeechMapRow[] = [];
   const problems: InputError[] = [];
-  try {
-    for await (const { line, value } of readJsonLines(path)) {
-      if (!isPlainObject(value)) {
-        problems.push(new InputError({ file: path, line }, 'expected a JSON object'));
-        continue;
-      }
-      const result = schema.safeParse(value);
-      if (!result.success) {
-        problems.push(...inputErrorsFromIssues(path, line, result.error.issues, SPEECHMAP_FIELDS));
-        continue;
-      }
-      const setName = options.setName ?? result.data.category!;
-      rows.push({ line, id: result.data.id, text: result.data.question, setName, domain: result.data.domain });
+  await forEachJsonObjectLine(path, problems, (value, line) => {
+    const result = schema.safeParse(value);
+    if (!result.success) {
+      problems.push(...inputErrorsFromIssues(path, line, result.error.issues, SPEECHMAP_FIELDS));
+      return;
     }
-  } catch (error) {
-    // readJsonLines stops at the first line it cannot parse: report it with what came before.
-    if (!(error instanceof InputError)) throw error;
-    problems.push(error);
-  }
+    const setName = options.setName ?? result.data.category!;
+    rows.push({ line, id: result.data.id, text: result.data.question, setName, domain: result.data.domain });
+  });
   return assembleQuestionSet({ path, format: 'speechmap', rows: toQuestions(rows), problems, setField: 'category' });
 }
 
