@@ -3,7 +3,7 @@ import { httpProviderModel, type HttpProviderSettings } from '../shared/http-pro
 import { type ClassifiedOutcome, EMPTY_USAGE, type GenerateRequest, type ProviderModel } from '../spec/provider-model.js';
 import type { RequestPlan } from '../capabilities/request-plan.js';
 import type { FinishReason, UnifiedFinishReason, Usage } from '../../core/index.js';
-import { classifyAnswer } from '../shared/classify-answer.js';
+import { classifyAnswer, mapFinishReason } from '../shared/classify-answer.js';
 import { classifyEnvelope, unknownShape } from '../shared/classify-envelope.js';
 import { describeShape, isObject, numberOrNull } from '../shared/json-helpers.js';
 
@@ -139,7 +139,5 @@ export const GEMINI_FINISH_REASONS: Record<string, UnifiedFinishReason> = {
 };
 
 export function mapGeminiFinishReason(raw: unknown): FinishReason {
-  if (raw === null || raw === undefined || raw === '') return { unified: 'unknown', raw: null };
-  const text = String(raw);
-  return { unified: GEMINI_FINISH_REASONS[text] ?? 'other', raw: text };
+  return mapFinishReason(GEMINI_FINISH_REASONS, raw);
 }

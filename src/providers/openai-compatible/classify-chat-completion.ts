@@ -1,6 +1,6 @@
 import type { FinishReason, UnifiedFinishReason, Usage } from '../../core/index.js';
 import { type ClassifiedOutcome, EMPTY_USAGE } from '../spec/provider-model.js';
-import { classifyAnswer } from '../shared/classify-answer.js';
+import { classifyAnswer, mapFinishReason } from '../shared/classify-answer.js';
 import { classifyEnvelope, unknownShape } from '../shared/classify-envelope.js';
 import { describeShape, isObject, type JsonObject, numberOrNull, stringOrNull } from '../shared/json-helpers.js';
 import { GEMINI_FINISH_REASONS } from '../gemini/create-gemini-provider.js';
@@ -145,9 +145,7 @@ const OPENAI_FINISH_REASONS: Record<string, UnifiedFinishReason> = {
 
 /** Map one raw OpenAI-style finish reason; null/absent → `unknown`, unrecognised → `other`. */
 export function mapOpenAIFinishReason(raw: unknown): FinishReason {
-  if (raw === null || raw === undefined || raw === '') return { unified: 'unknown', raw: null };
-  const text = String(raw);
-  return { unified: OPENAI_FINISH_REASONS[text] ?? 'other', raw: text };
+  return mapFinishReason(OPENAI_FINISH_REASONS, raw);
 }
 
 /** Signals that decide the status win over the plain ones, whichever field carries them. */

@@ -1,4 +1,4 @@
-import type { FinishReason } from '../../core/index.js';
+import type { FinishReason, UnifiedFinishReason } from '../../core/index.js';
 import { BLOCKED_EMPTY_MAX_COMPLETION_TOKENS, type ClassifiedOutcome } from '../spec/provider-model.js';
 import { classifyErrorPayload } from './classify-envelope.js';
 
@@ -118,4 +118,11 @@ export function splitInlineReasoning(content: string): SplitReasoning {
     }
   }
   return { finalText: content, reasoningText: null, unterminated: false, closingTagOnly: false };
+}
+
+/** One vendor's raw finish reason through its table: null/absent → `unknown`, unrecognised → `other`. */
+export function mapFinishReason(table: Readonly<Record<string, UnifiedFinishReason>>, raw: unknown): FinishReason {
+  if (raw === null || raw === undefined || raw === '') return { unified: 'unknown', raw: null };
+  const text = String(raw);
+  return { unified: table[text] ?? 'other', raw: text };
 }
