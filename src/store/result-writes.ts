@@ -1,9 +1,13 @@
-import type { Kysely } from 'kysely';
-import type { StoredResponse } from '../core/index.js';
+import { createHash } from 'node:crypto';
+import type { Insertable, Kysely } from 'kysely';
+import type { Judgment, StoredResponse } from '../core/index.js';
 import type { PutResponseResult } from './candor-store.js';
-import { contentHash } from './content-hash.js';
-import type { DatabaseSchema, ResponseTable } from './database-schema.js';
-import type { Insertable } from 'kysely';
+import type { DatabaseSchema, JudgmentTable, ResponseTable } from './database-schema.js';
+
+/** sha256 hex of the given parts, joined unambiguously. */
+function contentHash(parts: readonly (string | number | null | undefined)[]): string {
+  return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+}
 
 interface Version {
   responseId: number | null;
@@ -14,6 +18,7 @@ interface Version {
 }
 
 const INSERT_CHUNK = 200;
+const JUDGMENT_INSERT_CHUNK = 300;
 
 function versionKey(questionId: string, sample: number): string {
   return `${questionId}\u0000${sample}`;
@@ -143,4 +148,54 @@ export async function putResponsesBatch(
     inserted,
     current: version.isCurrent,
   }));
+}
+
+/** Hash over a judgment's content: the same judgment imported twice is stored once. */
+export function judgmentDedupeKey(judgment: Judgment): string {
+  return contentHash([
+    judgment.judgeId,
+    judgment.judgeVersion,
+    judgment.promptHash,
+    judgment.label,
+    judgment.explanation,
+    judgment.rawOutput,
+    judgment.judgedAt,
+    judgment.source,
+    judgment.note,
+  ]);
+}
+
+/** Adds judgments that are not stored yet; returns, per input, whether it was new. */
+export async function putJudgmentsBatch(db: Kysely<DatabaseSchema>, judgments: readonly Judgment[]): Promise<{ inserted: boolean }[]> {
+  const rows: Insertable<JudgmentTable>[] = judgments.map((judgment) => ({
+    response_id: judgment.responseId,
+    judge_id: judgment.judgeId,
+    judge_version: judgment.judgeVersion,
+    prompt_hash: judgment.promptHash,
+    label: judgment.label,
+    explanation: judgment.explanation,
+    raw_output: judgment.rawOutput,
+    judged_at: judgment.judgedAt,
+    source: judgment.source,
+    note: judgment.note,
+    dedupe_key: judgmentDedupeKey(judgment),
+  }));
+  const insertedKeys = new Set<string>();
+  for (let start = 0; start < rows.length; start += JUDGMENT_INSERT_CHUNK) {
+    const inserted = await db
+      .insertInto('judgments')
+      .values(rows.slice(start, start + JUDGMENT_INSERT_CHUNK))
+      .onConflict((conflict) => conflict.columns(['response_id', 'dedupe_key']).doNothing())
+      .returning(['response_id', 'dedupe_key'])
+      .execute();
+    for (const row of inserted) insertedKeys.add(`${row.response_id}\u0000${row.dedupe_key}`);
+  }
+  // A duplicate inside the batch is inserted once: only its first occurrence counts as new.
+  const seen = new Set<string>();
+  return rows.map((row) => {
+    const key = `${row.response_id}\u0000${row.dedupe_key}`;
+    const inserted = insertedKeys.has(key) && !seen.has(key);
+    seen.add(key);
+    return { inserted };
+  });
 }

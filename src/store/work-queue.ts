@@ -1,12 +1,18 @@
-import { sql } from 'kysely';
-import { databaseNowMs, type QueueDatabase } from './queue-database.js';
-import type { SqlDialect } from './sql-dialect.js';
-import type { ClaimedWorkItem, ClaimOptions, WorkCounts, WorkItemKey, WorkKind } from './work-queue-types.js';
+import { sql, type Kysely } from 'kysely';
+import type { StoredResponse } from '../core/index.js';
+import type { PutResponseResult } from './candor-store.js';
+import type { DatabaseSchema } from './database-schema.js';
+import { putResponsesBatch } from './result-writes.js';
+import { databaseNowMs, type SqlDialect } from './sql-dialect.js';
+import type { ClaimedWorkItem, ClaimOptions, FinishedWork, WorkCounts, WorkItemKey, WorkKind } from './work-queue-types.js';
+import { withWriteTransaction } from './write-transaction.js';
+
+type QueueDatabase = Kysely<DatabaseSchema>;
 
 const INSERT_CHUNK = 200;
 
 /** Adds work items; ones already queued, leased or done are left as they are. Returns how many are new. */
-export async function enqueueWork(db: QueueDatabase, kind: WorkKind, items: readonly WorkItemKey[], now: string): Promise<number> {
+export async function enqueueWork(db: QueueDatabase, kind: 'collect', items: readonly WorkItemKey[], now: string): Promise<number> {
   let inserted = 0;
   for (let start = 0; start < items.length; start += INSERT_CHUNK) {
     const rows = await db
@@ -112,4 +118,77 @@ export async function countWork(db: QueueDatabase, dialect: SqlDialect, filter: 
     counts.expired += Number(row.expired ?? 0);
   }
   return counts;
+}
+
+/**
+ * Postgres: locks the items' rows (in id order, so two finishers never deadlock) until the
+ * transaction ends; the second of two workers finishing one item then sees the first one's outcome.
+ * SQLite needs nothing: the write transaction holds the whole file.
+ */
+export async function lockItems(transaction: QueueDatabase, dialect: SqlDialect, itemIds: readonly number[]): Promise<void> {
+  if (dialect !== 'postgres') return;
+  await transaction.selectFrom('work_items').select('item_id').where('item_id', 'in', [...itemIds]).orderBy('item_id').forUpdate().execute();
+}
+
+/** Marks the items done and drops their leases. */
+export async function markItemsDone(transaction: QueueDatabase, itemIds: readonly number[], now: string): Promise<void> {
+  for (let start = 0; start < itemIds.length; start += 500) {
+    await transaction
+      .updateTable('work_items')
+      .set({ state: 'done', lease_owner: null, lease_expires_ms: null, finished_at: now })
+      .where('item_id', 'in', itemIds.slice(start, start + 500))
+      .execute();
+  }
+}
+
+function keyOf(runId: string, questionId: string, sample: number): string {
+  return `${runId}\u0000${questionId}\u0000${sample}`;
+}
+
+/**
+ * Stores each outcome unless its (run, question, sample) already has a current one, and marks the
+ * items done, in one transaction. Two workers finishing the same item (a lease that expired while
+ * its first worker was still busy) serialise on the item's row, so the second stores nothing.
+ */
+export async function finishWork(db: QueueDatabase, dialect: SqlDialect, entries: readonly FinishedWork[], now: string): Promise<PutResponseResult[]> {
+  if (entries.length === 0) return [];
+  const itemIds = [...new Set(entries.map((entry) => entry.itemId))].sort((left, right) => left - right);
+  return withWriteTransaction(db, dialect, async (transaction) => {
+    await lockItems(transaction, dialect, itemIds);
+    const existing = new Map<string, number>();
+    for (const runId of new Set(entries.map((entry) => entry.response.runId))) {
+      const questionIds = [...new Set(entries.filter((entry) => entry.response.runId === runId).map((entry) => entry.response.questionId))];
+      for (let start = 0; start < questionIds.length; start += 500) {
+        const rows = await transaction
+          .selectFrom('responses')
+          .select(['response_id', 'question_id', 'sample'])
+          .where('run_id', '=', runId)
+          .where('is_current', '=', 1)
+          .where('question_id', 'in', questionIds.slice(start, start + 500))
+          .execute();
+        for (const row of rows) existing.set(keyOf(runId, row.question_id, Number(row.sample)), Number(row.response_id));
+      }
+    }
+    const toStore: StoredResponse[] = [];
+    const claimedKeys = new Set<string>();
+    for (const { response } of entries) {
+      const key = keyOf(response.runId, response.questionId, response.sample);
+      if (existing.has(key) || claimedKeys.has(key)) continue;
+      claimedKeys.add(key);
+      toStore.push(response);
+    }
+    const stored = await putResponsesBatch(transaction, toStore, now);
+    const storedByKey = new Map(toStore.map((response, index) => [keyOf(response.runId, response.questionId, response.sample), stored[index]!]));
+    await markItemsDone(transaction, itemIds, now);
+    const reported = new Set<string>();
+    return entries.map(({ response }): PutResponseResult => {
+      const key = keyOf(response.runId, response.questionId, response.sample);
+      const mine = storedByKey.get(key);
+      const first = !reported.has(key);
+      reported.add(key);
+      if (mine && first) return mine;
+      const responseId = existing.get(key) ?? mine!.responseId;
+      return { responseId, inserted: false, current: true };
+    });
+  });
 }

@@ -1,11 +1,12 @@
 import { sql, type Kysely } from 'kysely';
 import type { DatabaseSchema } from './database-schema.js';
-import { judgeQueueDatabase } from './judge-queue-schema.js';
-import type { ClaimedJudgeItem, FinishedJudgeWork, JudgeEnqueueResult, JudgeSpecOptions, JudgeWorkRequest } from './judge-queue-types.js';
-import { putJudgmentsBatch } from './put-judgments-batch.js';
-import { withWriteTransaction, type QueueDatabase } from './queue-database.js';
+import { putJudgmentsBatch } from './result-writes.js';
 import type { SqlDialect } from './sql-dialect.js';
-import type { ClaimedWorkItem } from './work-queue-types.js';
+import { lockItems, markItemsDone } from './work-queue.js';
+import type { ClaimedJudgeItem, ClaimedWorkItem, FinishedJudgeWork, JudgeEnqueueResult, JudgeSpecOptions, JudgeWorkRequest } from './work-queue-types.js';
+import { withWriteTransaction } from './write-transaction.js';
+
+type QueueDatabase = Kysely<DatabaseSchema>;
 
 const CHUNK = 200;
 const judgedKey = (responseId: number, judgeId: string, judgeVersion: string) => `${responseId}\u0000${judgeId}\u0000${judgeVersion}`;
@@ -30,8 +31,7 @@ async function judgedResponses(db: QueueDatabase, responseIds: readonly number[]
 /** Adds the items of one chunk in one write transaction; see enqueueJudgeWork. */
 async function enqueueChunk(db: QueueDatabase, dialect: SqlDialect, request: JudgeWorkRequest, ids: readonly number[], now: string): Promise<JudgeEnqueueResult> {
   return withWriteTransaction(db, dialect, async (transaction) => {
-    const judgeDb = judgeQueueDatabase(transaction);
-    const existing = await judgeDb
+    const existing = await transaction
       .selectFrom('judge_work_items')
       .select(['item_id', 'response_id'])
       .where('judge_id', '=', request.judgeId)
@@ -43,7 +43,7 @@ async function enqueueChunk(db: QueueDatabase, dialect: SqlDialect, request: Jud
     const retry = existing.filter((row) => !judged.has(Number(row.response_id))).map((row) => Number(row.item_id));
     let requeued = 0;
     if (retry.length > 0) {
-      const result = await judgeDb
+      const result = await transaction
         .updateTable('work_items')
         .set({ state: 'queued', lease_owner: null, lease_expires_ms: null, finished_at: null })
         .where('item_id', 'in', retry)
@@ -61,7 +61,7 @@ async function enqueueChunk(db: QueueDatabase, dialect: SqlDialect, request: Jud
     }));
     if (missing.length === 0) return { added: 0, requeued };
     // Work-item rows for one (run, question, sample) are interchangeable shells; the judge row says which response.
-    const shells = await judgeDb
+    const shells = await transaction
       .insertInto('work_items')
       .values(missing.map((response) => ({ kind: 'judge', run_id: response.runId, question_id: response.questionId, sample: response.sample, state: 'queued', lease_owner: null, lease_expires_ms: null, attempts: 0, enqueued_at: now, finished_at: null })))
       .returning(['item_id', 'run_id', 'question_id', 'sample'])
@@ -82,10 +82,10 @@ async function enqueueChunk(db: QueueDatabase, dialect: SqlDialect, request: Jud
     }));
     // Another process may have enqueued the same (response, judge) meanwhile: its item wins, ours is dropped.
     const inserted = new Set(
-      (await judgeDb.insertInto('judge_work_items').values(rows).onConflict((conflict) => conflict.doNothing()).returning('item_id').execute()).map((row) => Number(row.item_id)),
+      (await transaction.insertInto('judge_work_items').values(rows).onConflict((conflict) => conflict.doNothing()).returning('item_id').execute()).map((row) => Number(row.item_id)),
     );
     const orphans = rows.map((row) => row.item_id).filter((itemId) => !inserted.has(itemId));
-    if (orphans.length > 0) await judgeDb.deleteFrom('work_items').where('item_id', 'in', orphans).execute();
+    if (orphans.length > 0) await transaction.deleteFrom('work_items').where('item_id', 'in', orphans).execute();
     return { added: inserted.size, requeued };
   });
 }
@@ -108,8 +108,7 @@ export async function enqueueJudgeWork(db: QueueDatabase, dialect: SqlDialect, r
 /** What the judge needs for claimed 'judge' items; shells without a judge row (never expected) are marked done. */
 export async function describeJudgeItems(db: QueueDatabase, claimed: readonly ClaimedWorkItem[], now: string): Promise<ClaimedJudgeItem[]> {
   if (claimed.length === 0) return [];
-  const judgeDb = judgeQueueDatabase(db);
-  const rows = await judgeDb
+  const rows = await db
     .selectFrom('judge_work_items')
     .innerJoin('responses', 'responses.response_id', 'judge_work_items.response_id')
     .innerJoin('questions', (join) => join.onRef('questions.set_name', '=', 'responses.set_name').onRef('questions.question_id', '=', 'responses.question_id'))
@@ -122,7 +121,7 @@ export async function describeJudgeItems(db: QueueDatabase, claimed: readonly Cl
     .execute();
   const byItem = new Map(rows.map((row) => [Number(row.item_id), row]));
   const shells = claimed.filter((item) => !byItem.has(item.itemId)).map((item) => item.itemId);
-  if (shells.length > 0) await judgeDb.updateTable('work_items').set({ state: 'done', lease_owner: null, lease_expires_ms: null, finished_at: now }).where('item_id', 'in', shells).execute();
+  if (shells.length > 0) await db.updateTable('work_items').set({ state: 'done', lease_owner: null, lease_expires_ms: null, finished_at: now }).where('item_id', 'in', shells).execute();
   return claimed.flatMap((item): ClaimedJudgeItem[] => {
     const row = byItem.get(item.itemId);
     if (!row) return [];
@@ -154,9 +153,7 @@ export async function finishJudgeWork(db: QueueDatabase, dialect: SqlDialect, en
   if (entries.length === 0) return [];
   const itemIds = [...new Set(entries.map((entry) => entry.itemId))].sort((left, right) => left - right);
   return withWriteTransaction(db, dialect, async (transaction) => {
-    if (dialect === 'postgres') {
-      await transaction.selectFrom('work_items').select('item_id').where('item_id', 'in', itemIds).orderBy('item_id').forUpdate().execute();
-    }
+    await lockItems(transaction, dialect, itemIds);
     const taken = new Set<string>();
     for (const { judgment } of entries) {
       if (!judgment || taken.has(judgedKey(judgment.responseId, judgment.judgeId, judgment.judgeVersion))) continue;
@@ -170,14 +167,8 @@ export async function finishJudgeWork(db: QueueDatabase, dialect: SqlDialect, en
       taken.add(key);
       return judgment;
     });
-    const stored = await putJudgmentsBatch(transaction as unknown as Kysely<DatabaseSchema>, toStore.filter((judgment) => judgment !== null));
-    for (let start = 0; start < itemIds.length; start += 500) {
-      await transaction
-        .updateTable('work_items')
-        .set({ state: 'done', lease_owner: null, lease_expires_ms: null, finished_at: now })
-        .where('item_id', 'in', itemIds.slice(start, start + 500))
-        .execute();
-    }
+    const stored = await putJudgmentsBatch(transaction, toStore.filter((judgment) => judgment !== null));
+    await markItemsDone(transaction, itemIds, now);
     let next = 0;
     return toStore.map((judgment) => ({ inserted: judgment !== null && stored[next++]!.inserted }));
   });
