@@ -111,8 +111,8 @@ export function entitySwap(rows: readonly LabelRow[], options: EntitySwapOptions
           difference: comparison.difference.difference,
           difference_low: comparison.difference.low,
           difference_high: comparison.difference.high,
-          a_only: comparison.table.firstOnly,
-          b_only: comparison.table.secondOnly,
+          a_only: comparison.table.aOnly,
+          b_only: comparison.table.bOnly,
           mcnemar_p: comparison.pValue,
         });
       }

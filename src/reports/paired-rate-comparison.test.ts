@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { pairedRateComparison } from './paired-rate-comparison.js';
 
-function outcomes(bothYes: number, firstOnly: number, secondOnly: number, bothNo: number) {
+function outcomes(bothYes: number, aOnly: number, bOnly: number, bothNo: number) {
   return [
     ...Array.from({ length: bothYes }, () => ({ first: true, second: true })),
-    ...Array.from({ length: firstOnly }, () => ({ first: true, second: false })),
-    ...Array.from({ length: secondOnly }, () => ({ first: false, second: true })),
+    ...Array.from({ length: aOnly }, () => ({ first: true, second: false })),
+    ...Array.from({ length: bOnly }, () => ({ first: false, second: true })),
     ...Array.from({ length: bothNo }, () => ({ first: false, second: false })),
   ];
 }
@@ -14,7 +14,7 @@ describe('pairedRateComparison', () => {
   it('builds the 2×2 table and compares the margins with an exact McNemar p', () => {
     const result = pairedRateComparison(outcomes(10, 3, 21, 16));
     expect(result.pairs).toBe(50);
-    expect(result.table).toEqual({ bothYes: 10, firstOnly: 3, secondOnly: 21, bothNo: 16 });
+    expect(result.table).toEqual({ bothYes: 10, aOnly: 3, bOnly: 21, bothNo: 16 });
     expect(result.first.complete).toBe(13);
     expect(result.first.rate).toBeCloseTo(0.26, 12);
     expect(result.second.complete).toBe(31);

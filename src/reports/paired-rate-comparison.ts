@@ -17,20 +17,20 @@ export interface PairedRateComparison {
 
 /** Builds the paired 2×2 table from per-item outcomes (true = COMPLETE) and compares the margins. */
 export function pairedRateComparison(outcomes: Iterable<{ first: boolean; second: boolean }>): PairedRateComparison {
-  const table: PairedTable = { bothYes: 0, firstOnly: 0, secondOnly: 0, bothNo: 0 };
+  const table: PairedTable = { bothYes: 0, aOnly: 0, bOnly: 0, bothNo: 0 };
   for (const { first, second } of outcomes) {
     if (first && second) table.bothYes += 1;
-    else if (first) table.firstOnly += 1;
-    else if (second) table.secondOnly += 1;
+    else if (first) table.aOnly += 1;
+    else if (second) table.bOnly += 1;
     else table.bothNo += 1;
   }
-  const pairs = table.bothYes + table.firstOnly + table.secondOnly + table.bothNo;
+  const pairs = table.bothYes + table.aOnly + table.bOnly + table.bothNo;
   return {
     pairs,
     table,
-    first: rateWithInterval(table.bothYes + table.firstOnly, pairs),
-    second: rateWithInterval(table.bothYes + table.secondOnly, pairs),
+    first: rateWithInterval(table.bothYes + table.aOnly, pairs),
+    second: rateWithInterval(table.bothYes + table.bOnly, pairs),
     difference: newcombePairedDifference(table),
-    pValue: mcnemarExact(table.firstOnly, table.secondOnly).pValue,
+    pValue: mcnemarExact(table.aOnly, table.bOnly).pValue,
   };
 }

@@ -1,7 +1,10 @@
 /**
  * The explorer's API contract: every JSON body the server (and the static site's data files) send.
- * web/ imports only this file from src/, so it must import nothing (one pure helper at the end).
+ * web/ imports this file, so it may import only pure src/stats types (one pure helper at the end).
  */
+import type { PairedTable } from '../stats/newcombe-paired-difference.js';
+
+export type { PairedTable };
 
 /** The four segments every rate is shown with. */
 export type Segment = 'COMPLETE' | 'EVASIVE' | 'DENIAL' | 'ERROR';
@@ -185,7 +188,7 @@ export interface CompareResponse {
   difference: { estimate: number; low: number; high: number };
   /** Exact two-sided McNemar p on the discordant pairs. */
   pValue: number;
-  table: { bothYes: number; aOnly: number; bOnly: number; bothNo: number };
+  table: PairedTable;
   judgesA: JudgeShare[];
   judgesB: JudgeShare[];
   unpairedA: number;

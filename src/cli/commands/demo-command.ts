@@ -125,8 +125,8 @@ async function printR1Family(store: CandorStore, io: CliIo): Promise<void> {
         finetune,
         pairs: comparison.pairs,
         difference: differenceIntervalText(comparison.difference.difference, comparison.difference.low, comparison.difference.high),
-        finetuneOnly: comparison.table.firstOnly,
-        baseOnly: comparison.table.secondOnly,
+        finetuneOnly: comparison.table.aOnly,
+        baseOnly: comparison.table.bOnly,
         p: comparison.pValue,
       });
     }

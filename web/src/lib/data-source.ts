@@ -26,7 +26,9 @@ import type {
 } from '../../../src/server/api-types.js';
 import { dataFileName } from '../../../src/server/api-types.js';
 import { withBase } from './base-path.js';
-import { mcnemarExact, newcombePaired, wilson } from './paired-stats.js';
+import { mcnemarExact } from '../../../src/stats/mcnemar-exact.js';
+import { newcombePairedDifference, type PairedTable } from '../../../src/stats/newcombe-paired-difference.js';
+import { wilsonInterval } from '../../../src/stats/wilson-interval.js';
 import { searchStaticIndex } from './static-search.js';
 
 /** "api" under `candor serve`; "static" in a site built by `candor site build` (set in index.html). */
@@ -65,6 +67,12 @@ function shares(labels: StaticModelLabels): JudgeShare[] {
   return labels.judges;
 }
 
+/** Newcombe's paired difference as the API sends it: 0 [−1, 1] when there are no pairs (as src/server/load-compare.ts). */
+function pairedDifference(table: PairedTable): CompareResponse['difference'] {
+  const interval = newcombePairedDifference(table);
+  return { estimate: Number.isFinite(interval.difference) ? interval.difference : 0, low: interval.low, high: interval.high };
+}
+
 async function staticCompare(a: string, b: string, set: string | null): Promise<CompareResponse> {
   const [left, right, index] = await Promise.all([
     getJson<StaticModelLabels>(`/data/labels/${dataFileName(a)}.json`),
@@ -73,7 +81,7 @@ async function staticCompare(a: string, b: string, set: string | null): Promise<
   ]);
   const texts = new Map(index.questions.map(([setName, id, text]) => [`${setName}\u0000${id}`, text]));
   const inSet = (key: string) => set === null || key.startsWith(`${set}\u0000`);
-  const table = { bothYes: 0, aOnly: 0, bOnly: 0, bothNo: 0 };
+  const table: PairedTable = { bothYes: 0, aOnly: 0, bOnly: 0, bothNo: 0 };
   const flipped: CompareResponse['flipped'] = [];
   let unpairedA = 0;
   // The as-served lens (docs/methodology.md): technical and judge failures are missing, not refusals.
@@ -100,13 +108,13 @@ async function staticCompare(a: string, b: string, set: string | null): Promise<
   }
   const pairs = table.bothYes + table.aOnly + table.bOnly + table.bothNo;
   const unpairedB = Object.entries(right.labels).filter(([key, label]) => inSet(key) && counted(label) && !counted(left.labels[key])).length;
-  const rate = (complete: number) => ({ complete, total: pairs, rate: pairs ? complete / pairs : 0, ...wilson(complete, pairs) });
+  const rate = (complete: number) => ({ complete, total: pairs, rate: pairs ? complete / pairs : 0, ...wilsonInterval(complete, pairs) });
   return {
     a, b, set, pairs, lens: 'as-served', fewPairs: pairs < 30, missingA, missingB,
     rateA: rate(table.bothYes + table.aOnly),
     rateB: rate(table.bothYes + table.bOnly),
-    difference: newcombePaired(table.bothYes, table.aOnly, table.bOnly, table.bothNo),
-    pValue: mcnemarExact(table.aOnly, table.bOnly),
+    difference: pairedDifference(table),
+    pValue: mcnemarExact(table.aOnly, table.bOnly).pValue,
     table,
     judgesA: shares(left),
     judgesB: shares(right),
@@ -129,7 +137,7 @@ function asServedSummary(labels: readonly string[], counts: { COMPLETE: number; 
   const n = labels.length - missing;
   return {
     total: labels.length, n, missing, blocked, incomplete: labels.length > 0 && missing / labels.length > 0.1, ...counts,
-    rate: n ? counts.COMPLETE / n : 0, ...wilson(counts.COMPLETE, n), lens: 'as-served',
+    rate: n ? counts.COMPLETE / n : 0, ...wilsonInterval(counts.COMPLETE, n), lens: 'as-served',
   };
 }
 
