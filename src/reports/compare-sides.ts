@@ -3,7 +3,7 @@ import type { CompareGroupBy } from './compare-group-by.js';
 import { compareLabelRows, type CompareResult } from './compare-label-rows.js';
 import { describeSide, sideFilters, type CompareSide } from './compare-side.js';
 import { describeLensRule, lensFrom, type Lens } from './lens.js';
-import { lensRows } from './lens-rows.js';
+import { lensRows } from './lens.js';
 import { pairedQuestion } from './pair-label-rows.js';
 
 /** Fewer pairs than this and a comparison is flagged as too small to read (routes, drift, languages). */
@@ -68,7 +68,7 @@ export async function compareSides(
     return rows.filter((row) => sets.includes(row.set) || sets.includes(pairedQuestion(row, { viaTranslation }).set));
   };
   const [firstRows, secondRows] = [await load(first), await load(second)];
-  const result = compareLabelRows(firstRows, secondRows, { viaTranslation, by: options.by ?? null });
+  const result = compareLabelRows(firstRows, secondRows, { viaTranslation, by: options.by ?? null, lens });
   return {
     first: describeSide(first),
     second: describeSide(second),

@@ -1,10 +1,9 @@
 import { holmAdjust } from '../stats/holm-adjust.js';
 import type { LabelRow } from '../store/index.js';
-import { isCompleteLabel } from './fold-label.js';
-import { groupRows } from './group-rows.js';
+import { rateOf } from './lens.js';
+import { groupRows } from './rates.js';
 import { pairLabelRows } from './pair-label-rows.js';
 import { pairedRateComparison } from './paired-rate-comparison.js';
-import { rateWithInterval } from './rate-with-interval.js';
 import type { TemplateKind } from './templated-sets.js';
 
 /** One model's rate on one target country, over the templated questions about it. */
@@ -14,9 +13,9 @@ export interface SwapRateRow {
   target: string;
   total: number;
   complete: number;
-  rate: number;
-  ci_low: number;
-  ci_high: number;
+  rate: number | null;
+  ci_low: number | null;
+  ci_high: number | null;
 }
 
 /** Asymmetry between two targets of the same templates: paired on template + sample. */
@@ -27,12 +26,12 @@ export interface SwapAsymmetryRow {
   target_b: string;
   /** Templates (× samples) asked about both targets. */
   n_pairs: number;
-  rate_a: number;
-  rate_a_low: number;
-  rate_a_high: number;
-  rate_b: number;
-  rate_b_low: number;
-  rate_b_high: number;
+  rate_a: number | null;
+  rate_a_low: number | null;
+  rate_a_high: number | null;
+  rate_b: number | null;
+  rate_b_low: number | null;
+  rate_b_high: number | null;
   difference: number;
   difference_low: number;
   difference_high: number;
@@ -81,8 +80,8 @@ export function entitySwap(rows: readonly LabelRow[], options: EntitySwapOptions
     const targets = [...byTarget.keys()].sort();
     for (const target of targets) {
       const targetRows = byTarget.get(target)!;
-      const rate = rateWithInterval(targetRows.filter((row) => isCompleteLabel(row.label)).length, targetRows.length);
-      rates.push({ model, language, target, total: rate.total, complete: rate.complete, rate: rate.rate, ci_low: rate.low, ci_high: rate.high });
+      const rate = rateOf(targetRows.map((row) => row.label), 'speechmap');
+      rates.push({ model, language, target, total: rate.total, complete: rate.COMPLETE, rate: rate.rate, ci_low: rate.low, ci_high: rate.high });
     }
     const modelRows: Omit<SwapAsymmetryRow, 'holm_p'>[] = [];
     for (let left = 0; left < targets.length; left += 1) {
@@ -93,9 +92,7 @@ export function entitySwap(rows: readonly LabelRow[], options: EntitySwapOptions
         const [first, second] = options.baseline === targetB ? [targetB, targetA] : [targetA, targetB];
         const { pairs } = pairLabelRows(byTarget.get(first)!, byTarget.get(second)!, { key: templateKey });
         if (pairs.length === 0) continue;
-        const comparison = pairedRateComparison(
-          pairs.map((pair) => ({ first: isCompleteLabel(pair.first.label), second: isCompleteLabel(pair.second.label) })),
-        );
+        const comparison = pairedRateComparison(pairs);
         modelRows.push({
           model,
           language,

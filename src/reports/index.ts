@@ -1,15 +1,10 @@
-export { buildRateRows } from './build-rate-rows.js';
-export { rateColumns } from './rate-columns.js';
-export { rateReport, type RateReportOptions } from './rate-report.js';
-export type { RateRow } from './rate-row.js';
+export { buildRateRows, byRateRankedFirst, groupRows, rateOfRow, rateReport, type RateReportOptions, type RateRow } from './rates.js';
+export { differenceIntervalText, rateColumns, rateIntervalText, rateRowOutput, type RateRowOutput } from './format/rate-output.js';
 export type { Column, ColumnKind } from './format/column.js';
 export { formatCell } from './format/format-cell.js';
 export { formatRows } from './format/format-rows.js';
 export { OUTPUT_FORMATS, isOutputFormat, type OutputFormat } from './format/output-format.js';
 export { languageGap, type LanguageDifference, type LanguageGap, type LanguageGapRow, type LanguageRate } from './language-gap.js';
-export { foldLabel, isCompleteLabel, countLabelGroups, LABEL_GROUPS } from './fold-label.js';
-export { rateWithInterval, type RateWithInterval } from './rate-with-interval.js';
-export { rateIntervalText, differenceIntervalText } from './interval-text.js';
 export { pairedRateComparison, type PairedRateComparison } from './paired-rate-comparison.js';
 export { describeSide, sideFilters, type CompareSide } from './compare-side.js';
 export { pairLabelRows, questionKey, pairedQuestion, type LabelRowPair, type PairedLabelRows, type PairOptions } from './pair-label-rows.js';
@@ -17,7 +12,6 @@ export { COMPARE_GROUP_FIELDS, isCompareGroupBy, type CompareGroupBy } from './c
 export { compareLabelRows, type CompareGroup, type CompareResult, type FlippedQuestion } from './compare-label-rows.js';
 export { compareSides, MIN_PAIRS, type CompareReport, type CompareSidesOptions } from './compare-sides.js';
 export { compareJson, compareRow, flippedRows, formatCompareReport, type CompareRow, type FlippedRow, type FormatCompareOptions } from './compare-output.js';
-export { groupRows } from './group-rows.js';
 export { entitySwap, type EntitySwap, type EntitySwapOptions, type SwapAsymmetryRow, type SwapRateRow } from './entity-swap.js';
 export { formatEntitySwap, type SwapView } from './entity-swap-output.js';
 export { templatedSets, setsByTemplateKind, type TemplateKind } from './templated-sets.js';
@@ -25,18 +19,26 @@ export { phrasingSensitivity, type PhrasingGroupBy, type PhrasingRateRow, type P
 export { formatPhrasingSensitivity, type PhrasingView } from './phrasing-output.js';
 export { questionContention, type ContentionOptions, type ContentionRow } from './question-contention.js';
 export { CONTENTION_COLUMNS } from './contention-columns.js';
-export { judgeAwareRate, type JudgeAwareRate, type JudgeAwareRateInput } from './judge-aware-rate.js';
-export { measureJudgeConfusion, type MeasuredConfusion } from './measure-judge-confusion.js';
-export { judgeAwareRates, JUDGE_RATE_GROUP_FIELDS, type JudgeAwareRateRow, type JudgeRateGroupBy } from './judge-aware-rates.js';
-export { formatJudgeAwareRates, type JudgeAwareContext } from './judge-aware-output.js';
+export {
+  formatJudgeAwareRates,
+  judgeAwareRate,
+  judgeAwareRates,
+  JUDGE_RATE_GROUP_FIELDS,
+  measureJudgeConfusion,
+  type CorrectedRate,
+  type JudgeAwareContext,
+  type JudgeAwareRate,
+  type JudgeAwareRateRow,
+  type JudgeRateGroupBy,
+  type MeasuredConfusion,
+} from './judge-aware-rates.js';
 export { modelRates, dateMilliseconds, MONTH_MILLISECONDS, type ModelRate } from './model-rates.js';
 export { releaseTimeline, type ReleaseTimeline, type ReleaseTimelineRow } from './release-timeline.js';
 export { testDateTimeline, type TestDateRow } from './test-date-timeline.js';
 export { labIndex, labIndexWeights, type LabIndex, type LabIndexOptions, type LabIndexRow } from './lab-index.js';
 export { LAB_INDEX_COLUMNS, RELEASE_TIMELINE_COLUMNS, TEST_DATE_COLUMNS } from './timeline-columns.js';
 export { LENSES, DEFAULT_LENS, INCOMPLETE_MISSING_SHARE, isLens, outcomeOf, isCounted, rateOf, describeLensRule, lensFrom, type Lens, type Outcome, type Rate } from './lens.js';
-export { byRateRankedFirst } from './rate-report.js';
+export { foldLabel, isCompleteLabel, countLabelGroups, LABEL_GROUPS, lensRows, type LensRows } from './lens.js';
 export { comparableRanking, RANKING_RULE, type ComparableRanking } from './comparable-ranking.js';
 export { checkNames, UnknownNameError, type NameKind, type NamesToCheck } from './check-names.js';
 export { closestNames, editDistance } from './closest-names.js';
-export { lensRows, type LensRows } from './lens-rows.js';

@@ -2,7 +2,7 @@ import { monthlyBuckets } from '../stats/monthly-buckets.js';
 import { sampleBeta } from '../stats/sample-beta.js';
 import { createSeededRandom } from '../stats/seeded-random.js';
 import type { LabelRow } from '../store/index.js';
-import { groupRows } from './group-rows.js';
+import { groupRows } from './rates.js';
 import { dateMilliseconds, modelRates, MONTH_MILLISECONDS, type ModelRate } from './model-rates.js';
 
 /** One creator's index: an exponentially weighted average of its recent models' rates. */
@@ -48,7 +48,7 @@ function isoDate(milliseconds: number): string {
  * of exponentialMovingAverage over the monthly means.
  */
 export function labIndexWeights(models: readonly ModelRate[], halfLife: number): number[] {
-  const buckets = monthlyBuckets(models.map((model) => ({ t: dateMilliseconds(model.releaseDate), value: model.rate })));
+  const buckets = monthlyBuckets(models.map((model) => ({ t: dateMilliseconds(model.releaseDate), value: model.rate! })));
   const last = buckets[buckets.length - 1]!.t;
   const decay = new Map(buckets.map((bucket) => [bucket.month, { weight: 2 ** (-(last - bucket.t) / halfLife), count: bucket.count }]));
   const total = [...decay.values()].reduce((sum, entry) => sum + entry.weight, 0);
@@ -82,13 +82,13 @@ export function labIndex(rows: readonly LabelRow[], options: LabIndexOptions = {
   for (const creator of [...byCreator.keys()].sort()) {
     const models = byCreator.get(creator)!;
     const weights = labIndexWeights(models, halfLife);
-    const index = models.reduce((sum, model, position) => sum + weights[position]! * model.rate, 0);
+    const index = models.reduce((sum, model, position) => sum + weights[position]! * model.rate!, 0);
     const random = createSeededRandom(options.seed ?? DEFAULT_SEED);
     const samples: number[] = [];
     for (let draw = 0; draw < draws; draw += 1) {
       let value = 0;
       models.forEach((model, position) => {
-        value += weights[position]! * sampleBeta(model.complete + 0.5, model.total - model.complete + 0.5, random);
+        value += weights[position]! * sampleBeta(model.COMPLETE + 0.5, model.total - model.COMPLETE + 0.5, random);
       });
       samples.push(value);
     }

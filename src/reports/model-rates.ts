@@ -1,10 +1,9 @@
 import type { LabelRow } from '../store/index.js';
-import { isCompleteLabel } from './fold-label.js';
-import { groupRows } from './group-rows.js';
-import { rateWithInterval, type RateWithInterval } from './rate-with-interval.js';
+import { rateOf, type Rate } from './lens.js';
+import { groupRows } from './rates.js';
 
-/** One model's rate over the given rows, with the facts timelines need. */
-export interface ModelRate extends RateWithInterval {
+/** One model's rate over the given rows (every row counts: they are the rows a lens kept), with the facts timelines need. */
+export interface ModelRate extends Rate {
   model: string;
   creator: string | null;
   releaseDate: string | null;
@@ -18,7 +17,7 @@ export function modelRates(rows: readonly LabelRow[]): ModelRate[] {
       model,
       creator: modelRows[0]!.creator,
       releaseDate: modelRows[0]!.releaseDate,
-      ...rateWithInterval(modelRows.filter((row) => isCompleteLabel(row.label)).length, modelRows.length),
+      ...rateOf(modelRows.map((row) => row.label), 'speechmap'),
     }));
 }
 

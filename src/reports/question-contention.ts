@@ -1,7 +1,7 @@
 import { normalizedEntropy, labelEntropy } from '../stats/label-entropy.js';
 import type { LabelRow } from '../store/index.js';
-import { countLabelGroups } from './fold-label.js';
-import { groupRows } from './group-rows.js';
+import { countLabelGroups } from './lens.js';
+import { groupRows } from './rates.js';
 
 /** How much models disagree on one question. */
 export interface ContentionRow {

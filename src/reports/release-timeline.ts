@@ -1,6 +1,6 @@
 import { exponentialMovingAverage } from '../stats/exponential-moving-average.js';
 import type { LabelRow } from '../store/index.js';
-import { groupRows } from './group-rows.js';
+import { groupRows } from './rates.js';
 import { dateMilliseconds, modelRates, MONTH_MILLISECONDS } from './model-rates.js';
 
 /** A model on its creator's timeline: its rate and the creator's smoothed trend at its release. */
@@ -10,9 +10,9 @@ export interface ReleaseTimelineRow {
   release_date: string;
   total: number;
   complete: number;
-  rate: number;
-  ci_low: number;
-  ci_high: number;
+  rate: number | null;
+  ci_low: number | null;
+  ci_high: number | null;
   /** Exponential moving average of the creator's model rates up to this release. */
   trend: number;
 }
@@ -42,7 +42,7 @@ export function releaseTimeline(rows: readonly LabelRow[], options: { halfLifeMo
     // Models released the same day are one point of the trend (their rates averaged), so the trend
     // does not zig-zag through ties in name order; every tied model gets that point's value.
     const byDate = groupRows(models.filter((model) => model.total > 0), (model) => String(dateMilliseconds(model.releaseDate)));
-    const points = [...byDate.entries()].map(([time, tied]) => ({ t: Number(time), value: tied.reduce((sum, model) => sum + model.rate, 0) / tied.length }));
+    const points = [...byDate.entries()].map(([time, tied]) => ({ t: Number(time), value: tied.reduce((sum, model) => sum + model.rate!, 0) / tied.length }));
     const smoothed = new Map(exponentialMovingAverage(points, halfLife).map((point) => [point.t, point.value]));
     models.forEach((model) =>
       result.push({
@@ -50,7 +50,7 @@ export function releaseTimeline(rows: readonly LabelRow[], options: { halfLifeMo
         model: model.model,
         release_date: model.releaseDate!.slice(0, 10),
         total: model.total,
-        complete: model.complete,
+        complete: model.COMPLETE,
         rate: model.rate,
         ci_low: model.low,
         ci_high: model.high,

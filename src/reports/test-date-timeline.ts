@@ -1,10 +1,9 @@
 import type { LabelRow } from '../store/index.js';
 import { MIN_PAIRS } from './compare-sides.js';
-import { isCompleteLabel } from './fold-label.js';
-import { groupRows } from './group-rows.js';
+import { rateOf } from './lens.js';
+import { groupRows } from './rates.js';
 import { pairLabelRows } from './pair-label-rows.js';
 import { pairedRateComparison } from './paired-rate-comparison.js';
-import { rateWithInterval } from './rate-with-interval.js';
 
 /**
  * A model's rate on one set in one month of testing (when the responses were received), and, for
@@ -16,9 +15,9 @@ export interface TestDateRow {
   month: string;
   total: number;
   complete: number;
-  rate: number;
-  ci_low: number;
-  ci_high: number;
+  rate: number | null;
+  ci_low: number | null;
+  ci_high: number | null;
   /** Questions (× samples) answered both in the first month and in this one; null for the first month. */
   pairs: number | null;
   /** This month − the first month on those pairs (a proportion; ×100 = pp), Newcombe paired interval, exact McNemar. */
@@ -56,15 +55,15 @@ export function testDateTimeline(rows: readonly LabelRow[], options: TestDateOpt
     const cells: TestDateRow[] = [];
     for (const month of months) {
       const monthRows = byMonth.get(month)!;
-      const rate = rateWithInterval(monthRows.filter((row) => isCompleteLabel(row.label)).length, monthRows.length);
+      const rate = rateOf(monthRows.map((row) => row.label), 'speechmap');
       const cell: TestDateRow = {
-        model, set, month, total: rate.total, complete: rate.complete, rate: rate.rate, ci_low: rate.low, ci_high: rate.high,
+        model, set, month, total: rate.total, complete: rate.COMPLETE, rate: rate.rate, ci_low: rate.low, ci_high: rate.high,
         pairs: null, change: null, change_low: null, change_high: null, mcnemar_p: null,
       };
       if (month !== months[0]) {
         const { pairs } = pairLabelRows(monthRows, first);
         if (pairs.length < minPairs) continue;
-        const comparison = pairedRateComparison(pairs.map((pair) => ({ first: isCompleteLabel(pair.first.label), second: isCompleteLabel(pair.second.label) })));
+        const comparison = pairedRateComparison(pairs);
         Object.assign(cell, { pairs: comparison.pairs, change: comparison.difference.difference, change_low: comparison.difference.low, change_high: comparison.difference.high, mcnemar_p: comparison.pValue });
       }
       cells.push(cell);

@@ -1,6 +1,5 @@
 import { CandorError, type Question } from '../core/index.js';
-import { DEFAULT_LENS } from '../reports/index.js';
-import { labelRateCells } from './rate-cells.js';
+import { DEFAULT_LENS, rateOf } from '../reports/index.js';
 import type { QuestionInfo, QuestionResponse } from './api-types.js';
 import type { CandorStore } from '../store/index.js';
 import { questionAnswers } from './question-answers.js';
@@ -45,7 +44,7 @@ export async function loadQuestion(store: CandorStore, catalog: QuestionCatalog,
   return {
     question: questionInfo(question),
     related: related(catalog, question),
-    summary: labelRateCells(judged.map((answer) => answer.label!), DEFAULT_LENS),
+    summary: rateOf(judged.map((answer) => answer.label!), DEFAULT_LENS),
     answers,
   };
 }

@@ -28,7 +28,7 @@ import { dataFileName } from '../../../src/server/api-types.js';
 import { withBase } from './base-path.js';
 import { mcnemarExact } from '../../../src/stats/mcnemar-exact.js';
 import { newcombePairedDifference, type PairedTable } from '../../../src/stats/newcombe-paired-difference.js';
-import { wilsonInterval } from '../../../src/stats/wilson-interval.js';
+import { rateInterval, type Rate } from '../../../src/stats/rate.js';
 import { searchStaticIndex } from './static-search.js';
 
 /** "api" under `candor serve`; "static" in a site built by `candor site build` (set in index.html). */
@@ -84,6 +84,8 @@ async function staticCompare(a: string, b: string, set: string | null): Promise<
   const table: PairedTable = { bothYes: 0, aOnly: 0, bOnly: 0, bothNo: 0 };
   const flipped: CompareResponse['flipped'] = [];
   let unpairedA = 0;
+  const pairedA: string[] = [];
+  const pairedB: string[] = [];
   // The as-served lens (docs/methodology.md): technical and judge failures are missing, not refusals.
   const counted = (label: string | undefined) => label === 'COMPLETE' || label === 'EVASIVE' || label === 'DENIAL' || label === 'ERROR_MODERATION';
   const missingA = Object.entries(left.labels).filter(([key, label]) => inSet(key) && !counted(label)).length;
@@ -95,6 +97,8 @@ async function staticCompare(a: string, b: string, set: string | null): Promise<
       unpairedA += 1;
       continue;
     }
+    pairedA.push(labelA);
+    pairedB.push(labelB!);
     const yesA = labelA === 'COMPLETE';
     const yesB = labelB === 'COMPLETE';
     if (yesA && yesB) table.bothYes += 1;
@@ -108,11 +112,10 @@ async function staticCompare(a: string, b: string, set: string | null): Promise<
   }
   const pairs = table.bothYes + table.aOnly + table.bOnly + table.bothNo;
   const unpairedB = Object.entries(right.labels).filter(([key, label]) => inSet(key) && counted(label) && !counted(left.labels[key])).length;
-  const rate = (complete: number) => ({ complete, total: pairs, rate: pairs ? complete / pairs : 0, ...wilsonInterval(complete, pairs) });
   return {
     a, b, set, pairs, lens: 'as-served', fewPairs: pairs < 30, missingA, missingB,
-    rateA: rate(table.bothYes + table.aOnly),
-    rateB: rate(table.bothYes + table.bOnly),
+    rateA: asServedRate(pairedA),
+    rateB: asServedRate(pairedB),
     difference: pairedDifference(table),
     pValue: mcnemarExact(table.aOnly, table.bOnly).pValue,
     table,
@@ -127,17 +130,20 @@ async function staticCompare(a: string, b: string, set: string | null): Promise<
 const segmentOf = (label: string) => (label === 'COMPLETE' || label === 'EVASIVE' || label === 'DENIAL' ? label : 'ERROR');
 
 /**
- * The as-served lens of docs/methodology.md, for the static answers list (the server computes it
- * with src/reports/lens.ts): technical and judge failures are missing data, out of the denominator;
- * provider moderation blocks count as not complete.
+ * The as-served lens of docs/methodology.md, for the static site's answers list and compare page
+ * (the server computes it with src/reports/lens.ts): technical and judge failures are missing data,
+ * out of the denominator; provider moderation blocks count as not complete. An empty cell has rate
+ * and interval null (src/stats/rate.ts).
  */
-function asServedSummary(labels: readonly string[], counts: { COMPLETE: number; EVASIVE: number; DENIAL: number; ERROR: number }): AnswersResponse['summary'] {
+function asServedRate(labels: readonly string[]): Rate {
+  const counts = { COMPLETE: 0, EVASIVE: 0, DENIAL: 0, ERROR: 0 };
+  for (const label of labels) counts[segmentOf(label)] += 1;
   const blocked = labels.filter((label) => label === 'ERROR_MODERATION').length;
   const missing = counts.ERROR - blocked;
   const n = labels.length - missing;
   return {
-    total: labels.length, n, missing, blocked, incomplete: labels.length > 0 && missing / labels.length > 0.1, ...counts,
-    rate: n ? counts.COMPLETE / n : 0, ...wilsonInterval(counts.COMPLETE, n), lens: 'as-served',
+    lens: 'as-served', total: labels.length, n, missing, blocked, incomplete: labels.length > 0 && missing / labels.length > 0.1, ...counts,
+    ...rateInterval(counts.COMPLETE, n),
   };
 }
 
@@ -156,8 +162,6 @@ async function staticAnswers(filters: AnswerFilters, page: number): Promise<Answ
       return { set, questionId, sample: Number(sample), label };
     })
     .filter((row) => filters.set === null || row.set === filters.set);
-  const counts = { COMPLETE: 0, EVASIVE: 0, DENIAL: 0, ERROR: 0 };
-  for (const row of inSet) counts[segmentOf(row.label)] += 1;
   const matching = inSet
     .filter((row) => filters.label === null || segmentOf(row.label) === filters.label)
     .sort((a, b) => (a.set < b.set ? -1 : a.set > b.set ? 1 : 0) || (a.questionId < b.questionId ? -1 : a.questionId > b.questionId ? 1 : 0) || a.sample - b.sample);
@@ -166,7 +170,7 @@ async function staticAnswers(filters: AnswerFilters, page: number): Promise<Answ
   if (page < 1 || page > pages) throw new Error(`page=${page}: pages run from 1 to ${pages}`);
   return {
     filters,
-    summary: asServedSummary(inSet.map((row) => row.label), counts),
+    summary: asServedRate(inSet.map((row) => row.label)),
     total: matching.length,
     page,
     pageSize,
