@@ -38,7 +38,7 @@ export { testDateTimeline, type TestDateRow } from './test-date-timeline.js';
 export { labIndex, labIndexWeights, type LabIndex, type LabIndexOptions, type LabIndexRow } from './lab-index.js';
 export { LAB_INDEX_COLUMNS, RELEASE_TIMELINE_COLUMNS, TEST_DATE_COLUMNS } from './timeline-columns.js';
 export { LENSES, DEFAULT_LENS, INCOMPLETE_MISSING_SHARE, isLens, outcomeOf, isCounted, rateOf, describeLensRule, lensFrom, type Lens, type Outcome, type Rate } from './lens.js';
-export { foldLabel, isCompleteLabel, countLabelGroups, LABEL_GROUPS, lensRows, type LensRows } from './lens.js';
+export { foldLabel, isCompleteLabel, countLabelGroups, LABEL_GROUPS, lensRows, shownUnder, type LensRows } from './lens.js';
 export { comparableRanking, RANKING_RULE, type ComparableRanking } from './comparable-ranking.js';
 export { checkNames, UnknownNameError, type NameKind, type NamesToCheck } from './check-names.js';
 export { closestNames, editDistance } from './closest-names.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isTestRun } from '../core/index.js';
 import { closestNames } from './closest-names.js';
-import { outcomeOf, rateOf } from './lens.js';
+import { outcomeOf, rateOf, shownUnder } from './lens.js';
 
 describe('lenses', () => {
   const labels = { COMPLETE: 6, EVASIVE: 1, DENIAL: 1, ERROR_MODERATION: 2, ERROR_FAILED: 1, ERROR_TRUNCATED: 1, ERROR_JUDGE_UNPARSEABLE: 1 };
@@ -27,6 +27,12 @@ describe('lenses', () => {
   it('an empty cell has rate and interval null, never 0', () => {
     expect(rateOf([], 'as-served')).toMatchObject({ total: 0, n: 0, rate: null, low: null, high: null, incomplete: false });
     expect(rateOf({ ERROR_FAILED: 2 }, 'as-served')).toMatchObject({ total: 2, n: 0, missing: 2, ERROR: 2, rate: null, low: null, high: null });
+  });
+
+  it('leaves blocks out only in model-only (the one exclude-blocked rule)', () => {
+    expect(shownUnder('ERROR_MODERATION', 'model-only')).toBe(false);
+    expect(shownUnder('ERROR_MODERATION', 'as-served')).toBe(true);
+    expect(shownUnder('ERROR_FAILED', 'model-only')).toBe(true);
   });
 
   it('10% missing is still complete data; more is incomplete', () => {

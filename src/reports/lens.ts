@@ -78,6 +78,14 @@ export function rateOf(labels: Readonly<Record<string, number>> | Iterable<strin
   };
 }
 
+/**
+ * True unless the lens leaves the label out as a provider block (model-only): the rows a lens shows,
+ * missing ones included. The one "exclude blocked" rule: the store is always asked for every row.
+ */
+export function shownUnder(label: string, lens: Lens): boolean {
+  return outcomeOf(label, lens) !== 'blocked_out';
+}
+
 /** Rows counted under a lens, and how many were left out as missing (or as blocked in model-only). */
 export interface LensRows {
   lens: Lens;

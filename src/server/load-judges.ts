@@ -1,5 +1,6 @@
 import { VERDICT_LABELS } from '../core/index.js';
 import { evaluateLabels } from '../judge/metrics/index.js';
+import { shownUnder } from '../reports/index.js';
 import type { CandorStore } from '../store/index.js';
 import type { JudgeAccuracy, JudgeAgreement, JudgesResponse } from './api-types.js';
 import type { ExplorerQuery } from './explorer-query.js';
@@ -17,11 +18,14 @@ const isError = (label: string) => label.startsWith('ERROR');
 export async function loadJudges(store: CandorStore, query: ExplorerQuery): Promise<JudgesResponse> {
   const present = await store.countJudgedResponses();
   const latest = new Map(
-    (await store.countLabels({ groupBy: ['judge'], excludeBlocked: query.excludeBlocked, includeTest: query.includeTest, filters: query.filters })).map((count) => [count.keys.judge ?? '', count.total]),
+    (await store.countLabels({ groupBy: ['judge'], includeTest: query.includeTest, filters: query.filters })).map((count) => [
+      count.keys.judge ?? '',
+      Object.entries(count.labels).reduce((sum, [label, rows]) => sum + (shownUnder(label, query.lens) ? rows : 0), 0),
+    ]),
   );
   const labels = new Map<string, Map<number, string>>();
   for (const { judge } of present) {
-    const rows = await store.listLabelRows({ judge, excludeBlocked: query.excludeBlocked, includeTest: query.includeTest, filters: query.filters });
+    const rows = (await store.listLabelRows({ judge, includeTest: query.includeTest, filters: query.filters })).filter((row) => shownUnder(row.label, query.lens));
     labels.set(judge, new Map(rows.map((row) => [row.responseId, row.label])));
   }
   const pairsOf = (a: string, b: string) => {

@@ -1,5 +1,5 @@
 import { CandorError } from '../core/index.js';
-import { buildRateRows, DEFAULT_LENS, rateOf, rateOfRow } from '../reports/index.js';
+import { buildRateRows, DEFAULT_LENS, rateOf, rateOfRow, shownUnder } from '../reports/index.js';
 import type { CandorStore, LabelRow } from '../store/index.js';
 import type { ThemeModelRow, ThemeResponse } from './api-types.js';
 import type { ExplorerQuery } from './explorer-query.js';
@@ -43,6 +43,6 @@ export function themeResponse(catalog: QuestionCatalog, set: string, theme: stri
 /** The phrasings of one theme of a set and every model's label on each. */
 export async function loadTheme(store: CandorStore, catalog: QuestionCatalog, set: string, theme: string, query: ExplorerQuery): Promise<ThemeResponse> {
   if (!catalog.all.some((question) => question.setName === set && question.theme === theme)) throw new CandorError('not_found', `no theme ${set}/${theme} in the store`);
-  const rows = await store.listLabelRows({ judge: query.judge, excludeBlocked: query.excludeBlocked, includeTest: query.includeTest, filters: { set, theme } });
+  const rows = (await store.listLabelRows({ judge: query.judge, includeTest: query.includeTest, filters: { set, theme } })).filter((row) => shownUnder(row.label, query.lens));
   return themeResponse(catalog, set, theme, rows);
 }

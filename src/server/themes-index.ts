@@ -5,7 +5,7 @@ import { CandorError } from '../core/index.js';
 import type { ExplorerQuery } from './explorer-query.js';
 import type { QuestionCatalog } from './question-catalog.js';
 
-const lens = (query: ExplorerQuery) => ({ judge: query.judge, excludeBlocked: query.excludeBlocked, filters: query.filters });
+const lens = (query: ExplorerQuery) => ({ judge: query.judge, lens: query.lens, filters: query.filters });
 
 async function themeRows(store: CandorStore, catalog: QuestionCatalog, query: ExplorerQuery): Promise<ThemeIndexRow[]> {
   const questions = new Map<string, { count: number; domain: string | null }>();
