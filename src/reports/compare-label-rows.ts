@@ -1,7 +1,7 @@
 import type { LabelGroup } from '../core/index.js';
 import { holmAdjust } from '../stats/holm-adjust.js';
 import type { LabelRow } from '../store/index.js';
-import { COMPARE_GROUP_FIELDS, type CompareGroupBy } from './compare-group-by.js';
+import { dimensionValue, type CompareGroupBy } from './dimensions.js';
 import { countLabelGroups, isCompleteLabel, type Lens } from './lens.js';
 import { pairLabelRows, pairedQuestion, type LabelRowPair, type PairOptions } from './pair-label-rows.js';
 import { pairedRateComparison, type PairedRateComparison } from './paired-rate-comparison.js';
@@ -76,8 +76,7 @@ export function compareLabelRows(
   if (by !== null) {
     const buckets = new Map<string | null, LabelRowPair[]>();
     for (const pair of paired.pairs) {
-      const value = by === 'set' ? pairedQuestion(pair.first, options).set : pair.first[COMPARE_GROUP_FIELDS[by]];
-      const key = value === null ? null : String(value);
+      const key = by === 'set' ? pairedQuestion(pair.first, options).set : dimensionValue(pair.first, by);
       const bucket = buckets.get(key);
       if (bucket) bucket.push(pair);
       else buckets.set(key, [pair]);

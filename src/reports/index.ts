@@ -6,11 +6,10 @@ export { formatRows } from './format/format-rows.js';
 export { OUTPUT_FORMATS, isOutputFormat, type OutputFormat } from './format/output-format.js';
 export { languageGap, type LanguageDifference, type LanguageGap, type LanguageGapRow, type LanguageRate } from './language-gap.js';
 export { pairedRateComparison, type PairedRateComparison } from './paired-rate-comparison.js';
-export { describeSide, sideFilters, type CompareSide } from './compare-side.js';
 export { pairLabelRows, questionKey, pairedQuestion, type LabelRowPair, type PairedLabelRows, type PairOptions } from './pair-label-rows.js';
-export { COMPARE_GROUP_FIELDS, isCompareGroupBy, type CompareGroupBy } from './compare-group-by.js';
+export { COMPARE_GROUP_FIELDS, DIMENSION_FIELDS, dimensionValue, isCompareGroupBy, JUDGE_RATE_GROUP_FIELDS, type CompareGroupBy, type JudgeRateGroupBy } from './dimensions.js';
 export { compareLabelRows, type CompareGroup, type CompareResult, type FlippedQuestion } from './compare-label-rows.js';
-export { compareSides, MIN_PAIRS, type CompareReport, type CompareSidesOptions } from './compare-sides.js';
+export { compareSides, describeSide, MIN_PAIRS, sideFilters, type CompareReport, type CompareSide, type CompareSidesOptions } from './compare-sides.js';
 export { compareJson, compareRow, flippedRows, formatCompareReport, type CompareRow, type FlippedRow, type FormatCompareOptions } from './compare-output.js';
 export { entitySwap, type EntitySwap, type EntitySwapOptions, type SwapAsymmetryRow, type SwapRateRow } from './entity-swap.js';
 export { formatEntitySwap, type SwapView } from './entity-swap-output.js';
@@ -23,13 +22,11 @@ export {
   formatJudgeAwareRates,
   judgeAwareRate,
   judgeAwareRates,
-  JUDGE_RATE_GROUP_FIELDS,
   measureJudgeConfusion,
   type CorrectedRate,
   type JudgeAwareContext,
   type JudgeAwareRate,
   type JudgeAwareRateRow,
-  type JudgeRateGroupBy,
   type MeasuredConfusion,
 } from './judge-aware-rates.js';
 export { modelRates, dateMilliseconds, MONTH_MILLISECONDS, type ModelRate } from './model-rates.js';

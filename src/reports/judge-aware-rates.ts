@@ -4,6 +4,7 @@ import type { Column } from './format/column.js';
 import { formatRows } from './format/format-rows.js';
 import type { OutputFormat } from './format/output-format.js';
 import { rateIntervalText } from './format/rate-output.js';
+import { dimensionValue, type JudgeRateGroupBy } from './dimensions.js';
 import { foldLabel, rateOf, type Rate } from './lens.js';
 import { groupRows } from './rates.js';
 
@@ -77,19 +78,6 @@ export function judgeAwareRate(labels: readonly string[], confusion: JudgeConfus
   return { raw, corrected: scaled, sensitivity: corrected.sensitivity, specificity: corrected.specificity };
 }
 
-/** Fields judge-aware rates can be grouped by. */
-export const JUDGE_RATE_GROUP_FIELDS = {
-  model: 'model',
-  creator: 'creator',
-  set: 'set',
-  domain: 'domain',
-  country: 'country',
-  language: 'language',
-  route: 'route',
-} as const satisfies Record<string, keyof LabelRow>;
-
-export type JudgeRateGroupBy = keyof typeof JUDGE_RATE_GROUP_FIELDS;
-
 /** Raw and judge-corrected rates of one group. */
 export interface JudgeAwareRateRow extends JudgeAwareRate {
   group: string | null;
@@ -102,7 +90,7 @@ export function judgeAwareRates(
   by: JudgeRateGroupBy = 'model',
   options: { seed?: number; draws?: number } = {},
 ): JudgeAwareRateRow[] {
-  const groups = groupRows(rows, (row) => String(row[JUDGE_RATE_GROUP_FIELDS[by]] ?? ''));
+  const groups = groupRows(rows, (row) => dimensionValue(row, by) ?? '');
   return [...groups.entries()]
     .sort(([left], [right]) => left.localeCompare(right))
     .map(([key, groupRowsOf]): JudgeAwareRateRow => ({

@@ -1,3 +1,4 @@
+import { DIMENSION_FIELDS, dimensionValue } from '../reports/index.js';
 import type { CandorStore, LabelCountQuery, LabelCountRow, LabelRow, LabelRowQuery, ReportDimension } from '../store/index.js';
 
 /**
@@ -12,21 +13,7 @@ export interface LabelFacts {
   listLabelRows(query: LabelRowQuery): LabelRow[];
 }
 
-const DIMENSION_FIELDS: Record<ReportDimension, (row: LabelRow) => string | null> = {
-  model: (row) => row.model,
-  creator: (row) => row.creator,
-  set: (row) => row.set,
-  domain: (row) => row.domain,
-  theme: (row) => row.theme,
-  variation: (row) => row.variation,
-  language: (row) => row.language,
-  country: (row) => row.country,
-  template: (row) => row.templateId,
-  route: (row) => row.route,
-  provider: (row) => row.provider,
-  run: (row) => row.runId,
-  judge: (row) => row.judgeId,
-};
+/** The dimensions of the one table (src/reports/dimensions.ts), each a dictionary-encoded column. */
 const DIMENSIONS = Object.keys(DIMENSION_FIELDS) as ReportDimension[];
 const EXTRA_FIELDS = ['questionId', 'releaseDate', 'translationOfSet', 'translationOfId', 'status', 'receivedAt', 'label', 'judgeVersion'] as const;
 type ExtraField = (typeof EXTRA_FIELDS)[number];
@@ -100,7 +87,7 @@ export function createLabelFactsBuilder(capacity = 1024, options: LabelFactsOpti
   return {
     add(row) {
       if (size === room) grow();
-      for (const dimension of DIMENSIONS) dimensions[dimension].codes[size] = dimensions[dimension].dictionary.encode(DIMENSION_FIELDS[dimension](row));
+      for (const dimension of DIMENSIONS) dimensions[dimension].codes[size] = dimensions[dimension].dictionary.encode(dimensionValue(row, dimension));
       for (const field of EXTRA_FIELDS) extras[field].codes[size] = extras[field].dictionary.encode(row[field]);
       responseIds[size] = row.responseId;
       samples[size] = row.sample;
