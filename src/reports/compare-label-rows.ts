@@ -4,7 +4,7 @@ import type { LabelRow } from '../store/index.js';
 import { dimensionValue, type CompareGroupBy } from './dimensions.js';
 import { countLabelGroups, isCompleteLabel, type Lens } from './lens.js';
 import { pairLabelRows, pairedQuestion, type LabelRowPair, type PairOptions } from './pair-label-rows.js';
-import { pairedRateComparison, type PairedRateComparison } from './paired-rate-comparison.js';
+import { pairedRateComparison, type PairedRateComparison } from './pair-label-rows.js';
 
 /** A question answered COMPLETE on one side and not on the other. */
 export interface FlippedQuestion {

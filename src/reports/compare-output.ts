@@ -3,9 +3,9 @@ import { MIN_PAIRS } from './compare-sides.js';
 import { describeLensRule } from './lens.js';
 import type { CompareGroup } from './compare-label-rows.js';
 import type { CompareReport } from './compare-sides.js';
-import type { Column } from './format/column.js';
+import type { Column } from './format/format-rows.js';
 import { formatRows } from './format/format-rows.js';
-import type { OutputFormat } from './format/output-format.js';
+import type { OutputFormat } from './format/format-rows.js';
 
 /**
  * One group of a comparison as a flat row. Scripts depend on these JSON/CSV keys; side a is the

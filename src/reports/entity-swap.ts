@@ -1,10 +1,8 @@
 import { holmAdjust } from '../stats/holm-adjust.js';
-import type { LabelRow } from '../store/index.js';
+import type { LabelRow, CandorStore } from '../store/index.js';
 import { rateOf } from './lens.js';
 import { groupRows } from './rates.js';
-import { pairLabelRows } from './pair-label-rows.js';
-import { pairedRateComparison } from './paired-rate-comparison.js';
-import type { TemplateKind } from './templated-sets.js';
+import { pairLabelRows, pairedRateComparison } from './pair-label-rows.js';
 
 /** One model's rate on one target country, over the templated questions about it. */
 export interface SwapRateRow {
@@ -118,4 +116,38 @@ export function entitySwap(rows: readonly LabelRow[], options: EntitySwapOptions
     modelRows.forEach((row, index) => asymmetry.push({ ...row, holm_p: adjusted[index]! }));
   }
   return { kind: options.kind ?? 'entity-swap', rates, asymmetry };
+}
+
+/**
+ * How a set's template ids relate its questions:
+ * - `entity-swap`: one template id asked about several targets inside the set (Candor's built-in
+ *   sets): the same text with only the entity changed.
+ * - `same-format`: every question has a template id and the set has one target (SpeechMap's
+ *   criticism sets, `criticism_NN`): questions of other sets share the format, not the topic.
+ */
+export type TemplateKind = 'entity-swap' | 'same-format';
+
+/** Sets with template ids and target countries, by kind, each sorted by name. */
+export async function setsByTemplateKind(store: CandorStore): Promise<Record<TemplateKind, string[]>> {
+  const kinds: Record<TemplateKind, string[]> = { 'entity-swap': [], 'same-format': [] };
+  for (const summary of await store.listQuestionSets()) {
+    const questions = (await store.getQuestions(summary.name)).filter((question) => question.templateId !== null && question.targetCountry !== null);
+    if (questions.length === 0) continue;
+    const targets = new Map<string, Set<string>>();
+    for (const question of questions) {
+      const entry = targets.get(question.templateId!) ?? new Set<string>();
+      entry.add(question.targetCountry!);
+      targets.set(question.templateId!, entry);
+    }
+    const swaps = [...targets.values()].some((entry) => entry.size > 1);
+    kinds[swaps ? 'entity-swap' : 'same-format'].push(summary.name);
+  }
+  kinds['entity-swap'].sort();
+  kinds['same-format'].sort();
+  return kinds;
+}
+
+/** Sets whose templates are asked about several targets with only the entity changed (the entity-swap sets). */
+export async function templatedSets(store: CandorStore): Promise<string[]> {
+  return (await setsByTemplateKind(store))['entity-swap'];
 }

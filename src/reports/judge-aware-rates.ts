@@ -1,8 +1,8 @@
 import { judgeCorrectedRate, type JudgeConfusion, type JudgeCorrectedRateOptions } from '../stats/judge-corrected-rate.js';
 import type { LabelRow } from '../store/index.js';
-import type { Column } from './format/column.js';
+import type { Column } from './format/format-rows.js';
 import { formatRows } from './format/format-rows.js';
-import type { OutputFormat } from './format/output-format.js';
+import type { OutputFormat } from './format/format-rows.js';
 import { rateIntervalText } from './format/rate-output.js';
 import { dimensionValue, type JudgeRateGroupBy } from './dimensions.js';
 import { foldLabel, rateOf, type Rate } from './lens.js';

@@ -2,8 +2,9 @@ import { monthlyBuckets } from '../stats/monthly-buckets.js';
 import { sampleBeta } from '../stats/sample-beta.js';
 import { createSeededRandom } from '../stats/seeded-random.js';
 import type { LabelRow } from '../store/index.js';
+import type { Column } from './format/format-rows.js';
 import { groupRows } from './rates.js';
-import { dateMilliseconds, modelRates, MONTH_MILLISECONDS, type ModelRate } from './model-rates.js';
+import { dateMilliseconds, modelRates, MONTH_MILLISECONDS, type ModelRate } from './timelines.js';
 
 /** One creator's index: an exponentially weighted average of its recent models' rates. */
 export interface LabIndexRow {
@@ -114,3 +115,14 @@ export function labIndex(rows: readonly LabelRow[], options: LabIndexOptions = {
   result.sort((left, right) => right.index - left.index || left.creator.localeCompare(right.creator));
   return { asOf: isoDate(asOf), windowStart: isoDate(windowStart), rows: result };
 }
+
+export const LAB_INDEX_COLUMNS: Column<LabIndexRow>[] = [
+  { key: 'creator', header: 'creator', kind: 'text' },
+  { key: 'model_count', header: 'models', kind: 'integer' },
+  { key: 'months', header: 'months', kind: 'integer' },
+  { key: 'latest_release', header: 'latest release', kind: 'text' },
+  { key: 'index', header: 'index', kind: 'rate' },
+  { key: 'ci_low', header: '95% low', kind: 'rate' },
+  { key: 'ci_high', header: '95% high', kind: 'rate' },
+  { key: 'models', header: 'model ids', kind: 'text' },
+];

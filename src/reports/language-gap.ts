@@ -4,7 +4,7 @@ import type { PairedRateDifference } from '../stats/rate.js';
 import { DEFAULT_LENS, rateOf, type Lens, type Rate } from './lens.js';
 import { lensRows } from './lens.js';
 import { pairLabelRows } from './pair-label-rows.js';
-import { pairedRateComparison } from './paired-rate-comparison.js';
+import { pairedRateComparison } from './pair-label-rows.js';
 import { MIN_PAIRS } from './compare-sides.js';
 
 /** Rate of one model on one language version of a set (all its answers there, under the lens). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isTestRun } from '../core/index.js';
-import { closestNames } from './closest-names.js';
+import { closestNames } from './check-names.js';
 import { outcomeOf, rateOf, shownUnder } from './lens.js';
 
 describe('lenses', () => {

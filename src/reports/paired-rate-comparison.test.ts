@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pairedRateComparison } from './paired-rate-comparison.js';
+import { pairedRateComparison } from './pair-label-rows.js';
 
 const yes = { label: 'COMPLETE' };
 const no = { label: 'DENIAL' };

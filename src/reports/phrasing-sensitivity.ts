@@ -4,7 +4,7 @@ import { rateInterval } from '../stats/rate.js';
 import { isCompleteLabel, rateOf } from './lens.js';
 import { groupRows } from './rates.js';
 import { pairLabelRows } from './pair-label-rows.js';
-import { pairedRateComparison } from './paired-rate-comparison.js';
+import { pairedRateComparison } from './pair-label-rows.js';
 
 /** The rate of one phrasing (variation) within a group. */
 export interface PhrasingRateRow {

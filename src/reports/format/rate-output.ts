@@ -1,7 +1,7 @@
 import type { ReportDimension } from '../../store/index.js';
 import type { RateRow } from '../rates.js';
-import type { Column } from './column.js';
-import { formatCell } from './format-cell.js';
+import type { Column } from './format-rows.js';
+import { formatCell } from './format-rows.js';
 
 /**
  * A rate report row as scripts read it (JSON and CSV keys): the grouping keys, `lens, total, n,
