@@ -2,7 +2,7 @@ import { labIndex, lensRows } from '../reports/index.js';
 import type { CandorStore } from '../store/index.js';
 import type { LabsResponse } from './api-types.js';
 import type { ExplorerQuery } from './explorer-query.js';
-import { judgeShares } from './judge-shares.js';
+import { judgeShares } from './load-judges.js';
 import { loadLeaderboard } from './load-leaderboard.js';
 
 /** SpeechMap's lab-index defaults: models of the last 12 months, EMA half-life 3 months. */

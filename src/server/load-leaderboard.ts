@@ -2,7 +2,7 @@ import { comparableRanking, rateOfRow, type RateRow } from '../reports/index.js'
 import type { CandorStore } from '../store/index.js';
 import type { LeaderboardResponse, LeaderboardRow } from './api-types.js';
 import type { ExplorerQuery } from './explorer-query.js';
-import { judgeShares } from './judge-shares.js';
+import { judgeShares } from './load-judges.js';
 
 const RETRY_HINT = 'incomplete: more than 10% of the answers are missing (provider errors, truncation); not ranked. `candor retry <run-id>` asks them again';
 

@@ -4,7 +4,7 @@ import { clusterBootstrapMean } from '../stats/index.js';
 import type { CandorStore } from '../store/index.js';
 import type { CountryResponse, MapResponse } from './api-types.js';
 import type { ExplorerQuery } from './explorer-query.js';
-import { judgeShares } from './judge-shares.js';
+import { judgeShares } from './load-judges.js';
 import type { QuestionCatalog } from './question-catalog.js';
 
 /** Fewer models than this and no pooled ("average model") figure is given. */

@@ -3,7 +3,7 @@ import { rateOf, rateOfRow, rateReport, type RateRow } from '../reports/index.js
 import type { CandorStore, ReportDimension } from '../store/index.js';
 import type { BreakdownRow, JudgeShare, ModelResponse, ThemeRateRow } from './api-types.js';
 import type { ExplorerQuery } from './explorer-query.js';
-import { judgeShares } from './judge-shares.js';
+import { judgeShares } from './load-judges.js';
 
 /** Report rows grouped by set and theme → theme rows (rows without a theme left out), lowest rate first, empty cells last. */
 export function themeRows(rows: readonly RateRow[]): ThemeRateRow[] {

@@ -3,7 +3,7 @@ import { binomialTwoSidedExact, clusterBootstrapMean, holmAdjust } from '../stat
 import type { CandorStore } from '../store/index.js';
 import type { Finding, OverviewResponse } from './api-types.js';
 import type { ExplorerQuery } from './explorer-query.js';
-import { judgeShares } from './judge-shares.js';
+import { judgeShares } from './load-judges.js';
 import type { QuestionCatalog } from './question-catalog.js';
 
 /** A finding needs at least this many counted answers on each side… */
