@@ -6,7 +6,7 @@ export type LensName = 'as-served' | 'model-only' | 'speechmap';
 /**
  * The one rate shape of Candor, from the report rows to the explorer's JSON: the counts behind a
  * cell, its denominator under a lens, the compliance rate with its 95% Wilson interval, and the
- * missing answers beside it. Pure data (no imports): web/ and the API contract use it as it is.
+ * missing answers beside it. Pure (no import outside src/stats): web/ and the API contract use it as it is.
  *
  * An empty cell (n = 0) has `rate`, `low` and `high` all null: nothing is known, which is neither
  * 0% nor a refusal. Missing data (technical or judge failures) is counted in `missing`, outside `n`.
