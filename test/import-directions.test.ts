@@ -76,8 +76,19 @@ export function findViolations(): string[] {
 
 const webRoot = resolve(import.meta.dirname, '..', 'web', 'src');
 const API_CONTRACT = join(sourceRoot, 'server', 'api-types.ts');
+const STATS = join(sourceRoot, 'stats');
 
-/** web/ (the explorer front end) may import from src/ only the API contract types (docs/architecture.md). */
+/** src/stats files the browser may import: pure functions with no import outside src/stats (no node:, no core). */
+function isPureStats(target: string): boolean {
+  if (!target.startsWith(STATS + sep) || target.endsWith('.test.ts') || relative(STATS, target) === 'index.ts') return false;
+  return importsOf(readFileSync(target, 'utf8')).every((specifier) => specifier.startsWith('./'));
+}
+
+/**
+ * web/ (the explorer front end) may import from src/ only the API contract types and the pure
+ * statistics of src/stats, one file at a time (docs/architecture.md). The contract itself may import
+ * only src/stats types.
+ */
 export function findWebViolations(): string[] {
   const violations: string[] = [];
   for (const file of [...listSourceFiles(webRoot), ...listTsxFiles(webRoot)]) {
@@ -85,8 +96,14 @@ export function findWebViolations(): string[] {
       if (!specifier.startsWith('.')) continue;
       const target = resolve(dirname(file), specifier).replace(/\.js$/, '.ts');
       if (target.startsWith(webRoot + sep)) continue;
-      if (target !== API_CONTRACT) violations.push(`web/${relative(webRoot, file)} may import only src/server/api-types from src: ${specifier}`);
+      if (target !== API_CONTRACT && !isPureStats(target)) {
+        violations.push(`web/${relative(webRoot, file)} may import only src/server/api-types and pure src/stats files from src: ${specifier}`);
+      }
     }
+  }
+  for (const specifier of importsOf(readFileSync(API_CONTRACT, 'utf8'))) {
+    const target = resolve(dirname(API_CONTRACT), specifier).replace(/\.js$/, '.ts');
+    if (!isPureStats(target)) violations.push(`src/server/api-types.ts may import only pure src/stats files: ${specifier}`);
   }
   return violations;
 }
@@ -102,13 +119,20 @@ function listTsxFiles(directory: string): string[] {
 }
 
 describe('import directions', () => {
-  it('web/ imports only the API contract from src/', () => {
+  it('web/ imports only the API contract and pure src/stats files from src/', () => {
     expect(listTsxFiles(webRoot).length).toBeGreaterThan(0);
     expect(findWebViolations()).toEqual([]);
   });
 
   it('every folder imports only what it is allowed to', () => {
     expect(findViolations()).toEqual([]);
+  });
+
+  it('only self-contained src/stats files count as pure for web/', () => {
+    expect(isPureStats(join(STATS, 'wilson-interval.ts'))).toBe(true);
+    expect(isPureStats(join(STATS, 'mcnemar-exact.ts'))).toBe(true);
+    expect(isPureStats(join(STATS, 'index.ts'))).toBe(false);
+    expect(isPureStats(join(sourceRoot, 'reports', 'lens.ts'))).toBe(false);
   });
 
   it('the checker catches a forbidden import', () => {

@@ -26,7 +26,7 @@ export const R1_FAMILY = ['deepseek/deepseek-r1', 'perplexity/r1-1776', 'microso
 const CHINA_SET = 'china_criticism';
 
 const isCriticismSet = (name: string) => name.endsWith('criticism');
-const rateText = (rate: number, low: number, high: number, n: number, missing: number) =>
+const rateText = (rate: number | null, low: number | null, high: number | null, n: number, missing: number) =>
   `${formatCell(rate, 'rate')} [${formatCell(low, 'rate')}–${formatCell(high, 'rate')}] n=${n}${missing > 0 ? ` missing=${missing}` : ''}`;
 
 async function printLeaderboard(store: CandorStore, io: CliIo): Promise<void> {
@@ -40,9 +40,9 @@ async function printLeaderboard(store: CandorStore, io: CliIo): Promise<void> {
     { key: 'model', header: 'model', kind: 'text' },
     { key: 'n', header: 'n', kind: 'integer' },
     { key: 'missing', header: 'missing', kind: 'integer' },
-    { key: 'complete_rate', header: 'complete', kind: 'rate' },
-    { key: 'ci_low', header: '95% low', kind: 'rate' },
-    { key: 'ci_high', header: '95% high', kind: 'rate' },
+    { key: 'rate', header: 'complete', kind: 'rate' },
+    { key: 'low', header: '95% low', kind: 'rate' },
+    { key: 'high', header: '95% high', kind: 'rate' },
     { key: 'EVASIVE', header: 'EVASIVE', kind: 'integer' },
     { key: 'DENIAL', header: 'DENIAL', kind: 'integer' },
     { key: 'blocked', header: 'blocked', kind: 'integer' },
@@ -101,7 +101,7 @@ async function printR1Family(store: CandorStore, io: CliIo): Promise<void> {
     const entry: Record<string, string | null> = { set };
     for (const model of R1_FAMILY) {
       const row = rows.find((candidate) => candidate.model === model && candidate.set === set);
-      entry[model] = row ? rateText(row.complete_rate, row.ci_low, row.ci_high, row.n, row.missing) : null;
+      entry[model] = row ? rateText(row.rate, row.low, row.high, row.n, row.missing) : null;
     }
     return entry;
   });
@@ -125,8 +125,8 @@ async function printR1Family(store: CandorStore, io: CliIo): Promise<void> {
         finetune,
         pairs: comparison.pairs,
         difference: differenceIntervalText(comparison.difference.difference, comparison.difference.low, comparison.difference.high),
-        finetuneOnly: comparison.table.firstOnly,
-        baseOnly: comparison.table.secondOnly,
+        finetuneOnly: comparison.table.aOnly,
+        baseOnly: comparison.table.bOnly,
         p: comparison.pValue,
       });
     }

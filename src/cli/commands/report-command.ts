@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { comparableRanking, describeLensRule, formatRows, rateColumns, rateReport, type Column, type RateRow } from '../../reports/index.js';
+import { comparableRanking, describeLensRule, formatRows, rateColumns, rateReport, rateRowOutput, type Column, type RateRow, type RateRowOutput } from '../../reports/index.js';
 import { isReportDimension, REPORT_DIMENSIONS, type ReportDimension } from '../../store/index.js';
 import { addLensOptions, checkAnalysisNames, lensOf } from '../analysis-options.js';
 import type { CliIo } from '../cli-io.js';
@@ -32,10 +32,10 @@ export function parseDimensions(value: string): ReportDimension[] {
   return dimensions as ReportDimension[];
 }
 
-type NotedRow = RateRow & { note: string };
+type NotedRow = RateRowOutput & { note: string };
 
 const INCOMPLETE_NOTE = 'incomplete: >10% missing, not ranked (`candor retry <run-id>`)';
-const noted = (rows: readonly RateRow[], note: (row: RateRow) => string): NotedRow[] => rows.map((row) => ({ ...row, note: note(row) }));
+const noted = (rows: readonly RateRow[], note: (row: RateRow) => string): NotedRow[] => rows.map((row) => ({ ...rateRowOutput(row), note: note(row) }));
 
 export function registerReportCommand(program: Command, io: CliIo): void {
   const command = program

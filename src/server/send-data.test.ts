@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toCsv } from './to-csv.js';
+import { toCsv } from './send-data.js';
 
 describe('toCsv', () => {
   it('quotes separators and defuses formula cells', () => {

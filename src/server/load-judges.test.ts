@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore, type JudgeEvaluation } from '../store/index.js';
-import { measuredAccuracyByJudge, withMeasuredAccuracy } from './judge-measured-accuracy.js';
+import { measuredAccuracyByJudge, withMeasuredAccuracy } from './load-judges.js';
 
 const evaluation = (judgeVersion: string, accuracy: number, evaluatedAt: string): JudgeEvaluation => ({
   judgeId: 'candor-embedded',
