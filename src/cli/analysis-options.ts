@@ -1,8 +1,8 @@
+import { UsageError } from '../core/index.js';
 import type { Command } from 'commander';
 import { checkNames, describeLensRule, lensFrom, lensRows, LENSES, type Lens, type LensRows, type NamesToCheck } from '../reports/index.js';
 import type { CandorStore, LabelRowQuery, ReportDimension } from '../store/index.js';
 import { parseListOption } from './parse-list-option.js';
-import { UsageError } from './usage-error.js';
 
 /** Options every analysis command shares: the lens, the judge, the row filters, the output. */
 export interface AnalysisOptions {

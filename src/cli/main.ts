@@ -1,6 +1,6 @@
 import { printable } from './printable.js';
 import { Command, CommanderError } from 'commander';
-import { CandorError } from '../core/index.js';
+import { CandorError, UsageError } from '../core/index.js';
 import { processIo, type CliIo } from './cli-io.js';
 import { registerDbCommand } from './commands/db-command.js';
 import { registerDemoCommand } from './commands/demo-command.js';
@@ -26,7 +26,6 @@ import { registerServeCommand } from './commands/serve-command.js';
 import { registerSiteCommand } from './commands/site-command.js';
 import { registerWorkerCommand } from './commands/worker-command.js';
 import { CANDOR_VERSION } from './candor-version.js';
-import { UsageError } from './usage-error.js';
 
 /** Exit codes: 0 ok, 1 a Candor error (bad input, not found, outdated store), 2 usage, 3 the provider refused the first requests alike (fail fast), 70 a bug, 130/143 stopped by SIGINT/SIGTERM. */
 export const EXIT_CODES = { ok: 0, error: 1, usage: 2, refused: 3, internal: 70, interrupted: 130 } as const;

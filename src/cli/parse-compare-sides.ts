@@ -1,6 +1,6 @@
+import { UsageError } from '../core/index.js';
 import type { CompareSide } from '../reports/index.js';
 import { parseListOption } from './parse-list-option.js';
-import { UsageError } from './usage-error.js';
 
 /** `run:<id>` → a run; `model@route` → a model through one upstream route; otherwise a model id. */
 export function parseCompareSide(text: string): CompareSide {

@@ -1,13 +1,13 @@
+import { UsageError } from '../../core/index.js';
 import type { Command } from 'commander';
 import { createProviderModel, type ProviderModel } from '../../providers/index.js';
 import type { AuthoringEvent, AuthoringSummary } from '../../runner/authoring-events.js';
 import { createRateLimiter, type RateLimiter } from '../../runner/index.js';
 import type { CliIo } from '../cli-io.js';
 import { createProgress } from '../create-progress.js';
-import { loadCandorConfig } from '../load-candor-config.js';
 import { parseNumberOption } from '../parse-number-option.js';
 import { preflightRequest } from '../preflight-request.js';
-import { UsageError } from '../usage-error.js';
+import { loadCandorConfig } from '../../specs/index.js';
 
 /** Options `sets translate` and `sets generate` share. */
 export interface AuthoringCommandOptions {

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { CandorError } from '../../core/index.js';
+import { CandorError, UsageError } from '../../core/index.js';
 import { checkNames, compareSides, COMPARE_GROUP_FIELDS, formatCompareReport, isCompareGroupBy, type CompareGroupBy, type CompareSide, type NamesToCheck } from '../../reports/index.js';
 import { addLensOptions, lensOf } from '../analysis-options.js';
 import type { CliIo } from '../cli-io.js';
@@ -7,7 +7,6 @@ import { parseCompareSides } from '../parse-compare-sides.js';
 import { parseListOption } from '../parse-list-option.js';
 import { parseNumberOption } from '../parse-number-option.js';
 import { parseOutputFormat } from '../parse-output-format.js';
-import { UsageError } from '../usage-error.js';
 import { withExistingStore } from '../with-store.js';
 
 interface CompareOptions {

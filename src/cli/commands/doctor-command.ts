@@ -1,12 +1,12 @@
+import { UsageError } from '../../core/index.js';
 import type { Command } from 'commander';
 import { MissingApiKeyError, REASONING_SETTINGS, UnsupportedSettingError, type GenerateRequest, type ProviderModel, type ReasoningSetting } from '../../providers/index.js';
 import { costFromUsage, DEFAULT_PRICES, findPrice } from '../../runner/index.js';
 import { createProviderModel } from '../../providers/index.js';
 import type { CliIo } from '../cli-io.js';
-import { loadCandorConfig, type CandorConfig } from '../load-candor-config.js';
 import { parseNumberOption } from '../parse-number-option.js';
 import { parseExtraBody, planProvenance } from '../preflight-request.js';
-import { UsageError } from '../usage-error.js';
+import { loadCandorConfig, type CandorConfig } from '../../specs/index.js';
 
 interface DoctorOptions {
   reasoning?: string;

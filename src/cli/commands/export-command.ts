@@ -1,5 +1,5 @@
+import { UsageError } from '../../core/index.js';
 import type { Command } from 'commander';
-import { UsageError } from '../usage-error.js';
 import type { CliIo } from '../cli-io.js';
 import { withExistingStore } from '../with-store.js';
 

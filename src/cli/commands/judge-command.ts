@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import { isJudgmentLabel, NotFoundError, VERDICT_LABELS, type JudgmentLabel } from '../../core/index.js';
+import { isJudgmentLabel, type JudgmentLabel, NotFoundError, UsageError, VERDICT_LABELS } from '../../core/index.js';
 import { readGoldFile, type GoldRow } from '../../ingest/read-gold-file.js';
 import { JudgeUnavailableError } from '../../judge/index.js';
 import { coverageAccuracyCurve, evaluateLabels, thresholdForTarget, type ScoredRow } from '../../judge/metrics/index.js';
@@ -12,13 +12,11 @@ import { judgeResponses } from '../../runner/index.js';
 import type { CandorStore } from '../../store/index.js';
 import type { CliIo } from '../cli-io.js';
 import { createProgress } from '../create-progress.js';
-import { loadCandorConfig } from '../load-candor-config.js';
 import { parseNumberOption } from '../parse-number-option.js';
 import { parseOutputFormat } from '../parse-output-format.js';
-import { JUDGE_SPEC_HELP, resolveJudge } from '../resolve-judge.js';
-import { UsageError } from '../usage-error.js';
 import { withStore } from '../with-store.js';
 import { enqueueJudging } from './enqueue-judging.js';
+import { JUDGE_SPEC_HELP, loadCandorConfig, resolveJudge } from '../../specs/index.js';
 
 const DB_OPTION = ['--db <path>', 'store: SQLite file (default $CANDOR_DB or ./candor.db)'] as const;
 

@@ -1,3 +1,4 @@
+import { UsageError } from '../../core/index.js';
 import type { Command } from 'commander';
 import { formatJudgeAwareRates, JUDGE_RATE_GROUP_FIELDS, judgeAwareRates, measureJudgeConfusion, type JudgeRateGroupBy } from '../../reports/index.js';
 import type { JudgeConfusion } from '../../stats/index.js';
@@ -7,7 +8,6 @@ import type { CliIo } from '../cli-io.js';
 import { parseListOption } from '../parse-list-option.js';
 import { parseNumberOption } from '../parse-number-option.js';
 import { parseOutputFormat } from '../parse-output-format.js';
-import { UsageError } from '../usage-error.js';
 import { withExistingStore } from '../with-store.js';
 
 interface JudgeRatesOptions extends AnalysisOptions {

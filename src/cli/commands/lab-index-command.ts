@@ -1,3 +1,4 @@
+import { UsageError } from '../../core/index.js';
 import type { Command } from 'commander';
 import { formatRows, LAB_INDEX_COLUMNS, labIndex } from '../../reports/index.js';
 import { addAnalysisOptions, checkAnalysisNames, describeLensRows, loadLensRows, type AnalysisOptions } from '../analysis-options.js';
@@ -5,7 +6,6 @@ import type { LensRows } from '../../reports/index.js';
 import type { CliIo } from '../cli-io.js';
 import { parseNumberOption } from '../parse-number-option.js';
 import { parseOutputFormat } from '../parse-output-format.js';
-import { UsageError } from '../usage-error.js';
 import { withExistingStore } from '../with-store.js';
 
 interface LabIndexCommandOptions extends AnalysisOptions {

@@ -1,3 +1,4 @@
+import { UsageError } from '../../core/index.js';
 import type { Command } from 'commander';
 import { comparableRanking, describeLensRule, formatRows, rateColumns, rateReport, type Column, type RateRow } from '../../reports/index.js';
 import { isReportDimension, REPORT_DIMENSIONS, type ReportDimension } from '../../store/index.js';
@@ -5,7 +6,6 @@ import { addLensOptions, checkAnalysisNames, lensOf } from '../analysis-options.
 import type { CliIo } from '../cli-io.js';
 import { parseListOption } from '../parse-list-option.js';
 import { parseOutputFormat } from '../parse-output-format.js';
-import { UsageError } from '../usage-error.js';
 import { withExistingStore } from '../with-store.js';
 
 interface ReportOptions {

@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
-import { isResponseStatus, NotFoundError } from '../../core/index.js';
+import { isResponseStatus, NotFoundError, UsageError } from '../../core/index.js';
 import { workKey } from '../../runner/index.js';
 import type { CliIo } from '../cli-io.js';
 import { parseListOption } from '../parse-list-option.js';
-import { UsageError } from '../usage-error.js';
 import { withStore } from '../with-store.js';
 import { addRunOptions, describeRun, executeRunCommand, runExitCode, type RunCommandOptions } from './run-command.js';
 

@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
-import { CandorError, NotFoundError, type Run } from '../../core/index.js';
-import { createProviderModel, REASONING_SETTINGS, toOpenRouterSlug, type OpenRouterRouting, type ReasoningSetting } from '../../providers/index.js';
+import { CandorError, NotFoundError, type Run, UsageError } from '../../core/index.js';
+import { REASONING_SETTINGS, toOpenRouterSlug, type OpenRouterRouting, type ReasoningSetting } from '../../providers/index.js';
 import {
   createRateLimiter,
-  createReplayModel,
   createRunRecord,
   DEFAULT_PRICES,
   DEFAULT_RETRY_POLICY,
@@ -20,15 +19,14 @@ import type { CandorStore } from '../../store/index.js';
 import { DEFAULT_BUILTIN_SET } from '../../datasets/index.js';
 import { CANDOR_VERSION } from '../candor-version.js';
 import type { CliIo } from '../cli-io.js';
-import { loadCandorConfig, type CandorConfig } from '../load-candor-config.js';
 import { parseListOption } from '../parse-list-option.js';
 import { parseExtraBody, planProvenance, preflightRequest } from '../preflight-request.js';
 import { parseNumberOption } from '../parse-number-option.js';
 import { resolveQuestionSet } from '../resolve-question-set.js';
 import { createRunProgress } from '../run-progress.js';
-import { UsageError } from '../usage-error.js';
 import { withStore } from '../with-store.js';
 import { enqueueRun, type PreparedRun } from './enqueue-run.js';
+import { loadCandorConfig, MODEL_SPEC_HELP, resolveModelSpec, type CandorConfig } from '../../specs/index.js';
 
 export interface RunCommandOptions {
   model?: string;
@@ -217,13 +215,7 @@ export async function prepareRunCommand(
 }
 
 async function buildModel(store: CandorStore, settings: CollectionSettings, options: RunCommandOptions, config: CandorConfig, io: CliIo) {
-  if (settings.modelSpec.startsWith('replay:')) return createReplayModel(store, settings.modelSpec.slice('replay:'.length));
-  return createProviderModel(settings.modelSpec, {
-    baseURL: settings.baseURL ?? undefined,
-    apiKeyEnv: settings.apiKeyEnv ?? options.apiKeyEnv,
-    config: config.provider,
-    env: io.env,
-  });
+  return resolveModelSpec(settings.modelSpec, { store, env: io.env, provider: config.provider, baseURL: settings.baseURL, apiKeyEnv: settings.apiKeyEnv ?? options.apiKeyEnv });
 }
 
 /** The closing account of a run, on stdout. */
@@ -261,7 +253,7 @@ export function registerRunCommand(program: Command, io: CliIo): void {
   const command = program
     .command('run')
     .description('ask a model every question of a set and store each outcome as it arrives')
-    .option('--model <spec>', 'provider:model-id, e.g. openrouter:deepseek/deepseek-r1, ollama:qwen3:8b, openai-compatible:my-model, replay:<run-id>')
+    .option('--model <spec>', MODEL_SPEC_HELP)
     .option('--base-url <url>', 'endpoint for openai-compatible: (or to override a vendor default)')
     .option('--api-key-env <name>', 'environment variable that holds the API key (default: the vendor’s, e.g. OPENROUTER_API_KEY)')
     .option('--set <file-or-name>', `question file (Candor JSONL/CSV, SpeechMap JSONL), stored set or built-in set (default ${DEFAULT_BUILTIN_SET})`)

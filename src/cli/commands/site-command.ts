@@ -1,12 +1,11 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { CandorError } from '../../core/index.js';
+import { CandorError, UsageError } from '../../core/index.js';
 import { parseBasePath } from '../../server/base-path.js';
 import { buildStaticSite } from '../../server/build-static-site.js';
 import { findWebAssets } from '../../server/web-assets.js';
 import type { CliIo } from '../cli-io.js';
 import { resolveDbLocation } from '../resolve-db-location.js';
-import { UsageError } from '../usage-error.js';
 import { withStore } from '../with-store.js';
 
 /** --base-path and --site-url together: the URL's path is the base path unless --base-path says it (and then they must agree). */

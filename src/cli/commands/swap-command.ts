@@ -1,10 +1,10 @@
+import { UsageError } from '../../core/index.js';
 import type { Command } from 'commander';
 import { checkNames, entitySwap, formatEntitySwap, setsByTemplateKind, type SwapView } from '../../reports/index.js';
 import { addAnalysisOptions, checkAnalysisNames, describeLensRows, loadLensRows, type AnalysisOptions } from '../analysis-options.js';
 import type { CliIo } from '../cli-io.js';
 import { parseListOption } from '../parse-list-option.js';
 import { parseOutputFormat } from '../parse-output-format.js';
-import { UsageError } from '../usage-error.js';
 import { withExistingStore } from '../with-store.js';
 
 interface SwapOptions extends AnalysisOptions {

@@ -1,14 +1,12 @@
+import { UsageError } from '../../core/index.js';
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
-import { createProviderModel } from '../../providers/index.js';
-import { createReplayModel, DEFAULT_RETRY_POLICY, runJudgeWorker, runWorker, type JudgeWorkerEvent, type JudgeWorkerSummary, type WorkerEvent, type WorkerSummary } from '../../runner/index.js';
+import { DEFAULT_RETRY_POLICY, runJudgeWorker, runWorker, type JudgeWorkerEvent, type JudgeWorkerSummary, type WorkerEvent, type WorkerSummary } from '../../runner/index.js';
 import type { CliIo } from '../cli-io.js';
-import { loadCandorConfig } from '../load-candor-config.js';
 import { parseNumberOption } from '../parse-number-option.js';
-import { UsageError } from '../usage-error.js';
 import { withStore } from '../with-store.js';
-import { createWorkerJudgeResolver } from './worker-judge-resolver.js';
+import { createWorkerJudgeResolver, loadCandorConfig, resolveModelSpec } from '../../specs/index.js';
 
 interface WorkerCommandOptions {
   db?: string;
@@ -139,14 +137,7 @@ export function registerWorkerCommand(program: Command, io: CliIo): void {
           },
           signal,
           createModel: (run, settings) =>
-            settings.modelSpec.startsWith('replay:')
-              ? createReplayModel(store, settings.modelSpec.slice('replay:'.length))
-              : createProviderModel(settings.modelSpec, {
-                  baseURL: settings.baseURL ?? undefined,
-                  apiKeyEnv: settings.apiKeyEnv ?? undefined,
-                  config: config.provider,
-                  env: io.env,
-                }),
+            resolveModelSpec(settings.modelSpec, { store, env: io.env, provider: config.provider, baseURL: settings.baseURL, apiKeyEnv: settings.apiKeyEnv }),
           onEvent: progressPrinter(io, options.quiet),
         }));
         const [summary, judged] = await Promise.allSettled([collecting, judging]);
