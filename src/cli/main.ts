@@ -1,6 +1,7 @@
 import { printable } from './printable.js';
 import { Command, CommanderError } from 'commander';
 import { CandorError, UsageError } from '../core/index.js';
+import { EXIT_CODES, exitCodeHelp } from './exit-codes.js';
 import { processIo, type CliIo } from './cli-io.js';
 import { registerDbCommand } from './commands/db-command.js';
 import { registerDemoCommand } from './commands/demo-command.js';
@@ -27,8 +28,6 @@ import { registerSiteCommand } from './commands/site-command.js';
 import { registerWorkerCommand } from './commands/worker-command.js';
 import { CANDOR_VERSION } from './candor-version.js';
 
-/** Exit codes: 0 ok, 1 a Candor error (bad input, not found, outdated store), 2 usage, 3 the provider refused the first requests alike (fail fast), 70 a bug, 130/143 stopped by SIGINT/SIGTERM. */
-export const EXIT_CODES = { ok: 0, error: 1, usage: 2, refused: 3, internal: 70, interrupted: 130 } as const;
 
 function buildProgram(io: CliIo): Command {
   const program = new Command('candor')
@@ -42,7 +41,7 @@ function buildProgram(io: CliIo): Command {
     })
     .addHelpText(
       'after',
-      '\nThe store is a SQLite file: --db <path>, or $CANDOR_DB, or ./candor.db.\nStart with `candor demo --from <speechmap-data folder>`.',
+      `\nThe store is a SQLite file or a postgres:// URL: --db <path|url>, or $CANDOR_DB, or ./candor.db.\nStart with \`candor demo --from <speechmap-data folder>\`.\n\n${exitCodeHelp()}`,
     );
   registerDemoCommand(program, io);
   registerRunCommand(program, io);

@@ -8,6 +8,7 @@ import { createProgress } from '../create-progress.js';
 import { parseNumberOption } from '../parse-number-option.js';
 import { preflightRequest } from '../preflight-request.js';
 import { loadCandorConfig } from '../../specs/index.js';
+import { EXIT_CODES } from '../exit-codes.js';
 
 /** Options `sets translate` and `sets generate` share. */
 export interface AuthoringCommandOptions {
@@ -120,5 +121,5 @@ export function reportAuthoring(io: CliIo, summary: AuthoringSummary, unit: stri
     else if (summary.failed.length > 0) lines.push('run the same command again to retry the failed ones');
     io.stdout.write(lines.join('\n') + '\n');
   }
-  io.exitCode = summary.interrupted ? 130 : summary.failed.length > 0 ? 3 : 0;
+  io.exitCode = summary.interrupted ? EXIT_CODES.interrupted : summary.failed.length > 0 ? EXIT_CODES.refused : EXIT_CODES.ok;
 }

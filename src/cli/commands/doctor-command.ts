@@ -7,6 +7,7 @@ import type { CliIo } from '../cli-io.js';
 import { parseNumberOption } from '../parse-number-option.js';
 import { parseExtraBody, planProvenance } from '../preflight-request.js';
 import { loadCandorConfig, type CandorConfig } from '../../specs/index.js';
+import { EXIT_CODES } from '../exit-codes.js';
 
 interface DoctorOptions {
   reasoning?: string;
@@ -127,6 +128,6 @@ export function registerDoctorCommand(program: Command, io: CliIo): void {
       const reports: DoctorReport[] = [];
       for (const spec of specs) reports.push(await checkModel(spec, options, config, io));
       io.stdout.write(options.format === 'json' ? JSON.stringify(reports, null, 2) + '\n' : reports.map(describeReport).join('\n') + '\n');
-      io.exitCode = reports.every((report) => report.ok) ? 0 : 1;
+      io.exitCode = reports.every((report) => report.ok) ? EXIT_CODES.ok : EXIT_CODES.error;
     });
 }

@@ -17,6 +17,7 @@ import { parseOutputFormat } from '../parse-output-format.js';
 import { withStore } from '../with-store.js';
 import { enqueueJudging } from './enqueue-judging.js';
 import { JUDGE_SPEC_HELP, loadCandorConfig, resolveJudge } from '../../specs/index.js';
+import { EXIT_CODES } from '../exit-codes.js';
 
 const DB_OPTION = ['--db <path>', 'store: SQLite file (default $CANDOR_DB or ./candor.db)'] as const;
 
@@ -178,7 +179,7 @@ export function registerJudgeCommand(program: Command, io: CliIo): void {
         });
         progress.stop();
         // Stopped by a signal: what was judged is stored; say so and exit 130 (143 under SIGTERM).
-        if (io.signal?.aborted) io.exitCode = 130;
+        if (io.signal?.aborted) io.exitCode = EXIT_CODES.interrupted;
         const labels = Object.entries(summary.labels).map(([label, count]) => `${label} ${count}`).join(', ');
         io.stdout.write(
           `judge ${resolved.judge.id}@${resolved.judge.version}: ${summary.judged} judged (${summary.byRule} failed outcomes labelled without a call)${labels ? `: ${labels}` : ''}` +

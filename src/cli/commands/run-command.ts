@@ -27,6 +27,7 @@ import { createRunProgress } from '../run-progress.js';
 import { withStore } from '../with-store.js';
 import { enqueueRun, type PreparedRun } from './enqueue-run.js';
 import { loadCandorConfig, MODEL_SPEC_HELP, resolveModelSpec, type CandorConfig } from '../../specs/index.js';
+import { EXIT_CODES } from '../exit-codes.js';
 
 export interface RunCommandOptions {
   model?: string;
@@ -64,11 +65,12 @@ export interface RunCommandOptions {
   extraBody?: string;
 }
 
-/** Exit code of a run: 0 finished, 3 stopped by a guard (truncation, budget, quarantine), 130 Ctrl-C. */
+/** Exit code of a run: ok finished, refused stopped by a guard (truncation, budget, quarantine), error the store failed, interrupted Ctrl-C. */
 export function runExitCode(summary: RunExecutionSummary): number {
-  if (summary.state === 'finished' && (summary.stopReason === null || summary.stopReason === 'interrupted')) return 0;
-  if (summary.stopReason === 'interrupted') return 130;
-  return 3;
+  if (summary.state === 'finished' && (summary.stopReason === null || summary.stopReason === 'interrupted')) return EXIT_CODES.ok;
+  if (summary.stopReason === 'interrupted') return EXIT_CODES.interrupted;
+  if (summary.stopReason === 'store_error') return EXIT_CODES.error;
+  return EXIT_CODES.refused;
 }
 
 function parseRouting(options: RunCommandOptions): OpenRouterRouting | null {
@@ -277,7 +279,7 @@ export function registerRunCommand(program: Command, io: CliIo): void {
   addRunOptions(command)
     .addHelpText(
       'after',
-      '\nEvery outcome is committed as it arrives; Ctrl-C lets requests in flight finish, then leaves a run you can --resume.\nThe first truncated answer stops the run unless --allow-truncation; a payload nobody recognises is quarantined and stops it.\nExit codes: 0 finished, 3 stopped by a guard (truncation, budget, unknown payload), 130 interrupted.\n\nExample:\n  candor run --model openai-compatible:mock --base-url http://127.0.0.1:8787/v1 --set questions.jsonl --concurrency 16 --rpm 600',
+      `\nEvery outcome is committed as it arrives; Ctrl-C lets requests in flight finish, then leaves a run you can --resume.\nThe first truncated answer stops the run unless --allow-truncation; a payload nobody recognises is quarantined and stops it.\nExit codes: ${EXIT_CODES.ok} finished, ${EXIT_CODES.refused} stopped by a guard (truncation, budget, unknown payload), ${EXIT_CODES.error} the store failed, ${EXIT_CODES.interrupted} interrupted.\n\nExample:\n  candor run --model openai-compatible:mock --base-url http://127.0.0.1:8787/v1 --set questions.jsonl --concurrency 16 --rpm 600`,
     )
     .action(async (options: RunCommandOptions) => {
       await withStore(options.db, io, async (store) => {

@@ -7,6 +7,7 @@ import type { CliIo } from '../cli-io.js';
 import { parseNumberOption } from '../parse-number-option.js';
 import { withStore } from '../with-store.js';
 import { createWorkerJudgeResolver, loadCandorConfig, resolveModelSpec } from '../../specs/index.js';
+import { EXIT_CODES } from '../exit-codes.js';
 
 interface WorkerCommandOptions {
   db?: string;
@@ -88,7 +89,7 @@ export function registerWorkerCommand(program: Command, io: CliIo): void {
     .option('--quiet', 'no progress output')
     .option('--only <kind>', 'collect or judge: process only this kind of item (default both)')
     .option('--judge-concurrency <n>', 'judge calls in flight at once in this worker (default: --concurrency)')
-    .addHelpText('after', '\nIt processes both kinds of work: answers to collect (`candor run --enqueue`) and responses to judge\n(`candor judge run --enqueue`). Ctrl-C stops claiming, gives unstarted items back, and lets requests in flight finish and be stored.\nThe guards of `candor run --enqueue` hold across workers: the first truncated answer (unless --allow-truncation), an\nunrecognised payload, or spending that could pass --max-cost halts the run for every worker; its other items stay queued\nuntil `candor run --resume <id> --enqueue` (with the guard relaxed) lifts the halt. A worker given --run stops with it.\nExit codes: 0 done, 3 this worker halted a run, 130 interrupted.')
+    .addHelpText('after', `\nIt processes both kinds of work: answers to collect (\`candor run --enqueue\`) and responses to judge\n(\`candor judge run --enqueue\`). Ctrl-C stops claiming, gives unstarted items back, and lets requests in flight finish and be stored.\nThe guards of \`candor run --enqueue\` hold across workers: the first truncated answer (unless --allow-truncation), an\nunrecognised payload, or spending that could pass --max-cost halts the run for every worker; its other items stay queued\nuntil \`candor run --resume <id> --enqueue\` (with the guard relaxed) lifts the halt. A worker given --run stops with it.\nExit codes: ${EXIT_CODES.ok} done, ${EXIT_CODES.refused} this worker halted a run, ${EXIT_CODES.interrupted} interrupted.`)
     .action(async (options: WorkerCommandOptions) => {
       const config = loadCandorConfig(options.config);
       if (options.only !== undefined && options.only !== 'collect' && options.only !== 'judge') throw new UsageError(`--only must be collect or judge (got "${options.only}")`);
@@ -145,7 +146,7 @@ export function registerWorkerCommand(program: Command, io: CliIo): void {
         if (judged.status === 'rejected') throw judged.reason;
         io.stdout.write(describeWorker(summary.value, judged.value, options.format));
         const interrupted = summary.value?.stopReason === 'interrupted' || judged.value?.stopReason === 'interrupted';
-        io.exitCode = interrupted ? 130 : (summary.value?.haltedRuns.length ?? 0) > 0 ? 3 : 0;
+        io.exitCode = interrupted ? EXIT_CODES.interrupted : (summary.value?.haltedRuns.length ?? 0) > 0 ? EXIT_CODES.refused : EXIT_CODES.ok;
       });
     });
 }
