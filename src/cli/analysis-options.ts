@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { checkNames, describeLensRule, lensFrom, lensRows, LENSES, type Lens, type LensRows, type NamesToCheck } from '../reports/index.js';
 import type { CandorStore, LabelRowQuery, ReportDimension } from '../store/index.js';
 import { parseListOption } from './parse-list-option.js';
+import { formatOption, shared, TABLE_FORMATS } from './cli-options.js';
 
 /** Options every analysis command shares: the lens, the judge, the row filters, the output. */
 export interface AnalysisOptions {
@@ -28,12 +29,12 @@ export function addLensOptions(command: Command): Command {
 export function addAnalysisOptions(command: Command): Command {
   return addLensOptions(
     command
-      .option('--set <names>', 'only these question sets (comma-separated)')
-      .option('--model <ids>', 'only these models (comma-separated)')
-      .option('--judge <name>', "whose labels count (judge id, or id@version); default: each response's latest judgment"),
+      .addOption(shared('sets'))
+      .addOption(shared('models'))
+      .addOption(shared('judgedBy')),
   )
-    .option('--format <format>', 'table, json, csv or md', 'table')
-    .option('--db <path>', 'store: SQLite file (default $CANDOR_DB or ./candor.db)');
+    .addOption(formatOption(TABLE_FORMATS, 'table'))
+    .addOption(shared('db'));
 }
 
 /** The lens the options ask for; a bad --lens is a usage error. */

@@ -1,6 +1,7 @@
 import { printable } from './printable.js';
 import { Command, CommanderError } from 'commander';
 import { CandorError, UsageError } from '../core/index.js';
+import { deprecationNotes, installAliases } from './cli-options.js';
 import { EXIT_CODES, exitCodeHelp } from './exit-codes.js';
 import { processIo, type CliIo } from './cli-io.js';
 import { registerDbCommand } from './commands/db-command.js';
@@ -66,6 +67,12 @@ function buildProgram(io: CliIo): Command {
   registerSiteCommand(program, io);
   registerDbCommand(program, io);
   registerMockServerCommand(program, io);
+  installAliases(program);
+  // An old spelling still works; say once, before the command runs, what it is called now.
+  program.hook('preAction', () => {
+    for (const note of deprecationNotes) io.stderr.write(`${note}\n`);
+    deprecationNotes.clear();
+  });
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();
@@ -78,6 +85,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
   const program = buildProgram(io);
   try {
     io.exitCode = undefined;
+    deprecationNotes.clear();
     await program.parseAsync([...argv], { from: 'user' });
     return io.exitCode ?? EXIT_CODES.ok;
   } catch (error) {

@@ -9,6 +9,7 @@ import { parseNumberOption } from '../parse-number-option.js';
 import { preflightRequest } from '../preflight-request.js';
 import { loadCandorConfig } from '../../specs/index.js';
 import { EXIT_CODES } from '../exit-codes.js';
+import { formatOption, shared, SUMMARY_FORMATS } from '../cli-options.js';
 
 /** Options `sets translate` and `sets generate` share. */
 export interface AuthoringCommandOptions {
@@ -32,21 +33,21 @@ export interface AuthoringCommandOptions {
 /** Adds the shared options: model, endpoint, limits, attempts, output file, store. */
 export function addAuthoringOptions(command: Command): Command {
   return command
-    .option('--model <spec>', 'provider:model-id, e.g. openrouter:openai/gpt-4o-mini, ollama:qwen3:8b, openai-compatible:my-model')
+    .addOption(shared('model'))
     .option('--base-url <url>', 'endpoint for openai-compatible: (or to override a vendor default)')
     .option('--api-key-env <name>', 'environment variable that holds the API key (default: the vendor’s)')
     .option('--set-name <name>', 'name of the set to write')
     .option('--out <file.jsonl>', 'also write the whole resulting set as a Candor JSONL file')
-    .option('--concurrency <n>', 'requests in flight at once', '4')
-    .option('--rpm <n>', 'requests per minute (rolling window, never exceeded)')
+    .addOption(shared('concurrency', { defaultValue: '4' }))
+    .addOption(shared('rpm'))
     .option('--max-attempts <n>', 'answers asked for per item when they fail validation (default 3)')
     .option('--retry-base-ms <ms>', 'first backoff delay for 429/5xx/timeouts (default 1000)')
     .option('--max-tokens <n>', 'output limit per answer (default 2048)')
     .option('--temperature <t>', 'sampling temperature (default: the provider’s)')
-    .option('--config <file>', 'JSON config: endpoints, rateLimits')
-    .option('--format <format>', 'summary as text or json', 'text')
+    .addOption(shared('config'))
+    .addOption(formatOption(SUMMARY_FORMATS, 'text'))
     .option('--quiet', 'no progress output')
-    .option('--db <path>', 'store: SQLite file (default $CANDOR_DB or ./candor.db)');
+    .addOption(shared('db'));
 }
 
 /** The model, limiter and numeric settings the options name. */

@@ -8,6 +8,7 @@ import { parseListOption } from '../parse-list-option.js';
 import { parseNumberOption } from '../parse-number-option.js';
 import { parseOutputFormat } from '../parse-output-format.js';
 import { withExistingStore } from '../with-store.js';
+import { byOption, formatOption, shared, TABLE_FORMATS } from '../cli-options.js';
 
 interface CompareOptions {
   set?: string;
@@ -51,14 +52,14 @@ export function registerCompareCommand(program: Command, io: CliIo): void {
     .description('paired comparison on identical questions: two models, routes, runs (drift) or languages')
     .argument('<sides...>', 'A B: model ids, model@route, or run:<id>; or one model with --languages')
     .option('--languages <a,b>', 'compare in two languages, pairing translated questions with their source (e.g. en,zh)')
-    .option('--set <names>', 'only these question sets (comma-separated; with --languages, the source set or its translation)')
-    .option('--by <field>', `one group per value of: ${GROUP_CHOICES}`)
-    .option('--judge <name>', "whose labels count (judge id, or id@version); default: each response's latest judgment");
+    .addOption(shared('sets', { description: 'only these question sets (comma-separated; with --languages, the source set or its translation)' }))
+    .addOption(byOption(Object.keys(COMPARE_GROUP_FIELDS)))
+    .addOption(shared('judgedBy'));
   addLensOptions(command)
     .option('--flipped', 'print the questions that flipped (COMPLETE on one side only) instead of the summary')
     .option('--show-flips <n>', 'how many flipped questions the table/md summary lists', '10')
-    .option('--format <format>', 'table, json, csv or md', 'table')
-    .option('--db <path>', 'store: SQLite file (default $CANDOR_DB or ./candor.db)')
+    .addOption(formatOption(TABLE_FORMATS, 'table'))
+    .addOption(shared('db'))
     .addHelpText(
       'after',
       [

@@ -12,6 +12,7 @@ import { printEmbeddedAgreement } from '../print-embedded-agreement.js';
 import { withStore } from '../with-store.js';
 import { describeImport, importSpeechMapWithProgress } from './import-command.js';
 import { serveExplorer } from './serve-command.js';
+import { shared } from '../cli-options.js';
 
 interface DemoOptions {
   from?: string;
@@ -163,7 +164,7 @@ export function registerDemoCommand(program: Command, io: CliIo): void {
     .option('--facts <file>', 'model facts JSONL (default: model-facts.jsonl beside the data folder, if any)')
     .option('--no-serve', 'exit after printing instead of opening the explorer')
     .option('--quiet', 'no progress output')
-    .option('--db <path>', 'store: SQLite file (default $CANDOR_DB or ./candor.db)')
+    .addOption(shared('db'))
     .addHelpText('after', '\nWithout internet access, point --from at a copy of the data, e.g.\n  npx candor demo --from ../shared/speechmap-data')
     .action(async (options: DemoOptions) => {
       const folder = await resolveSpeechMapSource(options.from ?? SPEECHMAP_REPOSITORY_URL, io, {

@@ -8,6 +8,7 @@ import { parseNumberOption } from '../parse-number-option.js';
 import { parseExtraBody, planProvenance } from '../preflight-request.js';
 import { loadCandorConfig, type CandorConfig } from '../../specs/index.js';
 import { EXIT_CODES } from '../exit-codes.js';
+import { formatOption, shared, SUMMARY_FORMATS } from '../cli-options.js';
 
 interface DoctorOptions {
   reasoning?: string;
@@ -115,9 +116,9 @@ export function registerDoctorCommand(program: Command, io: CliIo): void {
     .option('--base-url <url>', 'endpoint override (as for a run)')
     .option('--api-key-env <name>', 'environment variable holding the key')
     .option('--extra-body <json>', 'JSON merged into the request body last')
-    .option('--config <file>', 'JSON config: endpoints and models.<spec> settings, as for a run')
+    .addOption(shared('config'))
     .option('--timeout <seconds>', 'per-request timeout (default 60)')
-    .option('--format <format>', 'text or json', 'text')
+    .addOption(formatOption(SUMMARY_FORMATS, 'text'))
     .addHelpText('after', '\nExit code 0 when every model answered, 1 otherwise. Costs one short request per model.')
     .action(async (specs: string[], options: DoctorOptions) => {
       if (options.reasoning !== undefined && !(REASONING_SETTINGS as readonly string[]).includes(options.reasoning)) {

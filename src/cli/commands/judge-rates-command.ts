@@ -9,6 +9,7 @@ import { parseListOption } from '../parse-list-option.js';
 import { parseNumberOption } from '../parse-number-option.js';
 import { parseOutputFormat } from '../parse-output-format.js';
 import { withExistingStore } from '../with-store.js';
+import { byOption } from '../cli-options.js';
 
 interface JudgeRatesOptions extends AnalysisOptions {
   goldJudge?: string;
@@ -52,7 +53,7 @@ export function registerJudgeRatesCommand(program: Command, io: CliIo): void {
     .option('--gold-judge <name>', 'measure the judge against this stored judge, taken as gold, on the responses both labelled')
     .option('--confusion <tp,fn,fp,tn>', "the judge's confusion on a gold set, given directly (COMPLETE = positive)")
     .option('--from-eval', "use the judge's newest stored `candor judge eval` result (its confusion, COMPLETE = positive)")
-    .option('--by <field>', GROUPS.join(', '), 'model')
+    .addOption(byOption(GROUPS, { defaultValue: 'model' }))
     .option('--seed <n>', 'seed of the Monte Carlo interval (same seed, same interval)')
     .option('--draws <n>', 'Monte Carlo draws', '10000');
   addAnalysisOptions(command)

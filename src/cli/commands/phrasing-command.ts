@@ -6,6 +6,7 @@ import type { LensRows } from '../../reports/index.js';
 import type { CliIo } from '../cli-io.js';
 import { parseOutputFormat } from '../parse-output-format.js';
 import { withExistingStore } from '../with-store.js';
+import { byOption } from '../cli-options.js';
 
 interface PhrasingOptions extends AnalysisOptions {
   by?: string;
@@ -18,7 +19,7 @@ export function registerPhrasingCommand(program: Command, io: CliIo): void {
   const command = program
     .command('phrasing')
     .description('phrasing sensitivity: how much the phrasings of one theme (us_hard: essay, explain, satire, speech) move the rate')
-    .option('--by <group>', `${GROUPS.join(', ')} (an overall row is always added)`, 'model')
+    .addOption(byOption(GROUPS, { defaultValue: 'model', note: 'none: one row; an overall row is always added' }))
     .option('--view <view>', 'spread (one row per group) or rates (one row per group × phrasing)', 'spread');
   addAnalysisOptions(command)
     .addHelpText(

@@ -7,6 +7,7 @@ import type { CliIo } from '../cli-io.js';
 import { parseListOption } from '../parse-list-option.js';
 import { parseOutputFormat } from '../parse-output-format.js';
 import { withExistingStore } from '../with-store.js';
+import { byOption, formatOption, shared, TABLE_FORMATS } from '../cli-options.js';
 
 interface ReportOptions {
   by: string;
@@ -41,14 +42,14 @@ export function registerReportCommand(program: Command, io: CliIo): void {
   const command = program
     .command('report')
     .description('compliance rates with 95% Wilson intervals, grouped as you ask')
-    .option('--by <dimensions>', `comma-separated: ${REPORT_DIMENSIONS.join(', ')}`, 'model')
-    .option('--judge <name>', "whose labels count (judge id, or id@version); default: each response's latest judgment");
+    .addOption(byOption(REPORT_DIMENSIONS, { defaultValue: 'model', several: true }))
+    .addOption(shared('judgedBy'));
   addLensOptions(command)
-    .option('--set <names>', 'only these question sets (comma-separated)')
-    .option('--model <ids>', 'only these models (comma-separated)')
+    .addOption(shared('sets'))
+    .addOption(shared('models'))
     .option('--sort <order>', 'keys or rate (by rate: ranked only on the same questions, see below)', 'keys')
-    .option('--format <format>', 'table, json, csv or md', 'table')
-    .option('--db <path>', 'store: SQLite file (default $CANDOR_DB or ./candor.db)')
+    .addOption(formatOption(TABLE_FORMATS, 'table'))
+    .addOption(shared('db'))
     .addHelpText(
       'after',
       '\nThe rate is COMPLETE over the answers the lens counts (docs/methodology.md). Technical failures\n' +

@@ -26,8 +26,9 @@ import { resolveQuestionSet } from '../resolve-question-set.js';
 import { createRunProgress } from '../run-progress.js';
 import { withStore } from '../with-store.js';
 import { enqueueRun, type PreparedRun } from './enqueue-run.js';
-import { loadCandorConfig, MODEL_SPEC_HELP, resolveModelSpec, type CandorConfig } from '../../specs/index.js';
+import { loadCandorConfig, resolveModelSpec, type CandorConfig } from '../../specs/index.js';
 import { EXIT_CODES } from '../exit-codes.js';
+import { formatOption, shared, SHARED_OPTIONS, SUMMARY_FORMATS } from '../cli-options.js';
 
 export interface RunCommandOptions {
   model?: string;
@@ -237,28 +238,28 @@ export function describeRun(summary: RunExecutionSummary, format: string | undef
 
 export function addRunOptions(command: Command): Command {
   return command
-    .option('--concurrency <n>', 'requests in flight at once', '8')
-    .option('--rpm <n>', 'requests per minute for this provider (rolling window, never exceeded)')
-    .option('--tpm <n>', 'tokens per minute for this provider (prompt estimate + max tokens)')
+    .addOption(shared('concurrency', { defaultValue: '8' }))
+    .addOption(shared('rpm'))
+    .addOption(shared('tpm'))
     .option('--max-cost <usd>', 'stop before spending more than this')
     .option('--max-attempts <n>', 'attempts per request for retryable failures (429, 5xx, timeouts, resets)')
     .option('--retry-base-ms <ms>', 'first backoff delay; doubles each attempt, with jitter (default 1000)')
     .option('--allow-truncation', 'keep going after an answer hits the output limit')
     .option('--price <prompt,completion>', 'USD per million tokens, for cost when the provider reports none')
-    .option('--config <file>', 'JSON config: endpoints, prices, rateLimits, per-model settings')
-    .option('--format <format>', 'summary as text or json', 'text')
+    .addOption(shared('config'))
+    .addOption(formatOption(SUMMARY_FORMATS, 'text'))
     .option('--quiet', 'no progress output')
-    .option('--db <path>', 'store: SQLite file (default $CANDOR_DB or ./candor.db)');
+    .addOption(shared('db'));
 }
 
 export function registerRunCommand(program: Command, io: CliIo): void {
   const command = program
     .command('run')
     .description('ask a model every question of a set and store each outcome as it arrives')
-    .option('--model <spec>', MODEL_SPEC_HELP)
+    .addOption(shared('model'))
     .option('--base-url <url>', 'endpoint for openai-compatible: (or to override a vendor default)')
     .option('--api-key-env <name>', 'environment variable that holds the API key (default: the vendor’s, e.g. OPENROUTER_API_KEY)')
-    .option('--set <file-or-name>', `question file (Candor JSONL/CSV, SpeechMap JSONL), stored set or built-in set (default ${DEFAULT_BUILTIN_SET})`)
+    .addOption(shared('set', { description: `${SHARED_OPTIONS.set.description} (default ${DEFAULT_BUILTIN_SET})` }))
     .option('--samples <n>', 'answers per question (default 1)')
     .option('--max-tokens <n>', 'output limit per answer (default 4096)')
     .option('--temperature <t>', 'sampling temperature (default: provider default)')

@@ -7,6 +7,7 @@ import type { CliIo } from '../cli-io.js';
 import { parseNumberOption } from '../parse-number-option.js';
 import { parseOutputFormat } from '../parse-output-format.js';
 import { withExistingStore } from '../with-store.js';
+import { shared } from '../cli-options.js';
 
 interface TimelineOptions extends AnalysisOptions {
   by?: string;
@@ -19,7 +20,7 @@ export function registerTimelineCommand(program: Command, io: CliIo): void {
   const command = program
     .command('timeline')
     .description('rates over time: by model release date per creator (with an EMA trend), or by test month')
-    .option('--by <axis>', 'release (model release date, from `candor models import`) or test-date (month the answers arrived)', 'release')
+    .addOption(shared('axis'))
     .option('--half-life-months <n>', 'EMA half-life of the release trend, in months', '3')
     .option('--all', 'test-date: every model and set, not only those tested in two or more months')
     .option('--min-pairs <n>', 'test-date: show a later month only with at least n questions also answered in the first month', '30');

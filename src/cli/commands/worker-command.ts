@@ -8,6 +8,7 @@ import { parseNumberOption } from '../parse-number-option.js';
 import { withStore } from '../with-store.js';
 import { createWorkerJudgeResolver, loadCandorConfig, resolveModelSpec } from '../../specs/index.js';
 import { EXIT_CODES } from '../exit-codes.js';
+import { formatOption, shared, SUMMARY_FORMATS } from '../cli-options.js';
 
 interface WorkerCommandOptions {
   db?: string;
@@ -76,16 +77,16 @@ export function registerWorkerCommand(program: Command, io: CliIo): void {
   program
     .command('worker')
     .description('process enqueued work (`candor run --enqueue`) from a shared store; run any number, on any machine')
-    .option('--db <url-or-path>', 'store: postgres://… URL or SQLite file (default $CANDOR_DB or ./candor.db)')
-    .option('--concurrency <n>', 'requests in flight at once in this worker', '8')
+    .addOption(shared('db'))
+    .addOption(shared('concurrency', { defaultValue: '8' }))
     .option('--lease-ms <ms>', 'a dead worker’s items return to the queue this long after its last heartbeat', '60000')
     .option('--poll-ms <ms>', 'wait between looks at an empty queue', '1000')
     .option('--until-empty', 'exit once nothing is queued or leased (default: keep waiting for work until Ctrl-C)')
     .option('--run <run-id>', 'only work on this run')
     .option('--max-attempts <n>', 'attempts per request for retryable failures')
     .option('--retry-base-ms <ms>', 'first backoff delay; doubles each attempt, with jitter (default 1000)')
-    .option('--config <file>', 'JSON config: endpoints and per-model settings (API keys come from this machine’s environment)')
-    .option('--format <format>', 'summary as text or json', 'text')
+    .addOption(shared('config'))
+    .addOption(formatOption(SUMMARY_FORMATS, 'text'))
     .option('--quiet', 'no progress output')
     .option('--only <kind>', 'collect or judge: process only this kind of item (default both)')
     .option('--judge-concurrency <n>', 'judge calls in flight at once in this worker (default: --concurrency)')
