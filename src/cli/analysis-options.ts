@@ -25,7 +25,7 @@ export function addLensOptions(command: Command): Command {
     .option('--include-test', 'count test runs too (mock server, loopback endpoints, replay:), left out by default');
 }
 
-/** Adds --judge, --lens, --exclude-blocked, --include-test, --set, --model, --format and --db. */
+/** Adds --judged-by, --lens, --exclude-blocked, --include-test, --sets, --models, --format and --db. */
 export function addAnalysisOptions(command: Command): Command {
   return addLensOptions(
     command
@@ -47,7 +47,7 @@ export function lensOf(options: Pick<AnalysisOptions, 'lens' | 'excludeBlocked'>
 }
 
 /**
- * The label-row query the shared options describe; `sets` overrides --set when given. Blocked rows
+ * The label-row query the shared options describe; `sets` overrides --sets when given. Blocked rows
  * are always read: the lens (applied by the reports) decides whether they count.
  */
 export function analysisQuery(options: AnalysisOptions, sets?: readonly string[]): LabelRowQuery {

@@ -43,7 +43,7 @@ export const SHARED_OPTIONS = {
     aliases: ['--judge <judge>'],
   },
   /** The name of a set a command writes. */
-  setName: { flags: '--set-name <name>', description: 'name of the set to write (default: from the rows or the file name)', aliases: ['--set <name>'] },
+  setName: { flags: '--set-name <name>', description: 'name of the set to write', aliases: ['--set <name>'] },
   /** timeline: what the months are (not a grouping, so not --by). */
   axis: {
     flags: '--axis <axis>',

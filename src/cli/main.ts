@@ -2,6 +2,7 @@ import { printable } from './printable.js';
 import { Command, CommanderError } from 'commander';
 import { CandorError, UsageError } from '../core/index.js';
 import { deprecationNotes, installAliases } from './cli-options.js';
+import { registerInGroup } from './command-groups.js';
 import { EXIT_CODES, exitCodeHelp } from './exit-codes.js';
 import { processIo, type CliIo } from './cli-io.js';
 import { registerDbCommand } from './commands/db-command.js';
@@ -35,6 +36,8 @@ function buildProgram(io: CliIo): Command {
     .description("Candor maps what language models will and won't say: collect answers, judge them, compare them.")
     .version(CANDOR_VERSION, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
+    // Options after a subcommand's name are that subcommand's (`candor run list --db x` is list's --db, not run's).
+    .enablePositionalOptions()
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
@@ -48,7 +51,6 @@ function buildProgram(io: CliIo): Command {
   registerRunCommand(program, io);
   registerDoctorCommand(program, io);
   registerWorkerCommand(program, io);
-  registerRetryCommand(program, io);
   registerImportCommand(program, io);
   registerJudgeCommand(program, io);
   registerReportCommand(program, io);
@@ -56,17 +58,18 @@ function buildProgram(io: CliIo): Command {
   registerSwapCommand(program, io);
   registerPhrasingCommand(program, io);
   registerContentionCommand(program, io);
-  registerJudgeRatesCommand(program, io);
   registerTimelineCommand(program, io);
   registerLabIndexCommand(program, io);
   registerSetsCommand(program, io);
   registerModelsCommand(program, io);
-  registerRunsCommand(program, io);
   registerExportCommand(program, io);
   registerServeCommand(program, io);
   registerSiteCommand(program, io);
   registerDbCommand(program, io);
   registerMockServerCommand(program, io);
+  registerInGroup(program, io, { group: 'run', name: 'list', oldName: 'runs' }, registerRunsCommand);
+  registerInGroup(program, io, { group: 'run', name: 'retry', oldName: 'retry' }, registerRetryCommand);
+  registerInGroup(program, io, { group: 'judge', name: 'rates', oldName: 'judge-rates' }, registerJudgeRatesCommand);
   installAliases(program);
   // An old spelling still works; say once, before the command runs, what it is called now.
   program.hook('preAction', () => {

@@ -36,7 +36,7 @@ export function addAuthoringOptions(command: Command): Command {
     .addOption(shared('model'))
     .option('--base-url <url>', 'endpoint for openai-compatible: (or to override a vendor default)')
     .option('--api-key-env <name>', 'environment variable that holds the API key (default: the vendor’s)')
-    .option('--set-name <name>', 'name of the set to write')
+    .addOption(shared('setName'))
     .option('--out <file.jsonl>', 'also write the whole resulting set as a Candor JSONL file')
     .addOption(shared('concurrency', { defaultValue: '4' }))
     .addOption(shared('rpm'))

@@ -69,10 +69,10 @@ export function registerCompareCommand(program: Command, io: CliIo): void {
         'interval, the exact McNemar p, Holm-adjusted across groups, and the flipped questions.',
         '',
         'Examples:',
-        '  candor compare deepseek/deepseek-r1 perplexity/r1-1776 --set zh_china_criticism --format json',
+        '  candor compare deepseek/deepseek-r1 perplexity/r1-1776 --sets zh_china_criticism --format json',
         '  candor compare deepseek/deepseek-r1@DeepInfra deepseek/deepseek-r1@Novita --by set',
         '  candor compare run:<old-run> run:<new-run>',
-        '  candor compare deepseek/deepseek-r1 --languages en,zh --set china_criticism',
+        '  candor compare deepseek/deepseek-r1 --languages en,zh --sets china_criticism',
       ].join('\n'),
     )
     .action(async (positionals: string[], options: CompareOptions) => {
@@ -95,7 +95,7 @@ export function registerCompareCommand(program: Command, io: CliIo): void {
           const loaded = (judges: Record<string, number>) => Object.values(judges).reduce((sum, count) => sum + count, 0);
           throw new CandorError(
             'no_pairs',
-            `no paired questions: A has ${loaded(report.judgesFirst)} usable judged rows, B has ${loaded(report.judgesSecond)}; nothing to compare (check the ids with \`candor models list\` / \`candor runs\`, and --set with \`candor sets\`)`,
+            `no paired questions: A has ${loaded(report.judgesFirst)} usable judged rows, B has ${loaded(report.judgesSecond)}; nothing to compare (check the ids with \`candor models list\` / \`candor run list\`, and --sets with \`candor sets\`)`,
           );
         }
         io.stdout.write(formatCompareReport(report, format, { flipsShown, flippedOnly: options.flipped ?? false }));

@@ -51,7 +51,7 @@ async function printLeaderboard(store: CandorStore, io: CliIo): Promise<void> {
   ];
   const rows: Row[] = [
     ...ranking.ranked.map((row, index) => ({ ...row, rank: index + 1, note: '' })),
-    ...ranking.incomplete.map((row) => ({ ...row, rank: null, note: 'incomplete: >10% missing, not ranked (`candor retry`)' })),
+    ...ranking.incomplete.map((row) => ({ ...row, rank: null, note: 'incomplete: >10% missing, not ranked (`candor run retry`)' })),
     ...ranking.apart.map((row) => ({ ...row, rank: null, note: 'other sets, not ranked' })),
   ];
   io.stdout.write(formatRows(rows, columns, 'table'));
@@ -188,7 +188,7 @@ export function registerDemoCommand(program: Command, io: CliIo): void {
         const criticismSets = (await store.listQuestionSets()).map((set) => set.name).filter(isCriticismSet);
         await printEmbeddedAgreement(store, io, criticismSets, { quiet: options.quiet });
         io.stdout.write(
-          '\nNext: `candor report --by model,set`, `candor report --by creator --format md`, `candor runs`, `candor --help`.\n',
+          '\nNext: `candor report --by model,set`, `candor report --by creator --format md`, `candor run list`, `candor --help`.\n',
         );
       });
       // Open the explorer on what was just imported (Ctrl-C stops it), unless --no-serve.

@@ -336,7 +336,7 @@ export function registerJudgeCommand(program: Command, io: CliIo): void {
 
   judge
     .command('export-gold')
-    .description('write the responses people have labelled as a gold file for `candor judge eval` (or, with --judge, one judge\'s labels, e.g. to train the embedded judge on them)')
+    .description('write the responses people have labelled as a gold file for `candor judge eval` (or, with --judged-by, one judge\'s labels, e.g. to train the embedded judge on them)')
     .option('--out <file>', 'write here instead of stdout')
     .addOption(shared('judgedBy', { description: "export this judge's latest labels instead of the human ones (e.g. an LLM judge, for scripts/train-embedded-judge.ts --extra-labels)" }))
     .addOption(shared('db'))

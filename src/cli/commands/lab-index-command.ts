@@ -24,7 +24,7 @@ export function registerLabIndexCommand(program: Command, io: CliIo): void {
     .option('--half-life-months <n>', 'EMA half-life in months', '3')
     .option('--seed <n>', 'seed of the bootstrap interval');
   addAnalysisOptions(command)
-    .addHelpText('after', '\nNeeds release dates and creators (`candor models import`). Pass --set so every lab is measured on the same questions.')
+    .addHelpText('after', '\nNeeds release dates and creators (`candor models import`). Pass --sets so every lab is measured on the same questions.')
     .action(async (options: LabIndexCommandOptions) => {
       const format = parseOutputFormat(options.format);
       if (options.asOf !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(options.asOf) || Number.isNaN(Date.parse(options.asOf)))) {

@@ -38,7 +38,7 @@ export function registerPhrasingCommand(program: Command, io: CliIo): void {
         let loaded: LensRows | undefined;
         await checkAnalysisNames(store, options);
         const result = phrasingSensitivity((loaded = await loadLensRows(store, options)).rows, by as PhrasingGroupBy);
-        if (result.spread.length === 0) io.stderr.write('No judged rows with a theme and a variation match (try --set us_hard).\n');
+        if (result.spread.length === 0) io.stderr.write('No judged rows with a theme and a variation match (try --sets us_hard).\n');
         if (format === 'table' || format === 'md') io.stdout.write(`${describeLensRows(options, loaded!)}\n\n`);
         io.stdout.write(formatPhrasingSensitivity(result, format, view));
       });

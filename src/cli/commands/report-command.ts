@@ -35,7 +35,7 @@ export function parseDimensions(value: string): ReportDimension[] {
 
 type NotedRow = RateRow & { note: string };
 
-const INCOMPLETE_NOTE = 'incomplete: >10% missing, not ranked (`candor retry <run-id>`)';
+const INCOMPLETE_NOTE = 'incomplete: >10% missing, not ranked (`candor run retry <run-id>`)';
 const noted = (rows: readonly RateRow[], note: (row: RateRow) => string): NotedRow[] => rows.map((row) => ({ ...row, note: note(row) }));
 
 export function registerReportCommand(program: Command, io: CliIo): void {
@@ -54,7 +54,7 @@ export function registerReportCommand(program: Command, io: CliIo): void {
       'after',
       '\nThe rate is COMPLETE over the answers the lens counts (docs/methodology.md). Technical failures\n' +
         '(provider errors, truncation, empty) are missing data: outside n, shown as "missing". A row with more\n' +
-        'than 10% missing is incomplete and never ranked. `--by model --sort rate` without one --set ranks only\n' +
+        'than 10% missing is incomplete and never ranked. `--by model --sort rate` without one --sets ranks only\n' +
         'on the sets every ranked model answered and lists the others apart.\n' +
         'JSON rows: grouping keys + lens, total, n, missing, blocked, incomplete, COMPLETE, EVASIVE, DENIAL, ERROR,\n' +
         'complete_rate, ci_low, ci_high.',

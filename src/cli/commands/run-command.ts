@@ -179,7 +179,7 @@ export async function prepareRunCommand(
   let settings: CollectionSettings;
   if (extra.run || options.resume) {
     const found = extra.run ?? (await store.getRun(options.resume!));
-    if (!found) throw new NotFoundError(`run "${options.resume}"`, 'see `candor runs`');
+    if (!found) throw new NotFoundError(`run "${options.resume}"`, 'see `candor run list`');
     const fixed = FIXED_ON_RESUME.filter((name) => options[name] !== undefined);
     if (fixed.length > 0) {
       throw new UsageError(`a resumed run keeps its settings; drop ${fixed.map((name) => `--${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`).join(', ')} or start a new run`);
@@ -255,6 +255,8 @@ export function addRunOptions(command: Command): Command {
 export function registerRunCommand(program: Command, io: CliIo): void {
   const command = program
     .command('run')
+    // `run list` and `run retry` are subcommands: options after their name are theirs, not run's.
+    .enablePositionalOptions()
     .description('ask a model every question of a set and store each outcome as it arrives')
     .addOption(shared('model'))
     .option('--base-url <url>', 'endpoint for openai-compatible: (or to override a vendor default)')

@@ -95,7 +95,7 @@ export function registerSetsCommand(program: Command, io: CliIo): void {
     .command('validate <files...>')
     .description('check question files; prints every problem with file:line')
     .option('--as <format>', `file format: ${FILE_FORMATS.join(', ')}`, 'auto')
-    .addOption(shared('setName'))
+    .addOption(shared('setName', { description: 'name of the set to write (default: from the rows or the file name)' }))
     .action(async (files: string[], options: { as?: string; setName?: string }) => {
       let problems = 0;
       for (const file of files) {
@@ -112,7 +112,7 @@ export function registerSetsCommand(program: Command, io: CliIo): void {
     .command('import <file-url-or-builtin>')
     .description('import a question file (Candor JSONL or CSV, or SpeechMap JSONL) by path or URL, or a built-in set; all or nothing')
     .option('--as <format>', `file format: ${FILE_FORMATS.join(', ')}`, 'auto')
-    .addOption(shared('setName'))
+    .addOption(shared('setName', { description: 'name of the set to write (default: from the rows or the file name)' }))
     .addOption(shared('db'))
     .action(async (file: string, options: { as?: string; setName?: string; db?: string }) => {
       const builtin = findBuiltinSet(file.replace(/^builtin:/, ''));

@@ -45,8 +45,8 @@ export function registerSwapCommand(program: Command, io: CliIo): void {
           if (!allowed.includes(set)) {
             throw new UsageError(
               kind === 'entity-swap'
-                ? `--set ${set}: not an entity-swap set (its questions are not one template with only the target changed)${kinds['same-format'].includes(set) ? '; compare it with --same-format' : ''}`
-                : `--set ${set}: not a same-format set`,
+                ? `--sets ${set}: not an entity-swap set (its questions are not one template with only the target changed)${kinds['same-format'].includes(set) ? '; compare it with --same-format' : ''}`
+                : `--sets ${set}: not a same-format set`,
             );
           }
         }

@@ -25,11 +25,11 @@ export function registerTimelineCommand(program: Command, io: CliIo): void {
     .option('--all', 'test-date: every model and set, not only those tested in two or more months')
     .option('--min-pairs <n>', 'test-date: show a later month only with at least n questions also answered in the first month', '30');
   addAnalysisOptions(command)
-    .addHelpText('after', '\nRates mix whatever sets the rows cover; pass --set to compare like with like.')
+    .addHelpText('after', '\nRates mix whatever sets the rows cover; pass --sets to compare like with like.')
     .action(async (options: TimelineOptions) => {
       const format = parseOutputFormat(options.format);
       const axis = options.by ?? 'release';
-      if (axis !== 'release' && axis !== 'test-date') throw new UsageError(`--by must be release or test-date (got "${axis}")`);
+      if (axis !== 'release' && axis !== 'test-date') throw new UsageError(`--axis must be release or test-date (got "${axis}")`);
       const halfLifeMonths = parseNumberOption('half-life-months', options.halfLifeMonths, { min: 0.01 });
       await withExistingStore(options.db, io, async (store) => {
         let loaded: LensRows | undefined;
