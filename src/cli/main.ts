@@ -31,7 +31,8 @@ import { registerWorkerCommand } from './commands/worker-command.js';
 import { CANDOR_VERSION } from './candor-version.js';
 
 
-function buildProgram(io: CliIo): Command {
+/** The whole command tree (tests walk it: every shared option, every command). */
+export function buildProgram(io: CliIo): Command {
   const program = new Command('candor')
     .description("Candor maps what language models will and won't say: collect answers, judge them, compare them.")
     .version(CANDOR_VERSION, '-V, --version')
