@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import { UsageError } from '../core/index.js';
+import { REASONING_SETTINGS } from '../providers/index.js';
 import { JUDGE_SPEC_HELP, MODEL_SPEC_HELP } from '../specs/index.js';
 
 /**
@@ -54,6 +55,22 @@ export const SHARED_OPTIONS = {
   },
   /** judge override: who decided (stored as the judge `human:<name>`). */
   labeller: { flags: '--labeller <name>', key: 'by', description: 'who decided (stored as the judge human:<name>)', defaultValue: 'human', aliases: ['--by <name>'] },
+  /** Row filter: only this run. */
+  run: { flags: '--run <run-id>', description: 'only this run' },
+  baseUrl: { flags: '--base-url <url>', description: 'endpoint for openai-compatible: (or to override a vendor default)' },
+  apiKeyEnv: { flags: '--api-key-env <name>', description: 'environment variable that holds the API key (default: the vendor’s, e.g. OPENROUTER_API_KEY)' },
+  temperature: { flags: '--temperature <t>', description: 'sampling temperature (default: the provider’s)' },
+  reasoning: { flags: '--reasoning <mode>', description: `${REASONING_SETTINGS.join(', ')} (default: send nothing)` },
+  extraBody: {
+    flags: '--extra-body <json>',
+    description: 'JSON object merged into every request body last, for vendor parameters Candor does not model (config: models.<spec>.extraBody)',
+  },
+  /** Network retries of one request. */
+  maxAttempts: { flags: '--max-attempts <n>', description: 'attempts per request for retryable failures (429, 5xx, timeouts, resets)' },
+  retryBaseMs: { flags: '--retry-base-ms <ms>', description: 'first backoff delay for 429/5xx/timeouts; doubles each attempt, with jitter (default 1000)' },
+  /** Authoring: answers asked for one item until one passes validation (not network retries). */
+  maxAnswers: { flags: '--max-answers <n>', key: 'maxAttempts', description: 'answers asked for per item when they fail validation (default 3)', aliases: ['--max-attempts <n>'] },
+  rateWindowMs: { flags: '--rate-window-ms <ms>', description: 'with --enqueue: length of the shared rate-limit window --rpm counts in (default 60000)' },
   concurrency: { flags: '--concurrency <n>', description: 'requests in flight at once' },
   rpm: { flags: '--rpm <n>', description: "requests per minute for the provider (rolling window, never exceeded; default: the config's rateLimits)" },
   tpm: { flags: '--tpm <n>', description: "tokens per minute for the provider (prompt estimate + max tokens; default: the config's rateLimits)" },

@@ -18,7 +18,7 @@ export function registerExportCommand(program: Command, io: CliIo): void {
     .command('export')
     .description('print every stored outcome, one JSON object per line, with its latest label')
     .addOption(formatOption(['jsonl'], 'jsonl'))
-    .option('--run <id>', 'only this run')
+    .addOption(shared('run'))
     .addOption(shared('models'))
     .addOption(shared('sets'))
     .option('--raw', 'include the raw provider payload')

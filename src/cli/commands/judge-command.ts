@@ -116,7 +116,7 @@ export function registerJudgeCommand(program: Command, io: CliIo): void {
     .command('run')
     .description('judge every stored response that this judge has not judged yet (failed outcomes are labelled without calling it)')
     .addOption(shared('judge', { required: true }))
-    .option('--run <id>', 'only this run')
+    .addOption(shared('run'))
     .addOption(shared('models'))
     .addOption(shared('sets'))
     .option('--follow', 'keep judging new responses as a run stores them, until the run stops')
@@ -127,7 +127,7 @@ export function registerJudgeCommand(program: Command, io: CliIo): void {
     .addOption(shared('config'))
     .option('--quiet', 'no progress output')
     .option('--enqueue', 'do not judge here: store one work item per response for `candor worker` processes (--rpm becomes a limit shared by all workers)')
-    .option('--rate-window-ms <ms>', 'with --enqueue: the window --rpm counts in (default 60000)')
+    .addOption(shared('rateWindowMs'))
     .addOption(shared('db'))
     .action(async (options: { judge: string; run?: string; model?: string; set?: string; follow?: boolean; concurrency?: string; rpm?: string; threshold?: string; abstainBelow?: string; config?: string; quiet?: boolean; enqueue?: boolean; rateWindowMs?: string; db?: string }) => {
       options.model = singleFilter(options.model, '--models');
