@@ -18,8 +18,9 @@ const ALLOWED: Record<string, string[]> = {
   runner: ['core', 'datasets', 'providers', 'judge', 'stats', 'store'],
   ingest: ['core', 'datasets', 'providers', 'judge', 'stats', 'store'],
   reports: ['core', 'stats', 'store'],
-  server: ['core', 'datasets', 'providers', 'judge', 'stats', 'store', 'runner', 'ingest', 'reports'],
-  cli: ['core', 'datasets', 'providers', 'judge', 'stats', 'store', 'runner', 'ingest', 'reports', 'server', 'mock-server'],
+  specs: ['core', 'providers', 'judge', 'store', 'runner'],
+  server: ['core', 'datasets', 'providers', 'judge', 'stats', 'store', 'runner', 'ingest', 'reports', 'specs'],
+  cli: ['core', 'datasets', 'providers', 'judge', 'stats', 'store', 'runner', 'ingest', 'reports', 'specs', 'server', 'mock-server'],
 };
 
 /** Tests may also use the mock server and the store contract suite, whatever folder they sit in. */
@@ -72,6 +73,46 @@ export function findViolations(): string[] {
     }
   }
   return violations;
+}
+
+/** The file a relative specifier names: `./x.js` is `x.ts`, a folder is its `index.ts`. */
+function resolveSpecifier(from: string, specifier: string): string {
+  const target = resolve(dirname(from), specifier);
+  if (target.endsWith('.js')) return target.slice(0, -'.js'.length) + '.ts';
+  return target.endsWith('.ts') ? target : join(target, 'index.ts');
+}
+
+/** file → the src/ files it imports (type-only imports included: a cycle of types is still a knot to untie). */
+function importGraph(): Map<string, string[]> {
+  const graph = new Map<string, string[]>();
+  for (const file of listSourceFiles(sourceRoot)) {
+    const targets = importsOf(readFileSync(file, 'utf8'))
+      .filter((specifier) => specifier.startsWith('.'))
+      .map((specifier) => resolveSpecifier(file, specifier));
+    graph.set(file, targets);
+  }
+  return graph;
+}
+
+/** Every import cycle found by a depth-first walk, each as `a.ts -> b.ts -> a.ts` (paths relative to src/). */
+export function findCycles(graph: Map<string, string[]> = importGraph()): string[] {
+  const state = new Map<string, 'open' | 'done'>();
+  const stack: string[] = [];
+  const cycles: string[] = [];
+  const visit = (file: string): void => {
+    state.set(file, 'open');
+    stack.push(file);
+    for (const target of graph.get(file) ?? []) {
+      if (!graph.has(target)) continue;
+      const seen = state.get(target);
+      if (seen === 'open') cycles.push([...stack.slice(stack.indexOf(target)), target].map((path) => relative(sourceRoot, path)).join(' -> '));
+      else if (seen === undefined) visit(target);
+    }
+    stack.pop();
+    state.set(file, 'done');
+  };
+  for (const file of graph.keys()) if (!state.has(file)) visit(file);
+  return cycles;
 }
 
 const webRoot = resolve(import.meta.dirname, '..', 'web', 'src');
@@ -133,6 +174,16 @@ describe('import directions', () => {
     expect(isPureStats(join(STATS, 'mcnemar-exact.ts'))).toBe(true);
     expect(isPureStats(join(STATS, 'index.ts'))).toBe(false);
     expect(isPureStats(join(sourceRoot, 'reports', 'lens.ts'))).toBe(false);
+  });
+
+  it('no import cycle among src/ files', () => {
+    expect(findCycles()).toEqual([]);
+  });
+
+  it('the cycle check finds a cycle', () => {
+    const [a, b, c] = ['a.ts', 'b.ts', 'c.ts'].map((name) => join(sourceRoot, name)) as [string, string, string];
+    expect(findCycles(new Map([[a, [b]], [b, [c]], [c, [a]]]))).toEqual([`a.ts -> b.ts -> c.ts -> a.ts`]);
+    expect(findCycles(new Map([[a, [b]], [b, [c]], [c, []]]))).toEqual([]);
   });
 
   it('the checker catches a forbidden import', () => {

@@ -1,7 +1,9 @@
 import { createReadStream } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { InputError } from '../core/index.js';
-import { assertRegularFile } from './read-text-file.js';
+import { assertRegularFile, MAX_FILE_BYTES } from './read-text-file.js';
+
+export { MAX_FILE_BYTES };
 import { isPlainObject } from './text-field-schemas.js';
 
 /** One parsed line of a JSON Lines file, with its 1-based line number. */
@@ -12,8 +14,6 @@ export interface JsonLine {
 
 /** Longest line read (bytes): a SpeechMap line with a long answer is well under 1 MB. */
 export const MAX_LINE_BYTES = 16 * 1024 * 1024;
-/** Most bytes read from one file once decompressed: a gzip bomb stops here (the largest SpeechMap file is ~20 MB). */
-export const MAX_FILE_BYTES = 1024 * 1024 * 1024;
 
 export interface ReadJsonLinesLimits {
   maxLineBytes?: number;

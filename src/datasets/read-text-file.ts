@@ -1,8 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { InputError } from '../core/index.js';
-import { MAX_FILE_BYTES } from './read-json-lines.js';
 import { statSync } from 'node:fs';
+
+/** Most bytes read from one file once decompressed: a gzip bomb stops here (the largest SpeechMap file is ~20 MB). */
+export const MAX_FILE_BYTES = 1024 * 1024 * 1024;
 
 /** Reads a whole UTF-8 text file (gunzipped when it ends in `.gz`); failures are InputErrors naming the file. */
 export async function readTextFile(path: string): Promise<string> {

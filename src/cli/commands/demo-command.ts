@@ -12,6 +12,7 @@ import { printEmbeddedAgreement } from '../print-embedded-agreement.js';
 import { withStore } from '../with-store.js';
 import { describeImport, importSpeechMapWithProgress } from './import-command.js';
 import { serveExplorer } from './serve-command.js';
+import { shared } from '../cli-options.js';
 
 interface DemoOptions {
   from?: string;
@@ -50,7 +51,7 @@ async function printLeaderboard(store: CandorStore, io: CliIo): Promise<void> {
   ];
   const rows: Row[] = [
     ...ranking.ranked.map((row, index) => ({ ...row, rank: index + 1, note: '' })),
-    ...ranking.incomplete.map((row) => ({ ...row, rank: null, note: 'incomplete: >10% missing, not ranked (`candor retry`)' })),
+    ...ranking.incomplete.map((row) => ({ ...row, rank: null, note: 'incomplete: >10% missing, not ranked (`candor run retry`)' })),
     ...ranking.apart.map((row) => ({ ...row, rank: null, note: 'other sets, not ranked' })),
   ];
   io.stdout.write(formatRows(rows, columns, 'table'));
@@ -163,7 +164,7 @@ export function registerDemoCommand(program: Command, io: CliIo): void {
     .option('--facts <file>', 'model facts JSONL (default: model-facts.jsonl beside the data folder, if any)')
     .option('--no-serve', 'exit after printing instead of opening the explorer')
     .option('--quiet', 'no progress output')
-    .option('--db <path>', 'store: SQLite file (default $CANDOR_DB or ./candor.db)')
+    .addOption(shared('db'))
     .addHelpText('after', '\nWithout internet access, point --from at a copy of the data, e.g.\n  npx candor demo --from ../shared/speechmap-data')
     .action(async (options: DemoOptions) => {
       const folder = await resolveSpeechMapSource(options.from ?? SPEECHMAP_REPOSITORY_URL, io, {
@@ -187,7 +188,7 @@ export function registerDemoCommand(program: Command, io: CliIo): void {
         const criticismSets = (await store.listQuestionSets()).map((set) => set.name).filter(isCriticismSet);
         await printEmbeddedAgreement(store, io, criticismSets, { quiet: options.quiet });
         io.stdout.write(
-          '\nNext: `candor report --by model,set`, `candor report --by creator --format md`, `candor runs`, `candor --help`.\n',
+          '\nNext: `candor report --by model,set`, `candor report --by creator --format md`, `candor run list`, `candor --help`.\n',
         );
       });
       // Open the explorer on what was just imported (Ctrl-C stops it), unless --no-serve.

@@ -22,7 +22,7 @@ function unwrapPayload(rawPayload: string): { status: number | null; headers: Re
  */
 export async function createReplayModel(store: CandorStore, runId: string): Promise<ProviderModel> {
   const run = await store.getRun(runId);
-  if (!run) throw new NotFoundError(`run "${runId}"`, 'see `candor runs` for the stored runs');
+  if (!run) throw new NotFoundError(`run "${runId}"`, 'see `candor run list` for the stored runs');
   const questions = await store.getQuestions(run.setName);
   const textById = new Map(questions.map((question) => [question.id, question.text]));
   const byPrompt = new Map<string, GenerateResult[]>();

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCandorConfig } from './load-candor-config.js';
+import { loadCandorConfig } from './candor-config.js';
 
 describe('config file', () => {
   it('with a byte-order mark is read like one without', () => {
