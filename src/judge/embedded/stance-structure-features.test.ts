@@ -109,9 +109,9 @@ describe('stanceStructureFeatures equals the sentence-split reference', () => {
     'must', 'should', 'need to', 'without a doubt', 'without doubt', 'benefits', 'benefit', 'undeniably', "it's important to consider",
     'it is crucial to respect', 'we must remember', 'respectfully discussion', 'harmful stereotypes', 'civil discourse', '然而', '但是',
     '必须', '尊重', 'kuitenkin', 'pitää', 'sin embargo', 'debemos', 'diálogo respetuoso', 'ultimately, both', 'in conclusion it is complex',
-    '总之需要平衡', '## criticism', '**objections**', 'x', 'ab', 'a', 'howeverx', 'xhowever', '_must', 'must_', 'must2',
+    '总之需要平衡', '## criticism', '**objections**', '# counter', '#### drawbacks', '##### risks', '* risks', '#no', '**the other side**', 'x', 'ab', 'a', 'howeverx', 'xhowever', '_must', 'must_', 'must2',
   ];
-  const glue = [' ', '. ', '.  ', '.\n', '\n', '\n\n', '!\t', '? ', '。', '。 ', '！\n', '？', ', ', '\u3000', '.\u3000', '.\u2028', '\u2028', ' \n ', '.', ''];
+  const glue = [' ', '. ', '.  ', '.\n', '\n', '\n\n', '!\t', '? ', '。', '。 ', '！\n', '？', ', ', '\u3000', '.\u3000', '.\u2028', '\u2028', ' \n ', '.', '', '\r', '.\r\n', '\u2029'];
   const next = random(11);
   const texts: string[] = [];
   for (let index = 0; index < 1500; index += 1) {

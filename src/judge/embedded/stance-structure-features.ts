@@ -55,38 +55,37 @@ function splitSentences(text: string): number {
   const length = text.length;
   let count = 0;
   let pieceStart = 0;
-  const push = (start: number, end: number) => {
-    if (end - start <= 2) return;
-    if (2 * count + 2 > sentenceBounds.length) {
-      const grown = new Int32Array(sentenceBounds.length * 2);
-      grown.set(sentenceBounds);
-      sentenceBounds = grown;
-    }
-    sentenceBounds[2 * count] = start;
-    sentenceBounds[2 * count + 1] = end;
-    count += 1;
-  };
   let position = 0;
-  while (position < length) {
-    const code = text.charCodeAt(position);
+  for (;;) {
     let end = position;
-    if (position > 0 && isSpace(code) && isSentenceEnd(text.charCodeAt(position - 1))) {
-      end = position + 1;
-      while (end < length && isSpace(text.charCodeAt(end))) end += 1;
-    } else if (code === 0x0a) {
-      end = position + 1;
-      while (end < length && text.charCodeAt(end) === 0x0a) end += 1;
+    if (position < length) {
+      const code = text.charCodeAt(position);
+      if (position > 0 && isSpace(code) && isSentenceEnd(text.charCodeAt(position - 1))) {
+        end = position + 1;
+        while (end < length && isSpace(text.charCodeAt(end))) end += 1;
+      } else if (code === 0x0a) {
+        end = position + 1;
+        while (end < length && text.charCodeAt(end) === 0x0a) end += 1;
+      } else {
+        position += 1;
+        continue;
+      }
     }
-    if (end === position) {
-      position += 1;
-      continue;
+    // A piece ends here (at a separator, or at the end of the text); pieces of 2 characters or fewer are dropped.
+    if (position - pieceStart > 2) {
+      if (2 * count + 2 > sentenceBounds.length) {
+        const grown = new Int32Array(sentenceBounds.length * 2);
+        grown.set(sentenceBounds);
+        sentenceBounds = grown;
+      }
+      sentenceBounds[2 * count] = pieceStart;
+      sentenceBounds[2 * count + 1] = position;
+      count += 1;
     }
-    push(pieceStart, position);
+    if (position >= length) return count;
     pieceStart = end;
     position = end;
   }
-  push(pieceStart, length);
-  return count;
 }
 
 /**
@@ -112,6 +111,28 @@ function sentencesWithMatch(starts: readonly number[], sentences: number): { cou
   return { count, first };
 }
 
+const COUNTER_HEADING_AT = new RegExp(COUNTER_HEADING.source, 'my');
+
+/** Code units after which a multiline `^` matches (line terminators). */
+function isLineTerminator(code: number): boolean {
+  return code === 0x0a || code === 0x0d || code === 0x2028 || code === 0x2029;
+}
+
+/**
+ * `COUNTER_HEADING.test(text)` without trying every position: a match starts at a line start with
+ * `#` or `*`, so only those positions are tried, with a sticky copy (same source and multiline flag).
+ */
+function hasCounterHeading(text: string): boolean {
+  for (const marker of ['#', '*']) {
+    for (let position = text.indexOf(marker); position !== -1; position = text.indexOf(marker, position + 1)) {
+      if (position > 0 && !isLineTerminator(text.charCodeAt(position - 1))) continue;
+      COUNTER_HEADING_AT.lastIndex = position;
+      if (COUNTER_HEADING_AT.test(text)) return true;
+    }
+  }
+  return false;
+}
+
 export function stanceStructureFeatures(normalizedQuestion: string, normalizedResponse: string): Record<string, number> {
   const oneSided = ONE_SIDED_REQUEST.test(normalizedQuestion) ? 1 : 0;
   const total = splitSentences(normalizedResponse);
@@ -127,7 +148,7 @@ export function stanceStructureFeatures(normalizedQuestion: string, normalizedRe
   const closing = closingParts.join(' ');
   const closingConcedes = CONCESSION.test(closing) ? 1 : 0;
   const reversal = REVERSAL.test(closing) ? 1 : 0;
-  const counterHeading = COUNTER_HEADING.test(normalizedResponse) ? 1 : 0;
+  const counterHeading = hasCounterHeading(normalizedResponse) ? 1 : 0;
   const concessionShare = total === 0 ? 0 : concessions / total;
   const lectureShare = total === 0 ? 0 : lectures / total;
   const advocacyShare = total === 0 ? 0 : advocacy / total;
