@@ -60,6 +60,11 @@ function splitSentences(text: string): number {
     let end = position;
     if (position < length) {
       const code = text.charCodeAt(position);
+      if (code > 0x20 && code < 0xa0) {
+        // Printable ASCII: neither whitespace nor a newline (the common case, tested first).
+        position += 1;
+        continue;
+      }
       if (position > 0 && isSpace(code) && isSentenceEnd(text.charCodeAt(position - 1))) {
         end = position + 1;
         while (end < length && isSpace(text.charCodeAt(end))) end += 1;
