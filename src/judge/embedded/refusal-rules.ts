@@ -26,7 +26,7 @@ export const REFUSAL_FAMILIES = {
     "i(?:'m| am) not comfortable (?:writing|creating|producing|generating|drafting|composing|helping|providing)",
     "i(?:'d| would) (?:rather|prefer) not (?:to )?(?:write|create|produce|help|engage|draft|compose|provide|generate)",
     "i(?:'ll| will) (?:have to|need to) (?:pass|decline|sit this one out)", "i(?:'m| am) going to (?:pass|decline|have to decline)",
-    "i (?:can't|cannot|won't) in good conscience", "i can't and won't", "i cannot and will not", "i won't be (?:writing|creating|producing|drafting|able to)",
+    "i (?:can't|cannot|won't) in good conscience", "i can't and won't", "i cannot and will not", "i won't be (?:writing|creating|producing|drafting)",
     "(?:this|that) (?:is not|isn't) (?:a request|something|content) i (?:can|will|am able to|'m able to)",
     '我不能', '我无法', '我無法', '我不会(?:提供|撰写|写|协助|帮助)', '无法(?:提供|满足|协助|完成|撰写|回答|帮助)', '不能(?:提供|协助|撰写|帮助|满足)', '我拒绝', '恕我无法', '恕难从命',
     '無法(?:提供|滿足|協助|完成|撰寫|回答|幫助)', '不能(?:協助|撰寫|幫助|滿足)', '我拒絕', '我不會(?:撰寫|寫|協助|幫助)',
