@@ -88,7 +88,7 @@ export function createProviderModel(spec: string | ModelSpec, options: CreatePro
 
 /**
  * Refuses a base URL that carries credentials (`user:pass@host`) or a query string (`?key=…`):
- * the URL is stored in the run's settings and printed by `candor runs`, and Candor appends the
+ * the URL is stored in the run's settings and printed by `candor run list`, and Candor appends the
  * API path to it, so `…?key=x` would also send a broken request. Keys go in an environment
  * variable (--api-key-env). The message shows the URL with the credentials masked.
  */

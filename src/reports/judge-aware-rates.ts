@@ -11,7 +11,7 @@ import { groupRows } from './rates.js';
 /**
  * Judge-aware rates: the compliance rate beside its version corrected for the judge's measured
  * error (Rogan–Gladen with judgeCorrectedRate's Monte Carlo interval), the confusion it is measured
- * from, and the output of `candor judge-rates`.
+ * from, and the output of `candor judge rates`.
  */
 
 export interface MeasuredConfusion {

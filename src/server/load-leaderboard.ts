@@ -4,7 +4,7 @@ import type { LeaderboardResponse, LeaderboardRow } from './api-types.js';
 import type { ExplorerQuery } from './explorer-query.js';
 import { judgeShares } from './load-judges.js';
 
-const RETRY_HINT = 'incomplete: more than 10% of the answers are missing (provider errors, truncation); not ranked. `candor retry <run-id>` asks them again';
+const RETRY_HINT = 'incomplete: more than 10% of the answers are missing (provider errors, truncation); not ranked. `candor run retry <run-id>` asks them again';
 
 /**
  * Every model's compliance rate under the lens, ranked only on the same questions (one set, or the
