@@ -7,6 +7,7 @@
  *   npx tsx scripts/embedded-judge-folds.ts                       # the default configurations
  *   npx tsx scripts/embedded-judge-folds.ts --configs base,synthetic --json folds.json
  *   npx tsx scripts/embedded-judge-folds.ts --configs synthetic --epochs 4   # cheaper fold models (CPU-bound machines)
+ *   npx tsx scripts/embedded-judge-folds.ts --configs synthetic --epochs 4 --only us_hard,mistralai   # only these folds
  *
  * Synthetic answers (scripts/embedded-judge-synthetic.ts) are added to training only; they are never scored.
  * For the us_hard fold the test rows are the adjudicated ones (gold = adjudicated label); for every
@@ -44,18 +45,22 @@ for (const name of configNames) if (!(name in TRAINING_CONFIGS)) throw new Error
 
 const epochsOverride = argument('--epochs') === undefined ? undefined : Number(argument('--epochs'));
 if (epochsOverride !== undefined && !(Number.isInteger(epochsOverride) && epochsOverride > 0)) throw new Error('--epochs must be a positive integer');
+/** Fold names (sets or families) to run; every fold when absent. The summary's worst is then over these only. */
+const only = argument('--only')?.split(',');
 const started = Date.now();
 const prepare = (rows: LabelledRow[]): Prepared[] => rows.map((row) => ({ ...row, vector: extractFeatures(row), labelIndex: VERDICTS.indexOf(row.label) }));
 const grok = prepare(loadGrokRows());
 const adjudicated = prepare(loadAdjudicatedRows());
 const synthetic = prepare(syntheticRows());
+let syntheticStance: Prepared[] | undefined;
+const syntheticFor = (config: TrainingConfig) => (config.syntheticStance === true ? (syntheticStance ??= prepare(syntheticRows(15, 6, { stance: true }))) : synthetic);
 const labelled = [...grok, ...adjudicated];
 console.log(`loaded ${grok.length} Grok-labelled, ${adjudicated.length} adjudicated, ${synthetic.length} synthetic rows (${((Date.now() - started) / 1000).toFixed(0)}s)`);
 
 function train(rows: readonly Prepared[], config: TrainingConfig): Float64Array {
   const weightOf = (row: Prepared) =>
     row.source === 'synthetic' ? config.syntheticWeight : row.source === 'adjudicated' ? config.adjudicatedWeight : row.set === 'us_hard' ? config.usHardWeight : 1;
-  const training = config.syntheticWeight > 0 ? [...rows, ...synthetic] : rows;
+  const training = config.syntheticWeight > 0 ? [...rows, ...syntheticFor(config)] : rows;
   return trainSoftmaxRegression(
     training.map((row) => ({ vector: row.vector, label: row.labelIndex, weight: weightOf(row) })),
     { featureCount: FEATURE_COUNT, classes: 3, epochs: config.epochs, batchSize: 64, learningRate: 0.01, l2: config.l2, seed: 7 },
@@ -79,6 +84,7 @@ function score(test: readonly Prepared[], weights: Float64Array, fold: string): 
 }
 
 function summarize(title: string, folds: FoldResult[]): { mean: number; worst: FoldResult } {
+  if (folds.length === 0) return { mean: NaN, worst: { fold: 'none', n: 0, accuracy: Infinity, kappa: null } };
   const mean = folds.reduce((sum, fold) => sum + fold.accuracy, 0) / folds.length;
   const worst = folds.reduce((low, fold) => (fold.accuracy < low.accuracy ? fold : low));
   console.log(`  ${title}`);
@@ -87,8 +93,9 @@ function summarize(title: string, folds: FoldResult[]): { mean: number; worst: F
   return { mean, worst };
 }
 
-const sets = [...new Set(grok.map((row) => row.set))].sort();
-const families = [...new Set(labelled.map((row) => vendorFamily(row.model)))].sort();
+const sets = [...new Set(grok.map((row) => row.set))].sort().filter((set) => only === undefined || only.includes(set));
+const families = [...new Set(labelled.map((row) => vendorFamily(row.model)))].sort().filter((family) => only === undefined || only.includes(family));
+if (sets.length + families.length === 0) throw new Error(`--only: no such set or family (${only?.join(', ')})`);
 const results: Record<string, { config: TrainingConfig; sets: FoldResult[]; families: FoldResult[]; worst: number }> = {};
 for (const name of configNames) {
   const config = { ...TRAINING_CONFIGS[name]!, ...(epochsOverride === undefined ? {} : { epochs: epochsOverride }) };

@@ -80,7 +80,7 @@ function train(rows: readonly Prepared[]): Float64Array {
 const started = Date.now();
 const grok = prepare([...loadGrokRows(), ...(await Promise.all(extraLabelFiles.map(loadExtraLabelRows))).flat()]);
 const adjudicated = prepare(loadAdjudicatedRows());
-const synthetic = prepare(syntheticRows());
+const synthetic = prepare(syntheticRows(15, 6, { stance: CONFIG.syntheticStance === true }));
 console.log(`configuration ${configName}: ${JSON.stringify(CONFIG)}`);
 console.log(`loaded ${grok.length} judge-labelled rows${extraLabelFiles.length > 0 ? ` (with ${extraLabelFiles.join(', ')})` : ''}, ${adjudicated.length} adjudicated us_hard rows, ${synthetic.length} synthetic training-only rows (${((Date.now() - started) / 1000).toFixed(1)}s)`);
 

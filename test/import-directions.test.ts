@@ -18,8 +18,9 @@ const ALLOWED: Record<string, string[]> = {
   runner: ['core', 'datasets', 'providers', 'judge', 'stats', 'store'],
   ingest: ['core', 'datasets', 'providers', 'judge', 'stats', 'store'],
   reports: ['core', 'stats', 'store'],
-  server: ['core', 'datasets', 'providers', 'judge', 'stats', 'store', 'runner', 'ingest', 'reports'],
-  cli: ['core', 'datasets', 'providers', 'judge', 'stats', 'store', 'runner', 'ingest', 'reports', 'server', 'mock-server'],
+  specs: ['core', 'providers', 'judge', 'store', 'runner'],
+  server: ['core', 'datasets', 'providers', 'judge', 'stats', 'store', 'runner', 'ingest', 'reports', 'specs'],
+  cli: ['core', 'datasets', 'providers', 'judge', 'stats', 'store', 'runner', 'ingest', 'reports', 'specs', 'server', 'mock-server'],
 };
 
 /** Tests may also use the mock server and the store contract suite, whatever folder they sit in. */
@@ -74,10 +75,61 @@ export function findViolations(): string[] {
   return violations;
 }
 
+/** The file a relative specifier names: `./x.js` is `x.ts`, a folder is its `index.ts`. */
+function resolveSpecifier(from: string, specifier: string): string {
+  const target = resolve(dirname(from), specifier);
+  if (target.endsWith('.js')) return target.slice(0, -'.js'.length) + '.ts';
+  return target.endsWith('.ts') ? target : join(target, 'index.ts');
+}
+
+/** file → the src/ files it imports (type-only imports included: a cycle of types is still a knot to untie). */
+function importGraph(): Map<string, string[]> {
+  const graph = new Map<string, string[]>();
+  for (const file of listSourceFiles(sourceRoot)) {
+    const targets = importsOf(readFileSync(file, 'utf8'))
+      .filter((specifier) => specifier.startsWith('.'))
+      .map((specifier) => resolveSpecifier(file, specifier));
+    graph.set(file, targets);
+  }
+  return graph;
+}
+
+/** Every import cycle found by a depth-first walk, each as `a.ts -> b.ts -> a.ts` (paths relative to src/). */
+export function findCycles(graph: Map<string, string[]> = importGraph()): string[] {
+  const state = new Map<string, 'open' | 'done'>();
+  const stack: string[] = [];
+  const cycles: string[] = [];
+  const visit = (file: string): void => {
+    state.set(file, 'open');
+    stack.push(file);
+    for (const target of graph.get(file) ?? []) {
+      if (!graph.has(target)) continue;
+      const seen = state.get(target);
+      if (seen === 'open') cycles.push([...stack.slice(stack.indexOf(target)), target].map((path) => relative(sourceRoot, path)).join(' -> '));
+      else if (seen === undefined) visit(target);
+    }
+    stack.pop();
+    state.set(file, 'done');
+  };
+  for (const file of graph.keys()) if (!state.has(file)) visit(file);
+  return cycles;
+}
+
 const webRoot = resolve(import.meta.dirname, '..', 'web', 'src');
 const API_CONTRACT = join(sourceRoot, 'server', 'api-types.ts');
+const STATS = join(sourceRoot, 'stats');
 
-/** web/ (the explorer front end) may import from src/ only the API contract types (docs/architecture.md). */
+/** src/stats files the browser may import: pure functions with no import outside src/stats (no node:, no core). */
+function isPureStats(target: string): boolean {
+  if (!target.startsWith(STATS + sep) || target.endsWith('.test.ts') || relative(STATS, target) === 'index.ts') return false;
+  return importsOf(readFileSync(target, 'utf8')).every((specifier) => specifier.startsWith('./'));
+}
+
+/**
+ * web/ (the explorer front end) may import from src/ only the API contract types and the pure
+ * statistics of src/stats, one file at a time (docs/architecture.md). The contract itself may import
+ * only src/stats types.
+ */
 export function findWebViolations(): string[] {
   const violations: string[] = [];
   for (const file of [...listSourceFiles(webRoot), ...listTsxFiles(webRoot)]) {
@@ -85,8 +137,14 @@ export function findWebViolations(): string[] {
       if (!specifier.startsWith('.')) continue;
       const target = resolve(dirname(file), specifier).replace(/\.js$/, '.ts');
       if (target.startsWith(webRoot + sep)) continue;
-      if (target !== API_CONTRACT) violations.push(`web/${relative(webRoot, file)} may import only src/server/api-types from src: ${specifier}`);
+      if (target !== API_CONTRACT && !isPureStats(target)) {
+        violations.push(`web/${relative(webRoot, file)} may import only src/server/api-types and pure src/stats files from src: ${specifier}`);
+      }
     }
+  }
+  for (const specifier of importsOf(readFileSync(API_CONTRACT, 'utf8'))) {
+    const target = resolve(dirname(API_CONTRACT), specifier).replace(/\.js$/, '.ts');
+    if (!isPureStats(target)) violations.push(`src/server/api-types.ts may import only pure src/stats files: ${specifier}`);
   }
   return violations;
 }
@@ -102,13 +160,30 @@ function listTsxFiles(directory: string): string[] {
 }
 
 describe('import directions', () => {
-  it('web/ imports only the API contract from src/', () => {
+  it('web/ imports only the API contract and pure src/stats files from src/', () => {
     expect(listTsxFiles(webRoot).length).toBeGreaterThan(0);
     expect(findWebViolations()).toEqual([]);
   });
 
   it('every folder imports only what it is allowed to', () => {
     expect(findViolations()).toEqual([]);
+  });
+
+  it('only self-contained src/stats files count as pure for web/', () => {
+    expect(isPureStats(join(STATS, 'wilson-interval.ts'))).toBe(true);
+    expect(isPureStats(join(STATS, 'mcnemar-exact.ts'))).toBe(true);
+    expect(isPureStats(join(STATS, 'index.ts'))).toBe(false);
+    expect(isPureStats(join(sourceRoot, 'reports', 'lens.ts'))).toBe(false);
+  });
+
+  it('no import cycle among src/ files', () => {
+    expect(findCycles()).toEqual([]);
+  });
+
+  it('the cycle check finds a cycle', () => {
+    const [a, b, c] = ['a.ts', 'b.ts', 'c.ts'].map((name) => join(sourceRoot, name)) as [string, string, string];
+    expect(findCycles(new Map([[a, [b]], [b, [c]], [c, [a]]]))).toEqual([`a.ts -> b.ts -> c.ts -> a.ts`]);
+    expect(findCycles(new Map([[a, [b]], [b, [c]], [c, []]]))).toEqual([]);
   });
 
   it('the checker catches a forbidden import', () => {

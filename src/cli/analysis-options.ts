@@ -1,8 +1,9 @@
+import { UsageError } from '../core/index.js';
 import type { Command } from 'commander';
 import { checkNames, describeLensRule, lensFrom, lensRows, LENSES, type Lens, type LensRows, type NamesToCheck } from '../reports/index.js';
 import type { CandorStore, LabelRowQuery, ReportDimension } from '../store/index.js';
 import { parseListOption } from './parse-list-option.js';
-import { UsageError } from './usage-error.js';
+import { formatOption, shared, TABLE_FORMATS } from './cli-options.js';
 
 /** Options every analysis command shares: the lens, the judge, the row filters, the output. */
 export interface AnalysisOptions {
@@ -24,16 +25,16 @@ export function addLensOptions(command: Command): Command {
     .option('--include-test', 'count test runs too (mock server, loopback endpoints, replay:), left out by default');
 }
 
-/** Adds --judge, --lens, --exclude-blocked, --include-test, --set, --model, --format and --db. */
+/** Adds --judged-by, --lens, --exclude-blocked, --include-test, --sets, --models, --format and --db. */
 export function addAnalysisOptions(command: Command): Command {
   return addLensOptions(
     command
-      .option('--set <names>', 'only these question sets (comma-separated)')
-      .option('--model <ids>', 'only these models (comma-separated)')
-      .option('--judge <name>', "whose labels count (judge id, or id@version); default: each response's latest judgment"),
+      .addOption(shared('sets'))
+      .addOption(shared('models'))
+      .addOption(shared('judgedBy')),
   )
-    .option('--format <format>', 'table, json, csv or md', 'table')
-    .option('--db <path>', 'store: SQLite file (default $CANDOR_DB or ./candor.db)');
+    .addOption(formatOption(TABLE_FORMATS, 'table'))
+    .addOption(shared('db'));
 }
 
 /** The lens the options ask for; a bad --lens is a usage error. */
@@ -46,7 +47,7 @@ export function lensOf(options: Pick<AnalysisOptions, 'lens' | 'excludeBlocked'>
 }
 
 /**
- * The label-row query the shared options describe; `sets` overrides --set when given. Blocked rows
+ * The label-row query the shared options describe; `sets` overrides --sets when given. Blocked rows
  * are always read: the lens (applied by the reports) decides whether they count.
  */
 export function analysisQuery(options: AnalysisOptions, sets?: readonly string[]): LabelRowQuery {

@@ -156,7 +156,7 @@ describe('6. pooled rates across models have honest intervals', () => {
     const cn = map.countries.find((row) => row.country === 'CN')!;
     expect(cn.models).toBeGreaterThanOrEqual(3);
     expect(cn.modelMean).not.toBeNull();
-    expect(cn.modelMean!.high - cn.modelMean!.low).toBeGreaterThan(cn.high - cn.low);
+    expect(cn.modelMean!.high - cn.modelMean!.low).toBeGreaterThan(cn.high! - cn.low!);
   });
 });
 

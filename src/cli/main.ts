@@ -1,6 +1,9 @@
 import { printable } from './printable.js';
 import { Command, CommanderError } from 'commander';
-import { CandorError } from '../core/index.js';
+import { CandorError, UsageError } from '../core/index.js';
+import { deprecationNotes, installAliases } from './cli-options.js';
+import { registerInGroup } from './command-groups.js';
+import { EXIT_CODES, exitCodeHelp } from './exit-codes.js';
 import { processIo, type CliIo } from './cli-io.js';
 import { registerDbCommand } from './commands/db-command.js';
 import { registerDemoCommand } from './commands/demo-command.js';
@@ -26,16 +29,16 @@ import { registerServeCommand } from './commands/serve-command.js';
 import { registerSiteCommand } from './commands/site-command.js';
 import { registerWorkerCommand } from './commands/worker-command.js';
 import { CANDOR_VERSION } from './candor-version.js';
-import { UsageError } from './usage-error.js';
 
-/** Exit codes: 0 ok, 1 a Candor error (bad input, not found, outdated store), 2 usage, 3 the provider refused the first requests alike (fail fast), 70 a bug, 130/143 stopped by SIGINT/SIGTERM. */
-export const EXIT_CODES = { ok: 0, error: 1, usage: 2, refused: 3, internal: 70, interrupted: 130 } as const;
 
-function buildProgram(io: CliIo): Command {
+/** The whole command tree (tests walk it: every shared option, every command). */
+export function buildProgram(io: CliIo): Command {
   const program = new Command('candor')
     .description("Candor maps what language models will and won't say: collect answers, judge them, compare them.")
     .version(CANDOR_VERSION, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
+    // Options after a subcommand's name are that subcommand's (`candor run list --db x` is list's --db, not run's).
+    .enablePositionalOptions()
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
@@ -43,13 +46,12 @@ function buildProgram(io: CliIo): Command {
     })
     .addHelpText(
       'after',
-      '\nThe store is a SQLite file: --db <path>, or $CANDOR_DB, or ./candor.db.\nStart with `candor demo --from <speechmap-data folder>`.',
+      `\nThe store is a SQLite file or a postgres:// URL: --db <path|url>, or $CANDOR_DB, or ./candor.db.\nStart with \`candor demo --from <speechmap-data folder>\`.\n\n${exitCodeHelp()}`,
     );
   registerDemoCommand(program, io);
   registerRunCommand(program, io);
   registerDoctorCommand(program, io);
   registerWorkerCommand(program, io);
-  registerRetryCommand(program, io);
   registerImportCommand(program, io);
   registerJudgeCommand(program, io);
   registerReportCommand(program, io);
@@ -57,17 +59,24 @@ function buildProgram(io: CliIo): Command {
   registerSwapCommand(program, io);
   registerPhrasingCommand(program, io);
   registerContentionCommand(program, io);
-  registerJudgeRatesCommand(program, io);
   registerTimelineCommand(program, io);
   registerLabIndexCommand(program, io);
   registerSetsCommand(program, io);
   registerModelsCommand(program, io);
-  registerRunsCommand(program, io);
   registerExportCommand(program, io);
   registerServeCommand(program, io);
   registerSiteCommand(program, io);
   registerDbCommand(program, io);
   registerMockServerCommand(program, io);
+  registerInGroup(program, io, { group: 'run', name: 'list', oldName: 'runs' }, registerRunsCommand);
+  registerInGroup(program, io, { group: 'run', name: 'retry', oldName: 'retry' }, registerRetryCommand);
+  registerInGroup(program, io, { group: 'judge', name: 'rates', oldName: 'judge-rates' }, registerJudgeRatesCommand);
+  installAliases(program);
+  // An old spelling still works; say once, before the command runs, what it is called now.
+  program.hook('preAction', () => {
+    for (const note of deprecationNotes) io.stderr.write(`${note}\n`);
+    deprecationNotes.clear();
+  });
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();
@@ -80,6 +89,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
   const program = buildProgram(io);
   try {
     io.exitCode = undefined;
+    deprecationNotes.clear();
     await program.parseAsync([...argv], { from: 'user' });
     return io.exitCode ?? EXIT_CODES.ok;
   } catch (error) {

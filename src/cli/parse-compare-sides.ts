@@ -1,6 +1,6 @@
+import { UsageError } from '../core/index.js';
 import type { CompareSide } from '../reports/index.js';
 import { parseListOption } from './parse-list-option.js';
-import { UsageError } from './usage-error.js';
 
 /** `run:<id>` → a run; `model@route` → a model through one upstream route; otherwise a model id. */
 export function parseCompareSide(text: string): CompareSide {
@@ -8,7 +8,7 @@ export function parseCompareSide(text: string): CompareSide {
   if (value === '') throw new UsageError('compare: a side is empty');
   if (value.startsWith('run:')) {
     const runId = value.slice('run:'.length);
-    if (runId === '') throw new UsageError('compare: "run:" needs a run id, e.g. run:speechmap:china_criticism:deepseek/deepseek-r1 (see `candor runs`)');
+    if (runId === '') throw new UsageError('compare: "run:" needs a run id, e.g. run:speechmap:china_criticism:deepseek/deepseek-r1 (see `candor run list`)');
     return { kind: 'run', runId };
   }
   const at = value.lastIndexOf('@');

@@ -1,4 +1,4 @@
-import { UsageError } from './usage-error.js';
+import { UsageError } from '../core/index.js';
 
 /** A numeric option, validated: integer and bounds as asked. */
 export function parseNumberOption(

@@ -1,5 +1,5 @@
+import { UsageError } from '../core/index.js';
 import { isOutputFormat, OUTPUT_FORMATS, type OutputFormat } from '../reports/index.js';
-import { UsageError } from './usage-error.js';
 
 /** --format value → OutputFormat, or a usage error listing the choices. */
 export function parseOutputFormat(value: string | undefined, allowed: readonly string[] = OUTPUT_FORMATS): OutputFormat {

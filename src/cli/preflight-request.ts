@@ -1,6 +1,6 @@
+import { UsageError } from '../core/index.js';
 import type { GenerateRequest, ProviderModel, RequestPlan } from '../providers/index.js';
 import type { CliIo } from './cli-io.js';
-import { UsageError } from './usage-error.js';
 
 /**
  * What a command will send, decided before its first request: throws (UnsupportedSettingError)

@@ -1,7 +1,8 @@
+import { EXIT_CODES } from './exit-codes.js';
 import { runCli } from './main.js';
 
 /** Exit codes of a command stopped by a signal, as shells report them (128 + signal number). */
-const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143 } as const;
+const SIGNAL_EXIT = { SIGINT: EXIT_CODES.interrupted, SIGTERM: EXIT_CODES.terminated } as const;
 
 /** After a first signal, a command that has not stopped within this long is ended (committed work stays: every write is a transaction). */
 const STOP_GRACE_MS = 30_000;
@@ -30,7 +31,7 @@ export async function runProcess(): Promise<void> {
   // `candor export | head`: the reader went away; stop quietly, as Unix tools do.
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EPIPE') process.exit(0);
+      if (error.code === 'EPIPE') process.exit(EXIT_CODES.ok);
       throw error;
     });
   }

@@ -1,7 +1,6 @@
 import { InputError, type Question } from '../core/index.js';
-import { hashQuestions } from './hash-question-set.js';
-import type { QuestionFileFormat } from './question-file-format.js';
-import type { QuestionFileValidation } from './question-file-validation.js';
+import type { QuestionFileFormat, QuestionFileValidation } from './question-set-input.js';
+import { createHash } from 'node:crypto';
 
 /** A question with the physical line of the file it was read from. */
 export interface NumberedQuestion {
@@ -73,4 +72,34 @@ export function assembleQuestionSet(input: AssembleQuestionSetInput): QuestionFi
 // Stable: problems on the same line keep the order they were found in; file-level problems come first.
 function sortByLine(problems: InputError[]): InputError[] {
   return [...problems].sort((left, right) => (left.location.line ?? 0) - (right.location.line ?? 0));
+}
+
+/**
+ * sha256 (hex) of the canonical JSON of the questions sorted by id: the same questions give the
+ * same hash whatever their order in the file or the key order of the rows they were read from.
+ */
+export function hashQuestions(questions: readonly Question[]): string {
+  const sorted = [...questions].sort(
+    (left, right) => compareCodeUnits(left.id, right.id) || compareCodeUnits(left.setName, right.setName),
+  );
+  return createHash('sha256').update(canonicalJson(sorted)).digest('hex');
+}
+
+// Not localeCompare: the order must not depend on the machine's locale.
+function compareCodeUnits(left: string, right: string): number {
+  if (left < right) return -1;
+  return left > right ? 1 : 0;
+}
+
+/** JSON with object keys sorted and no whitespace; undefined properties are left out as JSON.stringify does. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record)
+      .filter((key) => record[key] !== undefined)
+      .sort(compareCodeUnits);
+    return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
 }

@@ -1,5 +1,4 @@
-import { shareInLanguageScript } from './language-script.js';
-import { stripTranslationCommentary } from './strip-translation-commentary.js';
+
 
 export interface TranslationCheckInput {
   /** The text that was translated. */
@@ -48,4 +47,77 @@ export function checkTranslation(input: TranslationCheckInput): TranslationCheck
     return { ok: false, reason: `the output is ${text.length} characters for a ${input.source.length}-character source; it answers or comments instead of translating` };
   }
   return { ok: true, text };
+}
+
+// Languages whose text is mostly in one non-Latin script, so a translation into them can be
+// checked for having happened at all. Latin-script languages are not checked this way.
+const SCRIPTS: Record<string, RegExp> = {
+  zh: /\p{Script=Han}/u,
+  ja: /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u,
+  ko: /\p{Script=Hangul}/u,
+  ru: /\p{Script=Cyrillic}/u,
+  uk: /\p{Script=Cyrillic}/u,
+  be: /\p{Script=Cyrillic}/u,
+  bg: /\p{Script=Cyrillic}/u,
+  mk: /\p{Script=Cyrillic}/u,
+  kk: /\p{Script=Cyrillic}/u,
+  ar: /\p{Script=Arabic}/u,
+  fa: /\p{Script=Arabic}/u,
+  ur: /\p{Script=Arabic}/u,
+  he: /\p{Script=Hebrew}/u,
+  el: /\p{Script=Greek}/u,
+  hi: /\p{Script=Devanagari}/u,
+  mr: /\p{Script=Devanagari}/u,
+  ne: /\p{Script=Devanagari}/u,
+  bn: /\p{Script=Bengali}/u,
+  th: /\p{Script=Thai}/u,
+  ka: /\p{Script=Georgian}/u,
+  hy: /\p{Script=Armenian}/u,
+  am: /\p{Script=Ethiopic}/u,
+  ta: /\p{Script=Tamil}/u,
+  my: /\p{Script=Myanmar}/u,
+  km: /\p{Script=Khmer}/u,
+};
+
+/** Share (0..1) of the letters in `text` written in the script of `languageTag`, or null when the language is not checked. */
+export function shareInLanguageScript(text: string, languageTag: string): number | null {
+  const pattern = SCRIPTS[languageTag.split('-')[0]!.toLowerCase()];
+  if (!pattern) return null;
+  const letters = [...text].filter((character) => /\p{L}/u.test(character));
+  if (letters.length === 0) return 0;
+  return letters.filter((character) => pattern.test(character)).length / letters.length;
+}
+
+// "Here is the translation:", "Sure! Here's the Chinese version:", "Translation:", "译文：" …
+const PREAMBLE =
+  /^\s*(?:(?:sure|certainly|of course|okay|ok)[!,.]?\s*)?(?:(?:here(?:'s| is)|below is)\s+(?:the|my|your|a)?\s*(?:[\p{L}-]+\s+){0,3}(?:translation|version|rendering|text)\b[^\n:]*[:：]|(?:[\p{L}-]+\s+)?translation\s*(?:\([^)]*\))?\s*[:：]|(?:译文|翻译|中文翻译|翻訳)\s*[:：])\s*/iu;
+
+const QUOTE_PAIRS: readonly [string, string][] = [
+  ['"', '"'],
+  ['“', '”'],
+  ['「', '」'],
+  ['«', '»'],
+  ["'", "'"],
+];
+
+/**
+ * Removes what models wrap translations in: a code fence, a leading "Here is the translation:"
+ * line, and quotes around the whole text. What remains may still hold commentary; the checker
+ * rejects that.
+ */
+export function stripTranslationCommentary(output: string): string {
+  let text = output.trim();
+  const fence = /^```[\w-]*\s*\n([\s\S]*?)\n?```$/.exec(text);
+  if (fence) text = fence[1]!.trim();
+  for (let pass = 0; pass < 2; pass += 1) {
+    const preamble = PREAMBLE.exec(text);
+    if (preamble) text = text.slice(preamble[0].length).trim();
+  }
+  for (const [open, close] of QUOTE_PAIRS) {
+    if (text.length > 2 && text.startsWith(open) && text.endsWith(close) && !text.slice(1, -1).includes(close)) {
+      text = text.slice(1, -1).trim();
+      break;
+    }
+  }
+  return text;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deriveVariationThemes } from './derive-variation-themes.js';
+import { deriveVariationThemes } from './read-speechmap-questions.js';
 
 describe('deriveVariationThemes', () => {
   it('splits the trailing variation digit off an id', () => {

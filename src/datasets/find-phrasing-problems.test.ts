@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findPhrasingProblems } from './find-phrasing-problems.js';
+import { findPhrasingProblems } from './parse-generated-phrasings.js';
 import { classifyPhrasing, SPEECHMAP_PHRASINGS } from './speechmap-phrasing.js';
 
 // SpeechMap's own prompts are the reference: the checks must accept every one of them.

@@ -1,27 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Question } from '../core/index.js';
-import { hashQuestions } from './hash-question-set.js';
+import { hashQuestions } from './assemble-question-set.js';
 import { readQuestionFile } from './read-question-file.js';
-import { createFixtureDirectory, jsonLines } from './test-support/fixture-directory.js';
+import { createFixtureDirectory, jsonLines, plainQuestion } from './test-support/fixture-directory.js';
 
 const fixtures = createFixtureDirectory();
 
-function question(id: string, text: string): Question {
-  return {
-    setName: 's',
-    id,
-    text,
-    domain: null,
-    theme: null,
-    variation: null,
-    targetCountry: null,
-    language: 'en',
-    templateId: null,
-    tags: [],
-    translationOf: null,
-    translationKind: 'original',
-  };
-}
+const question = (id: string, text: string) => plainQuestion({ setName: 's', id, text });
 
 describe('hashQuestions', () => {
   it('is a sha256 hex digest', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeLanguageTag } from './normalize-language-tag.js';
+import { normalizeLanguageTag } from './parse-candor-question-row.js';
 
 describe('normalizeLanguageTag', () => {
   it.each([

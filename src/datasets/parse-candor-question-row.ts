@@ -1,9 +1,6 @@
 import { z } from 'zod';
 import { InputError, type Question, type TranslationKind } from '../core/index.js';
-import { describeReceived } from './describe-received.js';
-import { inputErrorsFromIssues } from './input-errors-from-issues.js';
-import { normalizeLanguageTag } from './normalize-language-tag.js';
-import { optionalTextField, requiredTextField } from './text-field-schemas.js';
+import { describeReceived, inputErrorsFromIssues, optionalTextField, requiredTextField } from './text-field-schemas.js';
 
 /** The fields of Candor's own question formats (snake_case, as in the files). */
 export const CANDOR_QUESTION_FIELDS = [
@@ -143,4 +140,21 @@ function isSetAndId(value: unknown): value is { set: string; id: string } {
     typeof record['id'] === 'string' &&
     record['id'].trim() !== ''
   );
+}
+
+// language[-Script][-REGION]: enough of BCP 47 (RFC 5646) for question sets, e.g. en, zh-Hans, pt-BR, es-419.
+const SIMPLE_LANGUAGE_TAG = /^([a-z]{2,3})(?:-([a-z]{4}))?(?:-([a-z]{2}|[0-9]{3}))?$/i;
+
+/**
+ * Checks a simple BCP 47 tag and returns it in its conventional case (`zh-hans` → `zh-Hans`),
+ * or null when it is not one. Tags are case-insensitive, so any input case is accepted.
+ */
+export function normalizeLanguageTag(tag: string): string | null {
+  const match = SIMPLE_LANGUAGE_TAG.exec(tag);
+  if (!match) return null;
+  const [, language = '', script, region] = match;
+  let normalized = language.toLowerCase();
+  if (script) normalized += `-${script[0]!.toUpperCase()}${script.slice(1).toLowerCase()}`;
+  if (region) normalized += `-${region.toUpperCase()}`;
+  return normalized;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSpeechMapSetName } from './parse-speechmap-set-name.js';
+import { parseSpeechMapSetName } from './read-speechmap-questions.js';
 
 describe('parseSpeechMapSetName', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { readCandorCsv, validateCandorCsv } from './read-candor-csv.js';
-import { createFixtureDirectory } from './test-support/fixture-directory.js';
+import { createFixtureDirectory, plainQuestion } from './test-support/fixture-directory.js';
 
 const fixtures = createFixtureDirectory();
 
@@ -35,20 +35,7 @@ describe('readCandorCsv', () => {
         translationOf: { setName: 'en_set', id: 'q1' },
         translationKind: 'human',
       },
-      {
-        setName: 'swap_fi',
-        id: 'q2',
-        text: 'Plain',
-        domain: null,
-        theme: null,
-        variation: null,
-        targetCountry: null,
-        language: 'en',
-        templateId: null,
-        tags: [],
-        translationOf: null,
-        translationKind: 'original',
-      },
+      plainQuestion({ setName: 'swap_fi', id: 'q2', text: 'Plain' }),
     ]);
   });
 

@@ -1,11 +1,9 @@
 import { InputError } from '../core/index.js';
 import { assembleQuestionSet, type NumberedQuestion } from './assemble-question-set.js';
 import { fileStem } from './file-stem.js';
-import { parseCandorQuestionRow, CANDOR_QUESTION_FIELDS } from './parse-candor-question-row.js';
-import { parseCsv, type CsvRecord } from './parse-csv.js';
-import { questionSetOrThrow, type QuestionFileValidation } from './question-file-validation.js';
-import type { QuestionReadOptions } from './question-read-options.js';
-import type { QuestionSetInput } from './question-set-input.js';
+import { CANDOR_QUESTION_FIELDS, parseCandorQuestionRow } from './parse-candor-question-row.js';
+import { type CsvRecord, parseCsv } from './parse-csv.js';
+import { type QuestionFileValidation, type QuestionReadOptions, type QuestionSetInput, questionSetOrThrow } from './question-set-input.js';
 import { readTextFile } from './read-text-file.js';
 
 const KNOWN_COLUMNS: readonly string[] = [...CANDOR_QUESTION_FIELDS, 'question'];

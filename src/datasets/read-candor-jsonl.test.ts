@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { readCandorJsonl, validateCandorJsonl } from './read-candor-jsonl.js';
-import { createFixtureDirectory, jsonLines } from './test-support/fixture-directory.js';
+import { createFixtureDirectory, jsonLines, plainQuestion } from './test-support/fixture-directory.js';
 
 const fixtures = createFixtureDirectory();
 
@@ -54,20 +54,7 @@ describe('readCandorJsonl', () => {
   it('fills defaults: English, no tags, an original, nulls for absent or blank optional fields', async () => {
     const path = fixtures.write('minimal.jsonl', jsonLines({ id: 'q1', text: 'T', domain: '', theme: null }));
     const [question] = (await readCandorJsonl(path)).questions;
-    expect(question).toEqual({
-      setName: 'minimal',
-      id: 'q1',
-      text: 'T',
-      domain: null,
-      theme: null,
-      variation: null,
-      targetCountry: null,
-      language: 'en',
-      templateId: null,
-      tags: [],
-      translationOf: null,
-      translationKind: 'original',
-    });
+    expect(question).toEqual(plainQuestion({ setName: 'minimal', id: 'q1', text: 'T' }));
   });
 
   it('accepts "question" as an alias of "text", an integer variation and a {set, id} translation_of', async () => {

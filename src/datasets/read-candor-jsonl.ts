@@ -1,12 +1,9 @@
-import { InputError } from '../core/index.js';
+import type { InputError } from '../core/index.js';
 import { assembleQuestionSet, type NumberedQuestion } from './assemble-question-set.js';
 import { fileStem } from './file-stem.js';
-import { isPlainObject } from './is-plain-object.js';
 import { parseCandorQuestionRow } from './parse-candor-question-row.js';
-import { questionSetOrThrow, type QuestionFileValidation } from './question-file-validation.js';
-import type { QuestionReadOptions } from './question-read-options.js';
-import type { QuestionSetInput } from './question-set-input.js';
-import { readJsonLines } from './read-json-lines.js';
+import { type QuestionFileValidation, type QuestionReadOptions, type QuestionSetInput, questionSetOrThrow } from './question-set-input.js';
+import { forEachJsonObjectLine } from './read-json-lines.js';
 
 /** Reads a Candor JSONL question file (`.jsonl` or `.jsonl.gz`) and throws the first problem as an InputError. */
 export async function readCandorJsonl(path: string, options: QuestionReadOptions = {}): Promise<QuestionSetInput> {
@@ -21,19 +18,10 @@ export async function validateCandorJsonl(path: string, options: QuestionReadOpt
   const defaultSetName = options.setName ?? fileStem(path);
   const rows: NumberedQuestion[] = [];
   const problems: InputError[] = [];
-  try {
-    for await (const { line, value } of readJsonLines(path)) {
-      if (!isPlainObject(value)) {
-        problems.push(new InputError({ file: path, line }, 'expected a JSON object'));
-        continue;
-      }
-      const result = parseCandorQuestionRow(value, { file: path, line, defaultSetName });
-      if (result.question) rows.push({ line, question: result.question });
-      else problems.push(...result.problems);
-    }
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    problems.push(error);
-  }
+  await forEachJsonObjectLine(path, problems, (value, line) => {
+    const result = parseCandorQuestionRow(value, { file: path, line, defaultSetName });
+    if (result.question) rows.push({ line, question: result.question });
+    else problems.push(...result.problems);
+  });
   return assembleQuestionSet({ path, format: 'candor-jsonl', rows, problems, setField: 'set' });
 }

@@ -1,7 +1,10 @@
 import { createReadStream } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { InputError } from '../core/index.js';
-import { assertRegularFile } from './assert-regular-file.js';
+import { assertRegularFile, MAX_FILE_BYTES } from './read-text-file.js';
+
+export { MAX_FILE_BYTES };
+import { isPlainObject } from './text-field-schemas.js';
 
 /** One parsed line of a JSON Lines file, with its 1-based line number. */
 export interface JsonLine {
@@ -11,8 +14,6 @@ export interface JsonLine {
 
 /** Longest line read (bytes): a SpeechMap line with a long answer is well under 1 MB. */
 export const MAX_LINE_BYTES = 16 * 1024 * 1024;
-/** Most bytes read from one file once decompressed: a gzip bomb stops here (the largest SpeechMap file is ~20 MB). */
-export const MAX_FILE_BYTES = 1024 * 1024 * 1024;
 
 export interface ReadJsonLinesLimits {
   maxLineBytes?: number;
@@ -122,3 +123,23 @@ export async function* readJsonLines(path: string, limits: ReadJsonLinesLimits =
   }
 }
 
+/**
+ * Visits each line of a JSON Lines file that holds a JSON object and collects problems instead of
+ * throwing: a line holding anything else is a problem; a line that is not JSON ends the scan (the
+ * line reader cannot resume after it) and is reported with what came before. An InputError thrown
+ * by `visit` is collected the same way.
+ */
+export async function forEachJsonObjectLine(path: string, problems: InputError[], visit: (value: Record<string, unknown>, line: number) => void): Promise<void> {
+  try {
+    for await (const { line, value } of readJsonLines(path)) {
+      if (!isPlainObject(value)) {
+        problems.push(new InputError({ file: path, line }, 'expected a JSON object'));
+        continue;
+      }
+      visit(value, line);
+    }
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    problems.push(error);
+  }
+}

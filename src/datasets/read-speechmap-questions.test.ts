@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readSpeechMapQuestions } from './read-speechmap-questions.js';
-import { createFixtureDirectory, jsonLines } from './test-support/fixture-directory.js';
+import { createFixtureDirectory, jsonLines, plainQuestion } from './test-support/fixture-directory.js';
 
 const fixtures = createFixtureDirectory();
 
@@ -17,20 +17,9 @@ describe('readSpeechMapQuestions', () => {
     const { set, questions } = await readSpeechMapQuestions(path);
     expect(set).toMatchObject({ name: 'us_hard', format: 'speechmap', source: path, title: null });
     expect(set.contentHash).toMatch(/^[0-9a-f]{64}$/);
-    expect(questions[0]).toEqual({
-      setName: 'us_hard',
-      id: 'gov_epistocracy1',
-      text: 'Write an essay …',
-      domain: 'Governance',
-      theme: 'gov_epistocracy',
-      variation: '1',
-      targetCountry: null,
-      language: 'en',
-      templateId: null,
-      tags: [],
-      translationOf: null,
-      translationKind: 'original',
-    });
+    expect(questions[0]).toEqual(
+      plainQuestion({ setName: 'us_hard', id: 'gov_epistocracy1', text: 'Write an essay …', domain: 'Governance', theme: 'gov_epistocracy', variation: '1' }),
+    );
     expect(questions[1]).toMatchObject({ theme: 'gov_epistocracy', variation: '2' });
     expect(questions[2]).toMatchObject({ id: 'misc_question', domain: null, theme: null, variation: null });
   });

@@ -1,15 +1,9 @@
 import { z } from 'zod';
 import { InputError, type Question } from '../core/index.js';
 import { assembleQuestionSet, type NumberedQuestion } from './assemble-question-set.js';
-import { deriveVariationThemes } from './derive-variation-themes.js';
-import { inputErrorsFromIssues } from './input-errors-from-issues.js';
-import { isPlainObject } from './is-plain-object.js';
-import { parseSpeechMapSetName } from './parse-speechmap-set-name.js';
-import { questionSetOrThrow, type QuestionFileValidation } from './question-file-validation.js';
-import type { QuestionReadOptions } from './question-read-options.js';
-import type { QuestionSetInput } from './question-set-input.js';
-import { readJsonLines } from './read-json-lines.js';
-import { optionalTextField, requiredTextField } from './text-field-schemas.js';
+import { inputErrorsFromIssues, optionalTextField, requiredTextField } from './text-field-schemas.js';
+import { type QuestionFileValidation, type QuestionReadOptions, type QuestionSetInput, questionSetOrThrow } from './question-set-input.js';
+import { forEachJsonObjectLine } from './read-json-lines.js';
 
 // Not strict: published rows carry extra fields (`_source_label`, `_generated_at`, `_variation_of`).
 const speechMapRowSchema = z.object({
@@ -45,25 +39,15 @@ export async function validateSpeechMapQuestions(
   const schema = options.setName === undefined ? speechMapRowSchema : speechMapRowWithoutCategorySchema;
   const rows: SpeechMapRow[] = [];
   const problems: InputError[] = [];
-  try {
-    for await (const { line, value } of readJsonLines(path)) {
-      if (!isPlainObject(value)) {
-        problems.push(new InputError({ file: path, line }, 'expected a JSON object'));
-        continue;
-      }
-      const result = schema.safeParse(value);
-      if (!result.success) {
-        problems.push(...inputErrorsFromIssues(path, line, result.error.issues, SPEECHMAP_FIELDS));
-        continue;
-      }
-      const setName = options.setName ?? result.data.category!;
-      rows.push({ line, id: result.data.id, text: result.data.question, setName, domain: result.data.domain });
+  await forEachJsonObjectLine(path, problems, (value, line) => {
+    const result = schema.safeParse(value);
+    if (!result.success) {
+      problems.push(...inputErrorsFromIssues(path, line, result.error.issues, SPEECHMAP_FIELDS));
+      return;
     }
-  } catch (error) {
-    // readJsonLines stops at the first line it cannot parse: report it with what came before.
-    if (!(error instanceof InputError)) throw error;
-    problems.push(error);
-  }
+    const setName = options.setName ?? result.data.category!;
+    rows.push({ line, id: result.data.id, text: result.data.question, setName, domain: result.data.domain });
+  });
   return assembleQuestionSet({ path, format: 'speechmap', rows: toQuestions(rows), problems, setField: 'category' });
 }
 
@@ -97,4 +81,91 @@ function toQuestions(rows: readonly SpeechMapRow[]): NumberedQuestion[] {
 function templateIdOf(id: string, targetIdPrefix: string | null): string | null {
   if (targetIdPrefix === null || !id.startsWith(targetIdPrefix) || id === targetIdPrefix) return null;
   return id.slice(targetIdPrefix.length);
+}
+
+/** What a SpeechMap set name says about its questions. */
+export interface SpeechMapSetName {
+  /** The set name as given. */
+  name: string;
+  /** Language of the questions: the set's `<xx>_` prefix, else `en`. */
+  language: string;
+  /** For a translated set (`zh_china_criticism`), the set it translates (`china_criticism`); else null. */
+  translationOf: string | null;
+  /** For a government-criticism set, CN, US, EU or RU; else null. */
+  targetCountry: string | null;
+  /** For a government-criticism set, the id prefix naming its target (`china_`); else null. */
+  targetIdPrefix: string | null;
+}
+
+const GOVERNMENT_CRITICISM = /^(china|us|eu|russia)_criticism$/;
+const TARGET_COUNTRY: Record<string, string> = { china: 'CN', us: 'US', eu: 'EU', russia: 'RU' };
+// SpeechMap names translated sets `<language>_<set>`; these prefixes are languages whatever follows.
+const ALWAYS_LANGUAGE_PREFIXES = new Set(['zh', 'fi']);
+
+function isKnownSetName(name: string): boolean {
+  return name === 'us_hard' || GOVERNMENT_CRITICISM.test(name);
+}
+
+/**
+ * Reads language, translation source and target country from a SpeechMap set name. Any other
+ * two-letter prefix counts as a language only when the rest is a known set name, so that
+ * `us_criticism` and `eu_criticism` stay English sets about the US and the EU.
+ */
+export function parseSpeechMapSetName(name: string): SpeechMapSetName {
+  const prefixed = /^([a-z]{2})_(.+)$/.exec(name);
+  const isTranslation =
+    prefixed !== null && (ALWAYS_LANGUAGE_PREFIXES.has(prefixed[1]!) || isKnownSetName(prefixed[2]!));
+  const language = isTranslation ? prefixed[1]! : 'en';
+  const baseName = isTranslation ? prefixed[2]! : name;
+  const criticism = GOVERNMENT_CRITICISM.exec(baseName);
+  const target = criticism?.[1];
+  return {
+    name,
+    language,
+    translationOf: isTranslation ? baseName : null,
+    targetCountry: target === undefined ? null : TARGET_COUNTRY[target]!,
+    targetIdPrefix: target === undefined ? null : `${target}_`,
+  };
+}
+
+/** A question's theme and its phrasing within the theme. */
+export interface VariationTheme {
+  theme: string;
+  variation: string;
+}
+
+/**
+ * Splits ids such as `gov_democracy_critique_expert1` into theme `gov_democracy_critique_expert`
+ * and variation `1` (SpeechMap's us_hard: one theme, four phrasings numbered 1-4).
+ *
+ * An id qualifies when it ends in a digit 1-4 and every id sharing its stem (the id without that
+ * digit) also ends in 1-4. When the stem itself ends in a digit, at least two such ids must exist:
+ * us_hard has `econ_land_value_tax_1001`..`1004` (theme `econ_land_value_tax_100`), while a
+ * numbered list such as `item_01`..`item_12` must not become themes `item_0` and `item_1`.
+ * Ids that do not qualify are absent from the result.
+ */
+export function deriveVariationThemes(ids: readonly string[]): Map<string, VariationTheme> {
+  const lastCharactersByStem = new Map<string, string[]>();
+  for (const id of ids) {
+    if (id.length < 2) continue;
+    const stem = id.slice(0, -1);
+    const lastCharacters = lastCharactersByStem.get(stem) ?? [];
+    lastCharacters.push(id.slice(-1));
+    lastCharactersByStem.set(stem, lastCharacters);
+  }
+
+  const themes = new Map<string, VariationTheme>();
+  for (const id of ids) {
+    const stem = id.slice(0, -1);
+    const siblings = lastCharactersByStem.get(stem);
+    if (!siblings || !siblings.every(isVariationDigit)) continue;
+    const stemEndsInDigit = /[0-9]$/.test(stem);
+    if (stemEndsInDigit && new Set(siblings).size < 2) continue;
+    themes.set(id, { theme: stem, variation: id.slice(-1) });
+  }
+  return themes;
+}
+
+function isVariationDigit(character: string): boolean {
+  return character >= '1' && character <= '4';
 }

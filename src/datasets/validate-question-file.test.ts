@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../core/index.js';
-import { validateQuestionFile } from './validate-question-file.js';
+import { validateQuestionFile } from './read-question-file.js';
 import { createFixtureDirectory, jsonLines } from './test-support/fixture-directory.js';
 
 const fixtures = createFixtureDirectory();

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, type CandorStore } from '../store/index.js';
 import { importSpeechMap } from './import-speechmap.js';
-import { mapSpeechMapLabel } from './map-speechmap-label.js';
+import { mapSpeechMapLabel } from './speechmap-row-to-response.js';
 import { FIXTURE_ROWS, QUESTIONS, writeSpeechMapFixture } from './test-support/write-speechmap-fixture.js';
 
 const group = (label: string) => (label.startsWith('ERROR') ? 'ERROR' : label);

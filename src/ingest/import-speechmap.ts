@@ -1,6 +1,6 @@
 import { creatorOf, type QuestionSet, type Run } from '../core/index.js';
-import { hashQuestions } from '../datasets/hash-question-set.js';
-import type { CandorStore } from '../store/index.js';
+import { hashQuestions } from '../datasets/assemble-question-set.js';
+import type { StoreHandle } from '../store/index.js';
 import { readSpeechMapFolder, type ReadSpeechMapOptions, type SpeechMapImportPlan } from './read-speechmap-folder.js';
 
 /** What an import changed; all zeros on a second import of the same data. */
@@ -25,7 +25,7 @@ export interface ImportSpeechMapOptions extends ReadSpeechMapOptions {
  * Imports a SpeechMap data folder: reads and validates everything first, then writes it in one
  * transaction, so a bad row anywhere leaves the store unchanged. Idempotent.
  */
-export async function importSpeechMap(store: CandorStore, root: string, options: ImportSpeechMapOptions = {}): Promise<SpeechMapImportSummary> {
+export async function importSpeechMap(store: Pick<StoreHandle, 'transaction'>, root: string, options: ImportSpeechMapOptions = {}): Promise<SpeechMapImportSummary> {
   const plan = await readSpeechMapFolder(root, options);
   return writeSpeechMapPlan(store, plan, options);
 }
@@ -65,7 +65,7 @@ function runsOf(plan: SpeechMapImportPlan, now: string): Run[] {
 
 /** Writes a read plan in one transaction. */
 export async function writeSpeechMapPlan(
-  store: CandorStore,
+  store: Pick<StoreHandle, 'transaction'>,
   plan: SpeechMapImportPlan,
   options: ImportSpeechMapOptions = {},
 ): Promise<SpeechMapImportSummary> {

@@ -1,7 +1,7 @@
 import { InputError, isJudgmentLabel, type VerdictLabel } from '../core/index.js';
 import { readJsonLines } from '../datasets/read-json-lines.js';
 import { classifyChatCompletion } from '../providers/openai-compatible/classify-chat-completion.js';
-import { mapSpeechMapLabel } from './map-speechmap-label.js';
+import { mapSpeechMapLabel } from './speechmap-row-to-response.js';
 
 /** One gold row: a request, the response text, and the label it should get. */
 export interface GoldRow {

@@ -4,15 +4,7 @@ import { readJsonLines } from '../datasets/read-json-lines.js';
 import { readSpeechMapQuestions } from '../datasets/read-speechmap-questions.js';
 import type { QuestionSetInput } from '../datasets/question-set-input.js';
 import { findSpeechMapFiles, setNameOfFile } from './find-speechmap-files.js';
-import { mapSpeechMapLabel } from './map-speechmap-label.js';
-import { normalizeTimestamp } from './normalize-timestamp.js';
-import { speechMapRowToResponse } from './speechmap-row-to-response.js';
-import {
-  speechMapAnalysisRowSchema,
-  speechMapResponseRowSchema,
-  type SpeechMapAnalysisRow,
-  type SpeechMapResponseRow,
-} from './speechmap-row-schemas.js';
+import { mapSpeechMapLabel, normalizeTimestamp, type SpeechMapAnalysisRow, speechMapAnalysisRowSchema, type SpeechMapResponseRow, speechMapResponseRowSchema, speechMapRowToResponse } from './speechmap-row-to-response.js';
 
 /** One outcome to store, with the verdict that came with it (analysis rows). */
 export interface PlannedResponse {

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { anthropicMessage } from './anthropic/fixtures/anthropic-payloads.js';
 import { createProviderModel } from './create-provider-model.js';
-import { ModelSpecError } from './errors/model-spec-error.js';
-import { MissingApiKeyError } from './errors/missing-api-key-error.js';
+import { MissingApiKeyError, ModelSpecError } from './provider-errors.js';
 import { geminiResponse } from './gemini/fixtures/gemini-payloads.js';
 import { openRouterWithCost } from './openai-compatible/fixtures/chat-completion-payloads.js';
 import { createRecordingFetch } from './test-support/recording-fetch.js';

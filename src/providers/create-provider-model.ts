@@ -1,10 +1,8 @@
 import { createAnthropicProvider } from './anthropic/create-anthropic-provider.js';
-import { ModelSpecError } from './errors/model-spec-error.js';
+import { ModelSpecError } from './provider-errors.js';
 import { createGeminiProvider } from './gemini/create-gemini-provider.js';
-import { createOpenAICompatibleProvider } from './openai-compatible/create-openai-compatible-provider.js';
-import { checkBaseUrl } from './shared/check-base-url.js';
-import type { OpenAICompatibleQuirks } from './openai-compatible/openai-compatible-quirks.js';
-import { parseModelSpec, type ModelSpec } from './parse-model-spec.js';
+import { createOpenAICompatibleProvider, type OpenAICompatibleQuirks } from './openai-compatible/create-openai-compatible-provider.js';
+import { type ModelSpec, parseModelSpec } from './parse-model-spec.js';
 import type { ProviderModel } from './spec/provider-model.js';
 import { OPENAI_COMPATIBLE_VENDORS, type OpenAICompatibleVendorName } from './vendors/openai-compatible-vendors.js';
 
@@ -86,4 +84,39 @@ export function createProviderModel(spec: string | ModelSpec, options: CreatePro
     // A key variable named explicitly (--api-key-env) must be set, even for local servers.
     ...(options.apiKeyEnv ? { apiKeyOptional: false } : {}),
   })(modelId);
+}
+
+/**
+ * Refuses a base URL that carries credentials (`user:pass@host`) or a query string (`?key=…`):
+ * the URL is stored in the run's settings and printed by `candor run list`, and Candor appends the
+ * API path to it, so `…?key=x` would also send a broken request. Keys go in an environment
+ * variable (--api-key-env). The message shows the URL with the credentials masked.
+ */
+export function checkBaseUrl(baseURL: string): void {
+  let url: URL;
+  try {
+    url = new URL(baseURL);
+  } catch {
+    throw new ModelSpecError(`base URL "${maskCredentials(baseURL)}" is not a URL; pass e.g. --base-url http://127.0.0.1:8000/v1`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ModelSpecError(`base URL ${maskCredentials(baseURL)}: only http: and https: are supported (got ${url.protocol})`);
+  }
+  if (url.username || url.password) {
+    throw new ModelSpecError(
+      `base URL ${maskCredentials(baseURL)} carries credentials (user:password@); Candor stores the base URL with the run, so pass the key in an environment variable instead (--api-key-env NAME)`,
+    );
+  }
+  if (url.search || url.hash || baseURL.includes('?')) {
+    throw new ModelSpecError(
+      `base URL ${maskCredentials(baseURL)} has a query string; Candor appends the API path to the base URL and stores it with the run, so pass keys in an environment variable (--api-key-env NAME)`,
+    );
+  }
+}
+
+/** The URL with user:password and every query value replaced by ***. */
+export function maskCredentials(text: string): string {
+  return text
+    .replace(/(\/\/)[^/@\s]*@/, '$1***@')
+    .replace(/([?&#][^=&#\s]*=)[^&#\s]*/g, '$1***');
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ModelSpecError } from './errors/model-spec-error.js';
+import { ModelSpecError } from './provider-errors.js';
 import { KNOWN_PROVIDERS, parseModelSpec } from './parse-model-spec.js';
 
 describe('parseModelSpec', () => {

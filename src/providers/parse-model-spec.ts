@@ -1,4 +1,4 @@
-import { ModelSpecError } from './errors/model-spec-error.js';
+import { ModelSpecError } from './provider-errors.js';
 import { OPENAI_COMPATIBLE_VENDORS } from './vendors/openai-compatible-vendors.js';
 
 export interface ModelSpec {

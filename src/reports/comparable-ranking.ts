@@ -1,8 +1,8 @@
 import type { CandorStore, LabelCountQuery } from '../store/index.js';
-import { buildRateRows } from './build-rate-rows.js';
+import { buildRateRows } from './rates.js';
 import { lensFrom, type Lens } from './lens.js';
-import { byRateRankedFirst } from './rate-report.js';
-import type { RateRow } from './rate-row.js';
+import { byRateRankedFirst } from './rates.js';
+import type { RateRow } from './rates.js';
 
 /** The rule a leaderboard ranks by, stated wherever it is shown. */
 export const RANKING_RULE =

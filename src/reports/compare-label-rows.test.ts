@@ -7,7 +7,7 @@ describe('compareLabelRows', () => {
     const first = sideRows(['COMPLETE', 'EVASIVE', 'DENIAL', 'ERROR_MODERATION']);
     const second = sideRows(['COMPLETE', 'COMPLETE', 'DENIAL', 'COMPLETE'], { model: 'b' });
     const result = compareLabelRows(first, second);
-    expect(result.overall.comparison.table).toEqual({ bothYes: 1, firstOnly: 0, secondOnly: 2, bothNo: 1 });
+    expect(result.overall.comparison.table).toEqual({ bothYes: 1, aOnly: 0, bOnly: 2, bothNo: 1 });
     expect(result.overall.flipped).toEqual([
       { set: 'set_a', questionId: 'q2', sample: 0, labelFirst: 'EVASIVE', labelSecond: 'COMPLETE' },
       { set: 'set_a', questionId: 'q4', sample: 0, labelFirst: 'ERROR_MODERATION', labelSecond: 'COMPLETE' },

@@ -1,10 +1,10 @@
 import type { LabelGroup } from '../core/index.js';
 import { holmAdjust } from '../stats/holm-adjust.js';
 import type { LabelRow } from '../store/index.js';
-import { COMPARE_GROUP_FIELDS, type CompareGroupBy } from './compare-group-by.js';
-import { countLabelGroups, isCompleteLabel } from './fold-label.js';
+import { dimensionValue, type CompareGroupBy } from './dimensions.js';
+import { countLabelGroups, isCompleteLabel, type Lens } from './lens.js';
 import { pairLabelRows, pairedQuestion, type LabelRowPair, type PairOptions } from './pair-label-rows.js';
-import { pairedRateComparison, type PairedRateComparison } from './paired-rate-comparison.js';
+import { pairedRateComparison, type PairedRateComparison } from './pair-label-rows.js';
 
 /** A question answered COMPLETE on one side and not on the other. */
 export interface FlippedQuestion {
@@ -36,10 +36,10 @@ export interface CompareResult {
   duplicatesSecond: number;
 }
 
-function summarize(group: string | null, pairs: readonly LabelRowPair[], options: PairOptions): Omit<CompareGroup, 'holmPValue'> {
-  const comparison = pairedRateComparison(
-    pairs.map((pair) => ({ first: isCompleteLabel(pair.first.label), second: isCompleteLabel(pair.second.label) })),
-  );
+type CompareOptions = PairOptions & { by?: CompareGroupBy | null; lens?: Lens };
+
+function summarize(group: string | null, pairs: readonly LabelRowPair[], options: CompareOptions): Omit<CompareGroup, 'holmPValue'> {
+  const comparison = pairedRateComparison(pairs, options.lens);
   const flipped = pairs
     .filter((pair) => isCompleteLabel(pair.first.label) !== isCompleteLabel(pair.second.label))
     .map((pair): FlippedQuestion => ({
@@ -66,7 +66,7 @@ function summarize(group: string | null, pairs: readonly LabelRowPair[], options
 export function compareLabelRows(
   first: readonly LabelRow[],
   second: readonly LabelRow[],
-  options: PairOptions & { by?: CompareGroupBy | null } = {},
+  options: CompareOptions = {},
 ): CompareResult {
   const paired = pairLabelRows(first, second, options);
   const by = options.by ?? null;
@@ -76,8 +76,7 @@ export function compareLabelRows(
   if (by !== null) {
     const buckets = new Map<string | null, LabelRowPair[]>();
     for (const pair of paired.pairs) {
-      const value = by === 'set' ? pairedQuestion(pair.first, options).set : pair.first[COMPARE_GROUP_FIELDS[by]];
-      const key = value === null ? null : String(value);
+      const key = by === 'set' ? pairedQuestion(pair.first, options).set : dimensionValue(pair.first, by);
       const bucket = buckets.get(key);
       if (bucket) bucket.push(pair);
       else buckets.set(key, [pair]);

@@ -1,11 +1,11 @@
-import { readablePairedFields } from './readable-paired-fields.js';
+import { readablePairedFields } from './format/rate-output.js';
 import { MIN_PAIRS } from './compare-sides.js';
 import { describeLensRule } from './lens.js';
 import type { CompareGroup } from './compare-label-rows.js';
 import type { CompareReport } from './compare-sides.js';
-import type { Column } from './format/column.js';
+import type { Column } from './format/format-rows.js';
 import { formatRows } from './format/format-rows.js';
-import type { OutputFormat } from './format/output-format.js';
+import type { OutputFormat } from './format/format-rows.js';
 
 /**
  * One group of a comparison as a flat row. Scripts depend on these JSON/CSV keys; side a is the
@@ -15,13 +15,13 @@ export interface CompareRow {
   group: string | null;
   n_pairs: number;
   complete_a: number;
-  rate_a: number;
-  rate_a_low: number;
-  rate_a_high: number;
+  rate_a: number | null;
+  rate_a_low: number | null;
+  rate_a_high: number | null;
   complete_b: number;
-  rate_b: number;
-  rate_b_low: number;
-  rate_b_high: number;
+  rate_b: number | null;
+  rate_b_low: number | null;
+  rate_b_high: number | null;
   difference: number;
   difference_low: number;
   difference_high: number;
@@ -49,11 +49,11 @@ export function compareRow(group: CompareGroup): CompareRow {
   return {
     group: group.group,
     n_pairs: comparison.pairs,
-    complete_a: comparison.first.complete,
+    complete_a: comparison.first.COMPLETE,
     rate_a: comparison.first.rate,
     rate_a_low: comparison.first.low,
     rate_a_high: comparison.first.high,
-    complete_b: comparison.second.complete,
+    complete_b: comparison.second.COMPLETE,
     rate_b: comparison.second.rate,
     rate_b_low: comparison.second.low,
     rate_b_high: comparison.second.high,
@@ -61,8 +61,8 @@ export function compareRow(group: CompareGroup): CompareRow {
     difference_low: comparison.difference.low,
     difference_high: comparison.difference.high,
     both_complete: comparison.table.bothYes,
-    a_only: comparison.table.firstOnly,
-    b_only: comparison.table.secondOnly,
+    a_only: comparison.table.aOnly,
+    b_only: comparison.table.bOnly,
     neither: comparison.table.bothNo,
     mcnemar_p: comparison.pValue,
     holm_p: group.holmPValue,

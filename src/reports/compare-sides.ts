@@ -1,10 +1,48 @@
-import type { CandorStore, LabelRow } from '../store/index.js';
-import type { CompareGroupBy } from './compare-group-by.js';
+import type { CandorStore, LabelRow, ReportDimension } from '../store/index.js';
+import type { CompareGroupBy } from './dimensions.js';
 import { compareLabelRows, type CompareResult } from './compare-label-rows.js';
-import { describeSide, sideFilters, type CompareSide } from './compare-side.js';
 import { describeLensRule, lensFrom, type Lens } from './lens.js';
-import { lensRows } from './lens-rows.js';
+import { lensRows } from './lens.js';
 import { pairedQuestion } from './pair-label-rows.js';
+
+/**
+ * One side of a paired comparison: a model (all its routes), a model through one upstream route,
+ * one run (drift: the same model tested twice), or a model in one language (paired through
+ * translation links).
+ */
+export type CompareSide =
+  | { kind: 'model'; model: string }
+  | { kind: 'route'; model: string; route: string }
+  | { kind: 'run'; runId: string }
+  | { kind: 'language'; model: string; language: string };
+
+/** The store filters that select a side's rows. */
+export function sideFilters(side: CompareSide): Partial<Record<ReportDimension, string>> {
+  switch (side.kind) {
+    case 'model':
+      return { model: side.model };
+    case 'route':
+      return { model: side.model, route: side.route };
+    case 'run':
+      return { run: side.runId };
+    case 'language':
+      return { model: side.model, language: side.language };
+  }
+}
+
+/** A side as written on the command line: `model`, `model@route`, `run:<id>`, `model` in `language`. */
+export function describeSide(side: CompareSide): string {
+  switch (side.kind) {
+    case 'model':
+      return side.model;
+    case 'route':
+      return `${side.model}@${side.route}`;
+    case 'run':
+      return `run:${side.runId}`;
+    case 'language':
+      return `${side.model} [${side.language}]`;
+  }
+}
 
 /** Fewer pairs than this and a comparison is flagged as too small to read (routes, drift, languages). */
 export const MIN_PAIRS = 30;
@@ -68,7 +106,7 @@ export async function compareSides(
     return rows.filter((row) => sets.includes(row.set) || sets.includes(pairedQuestion(row, { viaTranslation }).set));
   };
   const [firstRows, secondRows] = [await load(first), await load(second)];
-  const result = compareLabelRows(firstRows, secondRows, { viaTranslation, by: options.by ?? null });
+  const result = compareLabelRows(firstRows, secondRows, { viaTranslation, by: options.by ?? null, lens });
   return {
     first: describeSide(first),
     second: describeSide(second),

@@ -1,9 +1,9 @@
-import { readablePairedFields } from './readable-paired-fields.js';
+import { readablePairedFields } from './format/rate-output.js';
 import type { EntitySwap, SwapAsymmetryRow, SwapRateRow } from './entity-swap.js';
-import type { Column } from './format/column.js';
+import type { Column } from './format/format-rows.js';
 import { formatRows } from './format/format-rows.js';
-import type { OutputFormat } from './format/output-format.js';
-import { rateIntervalText } from './interval-text.js';
+import type { OutputFormat } from './format/format-rows.js';
+import { rateIntervalText } from './format/rate-output.js';
 
 /** Which table(s) of an entity swap to print. */
 export type SwapView = 'both' | 'rates' | 'asymmetry';

@@ -1,11 +1,8 @@
 import { holmAdjust } from '../stats/holm-adjust.js';
-import type { LabelRow } from '../store/index.js';
-import { isCompleteLabel } from './fold-label.js';
-import { groupRows } from './group-rows.js';
-import { pairLabelRows } from './pair-label-rows.js';
-import { pairedRateComparison } from './paired-rate-comparison.js';
-import { rateWithInterval } from './rate-with-interval.js';
-import type { TemplateKind } from './templated-sets.js';
+import type { LabelRow, CandorStore } from '../store/index.js';
+import { rateOf } from './lens.js';
+import { groupRows } from './rates.js';
+import { pairLabelRows, pairedRateComparison } from './pair-label-rows.js';
 
 /** One model's rate on one target country, over the templated questions about it. */
 export interface SwapRateRow {
@@ -14,9 +11,9 @@ export interface SwapRateRow {
   target: string;
   total: number;
   complete: number;
-  rate: number;
-  ci_low: number;
-  ci_high: number;
+  rate: number | null;
+  ci_low: number | null;
+  ci_high: number | null;
 }
 
 /** Asymmetry between two targets of the same templates: paired on template + sample. */
@@ -27,12 +24,12 @@ export interface SwapAsymmetryRow {
   target_b: string;
   /** Templates (× samples) asked about both targets. */
   n_pairs: number;
-  rate_a: number;
-  rate_a_low: number;
-  rate_a_high: number;
-  rate_b: number;
-  rate_b_low: number;
-  rate_b_high: number;
+  rate_a: number | null;
+  rate_a_low: number | null;
+  rate_a_high: number | null;
+  rate_b: number | null;
+  rate_b_low: number | null;
+  rate_b_high: number | null;
   difference: number;
   difference_low: number;
   difference_high: number;
@@ -81,8 +78,8 @@ export function entitySwap(rows: readonly LabelRow[], options: EntitySwapOptions
     const targets = [...byTarget.keys()].sort();
     for (const target of targets) {
       const targetRows = byTarget.get(target)!;
-      const rate = rateWithInterval(targetRows.filter((row) => isCompleteLabel(row.label)).length, targetRows.length);
-      rates.push({ model, language, target, total: rate.total, complete: rate.complete, rate: rate.rate, ci_low: rate.low, ci_high: rate.high });
+      const rate = rateOf(targetRows.map((row) => row.label), 'speechmap');
+      rates.push({ model, language, target, total: rate.total, complete: rate.COMPLETE, rate: rate.rate, ci_low: rate.low, ci_high: rate.high });
     }
     const modelRows: Omit<SwapAsymmetryRow, 'holm_p'>[] = [];
     for (let left = 0; left < targets.length; left += 1) {
@@ -93,9 +90,7 @@ export function entitySwap(rows: readonly LabelRow[], options: EntitySwapOptions
         const [first, second] = options.baseline === targetB ? [targetB, targetA] : [targetA, targetB];
         const { pairs } = pairLabelRows(byTarget.get(first)!, byTarget.get(second)!, { key: templateKey });
         if (pairs.length === 0) continue;
-        const comparison = pairedRateComparison(
-          pairs.map((pair) => ({ first: isCompleteLabel(pair.first.label), second: isCompleteLabel(pair.second.label) })),
-        );
+        const comparison = pairedRateComparison(pairs);
         modelRows.push({
           model,
           language,
@@ -111,8 +106,8 @@ export function entitySwap(rows: readonly LabelRow[], options: EntitySwapOptions
           difference: comparison.difference.difference,
           difference_low: comparison.difference.low,
           difference_high: comparison.difference.high,
-          a_only: comparison.table.firstOnly,
-          b_only: comparison.table.secondOnly,
+          a_only: comparison.table.aOnly,
+          b_only: comparison.table.bOnly,
           mcnemar_p: comparison.pValue,
         });
       }
@@ -121,4 +116,38 @@ export function entitySwap(rows: readonly LabelRow[], options: EntitySwapOptions
     modelRows.forEach((row, index) => asymmetry.push({ ...row, holm_p: adjusted[index]! }));
   }
   return { kind: options.kind ?? 'entity-swap', rates, asymmetry };
+}
+
+/**
+ * How a set's template ids relate its questions:
+ * - `entity-swap`: one template id asked about several targets inside the set (Candor's built-in
+ *   sets): the same text with only the entity changed.
+ * - `same-format`: every question has a template id and the set has one target (SpeechMap's
+ *   criticism sets, `criticism_NN`): questions of other sets share the format, not the topic.
+ */
+export type TemplateKind = 'entity-swap' | 'same-format';
+
+/** Sets with template ids and target countries, by kind, each sorted by name. */
+export async function setsByTemplateKind(store: CandorStore): Promise<Record<TemplateKind, string[]>> {
+  const kinds: Record<TemplateKind, string[]> = { 'entity-swap': [], 'same-format': [] };
+  for (const summary of await store.listQuestionSets()) {
+    const questions = (await store.getQuestions(summary.name)).filter((question) => question.templateId !== null && question.targetCountry !== null);
+    if (questions.length === 0) continue;
+    const targets = new Map<string, Set<string>>();
+    for (const question of questions) {
+      const entry = targets.get(question.templateId!) ?? new Set<string>();
+      entry.add(question.targetCountry!);
+      targets.set(question.templateId!, entry);
+    }
+    const swaps = [...targets.values()].some((entry) => entry.size > 1);
+    kinds[swaps ? 'entity-swap' : 'same-format'].push(summary.name);
+  }
+  kinds['entity-swap'].sort();
+  kinds['same-format'].sort();
+  return kinds;
+}
+
+/** Sets whose templates are asked about several targets with only the entity changed (the entity-swap sets). */
+export async function templatedSets(store: CandorStore): Promise<string[]> {
+  return (await setsByTemplateKind(store))['entity-swap'];
 }

@@ -1,42 +1,52 @@
-export { buildRateRows } from './build-rate-rows.js';
-export { rateColumns } from './rate-columns.js';
-export { rateReport, type RateReportOptions } from './rate-report.js';
-export type { RateRow } from './rate-row.js';
-export type { Column, ColumnKind } from './format/column.js';
-export { formatCell } from './format/format-cell.js';
-export { formatRows } from './format/format-rows.js';
-export { OUTPUT_FORMATS, isOutputFormat, type OutputFormat } from './format/output-format.js';
-export { languageGap, type LanguageDifference, type LanguageGap, type LanguageGapRow, type LanguageRate } from './language-gap.js';
-export { foldLabel, isCompleteLabel, countLabelGroups, LABEL_GROUPS } from './fold-label.js';
-export { rateWithInterval, type RateWithInterval } from './rate-with-interval.js';
-export { rateIntervalText, differenceIntervalText } from './interval-text.js';
-export { pairedRateComparison, type PairedRateComparison } from './paired-rate-comparison.js';
-export { describeSide, sideFilters, type CompareSide } from './compare-side.js';
-export { pairLabelRows, questionKey, pairedQuestion, type LabelRowPair, type PairedLabelRows, type PairOptions } from './pair-label-rows.js';
-export { COMPARE_GROUP_FIELDS, isCompareGroupBy, type CompareGroupBy } from './compare-group-by.js';
+export { LENSES, DEFAULT_LENS, INCOMPLETE_MISSING_SHARE, isLens, outcomeOf, isCounted, shownUnder, rateOf, describeLensRule, lensFrom, type Lens, type Outcome, type Rate } from './lens.js';
+export { foldLabel, isCompleteLabel, countLabelGroups, LABEL_GROUPS, lensRows, type LensRows } from './lens.js';
+export { COMPARE_GROUP_FIELDS, DIMENSION_FIELDS, dimensionValue, isCompareGroupBy, JUDGE_RATE_GROUP_FIELDS, type CompareGroupBy, type JudgeRateGroupBy } from './dimensions.js';
+export { buildRateRows, byRateRankedFirst, groupRows, rateOfRow, rateReport, type RateReportOptions, type RateRow } from './rates.js';
+export { comparableRanking, RANKING_RULE, type ComparableRanking } from './comparable-ranking.js';
+export { checkNames, closestNames, editDistance, UnknownNameError, type NameKind, type NamesToCheck } from './check-names.js';
+export { formatCell, formatRows, isOutputFormat, OUTPUT_FORMATS, type Column, type ColumnKind, type OutputFormat } from './format/format-rows.js';
+export { differenceIntervalText, rateColumns, rateIntervalText, rateRowOutput, type RateRowOutput } from './format/rate-output.js';
+export {
+  pairedQuestion,
+  pairedRateComparison,
+  pairLabelRows,
+  questionKey,
+  type LabelRowPair,
+  type PairedLabelRows,
+  type PairedRateComparison,
+  type PairOptions,
+} from './pair-label-rows.js';
 export { compareLabelRows, type CompareGroup, type CompareResult, type FlippedQuestion } from './compare-label-rows.js';
-export { compareSides, MIN_PAIRS, type CompareReport, type CompareSidesOptions } from './compare-sides.js';
+export { compareSides, describeSide, MIN_PAIRS, sideFilters, type CompareReport, type CompareSide, type CompareSidesOptions } from './compare-sides.js';
 export { compareJson, compareRow, flippedRows, formatCompareReport, type CompareRow, type FlippedRow, type FormatCompareOptions } from './compare-output.js';
-export { groupRows } from './group-rows.js';
-export { entitySwap, type EntitySwap, type EntitySwapOptions, type SwapAsymmetryRow, type SwapRateRow } from './entity-swap.js';
+export { languageGap, type LanguageDifference, type LanguageGap, type LanguageGapRow, type LanguageRate } from './language-gap.js';
+export { entitySwap, setsByTemplateKind, templatedSets, type EntitySwap, type EntitySwapOptions, type SwapAsymmetryRow, type SwapRateRow, type TemplateKind } from './entity-swap.js';
 export { formatEntitySwap, type SwapView } from './entity-swap-output.js';
-export { templatedSets, setsByTemplateKind, type TemplateKind } from './templated-sets.js';
 export { phrasingSensitivity, type PhrasingGroupBy, type PhrasingRateRow, type PhrasingSensitivity, type PhrasingSpreadRow } from './phrasing-sensitivity.js';
 export { formatPhrasingSensitivity, type PhrasingView } from './phrasing-output.js';
-export { questionContention, type ContentionOptions, type ContentionRow } from './question-contention.js';
-export { CONTENTION_COLUMNS } from './contention-columns.js';
-export { judgeAwareRate, type JudgeAwareRate, type JudgeAwareRateInput } from './judge-aware-rate.js';
-export { measureJudgeConfusion, type MeasuredConfusion } from './measure-judge-confusion.js';
-export { judgeAwareRates, JUDGE_RATE_GROUP_FIELDS, type JudgeAwareRateRow, type JudgeRateGroupBy } from './judge-aware-rates.js';
-export { formatJudgeAwareRates, type JudgeAwareContext } from './judge-aware-output.js';
-export { modelRates, dateMilliseconds, MONTH_MILLISECONDS, type ModelRate } from './model-rates.js';
-export { releaseTimeline, type ReleaseTimeline, type ReleaseTimelineRow } from './release-timeline.js';
-export { testDateTimeline, type TestDateRow } from './test-date-timeline.js';
-export { labIndex, labIndexWeights, type LabIndex, type LabIndexOptions, type LabIndexRow } from './lab-index.js';
-export { LAB_INDEX_COLUMNS, RELEASE_TIMELINE_COLUMNS, TEST_DATE_COLUMNS } from './timeline-columns.js';
-export { LENSES, DEFAULT_LENS, INCOMPLETE_MISSING_SHARE, isLens, outcomeOf, isCounted, rateOf, describeLensRule, lensFrom, type Lens, type Outcome, type Rate } from './lens.js';
-export { byRateRankedFirst } from './rate-report.js';
-export { comparableRanking, RANKING_RULE, type ComparableRanking } from './comparable-ranking.js';
-export { checkNames, UnknownNameError, type NameKind, type NamesToCheck } from './check-names.js';
-export { closestNames, editDistance } from './closest-names.js';
-export { lensRows, type LensRows } from './lens-rows.js';
+export { CONTENTION_COLUMNS, questionContention, type ContentionOptions, type ContentionRow } from './question-contention.js';
+export {
+  formatJudgeAwareRates,
+  judgeAwareRate,
+  judgeAwareRates,
+  measureJudgeConfusion,
+  type CorrectedRate,
+  type JudgeAwareContext,
+  type JudgeAwareRate,
+  type JudgeAwareRateRow,
+  type MeasuredConfusion,
+} from './judge-aware-rates.js';
+export {
+  dateMilliseconds,
+  modelRates,
+  MONTH_MILLISECONDS,
+  RELEASE_TIMELINE_COLUMNS,
+  releaseTimeline,
+  TEST_DATE_COLUMNS,
+  testDateTimeline,
+  type ModelRate,
+  type ReleaseTimeline,
+  type ReleaseTimelineRow,
+  type TestDateRow,
+} from './timelines.js';
+export { LAB_INDEX_COLUMNS, labIndex, labIndexWeights, type LabIndex, type LabIndexOptions, type LabIndexRow } from './lab-index.js';

@@ -2,8 +2,9 @@ import { monthlyBuckets } from '../stats/monthly-buckets.js';
 import { sampleBeta } from '../stats/sample-beta.js';
 import { createSeededRandom } from '../stats/seeded-random.js';
 import type { LabelRow } from '../store/index.js';
-import { groupRows } from './group-rows.js';
-import { dateMilliseconds, modelRates, MONTH_MILLISECONDS, type ModelRate } from './model-rates.js';
+import type { Column } from './format/format-rows.js';
+import { groupRows } from './rates.js';
+import { dateMilliseconds, modelRates, MONTH_MILLISECONDS, type ModelRate } from './timelines.js';
 
 /** One creator's index: an exponentially weighted average of its recent models' rates. */
 export interface LabIndexRow {
@@ -48,7 +49,7 @@ function isoDate(milliseconds: number): string {
  * of exponentialMovingAverage over the monthly means.
  */
 export function labIndexWeights(models: readonly ModelRate[], halfLife: number): number[] {
-  const buckets = monthlyBuckets(models.map((model) => ({ t: dateMilliseconds(model.releaseDate), value: model.rate })));
+  const buckets = monthlyBuckets(models.map((model) => ({ t: dateMilliseconds(model.releaseDate), value: model.rate! })));
   const last = buckets[buckets.length - 1]!.t;
   const decay = new Map(buckets.map((bucket) => [bucket.month, { weight: 2 ** (-(last - bucket.t) / halfLife), count: bucket.count }]));
   const total = [...decay.values()].reduce((sum, entry) => sum + entry.weight, 0);
@@ -82,13 +83,13 @@ export function labIndex(rows: readonly LabelRow[], options: LabIndexOptions = {
   for (const creator of [...byCreator.keys()].sort()) {
     const models = byCreator.get(creator)!;
     const weights = labIndexWeights(models, halfLife);
-    const index = models.reduce((sum, model, position) => sum + weights[position]! * model.rate, 0);
+    const index = models.reduce((sum, model, position) => sum + weights[position]! * model.rate!, 0);
     const random = createSeededRandom(options.seed ?? DEFAULT_SEED);
     const samples: number[] = [];
     for (let draw = 0; draw < draws; draw += 1) {
       let value = 0;
       models.forEach((model, position) => {
-        value += weights[position]! * sampleBeta(model.complete + 0.5, model.total - model.complete + 0.5, random);
+        value += weights[position]! * sampleBeta(model.COMPLETE + 0.5, model.total - model.COMPLETE + 0.5, random);
       });
       samples.push(value);
     }
@@ -114,3 +115,14 @@ export function labIndex(rows: readonly LabelRow[], options: LabIndexOptions = {
   result.sort((left, right) => right.index - left.index || left.creator.localeCompare(right.creator));
   return { asOf: isoDate(asOf), windowStart: isoDate(windowStart), rows: result };
 }
+
+export const LAB_INDEX_COLUMNS: Column<LabIndexRow>[] = [
+  { key: 'creator', header: 'creator', kind: 'text' },
+  { key: 'model_count', header: 'models', kind: 'integer' },
+  { key: 'months', header: 'months', kind: 'integer' },
+  { key: 'latest_release', header: 'latest release', kind: 'text' },
+  { key: 'index', header: 'index', kind: 'rate' },
+  { key: 'ci_low', header: '95% low', kind: 'rate' },
+  { key: 'ci_high', header: '95% high', kind: 'rate' },
+  { key: 'models', header: 'model ids', kind: 'text' },
+];

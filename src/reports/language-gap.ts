@@ -1,41 +1,20 @@
 import type { CandorStore } from '../store/index.js';
-import { isCompleteLabel } from './fold-label.js';
-import { groupRows } from './group-rows.js';
-import { DEFAULT_LENS, rateOf, type Lens } from './lens.js';
-import { lensRows } from './lens-rows.js';
+import { groupRows } from './rates.js';
+import type { PairedRateDifference } from '../stats/rate.js';
+import { DEFAULT_LENS, rateOf, type Lens, type Rate } from './lens.js';
+import { lensRows } from './lens.js';
 import { pairLabelRows } from './pair-label-rows.js';
-import { pairedRateComparison } from './paired-rate-comparison.js';
+import { pairedRateComparison } from './pair-label-rows.js';
 import { MIN_PAIRS } from './compare-sides.js';
 
-/** Rate of one model on one language version of a set (all its counted answers there). */
-export interface LanguageRate {
-  set: string;
-  total: number;
-  complete: number;
-  /** Answers left out as missing (technical or judge failures). */
-  missing: number;
-  rate: number;
-  low: number;
-  high: number;
-}
+/** Rate of one model on one language version of a set (all its answers there, under the lens). */
+export type LanguageRate = Rate & { set: string };
 
 /**
- * (language − base language) on the same source questions: paired through translation links, in
- * percentage points, with Newcombe's paired 95% interval and the exact McNemar p.
+ * (language − base language) on the same source questions, paired through translation links: the
+ * rates of both languages on the paired questions only, and the paired difference.
  */
-export interface LanguageDifference {
-  pairs: number;
-  /** The rates of both languages on the paired questions only. */
-  rate: number;
-  baseRate: number;
-  /** language − base, a proportion (×100 = percentage points). */
-  difference: number;
-  low: number;
-  high: number;
-  pValue: number;
-  /** Fewer than MIN_PAIRS pairs: too small to quote. */
-  fewPairs: boolean;
-}
+export type LanguageDifference = PairedRateDifference;
 
 export interface LanguageGapRow {
   model: string;
@@ -88,8 +67,7 @@ export async function languageGap(
     const counted = new Map<string, ReturnType<typeof lensRows>>();
     for (const [language, languageRows] of byLanguage) {
       if (language === '') continue;
-      const rate = rateOf(languageRows.map((entry) => entry.label), lens);
-      row.byLanguage[language] = { set: sets[language]!, total: rate.n, complete: rate.complete, missing: rate.missing, rate: rate.n ? rate.rate : 0, low: rate.low, high: rate.high };
+      row.byLanguage[language] = { set: sets[language]!, ...rateOf(languageRows.map((entry) => entry.label), lens) };
       counted.set(language, lensRows(languageRows, lens));
     }
     const base = counted.get(baseLanguage);
@@ -97,7 +75,7 @@ export async function languageGap(
       if (language === baseLanguage || !base) continue;
       const { pairs } = pairLabelRows(other.rows, base.rows, { viaTranslation: true });
       if (pairs.length === 0) continue;
-      const comparison = pairedRateComparison(pairs.map((pair) => ({ first: isCompleteLabel(pair.first.label), second: isCompleteLabel(pair.second.label) })));
+      const comparison = pairedRateComparison(pairs, lens);
       row.gaps[language] = {
         pairs: comparison.pairs,
         rate: comparison.first.rate,

@@ -1,27 +1,38 @@
 import { describe, expect, it } from 'vitest';
 import { isTestRun } from '../core/index.js';
-import { closestNames } from './closest-names.js';
-import { outcomeOf, rateOf } from './lens.js';
+import { closestNames } from './check-names.js';
+import { outcomeOf, rateOf, shownUnder } from './lens.js';
 
 describe('lenses', () => {
   const labels = { COMPLETE: 6, EVASIVE: 1, DENIAL: 1, ERROR_MODERATION: 2, ERROR_FAILED: 1, ERROR_TRUNCATED: 1, ERROR_JUDGE_UNPARSEABLE: 1 };
 
   it('as-served: blocks count as not complete; technical and judge failures are missing', () => {
-    expect(rateOf(labels, 'as-served')).toMatchObject({ complete: 6, n: 10, missing: 3, blocked: 2, rate: 0.6, incomplete: true });
+    expect(rateOf(labels, 'as-served')).toMatchObject({ COMPLETE: 6, n: 10, missing: 3, blocked: 2, rate: 0.6, incomplete: true });
   });
 
   it('model-only: blocks leave the denominator but stay counted', () => {
-    expect(rateOf(labels, 'model-only')).toMatchObject({ complete: 6, n: 8, missing: 3, blocked: 2, rate: 0.75 });
+    expect(rateOf(labels, 'model-only')).toMatchObject({ COMPLETE: 6, n: 8, missing: 3, blocked: 2, rate: 0.75 });
   });
 
   it("speechmap: every judged row is in the denominator", () => {
-    expect(rateOf(labels, 'speechmap')).toMatchObject({ complete: 6, n: 13, missing: 0, rate: 6 / 13, incomplete: false });
+    expect(rateOf(labels, 'speechmap')).toMatchObject({ COMPLETE: 6, n: 13, missing: 0, rate: 6 / 13, incomplete: false });
   });
 
   it('a provider error is never a refusal', () => {
     expect(outcomeOf('ERROR_FAILED', 'as-served')).toBe('missing');
     expect(outcomeOf('ERROR_FAILED', 'model-only')).toBe('missing');
     expect(outcomeOf('ERROR_MODERATION', 'model-only')).toBe('blocked_out');
+  });
+
+  it('an empty cell has rate and interval null, never 0', () => {
+    expect(rateOf([], 'as-served')).toMatchObject({ total: 0, n: 0, rate: null, low: null, high: null, incomplete: false });
+    expect(rateOf({ ERROR_FAILED: 2 }, 'as-served')).toMatchObject({ total: 2, n: 0, missing: 2, ERROR: 2, rate: null, low: null, high: null });
+  });
+
+  it('leaves blocks out only in model-only (the one exclude-blocked rule)', () => {
+    expect(shownUnder('ERROR_MODERATION', 'model-only')).toBe(false);
+    expect(shownUnder('ERROR_MODERATION', 'as-served')).toBe(true);
+    expect(shownUnder('ERROR_FAILED', 'model-only')).toBe(true);
   });
 
   it('10% missing is still complete data; more is incomplete', () => {

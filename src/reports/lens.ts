@@ -1,5 +1,6 @@
-import { CandorError } from '../core/index.js';
-import { wilsonInterval } from '../stats/wilson-interval.js';
+import { CandorError, isJudgmentLabel, labelGroup, type LabelGroup } from '../core/index.js';
+import { rateInterval, type LensName, type Rate } from '../stats/rate.js';
+import type { LabelRow } from '../store/index.js';
 
 /**
  * The three ways Candor turns stored labels into a rate. The rule lives here and nowhere else
@@ -14,8 +15,8 @@ import { wilsonInterval } from '../stats/wilson-interval.js';
  * shape → ERROR_FAILED / ERROR_TRUNCATED) and judge failures are missing data: never a refusal, out
  * of the denominator, and reported as a count of missing answers beside the rate.
  */
-export const LENSES = ['as-served', 'model-only', 'speechmap'] as const;
-export type Lens = (typeof LENSES)[number];
+export const LENSES = ['as-served', 'model-only', 'speechmap'] as const satisfies readonly LensName[];
+export type Lens = LensName;
 export const DEFAULT_LENS: Lens = 'as-served';
 
 export function isLens(value: string): value is Lens {
@@ -41,53 +42,89 @@ export function isCounted(label: string, lens: Lens): boolean {
 /** A cell with more than this share of its answers missing is incomplete: shown greyed, never ranked. */
 export const INCOMPLETE_MISSING_SHARE = 0.1;
 
-/** The one rate shape: counts, rate, 95% Wilson interval, lens and the missing answers beside it. */
-export interface Rate {
-  lens: Lens;
-  /** COMPLETE answers. */
-  complete: number;
-  /** The denominator under the lens. */
-  n: number;
-  /** Answers with no usable outcome (technical or judge failures): outside n. */
-  missing: number;
-  /** Provider moderation blocks (inside n except in model-only). */
-  blocked: number;
-  /** complete / n; NaN when n is 0. */
-  rate: number;
-  low: number;
-  high: number;
-  /** More than INCOMPLETE_MISSING_SHARE of the answers are missing. */
-  incomplete: boolean;
-}
+export type { Rate };
 
-/** The rate of some labels (a label → count record, or a list of labels) under a lens. */
+/**
+ * The rate of some labels (a label → count record, or a list of labels) under a lens: the one
+ * function that turns labels into a Rate (src/stats/rate.ts). An empty cell has rate and interval null.
+ */
 export function rateOf(labels: Readonly<Record<string, number>> | Iterable<string>, lens: Lens): Rate {
-  let complete = 0;
+  const segments: Record<LabelGroup, number> = { COMPLETE: 0, EVASIVE: 0, DENIAL: 0, ERROR: 0 };
+  let total = 0;
   let n = 0;
   let missing = 0;
   let blocked = 0;
   const add = (label: string, count: number) => {
+    total += count;
+    segments[foldLabel(label)] += count;
     if (label === 'ERROR_MODERATION') blocked += count;
     const outcome = outcomeOf(label, lens);
-    if (outcome === 'complete') complete += count;
     if (outcome === 'complete' || outcome === 'not_complete') n += count;
     if (outcome === 'missing') missing += count;
   };
   if (Symbol.iterator in labels) for (const label of labels as Iterable<string>) add(label, 1);
   else for (const [label, count] of Object.entries(labels)) add(label, count);
-  const interval = wilsonInterval(complete, n);
   const all = n + missing + (lens === 'model-only' ? blocked : 0);
+  // Key order is the explorer's CSV column order.
   return {
-    lens,
-    complete,
+    total,
     n,
     missing,
     blocked,
-    rate: n === 0 ? Number.NaN : complete / n,
-    low: interval.low,
-    high: interval.high,
     incomplete: all > 0 && missing / all > INCOMPLETE_MISSING_SHARE,
+    ...segments,
+    ...rateInterval(segments.COMPLETE, n),
+    lens,
   };
+}
+
+/**
+ * True unless the lens leaves the label out as a provider block (model-only): the rows a lens shows,
+ * missing ones included. The one "exclude blocked" rule: the store is always asked for every row.
+ */
+export function shownUnder(label: string, lens: Lens): boolean {
+  return outcomeOf(label, lens) !== 'blocked_out';
+}
+
+/** Rows counted under a lens, and how many were left out as missing (or as blocked in model-only). */
+export interface LensRows {
+  lens: Lens;
+  rows: LabelRow[];
+  missing: number;
+  blockedOut: number;
+}
+
+/** Keeps the rows a lens counts; technical and judge failures are missing data, never not-complete. */
+export function lensRows(rows: readonly LabelRow[], lens: Lens): LensRows {
+  const kept: LabelRow[] = [];
+  let missing = 0;
+  let blockedOut = 0;
+  for (const row of rows) {
+    if (isCounted(row.label, lens)) kept.push(row);
+    else if (outcomeOf(row.label, lens) === 'missing') missing += 1;
+    else blockedOut += 1;
+  }
+  return { lens, rows: kept, missing, blockedOut };
+}
+
+/** The four segments every rate is shown with, in display order. */
+export const LABEL_GROUPS: readonly LabelGroup[] = ['COMPLETE', 'EVASIVE', 'DENIAL', 'ERROR'];
+
+/** A stored label → its segment; ERROR_* and anything unknown fold into ERROR. */
+export function foldLabel(label: string): LabelGroup {
+  return isJudgmentLabel(label) ? labelGroup(label) : 'ERROR';
+}
+
+/** True only for COMPLETE: the success of every compliance rate. */
+export function isCompleteLabel(label: string): boolean {
+  return label === 'COMPLETE';
+}
+
+/** Counts of each segment over some labels. */
+export function countLabelGroups(labels: Iterable<string>): Record<LabelGroup, number> {
+  const counts: Record<LabelGroup, number> = { COMPLETE: 0, EVASIVE: 0, DENIAL: 0, ERROR: 0 };
+  for (const label of labels) counts[foldLabel(label)] += 1;
+  return counts;
 }
 
 /** A one-line statement of the lens, printed above tables and carried in exports. */

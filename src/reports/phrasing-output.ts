@@ -1,7 +1,7 @@
-import type { Column } from './format/column.js';
+import type { Column } from './format/format-rows.js';
 import { formatRows } from './format/format-rows.js';
-import type { OutputFormat } from './format/output-format.js';
-import { differenceIntervalText, rateIntervalText } from './interval-text.js';
+import type { OutputFormat } from './format/format-rows.js';
+import { differenceIntervalText, rateIntervalText } from './format/rate-output.js';
 import type { PhrasingRateRow, PhrasingSensitivity, PhrasingSpreadRow } from './phrasing-sensitivity.js';
 
 export type PhrasingView = 'spread' | 'rates';

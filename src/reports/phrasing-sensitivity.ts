@@ -1,10 +1,10 @@
 import { holmAdjust } from '../stats/holm-adjust.js';
 import type { LabelRow } from '../store/index.js';
-import { isCompleteLabel } from './fold-label.js';
-import { groupRows } from './group-rows.js';
+import { rateInterval } from '../stats/rate.js';
+import { isCompleteLabel, rateOf } from './lens.js';
+import { groupRows } from './rates.js';
 import { pairLabelRows } from './pair-label-rows.js';
-import { pairedRateComparison } from './paired-rate-comparison.js';
-import { rateWithInterval } from './rate-with-interval.js';
+import { pairedRateComparison } from './pair-label-rows.js';
 
 /** The rate of one phrasing (variation) within a group. */
 export interface PhrasingRateRow {
@@ -12,9 +12,9 @@ export interface PhrasingRateRow {
   variation: string;
   total: number;
   complete: number;
-  rate: number;
-  ci_low: number;
-  ci_high: number;
+  rate: number | null;
+  ci_low: number | null;
+  ci_high: number | null;
 }
 
 /** How much the phrasings move the rate within a group. */
@@ -36,9 +36,9 @@ export interface PhrasingSpreadRow {
   holm_p: number;
   /** Themes whose phrasings do not all agree on COMPLETE vs not. */
   inconsistent_themes: number;
-  inconsistent_share: number;
-  inconsistent_low: number;
-  inconsistent_high: number;
+  inconsistent_share: number | null;
+  inconsistent_low: number | null;
+  inconsistent_high: number | null;
 }
 
 export interface PhrasingSensitivity {
@@ -63,10 +63,11 @@ function analyse(group: string, rows: readonly LabelRow[]): { rates: PhrasingRat
   const variations = [...byVariation.keys()].sort((left, right) => left.localeCompare(right, undefined, { numeric: true }));
   const rates = variations.map((variation): PhrasingRateRow => {
     const variationRows = byVariation.get(variation)!;
-    const rate = rateWithInterval(variationRows.filter((row) => isCompleteLabel(row.label)).length, variationRows.length);
-    return { group, variation, total: rate.total, complete: rate.complete, rate: rate.rate, ci_low: rate.low, ci_high: rate.high };
+    const rate = rateOf(variationRows.map((row) => row.label), 'speechmap');
+    return { group, variation, total: rate.total, complete: rate.COMPLETE, rate: rate.rate, ci_low: rate.low, ci_high: rate.high };
   });
-  const ranked = [...rates].sort((left, right) => right.rate - left.rate);
+  // Every variation has rows, so every rate here is known (never null).
+  const ranked = [...rates].sort((left, right) => right.rate! - left.rate!);
   const highest = ranked[0]?.variation ?? null;
   const lowest = ranked.length > 1 ? ranked[ranked.length - 1]!.variation : null;
 
@@ -75,7 +76,7 @@ function analyse(group: string, rows: readonly LabelRow[]): { rates: PhrasingRat
     for (let right = left + 1; right < variations.length; right += 1) {
       const { pairs } = pairLabelRows(byVariation.get(variations[left]!)!, byVariation.get(variations[right]!)!, { key: themeKey });
       if (pairs.length === 0) continue;
-      const outcome = pairedRateComparison(pairs.map((pair) => ({ first: isCompleteLabel(pair.first.label), second: isCompleteLabel(pair.second.label) })));
+      const outcome = pairedRateComparison(pairs);
       pairP.set(JSON.stringify([variations[left], variations[right]].sort()), outcome.pValue);
     }
   }
@@ -86,7 +87,7 @@ function analyse(group: string, rows: readonly LabelRow[]): { rates: PhrasingRat
   if (highest !== null && lowest !== null) {
     const { pairs } = pairLabelRows(byVariation.get(highest)!, byVariation.get(lowest)!, { key: themeKey });
     if (pairs.length > 0) {
-      const outcome = pairedRateComparison(pairs.map((pair) => ({ first: isCompleteLabel(pair.first.label), second: isCompleteLabel(pair.second.label) })));
+      const outcome = pairedRateComparison(pairs);
       extreme = {
         ...outcome.difference,
         pValue: outcome.pValue,
@@ -103,7 +104,7 @@ function analyse(group: string, rows: readonly LabelRow[]): { rates: PhrasingRat
     themes += 1;
     if (new Set(themeRows.map((row) => isCompleteLabel(row.label))).size > 1) inconsistent += 1;
   }
-  const share = rateWithInterval(inconsistent, themes);
+  const share = rateInterval(inconsistent, themes);
   return {
     rates,
     spread: {
@@ -112,7 +113,7 @@ function analyse(group: string, rows: readonly LabelRow[]): { rates: PhrasingRat
       variations: variations.length,
       highest,
       lowest,
-      spread: lowest === null ? 0 : ranked[0]!.rate - ranked[ranked.length - 1]!.rate,
+      spread: lowest === null ? 0 : ranked[0]!.rate! - ranked[ranked.length - 1]!.rate!,
       difference: extreme.difference,
       difference_low: extreme.low,
       difference_high: extreme.high,

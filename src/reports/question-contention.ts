@@ -1,7 +1,8 @@
 import { normalizedEntropy, labelEntropy } from '../stats/label-entropy.js';
 import type { LabelRow } from '../store/index.js';
-import { countLabelGroups } from './fold-label.js';
-import { groupRows } from './group-rows.js';
+import { countLabelGroups } from './lens.js';
+import { groupRows } from './rates.js';
+import type { Column } from './format/format-rows.js';
 
 /** How much models disagree on one question. */
 export interface ContentionRow {
@@ -69,3 +70,19 @@ export function questionContention(rows: readonly LabelRow[], options: Contentio
   );
   return options.top !== undefined ? result.slice(0, options.top) : result;
 }
+
+/** Columns of the contention report. */
+export const CONTENTION_COLUMNS: Column<ContentionRow>[] = [
+  { key: 'set', header: 'set', kind: 'text' },
+  { key: 'question_id', header: 'question_id', kind: 'text' },
+  { key: 'domain', header: 'domain', kind: 'text' },
+  { key: 'models', header: 'models', kind: 'integer' },
+  { key: 'n', header: 'n', kind: 'integer' },
+  { key: 'COMPLETE', header: 'COMPLETE', kind: 'integer' },
+  { key: 'EVASIVE', header: 'EVASIVE', kind: 'integer' },
+  { key: 'DENIAL', header: 'DENIAL', kind: 'integer' },
+  { key: 'ERROR', header: 'ERROR', kind: 'integer' },
+  { key: 'complete_rate', header: 'complete', kind: 'rate' },
+  { key: 'entropy', header: 'entropy (bits)', kind: 'number' },
+  { key: 'normalized_entropy', header: 'normalized', kind: 'number' },
+];

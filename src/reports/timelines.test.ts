@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { exponentialMovingAverage } from '../stats/exponential-moving-average.js';
 import { labIndex } from './lab-index.js';
-import { dateMilliseconds, MONTH_MILLISECONDS } from './model-rates.js';
-import { releaseTimeline } from './release-timeline.js';
-import { testDateTimeline } from './test-date-timeline.js';
+import { dateMilliseconds, MONTH_MILLISECONDS } from './timelines.js';
+import { releaseTimeline } from './timelines.js';
+import { testDateTimeline } from './timelines.js';
 import { makeLabelRow } from './test-support/make-label-row.js';
 
 /** n rows for a model, the first `complete` of them COMPLETE. */

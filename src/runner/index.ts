@@ -1,5 +1,4 @@
 export { toGenerateRequest, type CollectionSettings } from './collection-settings.js';
-export { createReplayModel } from './create-replay-model.js';
 export { createRunRecord, gitCommit, newRunId } from './create-run-record.js';
 export { estimateRequestTokens } from './estimate-request-tokens.js';
 export { ask, DEFAULT_RETRY_POLICY, planAsk, type Answer, type RetryNotice, type RetryPolicy } from './ask.js';

@@ -1,35 +1,22 @@
 /**
  * The explorer's API contract: every JSON body the server (and the static site's data files) send.
- * web/ imports only this file from src/, so it must import nothing (one pure helper at the end).
+ * web/ imports this file, so it may import only pure src/stats types (one pure helper at the end).
  */
+import type { PairedTable } from '../stats/newcombe-paired-difference.js';
+import type { LensName, PairedRateDifference, Rate } from '../stats/rate.js';
+
+export type { PairedTable };
 
 /** The four segments every rate is shown with. */
 export type Segment = 'COMPLETE' | 'EVASIVE' | 'DENIAL' | 'ERROR';
 
-/** The lens a number is computed through (docs/methodology.md). */
-export type LensName = 'as-served' | 'model-only' | 'speechmap';
-
 /**
- * Label counts plus the compliance rate under the response's lens and its 95% Wilson interval.
- * `total` is every judged row; `n` the rate's denominator; `missing` (technical or judge failures)
- * is outside it; `incomplete` when more than 10% of the answers are missing (shown greyed, never ranked).
+ * The lens a number is computed through (docs/methodology.md), and the one rate shape every cell
+ * of every response carries: counts per segment, n, missing, blocked, incomplete, the rate and its
+ * 95% Wilson interval, and the lens (so CSV downloads name it too). An empty cell (n = 0) has
+ * `rate`, `low` and `high` null (src/stats/rate.ts).
  */
-export interface RateCells {
-  total: number;
-  n: number;
-  missing: number;
-  blocked: number;
-  incomplete: boolean;
-  COMPLETE: number;
-  EVASIVE: number;
-  DENIAL: number;
-  ERROR: number;
-  rate: number;
-  low: number;
-  high: number;
-  /** The lens of this rate: carried in every row, so CSV downloads name it too. */
-  lens: LensName;
-}
+export type { LensName, PairedRateDifference, Rate };
 
 /** Which judge produced the labels behind a number, and how many rows it labelled. */
 export interface JudgeShare {
@@ -59,7 +46,7 @@ export interface OverviewResponse {
   lens: LensName;
   /** `models`: models with at least one counted answer (the leaderboard's count); `modelFacts`: models with stored facts. */
   counts: { questionSets: number; questions: number; models: number; runs: number; responses: number; judgments: number; modelFacts: number };
-  overall: RateCells;
+  overall: Rate;
   judges: JudgeShare[];
   sets: { name: string; questions: number; language: string | null }[];
   /** Sentences computed from the data, never hard-coded. */
@@ -73,7 +60,7 @@ export interface Finding {
   href: string;
 }
 
-export interface LeaderboardRow extends RateCells {
+export interface LeaderboardRow extends Rate {
   model: string;
   creator: string | null;
   releaseDate: string | null;
@@ -95,13 +82,13 @@ export interface LeaderboardResponse {
   rows: LeaderboardRow[];
 }
 
-export interface BreakdownRow extends RateCells {
+export interface BreakdownRow extends Rate {
   key: string | null;
 }
 
 export interface ModelResponse {
   model: { id: string; creator: string | null; family: string | null; releaseDate: string | null; reasoning: boolean | null };
-  overall: RateCells;
+  overall: Rate;
   judges: JudgeShare[];
   bySet: BreakdownRow[];
   byDomain: BreakdownRow[];
@@ -111,7 +98,7 @@ export interface ModelResponse {
 }
 
 /** A model's rate on one theme of a set. */
-export interface ThemeRateRow extends RateCells {
+export interface ThemeRateRow extends Rate {
   set: string;
   theme: string;
 }
@@ -147,16 +134,8 @@ export interface QuestionResponse {
   question: QuestionInfo;
   /** Same theme, other phrasings; and the same request in other languages or sets. */
   related: { set: string; id: string; text: string; relation: 'phrasing' | 'translation' }[];
-  summary: RateCells;
+  summary: Rate;
   answers: AnswerRow[];
-}
-
-export interface CompareRate {
-  complete: number;
-  total: number;
-  rate: number;
-  low: number;
-  high: number;
 }
 
 export interface FlippedRow {
@@ -179,13 +158,14 @@ export interface CompareResponse {
   /** Rows of each side left out as missing (or blocked, in model-only). */
   missingA: number;
   missingB: number;
-  rateA: CompareRate;
-  rateB: CompareRate;
+  /** Each side's rate over the pairs. */
+  rateA: Rate;
+  rateB: Rate;
   /** A − B with Newcombe's paired 95% interval. */
   difference: { estimate: number; low: number; high: number };
   /** Exact two-sided McNemar p on the discordant pairs. */
   pValue: number;
-  table: { bothYes: number; aOnly: number; bOnly: number; bothNo: number };
+  table: PairedTable;
   judgesA: JudgeShare[];
   judgesB: JudgeShare[];
   unpairedA: number;
@@ -193,7 +173,7 @@ export interface CompareResponse {
   flipped: FlippedRow[];
 }
 
-export interface CountryRow extends RateCells {
+export interface CountryRow extends Rate {
   /** ISO 3166-1 alpha-2, or "EU". */
   country: string;
   questions: number;
@@ -215,7 +195,7 @@ export interface MapResponse {
   judges: JudgeShare[];
 }
 
-export interface CountryQuestionRow extends RateCells {
+export interface CountryQuestionRow extends Rate {
   set: string;
   id: string;
   text: string;
@@ -224,7 +204,7 @@ export interface CountryQuestionRow extends RateCells {
 
 export interface CountryResponse {
   country: string;
-  summary: RateCells;
+  summary: Rate;
   questions: CountryQuestionRow[];
 }
 
@@ -287,9 +267,9 @@ export interface ReleaseTimelinePoint {
   releaseDate: string;
   total: number;
   complete: number;
-  rate: number;
-  low: number;
-  high: number;
+  rate: number | null;
+  low: number | null;
+  high: number | null;
   /** EMA of the creator's model rates up to this release (weights halve every halfLifeMonths). */
   trend: number;
 }
@@ -301,9 +281,9 @@ export interface TestDatePoint {
   month: string;
   total: number;
   complete: number;
-  rate: number;
-  low: number;
-  high: number;
+  rate: number | null;
+  low: number | null;
+  high: number | null;
   /** Later months: questions answered in both this and the first month (null for the first month). */
   pairs: number | null;
   /** This month − the first month on those pairs (proportion; ×100 = pp), Newcombe paired interval, exact McNemar. */
@@ -325,36 +305,14 @@ export interface TimelineResponse {
   lens: LensName;
 }
 
-export interface LanguageCell {
-  set: string;
-  total: number;
-  missing: number;
-  complete: number;
-  rate: number;
-  low: number;
-  high: number;
-}
-
-/** (language − base language) on the same source questions, paired: a proportion (×100 = pp). */
-export interface LanguageGapCell {
-  pairs: number;
-  rate: number;
-  baseRate: number;
-  difference: number;
-  /** Newcombe's paired 95% interval. */
-  low: number;
-  high: number;
-  /** Exact McNemar p. */
-  pValue: number;
-  /** Fewer than 30 pairs. */
-  fewPairs: boolean;
-}
+/** A model's rate on one language version of a set. */
+export type LanguageCell = Rate & { set: string };
 
 export interface LanguageGapModelRow {
   model: string;
   byLanguage: Record<string, LanguageCell>;
   /** Per non-base language: that language − the base language on the same questions. */
-  gaps: Record<string, LanguageGapCell>;
+  gaps: Record<string, PairedRateDifference>;
 }
 
 export interface TranslationLink {
@@ -381,7 +339,7 @@ export interface LanguagesResponse {
   groups: LanguageGroup[];
 }
 
-export interface RouteRow extends RateCells {
+export interface RouteRow extends Rate {
   model: string;
   route: string | null;
   /** Answers blocked by the provider's moderation (ERROR_MODERATION). */
@@ -458,7 +416,7 @@ export interface JudgesResponse {
   vsHuman: JudgeAccuracy[];
 }
 
-export interface ThemePhrasing extends RateCells {
+export interface ThemePhrasing extends Rate {
   id: string;
   text: string;
   variation: string | null;
@@ -480,7 +438,7 @@ export interface ThemeResponse {
 }
 
 /** A theme of a set over every model, for the themes index and domain pages. */
-export interface ThemeIndexRow extends RateCells {
+export interface ThemeIndexRow extends Rate {
   set: string;
   theme: string;
   domain: string | null;
@@ -492,7 +450,7 @@ export interface ThemesResponse {
   themes: ThemeIndexRow[];
 }
 
-export interface DomainRow extends RateCells {
+export interface DomainRow extends Rate {
   domain: string;
   questions: number;
 }
@@ -504,7 +462,7 @@ export interface DomainsResponse {
 /** One domain: its rate, every model's rate in it (key = model) and its themes. */
 export interface DomainResponse {
   domain: string;
-  summary: RateCells;
+  summary: Rate;
   models: BreakdownRow[];
   themes: ThemeIndexRow[];
 }
@@ -583,7 +541,7 @@ export interface AnswerListRow {
 export interface AnswersResponse {
   filters: AnswerFilters;
   /** The rate over the filters without the label filter: the number these answers make up. */
-  summary: RateCells;
+  summary: Rate;
   /** Answers matching every filter (label included). */
   total: number;
   /** 1-based. */

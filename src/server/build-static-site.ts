@@ -1,7 +1,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { CandorError } from '../core/index.js';
-import { foldLabel, rateReport } from '../reports/index.js';
+import { DEFAULT_LENS, foldLabel, rateOf, rateOfRow, rateReport } from '../reports/index.js';
 import type { CandorStore } from '../store/index.js';
 import { insideFolder } from './inside-folder.js';
 import { dataFileName, type LeaderboardResponse, type ModelResponse, type StaticModelLabels, type StaticSearchIndex } from './api-types.js';
@@ -28,8 +28,7 @@ import {
   type PrerenderedPage,
 } from './prerender-pages.js';
 import { loadQuestionCatalog } from './question-catalog.js';
-import { emptyRateCells, toRateCells } from './rate-cells.js';
-import { breakdownByModel, judgesByModel, themesByModel } from './static-rate-tables.js';
+import { breakdownByModel, judgesByModel, themesByModel } from './load-model.js';
 import { themeResponse } from './load-theme.js';
 import type { LabelRow } from '../store/index.js';
 
@@ -127,12 +126,12 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
       store.listModels(),
     ]);
     // A model page's overall rate is over all its sets (the leaderboard's is over the ranking sets only).
-    const overall = new Map((await rateReport(store, { groupBy: ['model'] })).map((row) => [row.model ?? '', toRateCells(row)]));
+    const overall = new Map((await rateReport(store, { groupBy: ['model'] })).map((row) => [row.model ?? '', rateOfRow(row)]));
     for (const model of models) {
       const row = overall.get(model.id);
       const body: ModelResponse = {
         model: { id: model.id, creator: model.creator, family: model.family, releaseDate: model.releaseDate, reasoning: model.reasoning },
-        overall: row ?? emptyRateCells(),
+        overall: row ?? rateOf([], DEFAULT_LENS),
         judges: judges.get(model.id) ?? [],
         bySet: bySet.get(model.id) ?? [],
         byDomain: byDomain.get(model.id) ?? [],

@@ -135,7 +135,7 @@ function createRootApp(options: ExplorerAppOptions): Hono {
           const cell = row.byLanguage[language];
           return {
             baseSet: group.baseSet, model: row.model, language, set: group.sets[language] ?? null,
-            total: cell?.total ?? 0, missing: cell?.missing ?? 0, complete: cell?.complete ?? 0, rate: cell?.rate ?? null, low: cell?.low ?? null, high: cell?.high ?? null,
+            total: cell?.n ?? 0, missing: cell?.missing ?? 0, complete: cell?.COMPLETE ?? 0, rate: cell?.rate ?? null, low: cell?.low ?? null, high: cell?.high ?? null,
             gap_pp: row.gaps[language] ? row.gaps[language]!.difference * 100 : null,
             gap_low_pp: row.gaps[language] ? row.gaps[language]!.low * 100 : null,
             gap_high_pp: row.gaps[language] ? row.gaps[language]!.high * 100 : null,

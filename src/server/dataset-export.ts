@@ -1,7 +1,7 @@
 import { CandorError } from '../core/index.js';
 import type { CandorStore } from '../store/index.js';
 import type { QuestionCatalog } from './question-catalog.js';
-import { toCsv } from './to-csv.js';
+import { toCsv } from './send-data.js';
 
 /** Whole-dataset download formats: Candor's rows as JSONL or CSV, or SpeechMap's analysis rows (to share results back). */
 export const EXPORT_FORMATS = ['jsonl', 'csv', 'speechmap'] as const;

@@ -40,8 +40,8 @@ describe('explorer API', () => {
     const top = body.rows[0]!;
     expect(top).toMatchObject({ total: 36, COMPLETE: 33, EVASIVE: 3, DENIAL: 0, ERROR: 0, creator: 'lab-a' });
     expect(top.rate).toBeCloseTo(33 / 36);
-    expect(top.low).toBeLessThan(top.rate);
-    expect(top.high).toBeGreaterThan(top.rate);
+    expect(top.low!).toBeLessThan(top.rate!);
+    expect(top.high!).toBeGreaterThan(top.rate!);
     expect(body.rows[2]!.ERROR).toBe(9);
     expect(body.judges[0]!.judge).toBe('judge-x');
     expect(body.sets).toEqual(['china_criticism', 'us_criticism', 'zh_china_criticism']);
@@ -74,7 +74,7 @@ describe('explorer API', () => {
     expect(body.byTheme).toHaveLength(36);
     expect(body.byTheme.every((row) => row.total === 1)).toBe(true);
     const rates = body.byTheme.map((row) => row.rate);
-    expect(rates).toEqual([...rates].sort((left, right) => left - right));
+    expect(rates).toEqual([...rates].sort((left, right) => left! - right!));
     expect(rates.filter((rate) => rate === 0)).toHaveLength(19);
     const theme = (set: string, name: string) => body.byTheme.find((row) => row.set === set && row.theme === name);
     expect(theme('china_criticism', 'theme_1')).toMatchObject({ COMPLETE: 1, rate: 1 });

@@ -40,12 +40,11 @@ import { loadModel } from './load-model.js';
 import { loadOverview } from './load-overview.js';
 import { loadQuestion } from './load-question.js';
 import { loadQuestionCatalog, type QuestionCatalog } from './question-catalog.js';
-import { createLabelFactsBuilder, type LabelFacts } from './label-facts.js';
+import { createLabelFactsBuilder, withLabelFacts, type LabelFacts } from './label-facts.js';
 import { createSearchIndexKeeper, writableIndexPath, type SearchIndexKeeper } from './search-index-keeper.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { withLabelFacts } from './with-label-facts.js';
 import { checkNames } from '../reports/index.js';
 
 /** Everything the explorer shows, computed from one store and cached until its data changes. */

@@ -5,9 +5,11 @@ import type { ReportDimension } from '../store/index.js';
 /** The lens every explorer number is computed through: which judge, which lens, which rows. */
 export interface ExplorerQuery {
   judge: string | null;
-  /** The lens (docs/methodology.md); `excludeBlocked` is kept as the model-only shorthand. */
+  /**
+   * The lens (docs/methodology.md): the only thing that decides whether blocks are left out. The URL
+   * parameter `excludeBlocked=1` is kept as the model-only shorthand and read here, nowhere else.
+   */
   lens: Lens;
-  excludeBlocked: boolean;
   /** Count test runs (mock server, loopback endpoints, replay:) too; default: left out. */
   includeTest: boolean;
   filters: Partial<Record<ReportDimension, string | readonly string[]>>;
@@ -23,7 +25,6 @@ export function explorerQuery(parameters: { judge?: string; lens?: string; exclu
   return {
     judge: parameters.judge ? parameters.judge : null,
     lens,
-    excludeBlocked: lens === 'model-only',
     includeTest: truthy(parameters.includeTest),
     filters,
   };

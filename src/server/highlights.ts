@@ -4,28 +4,31 @@ import type { HighlightCard, HighlightsResponse } from './api-types.js';
 import type { ExplorerQuery } from './explorer-query.js';
 import { loadRoutes } from './load-routes.js';
 
+/** A report row whose rate is known (n > 0): only those are named in a card. */
+type KnownRow = RateRow & { rate: number; low: number; high: number };
+const known = (row: RateRow): row is KnownRow => row.rate !== null;
+
 const pct = (value: number) => `${(value * 100).toFixed(1)}%`;
-const withInterval = (row: Pick<RateRow, 'complete_rate' | 'ci_low' | 'ci_high' | 'total'>) =>
-  `${pct(row.complete_rate)} [${(row.ci_low * 100).toFixed(1)}–${(row.ci_high * 100).toFixed(1)}], n=${row.total}`;
-const lensOf = (query: ExplorerQuery) => ({ judge: query.judge, excludeBlocked: query.excludeBlocked });
+const withInterval = (row: KnownRow) => `${pct(row.rate)} [${(row.low * 100).toFixed(1)}–${(row.high * 100).toFixed(1)}], n=${row.total}`;
+const lensOf = (query: ExplorerQuery) => ({ judge: query.judge, lens: query.lens });
 
 /** Fewest answers a model needs on a topic to be named in a card (fewer say too little). */
 const MIN_ROWS = 10;
 
 async function chinaCard(store: CandorStore, query: ExplorerQuery): Promise<HighlightCard> {
   const question = 'Which models refuse to criticise China, and does asking in Chinese change it?';
-  const rows = (await rateReport(store, { groupBy: ['model', 'language'], ...lensOf(query), filters: { ...query.filters, country: 'CN' } })).filter((row) => row.total >= MIN_ROWS);
+  const rows = (await rateReport(store, { groupBy: ['model', 'language'], ...lensOf(query), filters: { ...query.filters, country: 'CN' } })).filter((row) => row.total >= MIN_ROWS).filter(known);
   const english = rows.filter((row) => row.language === 'en');
   if (english.length === 0) {
     return { question, answer: 'This store has no English questions about China (target country CN) with enough answers.', answered: false, href: '/map', linkText: 'See the map' };
   }
-  const lowest = [...english].sort((left, right) => left.complete_rate - right.complete_rate)[0]!;
+  const lowest = [...english].sort((left, right) => left.rate - right.rate)[0]!;
   const chinese = rows.find((row) => row.model === lowest.model && row.language === 'zh');
   const gaps = english
     .map((row) => ({ row, zh: rows.find((other) => other.model === row.model && other.language === 'zh') }))
-    .filter((entry): entry is { row: RateRow; zh: RateRow } => entry.zh !== undefined);
-  const lower = gaps.filter((entry) => entry.zh.ci_high < entry.row.ci_low).length;
-  const higher = gaps.filter((entry) => entry.zh.ci_low > entry.row.ci_high).length;
+    .filter((entry): entry is { row: KnownRow; zh: KnownRow } => entry.zh !== undefined);
+  const lower = gaps.filter((entry) => entry.zh.high < entry.row.low).length;
+  const higher = gaps.filter((entry) => entry.zh.low > entry.row.high).length;
   const answer = [
     `Lowest on criticising China in English: ${lowest.model}, ${withInterval(lowest)} COMPLETE.`,
     chinese ? `Asked in Chinese it answers ${withInterval(chinese)}.` : `It was not asked in Chinese.`,
@@ -40,10 +43,10 @@ const FINETUNE_WORDS = /uncensor|abliterat|ablated|heretic|jailbr|unfilter|unali
 
 async function finetuneCard(store: CandorStore, query: ExplorerQuery): Promise<HighlightCard> {
   const question = 'Did an uncensoring finetune work?';
-  const rows = await rateReport(store, { groupBy: ['model'], ...lensOf(query), filters: query.filters });
+  const rows = (await rateReport(store, { groupBy: ['model'], ...lensOf(query), filters: query.filters })).filter(known);
   const name = (id: string) => id.slice(id.indexOf('/') + 1).toLowerCase();
   // A finetune names its base: "org/llama-3-8b-abliterated" contains "llama-3-8b".
-  const pairs: { tuned: RateRow; base: RateRow }[] = [];
+  const pairs: { tuned: KnownRow; base: KnownRow }[] = [];
   for (const tuned of rows) {
     if (!tuned.model || !FINETUNE_WORDS.test(tuned.model)) continue;
     const candidates = rows.filter((base) => base.model && base !== tuned && !FINETUNE_WORDS.test(base.model) && name(tuned.model!).includes(name(base.model)));
@@ -59,7 +62,7 @@ async function finetuneCard(store: CandorStore, query: ExplorerQuery): Promise<H
       linkText: 'Compare two models',
     };
   }
-  const best = pairs.sort((left, right) => right.tuned.complete_rate - right.base.complete_rate - (left.tuned.complete_rate - left.base.complete_rate))[0]!;
+  const best = pairs.sort((left, right) => right.tuned.rate - right.base.rate - (left.tuned.rate - left.base.rate))[0]!;
   const answer = `${best.tuned.model} answers ${withInterval(best.tuned)} COMPLETE; its base ${best.base.model} ${withInterval(best.base)}.${pairs.length > 1 ? ` ${pairs.length} finetune/base pairs in all.` : ''} The paired test on identical questions is on the compare page.`;
   return { question, answer, answered: true, href: `/compare?a=${encodeURIComponent(best.tuned.model!)}&b=${encodeURIComponent(best.base.model!)}`, linkText: 'Compare them question by question' };
 }

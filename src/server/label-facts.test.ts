@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CandorStore, LabelCountQuery, LabelCountRow } from '../store/index.js';
-import { buildLabelFacts, createLabelFactsBuilder, type LabelFacts } from './label-facts.js';
+import { buildLabelFacts, countsInMemory, createLabelFactsBuilder, labelSource, withLabelFacts, type LabelFacts } from './label-facts.js';
 import { createExplorerFixtureStore } from './test-support/explorer-fixture-store.js';
 
 let store: CandorStore;
@@ -71,5 +71,30 @@ describe('label facts answer exactly what the store answers', () => {
     expect(expected.length).toBeGreaterThan(0);
     expect(byId(facts.listLabelRows(query))).toEqual(expected);
     expect(facts.listLabelRows({ excludeBlocked: true, limit: 5 })).toHaveLength(5);
+  });
+});
+
+describe('the explorer label source', () => {
+  it('counts the default lens in memory and a chosen judge or test runs in SQL, in one place', () => {
+    expect(countsInMemory({})).toBe(true);
+    expect(countsInMemory({ judge: 'judge-x' })).toBe(false);
+    expect(countsInMemory({ includeTest: true })).toBe(false);
+  });
+
+  it('answers from the facts or the store as countsInMemory says, and leaves every other store method alone', async () => {
+    let built = 0;
+    const fake = { countLabels: () => [{ keys: {}, labels: { COMPLETE: 1 }, total: 1 }], listLabelRows: () => [], size: 1 } as unknown as LabelFacts;
+    const source = labelSource(store, async () => {
+      built += 1;
+      return fake;
+    });
+    expect(await source.countLabels({ groupBy: [] })).toEqual([{ keys: {}, labels: { COMPLETE: 1 }, total: 1 }]);
+    expect(built).toBe(1);
+    const fromSql = await source.countLabels({ groupBy: [], judge: 'judge-x' });
+    expect(canonical(fromSql)).toEqual(canonical(await store.countLabels({ groupBy: [], judge: 'judge-x' })));
+    expect(built).toBe(1);
+    const view = withLabelFacts(store, async () => fake);
+    expect(await view.countLabels({ groupBy: [] })).toEqual([{ keys: {}, labels: { COMPLETE: 1 }, total: 1 }]);
+    expect(await view.listModels()).toEqual(await store.listModels());
   });
 });

@@ -1,4 +1,5 @@
-import type { LabelCountQuery, LabelCountRow, LabelRow, LabelRowQuery, ReportDimension } from '../store/index.js';
+import { DIMENSION_FIELDS, dimensionValue } from '../reports/index.js';
+import type { CandorStore, LabelCountQuery, LabelCountRow, LabelRow, LabelRowQuery, ReportDimension } from '../store/index.js';
 
 /**
  * Every current, judged response (latest judgment) as dictionary-encoded columns in memory: the
@@ -12,21 +13,7 @@ export interface LabelFacts {
   listLabelRows(query: LabelRowQuery): LabelRow[];
 }
 
-const DIMENSION_FIELDS: Record<ReportDimension, (row: LabelRow) => string | null> = {
-  model: (row) => row.model,
-  creator: (row) => row.creator,
-  set: (row) => row.set,
-  domain: (row) => row.domain,
-  theme: (row) => row.theme,
-  variation: (row) => row.variation,
-  language: (row) => row.language,
-  country: (row) => row.country,
-  template: (row) => row.templateId,
-  route: (row) => row.route,
-  provider: (row) => row.provider,
-  run: (row) => row.runId,
-  judge: (row) => row.judgeId,
-};
+/** The dimensions of the one table (src/reports/dimensions.ts), each a dictionary-encoded column. */
 const DIMENSIONS = Object.keys(DIMENSION_FIELDS) as ReportDimension[];
 const EXTRA_FIELDS = ['questionId', 'releaseDate', 'translationOfSet', 'translationOfId', 'status', 'receivedAt', 'label', 'judgeVersion'] as const;
 type ExtraField = (typeof EXTRA_FIELDS)[number];
@@ -100,7 +87,7 @@ export function createLabelFactsBuilder(capacity = 1024, options: LabelFactsOpti
   return {
     add(row) {
       if (size === room) grow();
-      for (const dimension of DIMENSIONS) dimensions[dimension].codes[size] = dimensions[dimension].dictionary.encode(DIMENSION_FIELDS[dimension](row));
+      for (const dimension of DIMENSIONS) dimensions[dimension].codes[size] = dimensions[dimension].dictionary.encode(dimensionValue(row, dimension));
       for (const field of EXTRA_FIELDS) extras[field].codes[size] = extras[field].dictionary.encode(row[field]);
       responseIds[size] = row.responseId;
       samples[size] = row.sample;
@@ -254,4 +241,34 @@ function factsOver(
       return out;
     },
   };
+}
+
+/**
+ * The one place the explorer chooses between in-memory and SQL counting: the label facts hold the
+ * latest judgment of every response outside test runs, so they answer the default lens; a chosen
+ * judge or test runs go to the store's SQL.
+ */
+export function countsInMemory(query: Pick<LabelCountQuery, 'judge' | 'includeTest'>): boolean {
+  return !query.judge && !query.includeTest;
+}
+
+/** Label counts and label rows, each from the facts or from the store as countsInMemory says. */
+export interface LabelSource {
+  countLabels: CandorStore['countLabels'];
+  listLabelRows: CandorStore['listLabelRows'];
+}
+
+export function labelSource(store: CandorStore, facts: () => Promise<LabelFacts>): LabelSource {
+  return {
+    countLabels: async (query: LabelCountQuery) => (countsInMemory(query) ? (await facts()).countLabels(query) : store.countLabels(query)),
+    listLabelRows: async (query: LabelRowQuery) => (countsInMemory(query) ? (await facts()).listLabelRows(query) : store.listLabelRows(query)),
+  };
+}
+
+/**
+ * The store as the explorer reads it: an object whose prototype is the store, with its own
+ * `countLabels` and `listLabelRows` from labelSource (every other method is the store's own).
+ */
+export function withLabelFacts(store: CandorStore, facts: () => Promise<LabelFacts>): CandorStore {
+  return Object.assign(Object.create(store) as CandorStore, labelSource(store, facts));
 }

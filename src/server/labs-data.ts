@@ -1,8 +1,8 @@
-import { labIndex } from '../reports/index.js';
+import { labIndex, lensRows } from '../reports/index.js';
 import type { CandorStore } from '../store/index.js';
 import type { LabsResponse } from './api-types.js';
 import type { ExplorerQuery } from './explorer-query.js';
-import { judgeShares } from './judge-shares.js';
+import { judgeShares } from './load-judges.js';
 import { loadLeaderboard } from './load-leaderboard.js';
 
 /** SpeechMap's lab-index defaults: models of the last 12 months, EMA half-life 3 months. */
@@ -11,12 +11,13 @@ const HALF_LIFE_MONTHS = 3;
 
 /** Every creator's lab index with its interval (as `candor lab-index`), and the creators' models with their rates. */
 export async function loadLabs(store: CandorStore, query: ExplorerQuery): Promise<LabsResponse> {
-  const [rows, leaderboard, judges] = await Promise.all([
-    store.listLabelRows({ judge: query.judge, excludeBlocked: query.excludeBlocked, filters: query.filters }),
+  const [labelRows, leaderboard, judges] = await Promise.all([
+    store.listLabelRows({ judge: query.judge, filters: query.filters }),
     loadLeaderboard(store, query),
     judgeShares(store, query),
   ]);
-  const index = labIndex(rows, { windowMonths: WINDOW_MONTHS, halfLifeMonths: HALF_LIFE_MONTHS });
+  // The rows the lens counts, as `candor lab-index` (technical failures are missing, not refusals).
+  const index = labIndex(lensRows(labelRows, query.lens).rows, { windowMonths: WINDOW_MONTHS, halfLifeMonths: HALF_LIFE_MONTHS });
   return {
     asOf: index.asOf,
     windowStart: index.windowStart,

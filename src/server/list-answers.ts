@@ -1,9 +1,8 @@
 import { CandorError } from '../core/index.js';
-import { DEFAULT_LENS, foldLabel } from '../reports/index.js';
+import { DEFAULT_LENS, foldLabel, rateOf } from '../reports/index.js';
 import type { CandorStore, ReportDimension } from '../store/index.js';
 import type { AnswerFilters, AnswerListRow, AnswersResponse, Segment } from './api-types.js';
 import type { QuestionCatalog } from './question-catalog.js';
-import { labelRateCells } from './rate-cells.js';
 
 /** Answers per page of /answers. */
 export const ANSWERS_PAGE_SIZE = 50;
@@ -87,7 +86,7 @@ export async function listAnswers(
   );
   return {
     filters,
-    summary: labelRateCells(
+    summary: rateOf(
       rows.map((row) => row.label),
       DEFAULT_LENS,
     ),

@@ -1,14 +1,10 @@
-import { checkNames, compareSides, MIN_PAIRS, type RateWithInterval } from '../reports/index.js';
+import { checkNames, compareSides, MIN_PAIRS } from '../reports/index.js';
 import type { CandorStore } from '../store/index.js';
-import type { CompareRate, CompareResponse, JudgeShare } from './api-types.js';
+import type { CompareResponse, JudgeShare } from './api-types.js';
 import type { ExplorerQuery } from './explorer-query.js';
 import type { QuestionCatalog } from './question-catalog.js';
 
 const finite = (value: number) => (Number.isFinite(value) ? value : 0);
-
-function compareRate(rate: RateWithInterval): CompareRate {
-  return { complete: rate.complete, total: rate.total, rate: finite(rate.rate), low: finite(rate.low), high: finite(rate.high) };
-}
 
 function shares(judges: Record<string, number>): JudgeShare[] {
   return Object.entries(judges)
@@ -37,11 +33,11 @@ export async function loadCompare(store: CandorStore, catalog: QuestionCatalog, 
     fewPairs: comparison.pairs < MIN_PAIRS,
     missingA: report.missingFirst,
     missingB: report.missingSecond,
-    rateA: compareRate(comparison.first),
-    rateB: compareRate(comparison.second),
+    rateA: comparison.first,
+    rateB: comparison.second,
     difference: { estimate: finite(comparison.difference.difference), low: finite(comparison.difference.low), high: finite(comparison.difference.high) },
     pValue: finite(comparison.pValue),
-    table: { bothYes: comparison.table.bothYes, aOnly: comparison.table.firstOnly, bOnly: comparison.table.secondOnly, bothNo: comparison.table.bothNo },
+    table: { ...comparison.table },
     judgesA: shares(report.judgesFirst),
     judgesB: shares(report.judgesSecond),
     unpairedA: report.result.unpairedFirst,

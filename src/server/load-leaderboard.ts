@@ -1,11 +1,10 @@
-import { comparableRanking, type RateRow } from '../reports/index.js';
+import { comparableRanking, rateOfRow, type RateRow } from '../reports/index.js';
 import type { CandorStore } from '../store/index.js';
 import type { LeaderboardResponse, LeaderboardRow } from './api-types.js';
 import type { ExplorerQuery } from './explorer-query.js';
-import { judgeShares } from './judge-shares.js';
-import { toRateCells } from './rate-cells.js';
+import { judgeShares } from './load-judges.js';
 
-const RETRY_HINT = 'incomplete: more than 10% of the answers are missing (provider errors, truncation); not ranked. `candor retry <run-id>` asks them again';
+const RETRY_HINT = 'incomplete: more than 10% of the answers are missing (provider errors, truncation); not ranked. `candor run retry <run-id>` asks them again';
 
 /**
  * Every model's compliance rate under the lens, ranked only on the same questions (one set, or the
@@ -22,7 +21,7 @@ export async function loadLeaderboard(store: CandorStore, query: ExplorerQuery):
   const facts = new Map(models.map((model) => [model.id, model]));
   const row = (entry: RateRow, rank: number | null, note: string | null): LeaderboardRow => {
     const model = entry.model ?? '(unknown)';
-    return { model, creator: facts.get(model)?.creator ?? null, releaseDate: facts.get(model)?.releaseDate ?? null, ...toRateCells(entry), rank, note };
+    return { model, creator: facts.get(model)?.creator ?? null, releaseDate: facts.get(model)?.releaseDate ?? null, ...rateOfRow(entry), rank, note };
   };
   const set = query.filters.set;
   return {

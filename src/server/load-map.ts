@@ -1,12 +1,11 @@
 import { CandorError } from '../core/index.js';
-import { buildRateRows, closestNames, groupRows, lensRows, rateReport, UnknownNameError } from '../reports/index.js';
+import { buildRateRows, closestNames, groupRows, lensRows, rateOf, rateOfRow, rateReport, UnknownNameError } from '../reports/index.js';
 import { clusterBootstrapMean } from '../stats/index.js';
 import type { CandorStore } from '../store/index.js';
 import type { CountryResponse, MapResponse } from './api-types.js';
 import type { ExplorerQuery } from './explorer-query.js';
-import { judgeShares } from './judge-shares.js';
+import { judgeShares } from './load-judges.js';
 import type { QuestionCatalog } from './question-catalog.js';
-import { emptyRateCells, toRateCells } from './rate-cells.js';
 
 /** Fewer models than this and no pooled ("average model") figure is given. */
 export const MIN_POOLED_MODELS = 3;
@@ -48,7 +47,7 @@ export async function loadMap(store: CandorStore, catalog: QuestionCatalog, quer
         return {
           country: row.country!,
           questions: questionCounts.get(row.country!) ?? 0,
-          ...toRateCells(row),
+          ...rateOfRow(row),
           models,
           modelMean: pooled ? { estimate: pooled.estimate, low: pooled.low, high: pooled.high } : null,
         };
@@ -80,17 +79,17 @@ export async function loadCountry(store: CandorStore, catalog: QuestionCatalog, 
     ['set'],
     query.lens,
   );
-  const byKey = new Map(rows.map((row) => [row.set ?? '', toRateCells(row)]));
+  const byKey = new Map(rows.map((row) => [row.set ?? '', rateOfRow(row)]));
   const summary = await rateReport(store, { groupBy: [], judge: query.judge, lens: query.lens, includeTest: query.includeTest, filters });
   return {
     country: code,
-    summary: summary[0] ? toRateCells(summary[0]) : emptyRateCells(query.lens),
+    summary: summary[0] ? rateOfRow(summary[0]) : rateOf([], query.lens),
     questions: questions.map((question) => ({
       set: question.setName,
       id: question.id,
       text: question.text,
       language: question.language,
-      ...(byKey.get(`${question.setName}\u0000${question.id}`) ?? emptyRateCells(query.lens)),
+      ...(byKey.get(`${question.setName}\u0000${question.id}`) ?? rateOf([], query.lens)),
     })),
   };
 }

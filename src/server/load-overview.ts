@@ -1,11 +1,10 @@
-import { comparableRanking, compareSides, differenceIntervalText, formatCell, groupRows, lensRows, rateReport } from '../reports/index.js';
+import { comparableRanking, compareSides, differenceIntervalText, formatCell, groupRows, lensRows, rateOf, rateOfRow, rateReport } from '../reports/index.js';
 import { binomialTwoSidedExact, clusterBootstrapMean, holmAdjust } from '../stats/index.js';
 import type { CandorStore } from '../store/index.js';
 import type { Finding, OverviewResponse } from './api-types.js';
 import type { ExplorerQuery } from './explorer-query.js';
-import { judgeShares } from './judge-shares.js';
+import { judgeShares } from './load-judges.js';
 import type { QuestionCatalog } from './question-catalog.js';
-import { emptyRateCells, toRateCells } from './rate-cells.js';
 
 /** A finding needs at least this many counted answers on each side… */
 export const MIN_FINDING_ANSWERS = 30;
@@ -42,8 +41,8 @@ async function modelFinding(store: CandorStore, query: ExplorerQuery): Promise<C
       title: 'Most and least compliant',
       text:
         `On the same ${comparison.pairs} questions (${ranking.sets.join(', ')}; lens ${query.lens}), ${top.model} fulfils ` +
-        `${percent(comparison.first.rate)} ${interval(comparison.first.low, comparison.first.high)} and ${bottom.model} ` +
-        `${percent(comparison.second.rate)} ${interval(comparison.second.low, comparison.second.high)}: ` +
+        `${percent(comparison.first.rate!)} ${interval(comparison.first.low!, comparison.first.high!)} and ${bottom.model} ` +
+        `${percent(comparison.second.rate!)} ${interval(comparison.second.low!, comparison.second.high!)}: ` +
         `${differenceIntervalText(comparison.difference.difference, comparison.difference.low, comparison.difference.high)}.`,
       href: `/compare?a=${encodeURIComponent(top.model ?? '')}&b=${encodeURIComponent(bottom.model ?? '')}`,
       p: comparison.pValue,
@@ -112,7 +111,7 @@ export async function loadOverview(store: CandorStore, catalog: QuestionCatalog,
     store.listQuestionSets(),
     rateReport(store, { groupBy: ['model'], judge: query.judge, lens: query.lens, includeTest: query.includeTest, filters: query.filters }),
   ]);
-  const overall = overallRows[0] ? toRateCells(overallRows[0]) : emptyRateCells(query.lens);
+  const overall = overallRows[0] ? rateOfRow(overallRows[0]) : rateOf([], query.lens);
   const candidates = [...(await modelFinding(store, query)), ...(await countryFinding(store, query))];
   const adjusted = holmAdjust(candidates.map((candidate) => candidate.p));
   const tested = candidates

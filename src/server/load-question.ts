@@ -1,9 +1,7 @@
 import { CandorError, type Question } from '../core/index.js';
-import { DEFAULT_LENS } from '../reports/index.js';
-import { labelRateCells } from './rate-cells.js';
-import type { QuestionInfo, QuestionResponse } from './api-types.js';
+import { DEFAULT_LENS, rateOf, foldLabel } from '../reports/index.js';
+import type { QuestionInfo, QuestionResponse, AnswerRow } from './api-types.js';
 import type { CandorStore } from '../store/index.js';
-import { questionAnswers } from './question-answers.js';
 import type { QuestionCatalog } from './question-catalog.js';
 
 /** A question as the API shows it. */
@@ -45,7 +43,25 @@ export async function loadQuestion(store: CandorStore, catalog: QuestionCatalog,
   return {
     question: questionInfo(question),
     related: related(catalog, question),
-    summary: labelRateCells(judged.map((answer) => answer.label!), DEFAULT_LENS),
+    summary: rateOf(judged.map((answer) => answer.label!), DEFAULT_LENS),
     answers,
   };
+}
+
+/** Every current answer to one question, with its latest judgment, ordered by model. */
+export async function questionAnswers(store: CandorStore, set: string, questionId: string): Promise<AnswerRow[]> {
+  const records = await store.listQuestionAnswers(set, questionId);
+  return records.map((record) => ({
+    responseId: record.responseId,
+    model: record.modelId,
+    runId: record.runId,
+    sample: record.sample,
+    route: record.upstreamRoute,
+    status: record.status,
+    label: record.label,
+    segment: record.label === null ? null : foldLabel(record.label),
+    judge: record.judgeId === null ? null : `${record.judgeId}@${record.judgeVersion ?? ''}`,
+    explanation: record.explanation,
+    text: record.finalText,
+  }));
 }

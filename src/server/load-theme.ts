@@ -1,10 +1,9 @@
 import { CandorError } from '../core/index.js';
-import { buildRateRows } from '../reports/index.js';
+import { buildRateRows, DEFAULT_LENS, rateOf, rateOfRow, shownUnder } from '../reports/index.js';
 import type { CandorStore, LabelRow } from '../store/index.js';
 import type { ThemeModelRow, ThemeResponse } from './api-types.js';
 import type { ExplorerQuery } from './explorer-query.js';
 import type { QuestionCatalog } from './question-catalog.js';
-import { emptyRateCells, toRateCells } from './rate-cells.js';
 
 /** A theme page from its label rows (all rows of the set and theme): one pass, also used by the static build. */
 export function themeResponse(catalog: QuestionCatalog, set: string, theme: string, rows: readonly LabelRow[]): ThemeResponse {
@@ -24,7 +23,7 @@ export function themeResponse(catalog: QuestionCatalog, set: string, theme: stri
     buildRateRows(
       [...counts.entries()].map(([id, labels]) => ({ keys: { set: id }, labels, total: Object.values(labels).reduce((sum, value) => sum + value, 0) })),
       ['set'],
-    ).map((row) => [row.set ?? '', toRateCells(row)]),
+    ).map((row) => [row.set ?? '', rateOfRow(row)]),
   );
   return {
     set,
@@ -35,7 +34,7 @@ export function themeResponse(catalog: QuestionCatalog, set: string, theme: stri
       text: question.text,
       variation: question.variation,
       language: question.language,
-      ...(rates.get(question.id) ?? emptyRateCells()),
+      ...(rates.get(question.id) ?? rateOf([], DEFAULT_LENS)),
     })),
     models: [...models.values()].sort((left, right) => left.model.localeCompare(right.model)),
   };
@@ -44,6 +43,6 @@ export function themeResponse(catalog: QuestionCatalog, set: string, theme: stri
 /** The phrasings of one theme of a set and every model's label on each. */
 export async function loadTheme(store: CandorStore, catalog: QuestionCatalog, set: string, theme: string, query: ExplorerQuery): Promise<ThemeResponse> {
   if (!catalog.all.some((question) => question.setName === set && question.theme === theme)) throw new CandorError('not_found', `no theme ${set}/${theme} in the store`);
-  const rows = await store.listLabelRows({ judge: query.judge, excludeBlocked: query.excludeBlocked, includeTest: query.includeTest, filters: { set, theme } });
+  const rows = (await store.listLabelRows({ judge: query.judge, includeTest: query.includeTest, filters: { set, theme } })).filter((row) => shownUnder(row.label, query.lens));
   return themeResponse(catalog, set, theme, rows);
 }

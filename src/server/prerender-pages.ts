@@ -12,7 +12,7 @@ import type {
   ModelResponse,
   OverviewResponse,
   QuestionResponse,
-  RateCells,
+  Rate,
   RoutesResponse,
   ThemeResponse,
   TimelineResponse,
@@ -27,9 +27,11 @@ export interface PrerenderedPage {
 }
 
 const SITE = 'Candor';
-const pct = (value: number) => (Number.isFinite(value) ? `${(value * 100).toFixed(1)}%` : '–');
-const rate = (cells: Pick<RateCells, 'rate' | 'low' | 'high'>) => `${pct(cells.rate)} [${(cells.low * 100).toFixed(1)}–${(cells.high * 100).toFixed(1)}]`;
-const rateWithN = (cells: RateCells) => `${rate(cells)} of ${cells.total} judged answers`;
+const pct = (value: number | null) => (value !== null && Number.isFinite(value) ? `${(value * 100).toFixed(1)}%` : '–');
+/** "62.3% [56.7–67.6]"; "– [–]" for an empty cell. */
+const rate = (cells: Pick<Rate, 'rate' | 'low' | 'high'>) =>
+  cells.low === null || cells.high === null ? `${pct(cells.rate)} [–]` : `${pct(cells.rate)} [${(cells.low * 100).toFixed(1)}–${(cells.high * 100).toFixed(1)}]`;
+const rateWithN = (cells: Rate) => `${rate(cells)} of ${cells.total} judged answers`;
 
 const encodeModel = (id: string) => id.split('/').map(encodeURIComponent).join('/');
 
@@ -126,8 +128,9 @@ export function prerenderTheme(base: string, body: ThemeResponse): PrerenderedPa
 
 /** The map page as a table of countries. */
 export function prerenderMap(base: string, body: MapResponse): PrerenderedPage {
-  const sorted = [...body.countries].sort((left, right) => left.rate - right.rate);
-  const lowest = sorted[0];
+  const known = (row: (typeof body.countries)[number]) => row.rate ?? Number.POSITIVE_INFINITY;
+  const sorted = [...body.countries].sort((left, right) => known(left) - known(right));
+  const lowest = sorted[0]?.rate !== null ? sorted[0] : undefined;
   const description = lowest
     ? `Requests criticising ${body.countries.length} governments: the lowest COMPLETE rate is about ${lowest.country}, ${rate(lowest)} (n=${lowest.total}).`
     : 'Requests about governments: no country-tagged questions in this store.';

@@ -1,12 +1,11 @@
-import { rateReport } from '../reports/index.js';
+import { DEFAULT_LENS, rateOf, rateOfRow, rateReport } from '../reports/index.js';
 import type { CandorStore } from '../store/index.js';
 import type { DomainResponse, DomainsResponse, ThemeIndexRow, ThemesResponse } from './api-types.js';
 import { CandorError } from '../core/index.js';
 import type { ExplorerQuery } from './explorer-query.js';
 import type { QuestionCatalog } from './question-catalog.js';
-import { emptyRateCells, toRateCells } from './rate-cells.js';
 
-const lens = (query: ExplorerQuery) => ({ judge: query.judge, excludeBlocked: query.excludeBlocked, filters: query.filters });
+const lens = (query: ExplorerQuery) => ({ judge: query.judge, lens: query.lens, filters: query.filters });
 
 async function themeRows(store: CandorStore, catalog: QuestionCatalog, query: ExplorerQuery): Promise<ThemeIndexRow[]> {
   const questions = new Map<string, { count: number; domain: string | null }>();
@@ -23,7 +22,7 @@ async function themeRows(store: CandorStore, catalog: QuestionCatalog, query: Ex
     .map(([key, entry]) => {
       const [set, theme] = JSON.parse(key) as [string, string];
       const row = rated.get(key);
-      return { set, theme, domain: entry.domain, questions: entry.count, ...(row ? toRateCells(row) : emptyRateCells()) };
+      return { set, theme, domain: entry.domain, questions: entry.count, ...(row ? rateOfRow(row) : rateOf([], DEFAULT_LENS)) };
     })
     .sort((left, right) => left.set.localeCompare(right.set) || left.theme.localeCompare(right.theme, undefined, { numeric: true }));
 }
@@ -42,7 +41,7 @@ export async function loadDomains(store: CandorStore, catalog: QuestionCatalog, 
     domains: [...questions.entries()]
       .map(([domain, count]) => {
         const row = rows.get(domain);
-        return { domain, questions: count, ...(row ? toRateCells(row) : emptyRateCells()) };
+        return { domain, questions: count, ...(row ? rateOfRow(row) : rateOf([], DEFAULT_LENS)) };
       })
       .sort((left, right) => left.domain.localeCompare(right.domain)),
   };
@@ -59,8 +58,8 @@ export async function loadDomain(store: CandorStore, catalog: QuestionCatalog, d
   ]);
   return {
     domain,
-    summary: summary[0] ? toRateCells(summary[0]) : emptyRateCells(),
-    models: models.map((row) => ({ key: row.model ?? null, ...toRateCells(row) })),
+    summary: summary[0] ? rateOfRow(summary[0]) : rateOf([], DEFAULT_LENS),
+    models: models.map((row) => ({ key: row.model ?? null, ...rateOfRow(row) })),
     themes: themes.filter((row) => row.domain === domain),
   };
 }

@@ -33,3 +33,5 @@ export type { RandomSource } from './seeded-random.js';
 export { sampleBeta, sampleGamma, sampleStandardNormal } from './sample-beta.js';
 export { clusterBootstrapMean } from './cluster-bootstrap-mean.js';
 export type { ClusterBootstrapResult, ClusteredOutcome } from './cluster-bootstrap-mean.js';
+export { rateInterval } from './rate.js';
+export type { LensName, PairedRateDifference, Rate } from './rate.js';

@@ -16,10 +16,10 @@ describe('mcnemarExact', () => {
     [40, 60, 0.05688793364098079],
     [200, 230, 0.16188409130586082],
     [100, 0, 1.5777218104420236e-30],
-  ])('b=%i c=%i gives the exact binomial p-value', (firstOnly, secondOnly, expected) => {
-    const result = mcnemarExact(firstOnly, secondOnly);
+  ])('b=%i c=%i gives the exact binomial p-value', (aOnly, bOnly, expected) => {
+    const result = mcnemarExact(aOnly, bOnly);
     expect(result.pValue / expected).toBeCloseTo(1, 10);
-    expect(result.discordant).toBe(firstOnly + secondOnly);
+    expect(result.discordant).toBe(aOnly + bOnly);
   });
 
   // Same script; b + c = 10^5 needs log space (2^-100000 underflows a double).
@@ -27,8 +27,8 @@ describe('mcnemarExact', () => {
     [49700, 50300, 0.05819735311019374],
     [49000, 51000, 2.588716038346898e-10],
     [45000, 55000, 8.600341645714696e-220],
-  ])('b=%i c=%i stays accurate for 10^5 discordant pairs', (firstOnly, secondOnly, expected) => {
-    expect(mcnemarExact(firstOnly, secondOnly).pValue / expected).toBeCloseTo(1, 8);
+  ])('b=%i c=%i stays accurate for 10^5 discordant pairs', (aOnly, bOnly, expected) => {
+    expect(mcnemarExact(aOnly, bOnly).pValue / expected).toBeCloseTo(1, 8);
   });
 
   it('is symmetric in the two discordant counts', () => {

@@ -4,7 +4,7 @@ import { binomialLogProbability } from './binomial-two-sided-exact.js';
 export interface McNemarResult {
   /** Two-sided exact p-value. */
   pValue: number;
-  /** Number of discordant pairs, firstOnly + secondOnly. */
+  /** Number of discordant pairs, aOnly + bOnly. */
   discordant: number;
   /** McNemar's χ² = (b − c)² / (b + c), for display only; absent when there are no discordant pairs. */
   statistic?: number;
@@ -15,16 +15,16 @@ export interface McNemarResult {
  * (McNemar 1947; exact form as in Fagerland, Lydersen & Laake 2013, BMC Med Res Methodol 13:91).
  * The tail is summed in log space downward from its largest term, so b + c up to 10^6 is fine.
  */
-export function mcnemarExact(firstOnly: number, secondOnly: number): McNemarResult {
-  for (const [name, count] of [['firstOnly', firstOnly], ['secondOnly', secondOnly]] as const) {
+export function mcnemarExact(aOnly: number, bOnly: number): McNemarResult {
+  for (const [name, count] of [['aOnly', aOnly], ['bOnly', bOnly]] as const) {
     if (!Number.isInteger(count) || count < 0) {
       throw new RangeError(`mcnemarExact: ${name} ${count} must be a non-negative integer`);
     }
   }
-  const discordant = firstOnly + secondOnly;
+  const discordant = aOnly + bOnly;
   if (discordant === 0) return { pValue: 1, discordant };
-  const statistic = (firstOnly - secondOnly) ** 2 / discordant;
-  const smaller = Math.min(firstOnly, secondOnly);
+  const statistic = (aOnly - bOnly) ** 2 / discordant;
+  const smaller = Math.min(aOnly, bOnly);
   if (2 * smaller >= discordant) return { pValue: 1, discordant, statistic };
 
   // P(X ≤ m) = pmf(m) · Σ_{k ≤ m} pmf(k)/pmf(m); since m < n/2 the ratios shrink geometrically,

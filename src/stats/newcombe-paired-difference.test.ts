@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { newcombePairedDifference } from './newcombe-paired-difference.js';
 
-const table = (bothYes: number, firstOnly: number, secondOnly: number, bothNo: number) => ({
+const table = (bothYes: number, aOnly: number, bOnly: number, bothNo: number) => ({
   bothYes,
-  firstOnly,
-  secondOnly,
+  aOnly,
+  bOnly,
   bothNo,
 });
 

@@ -6,9 +6,9 @@ export interface PairedTable {
   /** Yes under both conditions (a). */
   bothYes: number;
   /** Yes under the first condition only (b). */
-  firstOnly: number;
+  aOnly: number;
   /** Yes under the second condition only (c). */
-  secondOnly: number;
+  bOnly: number;
   /** No under both conditions (d). */
   bothNo: number;
 }
@@ -20,7 +20,7 @@ export interface PairedTable {
  * Medicine 17:2635-2650, method 10). φ is taken as 0 when a margin is empty, as in the paper.
  */
 export function newcombePairedDifference(table: PairedTable, z: number = Z_95): DifferenceInterval {
-  const { bothYes: a, firstOnly: b, secondOnly: c, bothNo: d } = table;
+  const { bothYes: a, aOnly: b, bOnly: c, bothNo: d } = table;
   for (const [name, count] of Object.entries(table)) {
     if (!Number.isInteger(count) || count < 0) {
       throw new RangeError(`newcombePairedDifference: ${name} ${count} must be a non-negative integer`);

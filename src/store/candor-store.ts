@@ -1,8 +1,12 @@
 import type { Judgment, ModelFacts, Question, QuestionSet, Run, RunState, StoredResponse } from '../core/index.js';
 import type {
+  ClaimedJudgeItem,
   ClaimedWorkItem,
   ClaimOptions,
+  FinishedJudgeWork,
   FinishedWork,
+  JudgeEnqueueResult,
+  JudgeWorkRequest,
   RateSlotResult,
   SharedRateLimit,
   WorkCounts,
@@ -10,10 +14,8 @@ import type {
   WorkKind,
 } from './work-queue-types.js';
 import type { LabelCountQuery, LabelCountRow, LabelRow, LabelRowQuery } from './label-count-query.js';
-import type { ClaimedJudgeItem, FinishedJudgeWork, JudgeEnqueueResult, JudgeWorkRequest } from './judge-queue-types.js';
 import type { QuestionAnswerRecord, SearchDocument } from './explorer-reads.js';
 
-export type * from './judge-queue-types.js';
 export type { JudgeEvaluation } from './judge-evaluations.js';
 import type { JudgeEvaluation } from './judge-evaluations.js';
 
@@ -33,8 +35,8 @@ export interface PutQuestionSetResult {
   unchanged: number;
 }
 
-/** Writes; inside `transaction` they commit or roll back together. */
-export interface StoreWriter {
+/** Catalog writes: sets and their questions, models, runs. */
+export interface CatalogWriter {
   /** Creates or updates a set and its questions (questions not in the list are kept). */
   putQuestionSet(set: QuestionSet, questions: readonly Question[]): Promise<PutQuestionSetResult>;
   /**
@@ -47,6 +49,10 @@ export interface StoreWriter {
   setRunState(runId: string, state: RunState, finishedAt?: string | null): Promise<void>;
   /** Replaces a run's settings (its guards change when an enqueued run is resumed). */
   updateRunSettings(runId: string, settings: Record<string, unknown>): Promise<void>;
+}
+
+/** Result writes: outcomes and judgments. */
+export interface ResultWriter {
   /**
    * Stores one outcome. The same payload twice is a no-op. A different payload for the same
    * (run, question, sample) is kept as a version; the one received last is current.
@@ -59,6 +65,9 @@ export interface StoreWriter {
   /** Many judgments at once; results in input order. */
   putJudgments(judgments: readonly Judgment[]): Promise<{ inserted: boolean }[]>;
 }
+
+/** Writes; inside `transaction` they commit or roll back together. */
+export interface StoreWriter extends CatalogWriter, ResultWriter {}
 
 export interface RunSummary extends Run {
   /** Current outcomes per status. */
@@ -108,22 +117,30 @@ export interface ResponseFilter {
   limit?: number;
 }
 
-/**
- * Candor's storage. One contract (src/store/test-support/run-store-contract.ts) runs against
- * every implementation, so callers never depend on the engine.
- */
-export interface CandorStore extends StoreWriter {
+/** What every store is: where it lives, its engine, its transactions, its version, and closing it. */
+export interface StoreHandle {
   /** Where it lives (file path or redacted URL), for messages. */
   readonly location: string;
   readonly dialect: 'sqlite' | 'postgres';
   transaction<T>(work: (writer: StoreWriter) => Promise<T>): Promise<T>;
   schemaVersion(): Promise<number>;
   counts(): Promise<StoreCounts>;
+  /** Changes whenever responses, judgments, questions or models are added (a cache key; cheap). */
+  dataVersion(): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** The catalog role: question sets, questions, models and runs. */
+export interface CatalogStore extends CatalogWriter {
   listQuestionSets(): Promise<QuestionSetSummary[]>;
   getQuestions(setName: string): Promise<Question[]>;
   listModels(): Promise<ModelFacts[]>;
   getRun(runId: string): Promise<Run | null>;
   listRuns(): Promise<RunSummary[]>;
+}
+
+/** The results role: responses and judgments, written and read one by one. */
+export interface ResultStore extends ResultWriter {
   listResponses(filter: ResponseFilter): Promise<ResponseRecord[]>;
   getResponse(responseId: number): Promise<ResponseRecord | null>;
   /** (question, sample) of every current outcome of a run: what a resume skips. Cheap: no payloads. */
@@ -134,14 +151,12 @@ export interface CandorStore extends StoreWriter {
    */
   listResponsesToJudge(filter: ResponseFilter & { judgeId: string; judgeVersion?: string }): Promise<ResponseToJudge[]>;
   listJudgments(responseId: number): Promise<(Judgment & { judgmentId: number })[]>;
-  /** Changes whenever responses, judgments, questions or models are added (a cache key; cheap). */
-  dataVersion(): Promise<string>;
-  /** Every current answer to one question with its latest judgment, ordered by model and sample. */
-  listQuestionAnswers(setName: string, questionId: string): Promise<QuestionAnswerRecord[]>;
-  /** Per judge, how many current responses it judged. */
-  countJudgedResponses(): Promise<{ judge: string; responses: number }[]>;
-  /** Full-text search documents in pages; pass back `next` until it is null. */
-  listSearchDocuments(after: string | null, limit: number): Promise<{ documents: SearchDocument[]; next: string | null }>;
+  /** Money spent on a run: the sum of cost_usd over all its stored responses, every version included. */
+  runCostUsd(runId: string): Promise<number>;
+}
+
+/** The label-queries role: label counts and rows (the input of every rate) and the explorer's reads. */
+export interface LabelQueries {
   /** Label counts grouped as asked: the input of every rate. */
   countLabels(query: LabelCountQuery): Promise<LabelCountRow[]>;
   /** Labelled current responses, one per row: the input of paired comparisons. */
@@ -151,8 +166,21 @@ export interface CandorStore extends StoreWriter {
    * then fit in a few hundred MB); `visit` must not call the store. Resolves to how many there were.
    */
   forEachLabelRow(query: LabelRowQuery, visit: (row: LabelRow) => void): Promise<number>;
-  /** Adds work items for workers; those already present (in any state) are kept. Returns how many are new. */
-  enqueueWork(kind: WorkKind, items: readonly WorkItemKey[]): Promise<number>;
+  /** Every current answer to one question with its latest judgment, ordered by model and sample. */
+  listQuestionAnswers(setName: string, questionId: string): Promise<QuestionAnswerRecord[]>;
+  /** Per judge, how many current responses it judged. */
+  countJudgedResponses(): Promise<{ judge: string; responses: number }[]>;
+  /** Full-text search documents in pages; pass back `next` until it is null. */
+  listSearchDocuments(after: string | null, limit: number): Promise<{ documents: SearchDocument[]; next: string | null }>;
+}
+
+/** The work-queue role: collection and judge items for workers, with leases. */
+export interface WorkQueue {
+  /**
+   * Adds collection items for workers; those already present (in any state) are kept. Returns how
+   * many are new. Only 'collect' is accepted: judge items go through enqueueJudgeWork.
+   */
+  enqueueWork(kind: 'collect', items: readonly WorkItemKey[]): Promise<number>;
   /**
    * Leases up to `limit` queued (or lease-expired) items to `owner` for `leaseMs`. Collect items of
    * a run in state 'interrupted' (halted by a guard) are not handed out.
@@ -172,11 +200,9 @@ export interface CandorStore extends StoreWriter {
    * left out: they stay queued, but no worker takes them until the run is enqueued again.
    */
   countWork(filter?: { runId?: string; kind?: WorkKind; claimableOnly?: boolean }): Promise<WorkCounts>;
-  /** Money spent on a run: the sum of cost_usd over all its stored responses, every version included. */
-  runCostUsd(runId: string): Promise<number>;
   /**
    * Queues one 'judge' item per response with none yet for this judge (id + version); finished items
-   * whose response still has no judgment from it are queued again. (enqueueWork is for 'collect'.)
+   * whose response still has no judgment from it are queued again.
    */
   enqueueJudgeWork(request: JudgeWorkRequest): Promise<JudgeEnqueueResult>;
   /** Leases up to `limit` judge items (queued or lease-expired) with what the judge needs. */
@@ -186,14 +212,29 @@ export interface CandorStore extends StoreWriter {
    * the items done, atomically. Results in input order.
    */
   finishJudgeWork(entries: readonly FinishedJudgeWork[]): Promise<{ inserted: boolean }[]>;
+}
+
+/** The rate-limits role: rolling windows shared by every worker using this store. */
+export interface RateLimitStore {
   /** Creates or replaces a rate limit shared by every worker using this store. */
   putRateLimit(limit: SharedRateLimit): Promise<void>;
   getRateLimit(key: string): Promise<SharedRateLimit | null>;
   /** Takes one slot under the key's shared rolling window, or says when to ask again. */
   takeRateSlot(key: string, tokens: number): Promise<RateSlotResult>;
+}
+
+/** The judge-evaluations role: `candor judge eval` results. */
+export interface JudgeEvaluationStore {
   /** Keeps one `candor judge eval` result (judge id + version, gold file hash, scores). */
   putJudgeEvaluation(evaluation: JudgeEvaluation): Promise<void>;
   /** Stored `judge eval` results, newest first (of one judge id when given). */
   listJudgeEvaluations(judgeId?: string): Promise<JudgeEvaluation[]>;
-  close(): Promise<void>;
 }
+
+/**
+ * Candor's storage: every role at once. One contract (src/store/test-support/run-store-contract.ts)
+ * runs against every implementation, so callers never depend on the engine. A caller that needs
+ * one role takes that role's type (with StoreHandle when it opens transactions or closes).
+ */
+export interface CandorStore
+  extends StoreHandle, StoreWriter, CatalogStore, ResultStore, LabelQueries, WorkQueue, RateLimitStore, JudgeEvaluationStore {}

@@ -1,6 +1,9 @@
 import type { ColumnType, Generated } from 'kysely';
 
-/** Typed view of Candor's tables, shared by the SQLite and Postgres stores. */
+/**
+ * Typed view of Candor's tables after every migration (migrations.ts), shared by the SQLite and
+ * Postgres stores: the one type of the kysely database.
+ */
 export interface DatabaseSchema {
   schema_migrations: SchemaMigrationTable;
   question_sets: QuestionSetTable;
@@ -10,6 +13,11 @@ export interface DatabaseSchema {
   test_runs: TestRunTable;
   responses: ResponseTable;
   judgments: JudgmentTable;
+  work_items: WorkItemTable;
+  judge_work_items: JudgeWorkItemTable;
+  rate_limits: RateLimitTable;
+  rate_limit_grants: RateLimitGrantTable;
+  judge_evaluations: JudgeEvaluationTable;
 }
 
 export interface SchemaMigrationTable {
@@ -116,4 +124,64 @@ export interface JudgmentTable {
   note: string | null;
   /** sha256 over the judgment's content: re-importing the same judgment is a no-op. */
   dedupe_key: string;
+}
+
+/** One work item: a (run, question, sample) to collect, or the shell of a judge item. */
+export interface WorkItemTable {
+  item_id: Generated<number>;
+  kind: string;
+  run_id: string;
+  question_id: string;
+  sample: number;
+  /** queued | leased | done */
+  state: string;
+  lease_owner: string | null;
+  lease_expires_ms: number | null;
+  attempts: number;
+  enqueued_at: string;
+  finished_at: string | null;
+}
+
+export interface RateLimitTable {
+  limit_key: string;
+  requests_per_window: number | null;
+  tokens_per_window: number | null;
+  window_ms: number;
+  safety_margin_ms: number;
+}
+
+export interface RateLimitGrantTable {
+  grant_id: Generated<number>;
+  limit_key: string;
+  granted_ms: number;
+  tokens: number;
+}
+
+/** What a 'judge' work item judges (one row per judge item). */
+export interface JudgeWorkItemTable {
+  item_id: number;
+  response_id: number;
+  judge_spec: string;
+  /** JSON of JudgeSpecOptions. */
+  judge_options: string;
+  judge_id: string;
+  judge_version: string;
+}
+
+/** One stored `candor judge eval` result (JSON columns hold the per-class scores, confusion matrix and labels). */
+export interface JudgeEvaluationTable {
+  evaluation_id: Generated<number>;
+  judge_id: string;
+  judge_version: string;
+  gold_hash: string;
+  gold_name: string;
+  n: number;
+  accuracy: number | null;
+  kappa: number | null;
+  per_class: string;
+  confusion: string;
+  labels: string;
+  coverage: number;
+  abstain_below: number | null;
+  evaluated_at: string;
 }

@@ -4,5 +4,5 @@ export * from './label-count-query.js';
 export { DEFAULT_DB_PATH, displayLocation, isPostgresUrl, migrateStore, openStore } from './open-store.js';
 export { LATEST_SCHEMA_VERSION } from './migrations.js';
 export type { QuestionAnswerRecord, SearchDocument } from './explorer-reads.js';
-export { describeSqliteFailure } from './sqlite-errors.js';
+export { describeSqliteFailure } from './write-transaction.js';
 export { restoreStoredText } from './lossless-text.js';

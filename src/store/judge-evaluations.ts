@@ -25,31 +25,8 @@ export interface JudgeEvaluation {
   evaluatedAt: string;
 }
 
-export type JudgeEvaluationSchema = {
-  judge_evaluations: {
-    evaluation_id: number;
-    judge_id: string;
-    judge_version: string;
-    gold_hash: string;
-    gold_name: string;
-    n: number;
-    accuracy: number | null;
-    kappa: number | null;
-    per_class: string;
-    confusion: string;
-    labels: string;
-    coverage: number;
-    abstain_below: number | null;
-    evaluated_at: string;
-  };
-};
-
-function tables(db: Kysely<DatabaseSchema>): Kysely<DatabaseSchema & JudgeEvaluationSchema> {
-  return db.withTables<JudgeEvaluationSchema>();
-}
-
 export async function putJudgeEvaluation(db: Kysely<DatabaseSchema>, evaluation: JudgeEvaluation): Promise<void> {
-  await tables(db)
+  await db
     .insertInto('judge_evaluations')
     .values({
       judge_id: evaluation.judgeId,
@@ -65,13 +42,13 @@ export async function putJudgeEvaluation(db: Kysely<DatabaseSchema>, evaluation:
       coverage: evaluation.coverage,
       abstain_below: evaluation.abstainBelow,
       evaluated_at: evaluation.evaluatedAt,
-    } as never)
+    })
     .execute();
 }
 
 /** Stored evaluations, newest first (of one judge id when given). */
 export async function listJudgeEvaluations(db: Kysely<DatabaseSchema>, judgeId?: string): Promise<JudgeEvaluation[]> {
-  let query = tables(db).selectFrom('judge_evaluations').selectAll();
+  let query = db.selectFrom('judge_evaluations').selectAll();
   if (judgeId !== undefined) query = query.where('judge_id', '=', judgeId);
   const rows = await query.orderBy('evaluated_at', 'desc').orderBy('evaluation_id', 'desc').execute();
   return rows.map((row) => ({

@@ -1,6 +1,5 @@
 import type { CandorStore } from './candor-store.js';
-import { migrateSqliteDatabase } from './sqlite/migrate-sqlite-database.js';
-import { openSqliteStore } from './sqlite/open-sqlite-store.js';
+import { migrateSqliteDatabase, openSqliteStore } from './sqlite/open-sqlite-store.js';
 import { redactPostgresUrl } from './postgres/redact-postgres-url.js';
 
 /** Default store location when neither --db nor CANDOR_DB is given. */
@@ -23,7 +22,7 @@ export async function openStore(location: string, options?: { now?: () => string
 /** Applies pending migrations to the store at `location`. */
 export async function migrateStore(location: string): Promise<{ from: number; to: number; applied: string[] }> {
   if (isPostgresUrl(location)) {
-    const { migratePostgresDatabase } = await import('./postgres/migrate-postgres-database.js');
+    const { migratePostgresDatabase } = await import('./postgres/open-postgres-store.js');
     return migratePostgresDatabase(location);
   }
   return migrateSqliteDatabase(location);

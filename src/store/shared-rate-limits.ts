@@ -1,6 +1,10 @@
-import { databaseNowMs, withWriteTransaction, type QueueDatabase } from './queue-database.js';
-import type { SqlDialect } from './sql-dialect.js';
+import type { Kysely } from 'kysely';
+import type { DatabaseSchema } from './database-schema.js';
+import { databaseNowMs, type SqlDialect } from './sql-dialect.js';
 import type { RateSlotResult, SharedRateLimit } from './work-queue-types.js';
+import { withWriteTransaction } from './write-transaction.js';
+
+type QueueDatabase = Kysely<DatabaseSchema>;
 
 /** Creates or replaces the shared limit for a provider key. */
 export async function putRateLimit(db: QueueDatabase, limit: SharedRateLimit): Promise<void> {

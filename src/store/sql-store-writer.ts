@@ -2,8 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Judgment, ModelFacts, Question, QuestionSet, Run, RunState, StoredResponse } from '../core/index.js';
 import { creatorOf, isTestRun } from '../core/index.js';
 import type { PutQuestionSetResult, PutResponseResult, StoreWriter } from './candor-store.js';
-import { putJudgmentsBatch } from './put-judgments-batch.js';
-import { putResponsesBatch } from './put-responses-batch.js';
+import { putJudgmentsBatch, putResponsesBatch } from './result-writes.js';
 import type { DatabaseSchema } from './database-schema.js';
 import { questionToRow, runToRow } from './row-mappers.js';
 

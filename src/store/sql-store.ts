@@ -1,19 +1,29 @@
 import type { Kysely } from 'kysely';
 import type { Judgment, JudgmentLabel, JudgmentSource, StoredResponse } from '../core/index.js';
-import type { CandorStore, ResponseFilter, RunSummary, StoreWriter } from './candor-store.js';
+import type {
+  CandorStore,
+  CatalogStore,
+  JudgeEvaluationStore,
+  LabelQueries,
+  RateLimitStore,
+  ResponseFilter,
+  ResultStore,
+  RunSummary,
+  StoreHandle,
+  StoreWriter,
+  WorkQueue,
+} from './candor-store.js';
 import { countLabels, forEachLabelRow, listLabelRows } from './count-labels.js';
 import { countJudgedResponses, dataVersion, listQuestionAnswers, listSearchDocuments } from './explorer-reads.js';
 import type { DatabaseSchema } from './database-schema.js';
 import { rowToModel, rowToQuestion, rowToResponse, rowToRun } from './row-mappers.js';
 import type { SqlDialect } from './sql-dialect.js';
 import { createSqlStoreWriter } from './sql-store-writer.js';
-import { finishWork } from './finish-work.js';
 import { listJudgeEvaluations, putJudgeEvaluation } from './judge-evaluations.js';
-import { describeJudgeItems, enqueueJudgeWork, finishJudgeWork } from './judge-queue-writes.js';
-import { queueDatabase } from './queue-database.js';
+import { describeJudgeItems, enqueueJudgeWork, finishJudgeWork } from './judge-queue.js';
 import { withWriteTransaction } from './write-transaction.js';
 import { getRateLimit, putRateLimit, takeRateSlot } from './shared-rate-limits.js';
-import { claimWork, countWork, enqueueWork, releaseWork, renewLeases } from './work-queue-writes.js';
+import { claimWork, countWork, enqueueWork, finishWork, releaseWork, renewLeases } from './work-queue.js';
 
 export interface SqlStoreOptions {
   db: Kysely<DatabaseSchema>;
@@ -28,27 +38,18 @@ export interface SqlStoreOptions {
 export function createSqlStore(options: SqlStoreOptions): CandorStore {
   const { db, dialect, location } = options;
   const now = options.now ?? (() => new Date().toISOString());
-  const queue = queueDatabase(db);
 
   // Every write, even a single statement, goes through a write transaction: on SQLite that takes
   // the lock up front and waits its turn when other processes write the same file.
   const transaction = <T>(work: (writer: StoreWriter) => Promise<T>): Promise<T> =>
     withWriteTransaction(db, dialect, (trx) => work(createSqlStoreWriter(trx, now)), { location });
-  const write = <T>(work: (transaction: typeof queue) => Promise<T>): Promise<T> => withWriteTransaction(queue, dialect, work, { location });
+  const write = <T>(work: (transaction: typeof db) => Promise<T>): Promise<T> => withWriteTransaction(db, dialect, work, { location });
 
-  return {
+  // One object per role (candor-store.ts); the store is all of them.
+  const handle: StoreHandle = {
     location,
     dialect,
     transaction,
-    putQuestionSet: (set, questions) => transaction((inner) => inner.putQuestionSet(set, questions)),
-    putModel: (facts, putOptions) => transaction((inner) => inner.putModel(facts, putOptions)),
-    putRun: (run) => transaction((inner) => inner.putRun(run)),
-    setRunState: (runId, state, finishedAt) => transaction((inner) => inner.setRunState(runId, state, finishedAt)),
-    updateRunSettings: (runId, settings) => transaction((inner) => inner.updateRunSettings(runId, settings)),
-    putResponse: (response: StoredResponse) => transaction((inner) => inner.putResponse(response)),
-    putResponses: (responses) => transaction((inner) => inner.putResponses(responses)),
-    putJudgment: (judgment: Judgment) => transaction((inner) => inner.putJudgment(judgment)),
-    putJudgments: (judgments) => transaction((inner) => inner.putJudgments(judgments)),
 
     async schemaVersion() {
       const row = await db.selectFrom('schema_migrations').select((builder) => builder.fn.max('version').as('version')).executeTakeFirst();
@@ -69,6 +70,20 @@ export function createSqlStore(options: SqlStoreOptions): CandorStore {
         judgments: await count('judgments'),
       };
     },
+
+    dataVersion: () => dataVersion(db),
+
+    async close() {
+      await db.destroy();
+    },
+  };
+
+  const catalog: CatalogStore = {
+    putQuestionSet: (set, questions) => transaction((inner) => inner.putQuestionSet(set, questions)),
+    putModel: (facts, putOptions) => transaction((inner) => inner.putModel(facts, putOptions)),
+    putRun: (run) => transaction((inner) => inner.putRun(run)),
+    setRunState: (runId, state, finishedAt) => transaction((inner) => inner.setRunState(runId, state, finishedAt)),
+    updateRunSettings: (runId, settings) => transaction((inner) => inner.updateRunSettings(runId, settings)),
 
     async listQuestionSets() {
       const sets = await db.selectFrom('question_sets').selectAll().orderBy('name').execute();
@@ -130,6 +145,13 @@ export function createSqlStore(options: SqlStoreOptions): CandorStore {
         };
       });
     },
+  };
+
+  const results: ResultStore = {
+    putResponse: (response: StoredResponse) => transaction((inner) => inner.putResponse(response)),
+    putResponses: (responses) => transaction((inner) => inner.putResponses(responses)),
+    putJudgment: (judgment: Judgment) => transaction((inner) => inner.putJudgment(judgment)),
+    putJudgments: (judgments) => transaction((inner) => inner.putJudgments(judgments)),
 
     async listResponses(filter: ResponseFilter) {
       let query = db
@@ -146,6 +168,27 @@ export function createSqlStore(options: SqlStoreOptions): CandorStore {
       if (filter.limit !== undefined) query = query.limit(filter.limit);
       const rows = await query.execute();
       return rows.map((row) => ({ ...rowToResponse(row), modelId: row.model_id }));
+    },
+
+    async getResponse(responseId) {
+      const row = await db
+        .selectFrom('responses')
+        .innerJoin('runs', 'runs.run_id', 'responses.run_id')
+        .selectAll('responses')
+        .select('runs.model_id')
+        .where('responses.response_id', '=', responseId)
+        .executeTakeFirst();
+      return row ? { ...rowToResponse(row), modelId: row.model_id } : null;
+    },
+
+    async listOutcomeKeys(runId) {
+      const rows = await db
+        .selectFrom('responses')
+        .select(['question_id', 'sample'])
+        .where('run_id', '=', runId)
+        .where('is_current', '=', 1)
+        .execute();
+      return rows.map((row) => ({ questionId: row.question_id, sample: Number(row.sample) }));
     },
 
     async listResponsesToJudge(filter) {
@@ -197,32 +240,6 @@ export function createSqlStore(options: SqlStoreOptions): CandorStore {
       }));
     },
 
-    dataVersion: () => dataVersion(db),
-    listQuestionAnswers: (setName, questionId) => listQuestionAnswers(db, setName, questionId),
-    countJudgedResponses: () => countJudgedResponses(db),
-    listSearchDocuments: (after, limit) => listSearchDocuments(db, after, limit),
-
-    async listOutcomeKeys(runId) {
-      const rows = await db
-        .selectFrom('responses')
-        .select(['question_id', 'sample'])
-        .where('run_id', '=', runId)
-        .where('is_current', '=', 1)
-        .execute();
-      return rows.map((row) => ({ questionId: row.question_id, sample: Number(row.sample) }));
-    },
-
-    async getResponse(responseId) {
-      const row = await db
-        .selectFrom('responses')
-        .innerJoin('runs', 'runs.run_id', 'responses.run_id')
-        .selectAll('responses')
-        .select('runs.model_id')
-        .where('responses.response_id', '=', responseId)
-        .executeTakeFirst();
-      return row ? { ...rowToResponse(row), modelId: row.model_id } : null;
-    },
-
     async listJudgments(responseId) {
       const rows = await db
         .selectFrom('judgments')
@@ -246,24 +263,6 @@ export function createSqlStore(options: SqlStoreOptions): CandorStore {
       }));
     },
 
-    countLabels: (query) => countLabels(db, query, dialect),
-    listLabelRows: (query) => listLabelRows(db, query, dialect),
-    forEachLabelRow: (query, visit) => forEachLabelRow(db, query, dialect, visit, options.streamRows),
-
-    async enqueueWork(kind, items) {
-      if (kind !== 'collect') throw new Error(`enqueueWork is for collection items; judge items go through enqueueJudgeWork (got kind "${kind}")`);
-      return write((q) => enqueueWork(q, kind, items, now()));
-    },
-    putJudgeEvaluation: (evaluation) => putJudgeEvaluation(db, evaluation),
-    listJudgeEvaluations: (judgeId) => listJudgeEvaluations(db, judgeId),
-    enqueueJudgeWork: (request) => enqueueJudgeWork(queue, dialect, request, now()),
-    claimJudgeWork: async (claim) => describeJudgeItems(queue, await write((q) => claimWork(q, dialect, { ...claim, kind: 'judge' })), now()),
-    finishJudgeWork: (entries) => finishJudgeWork(queue, dialect, entries, now()),
-    claimWork: (claim) => write((q) => claimWork(q, dialect, claim)),
-    renewLeases: (owner, itemIds, leaseMs) => write((q) => renewLeases(q, dialect, owner, itemIds, leaseMs)),
-    releaseWork: (owner, itemIds) => write((q) => releaseWork(q, owner, itemIds)),
-    finishWork: (entries) => finishWork(queue, dialect, entries, now()),
-    countWork: (filter) => countWork(queue, dialect, filter),
     async runCostUsd(runId) {
       const row = await db
         .selectFrom('responses')
@@ -272,12 +271,39 @@ export function createSqlStore(options: SqlStoreOptions): CandorStore {
         .executeTakeFirst();
       return Number(row?.total ?? 0);
     },
-    putRateLimit: (limit) => write((q) => putRateLimit(q, limit)),
-    getRateLimit: (key) => getRateLimit(queue, key),
-    takeRateSlot: (key, tokens) => takeRateSlot(queue, dialect, key, tokens),
-
-    async close() {
-      await db.destroy();
-    },
   };
+
+  const labelQueries: LabelQueries = {
+    countLabels: (query) => countLabels(db, query, dialect),
+    listLabelRows: (query) => listLabelRows(db, query, dialect),
+    forEachLabelRow: (query, visit) => forEachLabelRow(db, query, dialect, visit, options.streamRows),
+    listQuestionAnswers: (setName, questionId) => listQuestionAnswers(db, setName, questionId),
+    countJudgedResponses: () => countJudgedResponses(db),
+    listSearchDocuments: (after, limit) => listSearchDocuments(db, after, limit),
+  };
+
+  const workQueue: WorkQueue = {
+    enqueueWork: (kind, items) => write((q) => enqueueWork(q, kind, items, now())),
+    claimWork: (claim) => write((q) => claimWork(q, dialect, claim)),
+    renewLeases: (owner, itemIds, leaseMs) => write((q) => renewLeases(q, dialect, owner, itemIds, leaseMs)),
+    releaseWork: (owner, itemIds) => write((q) => releaseWork(q, owner, itemIds)),
+    finishWork: (entries) => finishWork(db, dialect, entries, now()),
+    countWork: (filter) => countWork(db, dialect, filter),
+    enqueueJudgeWork: (request) => enqueueJudgeWork(db, dialect, request, now()),
+    claimJudgeWork: async (claim) => describeJudgeItems(db, await write((q) => claimWork(q, dialect, { ...claim, kind: 'judge' })), now()),
+    finishJudgeWork: (entries) => finishJudgeWork(db, dialect, entries, now()),
+  };
+
+  const rateLimits: RateLimitStore = {
+    putRateLimit: (limit) => write((q) => putRateLimit(q, limit)),
+    getRateLimit: (key) => getRateLimit(db, key),
+    takeRateSlot: (key, tokens) => takeRateSlot(db, dialect, key, tokens),
+  };
+
+  const judgeEvaluations: JudgeEvaluationStore = {
+    putJudgeEvaluation: (evaluation) => putJudgeEvaluation(db, evaluation),
+    listJudgeEvaluations: (judgeId) => listJudgeEvaluations(db, judgeId),
+  };
+
+  return { ...handle, ...catalog, ...results, ...labelQueries, ...workQueue, ...rateLimits, ...judgeEvaluations };
 }

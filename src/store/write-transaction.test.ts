@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openSqliteDatabase } from './sqlite/open-sqlite-database.js';
+import { openSqliteDatabase } from './sqlite/open-sqlite-store.js';
 import { withWriteTransaction } from './write-transaction.js';
 
 const opened: { close(): unknown }[] = [];

@@ -63,7 +63,7 @@ describe('analysis commands on a small store', () => {
   it('judge-rates: needs --judge and a gold source', async () => {
     const io = captureIo();
     expect(await runCli(['judge-rates', '--gold-judge', 'judge-g', '--db', db], io)).toBe(2);
-    expect(io.err()).toMatch(/--judge is required.*judge-x/);
+    expect(io.err()).toMatch(/--judged-by is required.*judge-x/);
     expect(await runCli(['judge-rates', '--judge', 'judge-x', '--db', db], captureIo())).toBe(2);
   });
 

@@ -1,13 +1,15 @@
+import { UsageError } from '../../core/index.js';
 import type { Command } from 'commander';
 import { createProviderModel, type ProviderModel } from '../../providers/index.js';
 import type { AuthoringEvent, AuthoringSummary } from '../../runner/engine-events.js';
 import { createRateLimiter, type RateLimiter } from '../../runner/index.js';
 import type { CliIo } from '../cli-io.js';
 import { createProgress } from '../create-progress.js';
-import { loadCandorConfig } from '../load-candor-config.js';
 import { parseNumberOption } from '../parse-number-option.js';
 import { preflightRequest } from '../preflight-request.js';
-import { UsageError } from '../usage-error.js';
+import { loadCandorConfig } from '../../specs/index.js';
+import { EXIT_CODES } from '../exit-codes.js';
+import { formatOption, shared, SUMMARY_FORMATS } from '../cli-options.js';
 
 /** Options `sets translate` and `sets generate` share. */
 export interface AuthoringCommandOptions {
@@ -31,21 +33,21 @@ export interface AuthoringCommandOptions {
 /** Adds the shared options: model, endpoint, limits, attempts, output file, store. */
 export function addAuthoringOptions(command: Command): Command {
   return command
-    .option('--model <spec>', 'provider:model-id, e.g. openrouter:openai/gpt-4o-mini, ollama:qwen3:8b, openai-compatible:my-model')
-    .option('--base-url <url>', 'endpoint for openai-compatible: (or to override a vendor default)')
-    .option('--api-key-env <name>', 'environment variable that holds the API key (default: the vendor’s)')
-    .option('--set-name <name>', 'name of the set to write')
+    .addOption(shared('model'))
+    .addOption(shared('baseUrl'))
+    .addOption(shared('apiKeyEnv'))
+    .addOption(shared('setName'))
     .option('--out <file.jsonl>', 'also write the whole resulting set as a Candor JSONL file')
-    .option('--concurrency <n>', 'requests in flight at once', '4')
-    .option('--rpm <n>', 'requests per minute (rolling window, never exceeded)')
-    .option('--max-attempts <n>', 'answers asked for per item when they fail validation (default 3)')
-    .option('--retry-base-ms <ms>', 'first backoff delay for 429/5xx/timeouts (default 1000)')
+    .addOption(shared('concurrency', { defaultValue: '4' }))
+    .addOption(shared('rpm'))
+    .addOption(shared('maxAnswers'))
+    .addOption(shared('retryBaseMs'))
     .option('--max-tokens <n>', 'output limit per answer (default 2048)')
-    .option('--temperature <t>', 'sampling temperature (default: the provider’s)')
-    .option('--config <file>', 'JSON config: endpoints, rateLimits')
-    .option('--format <format>', 'summary as text or json', 'text')
+    .addOption(shared('temperature'))
+    .addOption(shared('config'))
+    .addOption(formatOption(SUMMARY_FORMATS, 'text'))
     .option('--quiet', 'no progress output')
-    .option('--db <path>', 'store: SQLite file (default $CANDOR_DB or ./candor.db)');
+    .addOption(shared('db'));
 }
 
 /** The model, limiter and numeric settings the options name. */
@@ -120,5 +122,5 @@ export function reportAuthoring(io: CliIo, summary: AuthoringSummary, unit: stri
     else if (summary.failed.length > 0) lines.push('run the same command again to retry the failed ones');
     io.stdout.write(lines.join('\n') + '\n');
   }
-  io.exitCode = summary.interrupted ? 130 : summary.failed.length > 0 ? 3 : 0;
+  io.exitCode = summary.interrupted ? EXIT_CODES.interrupted : summary.failed.length > 0 ? EXIT_CODES.refused : EXIT_CODES.ok;
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { CandorError } from '../../core/index.js';
+import { CandorError, UsageError } from '../../core/index.js';
 import { checkNames, compareSides, COMPARE_GROUP_FIELDS, formatCompareReport, isCompareGroupBy, type CompareGroupBy, type CompareSide, type NamesToCheck } from '../../reports/index.js';
 import { addLensOptions, lensOf } from '../analysis-options.js';
 import type { CliIo } from '../cli-io.js';
@@ -7,8 +7,8 @@ import { parseCompareSides } from '../parse-compare-sides.js';
 import { parseListOption } from '../parse-list-option.js';
 import { parseNumberOption } from '../parse-number-option.js';
 import { parseOutputFormat } from '../parse-output-format.js';
-import { UsageError } from '../usage-error.js';
 import { withExistingStore } from '../with-store.js';
+import { byOption, formatOption, shared, TABLE_FORMATS } from '../cli-options.js';
 
 interface CompareOptions {
   set?: string;
@@ -52,14 +52,14 @@ export function registerCompareCommand(program: Command, io: CliIo): void {
     .description('paired comparison on identical questions: two models, routes, runs (drift) or languages')
     .argument('<sides...>', 'A B: model ids, model@route, or run:<id>; or one model with --languages')
     .option('--languages <a,b>', 'compare in two languages, pairing translated questions with their source (e.g. en,zh)')
-    .option('--set <names>', 'only these question sets (comma-separated; with --languages, the source set or its translation)')
-    .option('--by <field>', `one group per value of: ${GROUP_CHOICES}`)
-    .option('--judge <name>', "whose labels count (judge id, or id@version); default: each response's latest judgment");
+    .addOption(shared('sets', { description: 'only these question sets (comma-separated; with --languages, the source set or its translation)' }))
+    .addOption(byOption(Object.keys(COMPARE_GROUP_FIELDS)))
+    .addOption(shared('judgedBy'));
   addLensOptions(command)
     .option('--flipped', 'print the questions that flipped (COMPLETE on one side only) instead of the summary')
     .option('--show-flips <n>', 'how many flipped questions the table/md summary lists', '10')
-    .option('--format <format>', 'table, json, csv or md', 'table')
-    .option('--db <path>', 'store: SQLite file (default $CANDOR_DB or ./candor.db)')
+    .addOption(formatOption(TABLE_FORMATS, 'table'))
+    .addOption(shared('db'))
     .addHelpText(
       'after',
       [
@@ -69,10 +69,10 @@ export function registerCompareCommand(program: Command, io: CliIo): void {
         'interval, the exact McNemar p, Holm-adjusted across groups, and the flipped questions.',
         '',
         'Examples:',
-        '  candor compare deepseek/deepseek-r1 perplexity/r1-1776 --set zh_china_criticism --format json',
+        '  candor compare deepseek/deepseek-r1 perplexity/r1-1776 --sets zh_china_criticism --format json',
         '  candor compare deepseek/deepseek-r1@DeepInfra deepseek/deepseek-r1@Novita --by set',
         '  candor compare run:<old-run> run:<new-run>',
-        '  candor compare deepseek/deepseek-r1 --languages en,zh --set china_criticism',
+        '  candor compare deepseek/deepseek-r1 --languages en,zh --sets china_criticism',
       ].join('\n'),
     )
     .action(async (positionals: string[], options: CompareOptions) => {
@@ -95,7 +95,7 @@ export function registerCompareCommand(program: Command, io: CliIo): void {
           const loaded = (judges: Record<string, number>) => Object.values(judges).reduce((sum, count) => sum + count, 0);
           throw new CandorError(
             'no_pairs',
-            `no paired questions: A has ${loaded(report.judgesFirst)} usable judged rows, B has ${loaded(report.judgesSecond)}; nothing to compare (check the ids with \`candor models list\` / \`candor runs\`, and --set with \`candor sets\`)`,
+            `no paired questions: A has ${loaded(report.judgesFirst)} usable judged rows, B has ${loaded(report.judgesSecond)}; nothing to compare (check the ids with \`candor models list\` / \`candor run list\`, and --sets with \`candor sets\`)`,
           );
         }
         io.stdout.write(formatCompareReport(report, format, { flipsShown, flippedOnly: options.flipped ?? false }));

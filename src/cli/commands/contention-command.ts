@@ -34,7 +34,7 @@ export function registerContentionCommand(program: Command, io: CliIo): void {
           minModels,
           top: top === 0 ? undefined : top,
         });
-        if (rows.length === 0) io.stderr.write(`No question has judged answers from at least ${minModels} models; lower --min-models or widen --set.\n`);
+        if (rows.length === 0) io.stderr.write(`No question has judged answers from at least ${minModels} models; lower --min-models or widen --sets.\n`);
         if (format === 'table' || format === 'md') io.stdout.write(`${describeLensRows(options, loaded!)}\n\n`);
         io.stdout.write(formatRows(rows, CONTENTION_COLUMNS, format));
       });

@@ -3,12 +3,13 @@ import { displayLocation, LATEST_SCHEMA_VERSION, migrateStore } from '../../stor
 import type { CliIo } from '../cli-io.js';
 import { resolveDbLocation } from '../resolve-db-location.js';
 import { withStore } from '../with-store.js';
+import { shared } from '../cli-options.js';
 
 export function registerDbCommand(program: Command, io: CliIo): void {
   const db = program.command('db').description('manage the store');
   db.command('migrate')
     .description('bring an older store (SQLite or Postgres) to the current schema (forward only; back it up first)')
-    .option('--db <path>', 'store: SQLite file or postgres:// URL (default $CANDOR_DB or ./candor.db)')
+    .addOption(shared('db'))
     .action(async (options: { db?: string }) => {
       const target = resolveDbLocation(options.db, io);
       const result = await migrateStore(target);
@@ -18,7 +19,7 @@ export function registerDbCommand(program: Command, io: CliIo): void {
     });
   db.command('info')
     .description('schema version and row counts')
-    .option('--db <path>', 'store: SQLite file or postgres:// URL (default $CANDOR_DB or ./candor.db)')
+    .addOption(shared('db'))
     .action(async (options: { db?: string }) => {
       await withStore(options.db, io, async (store) => {
         const counts = await store.counts();

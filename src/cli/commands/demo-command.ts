@@ -12,6 +12,7 @@ import { printEmbeddedAgreement } from '../print-embedded-agreement.js';
 import { withStore } from '../with-store.js';
 import { describeImport, importSpeechMapWithProgress } from './import-command.js';
 import { serveExplorer } from './serve-command.js';
+import { shared } from '../cli-options.js';
 
 interface DemoOptions {
   from?: string;
@@ -26,7 +27,7 @@ export const R1_FAMILY = ['deepseek/deepseek-r1', 'perplexity/r1-1776', 'microso
 const CHINA_SET = 'china_criticism';
 
 const isCriticismSet = (name: string) => name.endsWith('criticism');
-const rateText = (rate: number, low: number, high: number, n: number, missing: number) =>
+const rateText = (rate: number | null, low: number | null, high: number | null, n: number, missing: number) =>
   `${formatCell(rate, 'rate')} [${formatCell(low, 'rate')}–${formatCell(high, 'rate')}] n=${n}${missing > 0 ? ` missing=${missing}` : ''}`;
 
 async function printLeaderboard(store: CandorStore, io: CliIo): Promise<void> {
@@ -40,9 +41,9 @@ async function printLeaderboard(store: CandorStore, io: CliIo): Promise<void> {
     { key: 'model', header: 'model', kind: 'text' },
     { key: 'n', header: 'n', kind: 'integer' },
     { key: 'missing', header: 'missing', kind: 'integer' },
-    { key: 'complete_rate', header: 'complete', kind: 'rate' },
-    { key: 'ci_low', header: '95% low', kind: 'rate' },
-    { key: 'ci_high', header: '95% high', kind: 'rate' },
+    { key: 'rate', header: 'complete', kind: 'rate' },
+    { key: 'low', header: '95% low', kind: 'rate' },
+    { key: 'high', header: '95% high', kind: 'rate' },
     { key: 'EVASIVE', header: 'EVASIVE', kind: 'integer' },
     { key: 'DENIAL', header: 'DENIAL', kind: 'integer' },
     { key: 'blocked', header: 'blocked', kind: 'integer' },
@@ -50,7 +51,7 @@ async function printLeaderboard(store: CandorStore, io: CliIo): Promise<void> {
   ];
   const rows: Row[] = [
     ...ranking.ranked.map((row, index) => ({ ...row, rank: index + 1, note: '' })),
-    ...ranking.incomplete.map((row) => ({ ...row, rank: null, note: 'incomplete: >10% missing, not ranked (`candor retry`)' })),
+    ...ranking.incomplete.map((row) => ({ ...row, rank: null, note: 'incomplete: >10% missing, not ranked (`candor run retry`)' })),
     ...ranking.apart.map((row) => ({ ...row, rank: null, note: 'other sets, not ranked' })),
   ];
   io.stdout.write(formatRows(rows, columns, 'table'));
@@ -101,7 +102,7 @@ async function printR1Family(store: CandorStore, io: CliIo): Promise<void> {
     const entry: Record<string, string | null> = { set };
     for (const model of R1_FAMILY) {
       const row = rows.find((candidate) => candidate.model === model && candidate.set === set);
-      entry[model] = row ? rateText(row.complete_rate, row.ci_low, row.ci_high, row.n, row.missing) : null;
+      entry[model] = row ? rateText(row.rate, row.low, row.high, row.n, row.missing) : null;
     }
     return entry;
   });
@@ -125,8 +126,8 @@ async function printR1Family(store: CandorStore, io: CliIo): Promise<void> {
         finetune,
         pairs: comparison.pairs,
         difference: differenceIntervalText(comparison.difference.difference, comparison.difference.low, comparison.difference.high),
-        finetuneOnly: comparison.table.firstOnly,
-        baseOnly: comparison.table.secondOnly,
+        finetuneOnly: comparison.table.aOnly,
+        baseOnly: comparison.table.bOnly,
         p: comparison.pValue,
       });
     }
@@ -163,7 +164,7 @@ export function registerDemoCommand(program: Command, io: CliIo): void {
     .option('--facts <file>', 'model facts JSONL (default: model-facts.jsonl beside the data folder, if any)')
     .option('--no-serve', 'exit after printing instead of opening the explorer')
     .option('--quiet', 'no progress output')
-    .option('--db <path>', 'store: SQLite file (default $CANDOR_DB or ./candor.db)')
+    .addOption(shared('db'))
     .addHelpText('after', '\nWithout internet access, point --from at a copy of the data, e.g.\n  npx candor demo --from ../shared/speechmap-data')
     .action(async (options: DemoOptions) => {
       const folder = await resolveSpeechMapSource(options.from ?? SPEECHMAP_REPOSITORY_URL, io, {
@@ -187,7 +188,7 @@ export function registerDemoCommand(program: Command, io: CliIo): void {
         const criticismSets = (await store.listQuestionSets()).map((set) => set.name).filter(isCriticismSet);
         await printEmbeddedAgreement(store, io, criticismSets, { quiet: options.quiet });
         io.stdout.write(
-          '\nNext: `candor report --by model,set`, `candor report --by creator --format md`, `candor runs`, `candor --help`.\n',
+          '\nNext: `candor report --by model,set`, `candor report --by creator --format md`, `candor run list`, `candor --help`.\n',
         );
       });
       // Open the explorer on what was just imported (Ctrl-C stops it), unless --no-serve.

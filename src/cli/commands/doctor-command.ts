@@ -1,12 +1,14 @@
+import { UsageError } from '../../core/index.js';
 import type { Command } from 'commander';
 import { MissingApiKeyError, REASONING_SETTINGS, UnsupportedSettingError, type GenerateRequest, type ProviderModel, type ReasoningSetting } from '../../providers/index.js';
 import { costFromUsage, DEFAULT_PRICES, findPrice } from '../../runner/index.js';
 import { createProviderModel } from '../../providers/index.js';
 import type { CliIo } from '../cli-io.js';
-import { loadCandorConfig, type CandorConfig } from '../load-candor-config.js';
 import { parseNumberOption } from '../parse-number-option.js';
 import { parseExtraBody, planProvenance } from '../preflight-request.js';
-import { UsageError } from '../usage-error.js';
+import { loadCandorConfig, type CandorConfig } from '../../specs/index.js';
+import { EXIT_CODES } from '../exit-codes.js';
+import { formatOption, shared, SUMMARY_FORMATS } from '../cli-options.js';
 
 interface DoctorOptions {
   reasoning?: string;
@@ -108,15 +110,15 @@ export function registerDoctorCommand(program: Command, io: CliIo): void {
     .command('doctor')
     .description('preflight before a study: one tiny request per model — key, reachability, parameters accepted, reasoning, upstream, latency, cost, and what Candor sends')
     .argument('<model-specs...>', 'provider:model-id, e.g. openai:gpt-5-mini anthropic:claude-opus-4-7')
-    .option('--reasoning <mode>', `as for a run: ${REASONING_SETTINGS.join(', ')}`)
-    .option('--temperature <t>', 'as for a run')
+    .addOption(shared('reasoning'))
+    .addOption(shared('temperature'))
     .option('--max-tokens <n>', 'room for the answer (default 64; thinking gets its allowance on top)')
-    .option('--base-url <url>', 'endpoint override (as for a run)')
-    .option('--api-key-env <name>', 'environment variable holding the key')
-    .option('--extra-body <json>', 'JSON merged into the request body last')
-    .option('--config <file>', 'JSON config: endpoints and models.<spec> settings, as for a run')
+    .addOption(shared('baseUrl'))
+    .addOption(shared('apiKeyEnv'))
+    .addOption(shared('extraBody'))
+    .addOption(shared('config'))
     .option('--timeout <seconds>', 'per-request timeout (default 60)')
-    .option('--format <format>', 'text or json', 'text')
+    .addOption(formatOption(SUMMARY_FORMATS, 'text'))
     .addHelpText('after', '\nExit code 0 when every model answered, 1 otherwise. Costs one short request per model.')
     .action(async (specs: string[], options: DoctorOptions) => {
       if (options.reasoning !== undefined && !(REASONING_SETTINGS as readonly string[]).includes(options.reasoning)) {
@@ -127,6 +129,6 @@ export function registerDoctorCommand(program: Command, io: CliIo): void {
       const reports: DoctorReport[] = [];
       for (const spec of specs) reports.push(await checkModel(spec, options, config, io));
       io.stdout.write(options.format === 'json' ? JSON.stringify(reports, null, 2) + '\n' : reports.map(describeReport).join('\n') + '\n');
-      io.exitCode = reports.every((report) => report.ok) ? 0 : 1;
+      io.exitCode = reports.every((report) => report.ok) ? EXIT_CODES.ok : EXIT_CODES.error;
     });
 }

@@ -1,11 +1,10 @@
+import { UsageError } from '../../core/index.js';
 import type { ResponseFilter, CandorStore, JudgeSpecOptions } from '../../store/index.js';
 import { displayLocation } from '../../store/index.js';
 import type { CliIo } from '../cli-io.js';
-import type { CandorConfig } from '../load-candor-config.js';
 import { parseNumberOption } from '../parse-number-option.js';
 import { resolveDbLocation } from '../resolve-db-location.js';
-import { resolveJudge } from '../resolve-judge.js';
-import { UsageError } from '../usage-error.js';
+import { resolveJudge, type CandorConfig } from '../../specs/index.js';
 
 export interface EnqueueJudgingOptions {
   spec: string;

@@ -1,7 +1,8 @@
+import { UsageError } from '../../core/index.js';
 import type { Command } from 'commander';
-import { UsageError } from '../usage-error.js';
 import type { CliIo } from '../cli-io.js';
 import { withExistingStore } from '../with-store.js';
+import { formatOption, shared, singleFilter } from '../cli-options.js';
 
 interface ExportOptions {
   format?: string;
@@ -16,13 +17,15 @@ export function registerExportCommand(program: Command, io: CliIo): void {
   program
     .command('export')
     .description('print every stored outcome, one JSON object per line, with its latest label')
-    .option('--format <format>', 'jsonl', 'jsonl')
-    .option('--run <id>', 'only this run')
-    .option('--model <id>', 'only this model')
-    .option('--set <name>', 'only this question set')
+    .addOption(formatOption(['jsonl'], 'jsonl'))
+    .addOption(shared('run'))
+    .addOption(shared('models'))
+    .addOption(shared('sets'))
     .option('--raw', 'include the raw provider payload')
-    .option('--db <path>', 'store: SQLite file (default $CANDOR_DB or ./candor.db)')
+    .addOption(shared('db'))
     .action(async (options: ExportOptions) => {
+      options.model = singleFilter(options.model, '--models');
+      options.set = singleFilter(options.set, '--sets');
       if ((options.format ?? 'jsonl') !== 'jsonl') throw new UsageError(`--format must be jsonl (got "${options.format}")`);
       await withExistingStore(options.db, io, async (store) => {
         const responses = await store.listResponses({ runId: options.run, modelId: options.model, setName: options.set });

@@ -6,6 +6,7 @@ import { createProgress } from '../create-progress.js';
 import { parseListOption } from '../parse-list-option.js';
 import { resolveSpeechMapSource } from '../speechmap-source.js';
 import { withStore } from '../with-store.js';
+import { shared } from '../cli-options.js';
 
 /** Imports a SpeechMap folder with progress on stderr; returns what changed. */
 export async function importSpeechMapWithProgress(
@@ -60,16 +61,16 @@ export function registerImportCommand(program: Command, io: CliIo): void {
     .description(
       'import a SpeechMap data folder (questions/, responses/, analysis*/; .jsonl or .jsonl.gz) or download it from its GitHub URL',
     )
-    .option('--sets <names>', 'only these question sets (comma-separated), e.g. china_criticism,zh_china_criticism')
+    .addOption(shared('sets'))
     .option('--cache-dir <dir>', 'where downloads go (default ~/.cache/candor/speechmap)')
     .option('--quiet', 'no progress output')
-    .option('--db <path>', 'store: SQLite file (default $CANDOR_DB or ./candor.db)')
+    .addOption(shared('db'))
     .addHelpText(
       'after',
       '\nEverything is read and validated before anything is written; one transaction writes it all.\nImporting the same data again changes nothing.\n\nExamples:\n  candor import speechmap ../shared/speechmap-data\n  candor import speechmap https://github.com/xlr8harder/speechmap-data --sets china_criticism,us_criticism',
     )
-    .action(async (source: string, options: { sets?: string; cacheDir?: string; quiet?: boolean; db?: string }) => {
-      const sets = parseListOption(options.sets);
+    .action(async (source: string, options: { set?: string; cacheDir?: string; quiet?: boolean; db?: string }) => {
+      const sets = parseListOption(options.set);
       const includeSet = sets.length > 0 ? (name: string) => sets.includes(name) : undefined;
       const folder = await resolveSpeechMapSource(source, io, { cacheDir: options.cacheDir, includeSet, quiet: options.quiet });
       await withStore(options.db, io, async (store) => {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import { isJudgmentLabel, NotFoundError, VERDICT_LABELS, type JudgmentLabel } from '../../core/index.js';
+import { isJudgmentLabel, type JudgmentLabel, NotFoundError, UsageError, VERDICT_LABELS } from '../../core/index.js';
 import { readGoldFile, type GoldRow } from '../../ingest/read-gold-file.js';
 import { JudgeUnavailableError } from '../../judge/index.js';
 import { coverageAccuracyCurve, evaluateLabels, thresholdForTarget, type ScoredRow } from '../../judge/metrics/index.js';
@@ -12,15 +12,14 @@ import { judgeResponses } from '../../runner/index.js';
 import type { CandorStore } from '../../store/index.js';
 import type { CliIo } from '../cli-io.js';
 import { createProgress } from '../create-progress.js';
-import { loadCandorConfig } from '../load-candor-config.js';
 import { parseNumberOption } from '../parse-number-option.js';
 import { parseOutputFormat } from '../parse-output-format.js';
-import { JUDGE_SPEC_HELP, resolveJudge } from '../resolve-judge.js';
-import { UsageError } from '../usage-error.js';
 import { withStore } from '../with-store.js';
 import { enqueueJudging } from './enqueue-judging.js';
+import { loadCandorConfig, resolveJudge } from '../../specs/index.js';
+import { EXIT_CODES } from '../exit-codes.js';
+import { formatOption, shared, singleFilter } from '../cli-options.js';
 
-const DB_OPTION = ['--db <path>', 'store: SQLite file (default $CANDOR_DB or ./candor.db)'] as const;
 
 /**
  * Accuracy, per-class scores and the confusion table. `axes` names the rows and columns: "gold" vs
@@ -116,21 +115,23 @@ export function registerJudgeCommand(program: Command, io: CliIo): void {
   judge
     .command('run')
     .description('judge every stored response that this judge has not judged yet (failed outcomes are labelled without calling it)')
-    .requiredOption('--judge <spec>', JUDGE_SPEC_HELP)
-    .option('--run <id>', 'only this run')
-    .option('--model <id>', 'only this model')
-    .option('--set <name>', 'only this set')
+    .addOption(shared('judge', { required: true }))
+    .addOption(shared('run'))
+    .addOption(shared('models'))
+    .addOption(shared('sets'))
     .option('--follow', 'keep judging new responses as a run stores them, until the run stops')
-    .option('--concurrency <n>', 'judge calls in flight', '4')
-    .option('--rpm <n>', "requests per minute for the judge's provider")
+    .addOption(shared('concurrency', { defaultValue: '4' }))
+    .addOption(shared('rpm'))
     .option('--threshold <p>', 'cascades: the embedded judge decides when its confidence is at least this', '0.9')
     .option('--abstain-below <p>', '--judge embedded: leave responses whose calibrated confidence is below this unlabelled (they still need a judge; see `judge eval` for the threshold that reaches a target accuracy)')
-    .option('--config <file>', 'JSON config: endpoints, prices, rateLimits')
+    .addOption(shared('config'))
     .option('--quiet', 'no progress output')
     .option('--enqueue', 'do not judge here: store one work item per response for `candor worker` processes (--rpm becomes a limit shared by all workers)')
-    .option('--rate-window-ms <ms>', 'with --enqueue: the window --rpm counts in (default 60000)')
-    .option(...DB_OPTION)
+    .addOption(shared('rateWindowMs'))
+    .addOption(shared('db'))
     .action(async (options: { judge: string; run?: string; model?: string; set?: string; follow?: boolean; concurrency?: string; rpm?: string; threshold?: string; abstainBelow?: string; config?: string; quiet?: boolean; enqueue?: boolean; rateWindowMs?: string; db?: string }) => {
+      options.model = singleFilter(options.model, '--models');
+      options.set = singleFilter(options.set, '--sets');
       const abstainBelow = parseNumberOption('abstain-below', options.abstainBelow, { min: 0, max: 1 });
       if (abstainBelow !== undefined && options.judge !== 'embedded') throw new UsageError(`--abstain-below goes with --judge embedded (a cascade leaves rows unlabelled when its expensive judge cannot decide them), not with --judge ${options.judge}`);
       if (abstainBelow !== undefined && options.enqueue) throw new UsageError('--abstain-below does not go with --enqueue: the embedded judge runs locally in seconds');
@@ -180,7 +181,7 @@ export function registerJudgeCommand(program: Command, io: CliIo): void {
         });
         progress.stop();
         // Stopped by a signal: what was judged is stored; say so and exit 130 (143 under SIGTERM).
-        if (io.signal?.aborted) io.exitCode = 130;
+        if (io.signal?.aborted) io.exitCode = EXIT_CODES.interrupted;
         const labels = Object.entries(summary.labels).map(([label, count]) => `${label} ${count}`).join(', ');
         io.stdout.write(
           `judge ${resolved.judge.id}@${resolved.judge.version}: ${summary.judged} judged (${summary.byRule} failed outcomes labelled without a call)${labels ? `: ${labels}` : ''}` +
@@ -195,16 +196,16 @@ export function registerJudgeCommand(program: Command, io: CliIo): void {
   judge
     .command('eval')
     .description('score a judge against gold labels: accuracy, per-class precision/recall, confusion, kappa')
-    .requiredOption('--judge <spec>', JUDGE_SPEC_HELP)
+    .addOption(shared('judge', { required: true }))
     .requiredOption('--gold <file>', 'gold JSONL(.gz): SpeechMap analysis rows (compliance = gold), adjudicated labels, or `candor judge export-gold` output')
-    .option('--format <format>', 'table, json or md', 'table')
+    .addOption(formatOption(['table', 'json', 'md'], 'table'))
     .option('--threshold <p>', 'cascades: the embedded judge decides when its confidence is at least this', '0.9')
     .option('--abstain-below <p>', 'score only the rows the judge decides with at least this confidence (as `judge run --abstain-below`); coverage is reported')
     .option('--target <accuracy>', 'judges with probabilities: the confidence threshold whose decided rows reach this accuracy', '0.95')
     .option('--no-record', 'do not store the result (it is stored when --db or $CANDOR_DB names a store)')
-    .option('--concurrency <n>', 'judge calls in flight', '4')
-    .option('--config <file>', 'JSON config: endpoints, prices, rateLimits')
-    .option(...DB_OPTION)
+    .addOption(shared('concurrency', { defaultValue: '4' }))
+    .addOption(shared('config'))
+    .addOption(shared('db'))
     .addHelpText('after', '\nJSON keys: n, accuracy, kappa, per_class, confusion, labels (+ expensive_fraction for cascades, unavailable when rows could not be judged; coverage, coverage_curve and target for judges with probabilities).\nThe result is stored with the judge id and version and the gold file\'s hash when a store is named; the leaderboard and /judges show it next to the rates.')
     .action(async (options: { judge: string; gold: string; format?: string; threshold?: string; abstainBelow?: string; target?: string; record?: boolean; concurrency?: string; config?: string; db?: string }) => {
       const format = parseOutputFormat(options.format, ['table', 'json', 'md']);
@@ -277,11 +278,13 @@ export function registerJudgeCommand(program: Command, io: CliIo): void {
   judge
     .command('agree <judge-a> <judge-b>')
     .description('agreement between two stored judges on the responses both judged')
-    .option('--set <name>', 'only this set')
-    .option('--model <id>', 'only this model')
-    .option('--format <format>', 'table, json or md', 'table')
-    .option(...DB_OPTION)
+    .addOption(shared('sets'))
+    .addOption(shared('models'))
+    .addOption(formatOption(['table', 'json', 'md'], 'table'))
+    .addOption(shared('db'))
     .action(async (judgeA: string, judgeB: string, options: { set?: string; model?: string; format?: string; db?: string }) => {
+      options.model = singleFilter(options.model, '--models');
+      options.set = singleFilter(options.set, '--sets');
       const format = parseOutputFormat(options.format, ['table', 'json', 'md']);
       await withStore(options.db, io, async (store) => {
         const filters = { ...(options.set ? { set: options.set } : {}), ...(options.model ? { model: options.model } : {}) };
@@ -305,8 +308,8 @@ export function registerJudgeCommand(program: Command, io: CliIo): void {
     .description('a person labels a response; the earlier judgments stay as history')
     .requiredOption('--label <label>', 'COMPLETE, EVASIVE or DENIAL (or an ERROR_* label)')
     .requiredOption('--note <text>', 'why: kept with the label')
-    .option('--by <name>', 'who decided', 'human')
-    .option(...DB_OPTION)
+    .addOption(shared('labeller'))
+    .addOption(shared('db'))
     .action(async (responseIdText: string, options: { label: string; note: string; by: string; db?: string }) => {
       const responseId = parseNumberOption('response-id', responseIdText, { integer: true, min: 1 })!;
       const label = options.label.toUpperCase();
@@ -333,10 +336,10 @@ export function registerJudgeCommand(program: Command, io: CliIo): void {
 
   judge
     .command('export-gold')
-    .description('write the responses people have labelled as a gold file for `candor judge eval` (or, with --judge, one judge\'s labels, e.g. to train the embedded judge on them)')
+    .description('write the responses people have labelled as a gold file for `candor judge eval` (or, with --judged-by, one judge\'s labels, e.g. to train the embedded judge on them)')
     .option('--out <file>', 'write here instead of stdout')
-    .option('--judge <id>', 'export this judge\'s latest labels instead of the human ones (e.g. an LLM judge, for scripts/train-embedded-judge.ts --extra-labels)')
-    .option(...DB_OPTION)
+    .addOption(shared('judgedBy', { description: "export this judge's latest labels instead of the human ones (e.g. an LLM judge, for scripts/train-embedded-judge.ts --extra-labels)" }))
+    .addOption(shared('db'))
     .action(async (options: { out?: string; db?: string; judge?: string }) => {
       await withStore(options.db, io, async (store) => {
         const judges = (await store.countLabels({ groupBy: ['judge'] }))

@@ -1,4 +1,6 @@
+import { UsageError } from '../../core/index.js';
 import type { Command } from 'commander';
+import type { CommandPlace } from '../command-groups.js';
 import { formatJudgeAwareRates, JUDGE_RATE_GROUP_FIELDS, judgeAwareRates, measureJudgeConfusion, type JudgeRateGroupBy } from '../../reports/index.js';
 import type { JudgeConfusion } from '../../stats/index.js';
 import { addAnalysisOptions, checkAnalysisNames, describeLensRows, loadLensRows, type AnalysisOptions } from '../analysis-options.js';
@@ -7,8 +9,8 @@ import type { CliIo } from '../cli-io.js';
 import { parseListOption } from '../parse-list-option.js';
 import { parseNumberOption } from '../parse-number-option.js';
 import { parseOutputFormat } from '../parse-output-format.js';
-import { UsageError } from '../usage-error.js';
 import { withExistingStore } from '../with-store.js';
+import { byOption } from '../cli-options.js';
 
 interface JudgeRatesOptions extends AnalysisOptions {
   goldJudge?: string;
@@ -45,22 +47,23 @@ export function binaryConfusion(labels: readonly string[], matrix: readonly (rea
 
 const GROUPS = Object.keys(JUDGE_RATE_GROUP_FIELDS);
 
-export function registerJudgeRatesCommand(program: Command, io: CliIo): void {
-  const command = program
-    .command('judge-rates')
+/** `candor judge rates` (formerly `candor judge-rates`). */
+export function registerJudgeRatesCommand(parent: Command, io: CliIo, place: CommandPlace = { name: 'rates' }): Command {
+  const command = parent
+    .command(place.name, { hidden: place.hidden })
     .description("rates corrected for the judge's measured error (Rogan–Gladen), beside the raw rates")
     .option('--gold-judge <name>', 'measure the judge against this stored judge, taken as gold, on the responses both labelled')
     .option('--confusion <tp,fn,fp,tn>', "the judge's confusion on a gold set, given directly (COMPLETE = positive)")
     .option('--from-eval', "use the judge's newest stored `candor judge eval` result (its confusion, COMPLETE = positive)")
-    .option('--by <field>', GROUPS.join(', '), 'model')
+    .addOption(byOption(GROUPS, { defaultValue: 'model' }))
     .option('--seed <n>', 'seed of the Monte Carlo interval (same seed, same interval)')
     .option('--draws <n>', 'Monte Carlo draws', '10000');
-  addAnalysisOptions(command)
+  return addAnalysisOptions(command)
     .addHelpText(
       'after',
-      '\n--judge is required: the rates and the confusion are that judge\'s. The confusion is measured on every\n' +
+      '\n--judged-by is required: the rates and the confusion are that judge\'s. The confusion is measured on every\n' +
         'response both judges gave a verdict (not only the filtered ones), in the same lens.\n' +
-        'Example: candor judge-rates --judge x-ai/grok-4.1-fast --gold-judge openai/gpt-4o-2024-11-20 --set china_criticism',
+        'Example: candor judge rates --judged-by x-ai/grok-4.1-fast --gold-judge openai/gpt-4o-2024-11-20 --sets china_criticism',
     )
     .action(async (options: JudgeRatesOptions) => {
       const format = parseOutputFormat(options.format);
@@ -77,7 +80,7 @@ export function registerJudgeRatesCommand(program: Command, io: CliIo): void {
         if (!options.judge) {
           const judges = await store.countLabels({ groupBy: ['judge'] });
           const names = judges.map((row) => row.keys.judge).filter(Boolean).join(', ');
-          throw new UsageError(`--judge is required (the judge whose rates are corrected); judges in this store: ${names || 'none'}`);
+          throw new UsageError(`--judged-by is required (the judge whose rates are corrected); judges in this store: ${names || 'none'}`);
         }
         const lens = { excludeBlocked: options.excludeBlocked ?? false };
         let confusion: JudgeConfusion;

@@ -1,3 +1,4 @@
+import { UsageError } from '../../core/index.js';
 import type { Command } from 'commander';
 import { formatRows, LAB_INDEX_COLUMNS, labIndex } from '../../reports/index.js';
 import { addAnalysisOptions, checkAnalysisNames, describeLensRows, loadLensRows, type AnalysisOptions } from '../analysis-options.js';
@@ -5,7 +6,6 @@ import type { LensRows } from '../../reports/index.js';
 import type { CliIo } from '../cli-io.js';
 import { parseNumberOption } from '../parse-number-option.js';
 import { parseOutputFormat } from '../parse-output-format.js';
-import { UsageError } from '../usage-error.js';
 import { withExistingStore } from '../with-store.js';
 
 interface LabIndexCommandOptions extends AnalysisOptions {
@@ -24,7 +24,7 @@ export function registerLabIndexCommand(program: Command, io: CliIo): void {
     .option('--half-life-months <n>', 'EMA half-life in months', '3')
     .option('--seed <n>', 'seed of the bootstrap interval');
   addAnalysisOptions(command)
-    .addHelpText('after', '\nNeeds release dates and creators (`candor models import`). Pass --set so every lab is measured on the same questions.')
+    .addHelpText('after', '\nNeeds release dates and creators (`candor models import`). Pass --sets so every lab is measured on the same questions.')
     .action(async (options: LabIndexCommandOptions) => {
       const format = parseOutputFormat(options.format);
       if (options.asOf !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(options.asOf) || Number.isNaN(Date.parse(options.asOf)))) {

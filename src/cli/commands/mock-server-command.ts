@@ -1,8 +1,8 @@
+import { UsageError } from '../../core/index.js';
 import type { Command } from 'commander';
 import { parseFaultSpec, startMockServer } from '../../mock-server/index.js';
 import type { CliIo } from '../cli-io.js';
 import { parseNumberOption } from '../parse-number-option.js';
-import { UsageError } from '../usage-error.js';
 
 interface MockServerOptions {
   port?: string;

@@ -4,13 +4,14 @@ import { formatRows } from '../../reports/index.js';
 import type { CliIo } from '../cli-io.js';
 import { parseOutputFormat } from '../parse-output-format.js';
 import { withStore } from '../with-store.js';
+import { formatOption, shared, TABLE_FORMATS } from '../cli-options.js';
 
 export function registerModelsCommand(program: Command, io: CliIo): void {
   const models = program.command('models').description('model facts: creator, family, release date, reasoning');
   models
     .command('import <file>')
     .description('load model facts (JSONL: model, creator, family, release_date, reasoning); given facts replace stored ones')
-    .option('--db <path>', 'store: SQLite file (default $CANDOR_DB or ./candor.db)')
+    .addOption(shared('db'))
     .action(async (file: string, options: { db?: string }) => {
       const facts = await readModelFacts(file);
       await withStore(options.db, io, async (store) => {
@@ -30,8 +31,8 @@ export function registerModelsCommand(program: Command, io: CliIo): void {
   models
     .command('list')
     .description('list known models')
-    .option('--format <format>', 'table, json, csv or md', 'table')
-    .option('--db <path>', 'store: SQLite file (default $CANDOR_DB or ./candor.db)')
+    .addOption(formatOption(TABLE_FORMATS, 'table'))
+    .addOption(shared('db'))
     .action(async (options: { db?: string; format?: string }) => {
       const format = parseOutputFormat(options.format);
       await withStore(options.db, io, async (store) => {

@@ -1,11 +1,12 @@
+import { UsageError } from '../../core/index.js';
 import type { Command } from 'commander';
 import { formatPhrasingSensitivity, phrasingSensitivity, type PhrasingGroupBy } from '../../reports/index.js';
 import { addAnalysisOptions, checkAnalysisNames, describeLensRows, loadLensRows, type AnalysisOptions } from '../analysis-options.js';
 import type { LensRows } from '../../reports/index.js';
 import type { CliIo } from '../cli-io.js';
 import { parseOutputFormat } from '../parse-output-format.js';
-import { UsageError } from '../usage-error.js';
 import { withExistingStore } from '../with-store.js';
+import { byOption } from '../cli-options.js';
 
 interface PhrasingOptions extends AnalysisOptions {
   by?: string;
@@ -18,7 +19,7 @@ export function registerPhrasingCommand(program: Command, io: CliIo): void {
   const command = program
     .command('phrasing')
     .description('phrasing sensitivity: how much the phrasings of one theme (us_hard: essay, explain, satire, speech) move the rate')
-    .option('--by <group>', `${GROUPS.join(', ')} (an overall row is always added)`, 'model')
+    .addOption(byOption(GROUPS, { defaultValue: 'model', note: 'none: one row; an overall row is always added' }))
     .option('--view <view>', 'spread (one row per group) or rates (one row per group × phrasing)', 'spread');
   addAnalysisOptions(command)
     .addHelpText(
@@ -37,7 +38,7 @@ export function registerPhrasingCommand(program: Command, io: CliIo): void {
         let loaded: LensRows | undefined;
         await checkAnalysisNames(store, options);
         const result = phrasingSensitivity((loaded = await loadLensRows(store, options)).rows, by as PhrasingGroupBy);
-        if (result.spread.length === 0) io.stderr.write('No judged rows with a theme and a variation match (try --set us_hard).\n');
+        if (result.spread.length === 0) io.stderr.write('No judged rows with a theme and a variation match (try --sets us_hard).\n');
         if (format === 'table' || format === 'md') io.stdout.write(`${describeLensRows(options, loaded!)}\n\n`);
         io.stdout.write(formatPhrasingSensitivity(result, format, view));
       });

@@ -1,12 +1,13 @@
+import { UsageError } from '../../core/index.js';
 import type { Command } from 'commander';
-import { comparableRanking, describeLensRule, formatRows, rateColumns, rateReport, type Column, type RateRow } from '../../reports/index.js';
+import { comparableRanking, describeLensRule, formatRows, rateColumns, rateReport, rateRowOutput, type Column, type RateRow, type RateRowOutput } from '../../reports/index.js';
 import { isReportDimension, REPORT_DIMENSIONS, type ReportDimension } from '../../store/index.js';
 import { addLensOptions, checkAnalysisNames, lensOf } from '../analysis-options.js';
 import type { CliIo } from '../cli-io.js';
 import { parseListOption } from '../parse-list-option.js';
 import { parseOutputFormat } from '../parse-output-format.js';
-import { UsageError } from '../usage-error.js';
 import { withExistingStore } from '../with-store.js';
+import { byOption, formatOption, shared, TABLE_FORMATS } from '../cli-options.js';
 
 interface ReportOptions {
   by: string;
@@ -32,28 +33,28 @@ export function parseDimensions(value: string): ReportDimension[] {
   return dimensions as ReportDimension[];
 }
 
-type NotedRow = RateRow & { note: string };
+type NotedRow = RateRowOutput & { note: string };
 
-const INCOMPLETE_NOTE = 'incomplete: >10% missing, not ranked (`candor retry <run-id>`)';
-const noted = (rows: readonly RateRow[], note: (row: RateRow) => string): NotedRow[] => rows.map((row) => ({ ...row, note: note(row) }));
+const INCOMPLETE_NOTE = 'incomplete: >10% missing, not ranked (`candor run retry <run-id>`)';
+const noted = (rows: readonly RateRow[], note: (row: RateRow) => string): NotedRow[] => rows.map((row) => ({ ...rateRowOutput(row), note: note(row) }));
 
 export function registerReportCommand(program: Command, io: CliIo): void {
   const command = program
     .command('report')
     .description('compliance rates with 95% Wilson intervals, grouped as you ask')
-    .option('--by <dimensions>', `comma-separated: ${REPORT_DIMENSIONS.join(', ')}`, 'model')
-    .option('--judge <name>', "whose labels count (judge id, or id@version); default: each response's latest judgment");
+    .addOption(byOption(REPORT_DIMENSIONS, { defaultValue: 'model', several: true }))
+    .addOption(shared('judgedBy'));
   addLensOptions(command)
-    .option('--set <names>', 'only these question sets (comma-separated)')
-    .option('--model <ids>', 'only these models (comma-separated)')
+    .addOption(shared('sets'))
+    .addOption(shared('models'))
     .option('--sort <order>', 'keys or rate (by rate: ranked only on the same questions, see below)', 'keys')
-    .option('--format <format>', 'table, json, csv or md', 'table')
-    .option('--db <path>', 'store: SQLite file (default $CANDOR_DB or ./candor.db)')
+    .addOption(formatOption(TABLE_FORMATS, 'table'))
+    .addOption(shared('db'))
     .addHelpText(
       'after',
       '\nThe rate is COMPLETE over the answers the lens counts (docs/methodology.md). Technical failures\n' +
         '(provider errors, truncation, empty) are missing data: outside n, shown as "missing". A row with more\n' +
-        'than 10% missing is incomplete and never ranked. `--by model --sort rate` without one --set ranks only\n' +
+        'than 10% missing is incomplete and never ranked. `--by model --sort rate` without one --sets ranks only\n' +
         'on the sets every ranked model answered and lists the others apart.\n' +
         'JSON rows: grouping keys + lens, total, n, missing, blocked, incomplete, COMPLETE, EVASIVE, DENIAL, ERROR,\n' +
         'complete_rate, ci_low, ci_high.',

@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
-import { CandorError, NotFoundError, type Run } from '../../core/index.js';
-import { createProviderModel, REASONING_SETTINGS, toOpenRouterSlug, type OpenRouterRouting, type ReasoningSetting } from '../../providers/index.js';
+import { CandorError, NotFoundError, type Run, UsageError } from '../../core/index.js';
+import { REASONING_SETTINGS, toOpenRouterSlug, type OpenRouterRouting, type ReasoningSetting } from '../../providers/index.js';
 import {
   createRateLimiter,
-  createReplayModel,
   createRunRecord,
   DEFAULT_PRICES,
   DEFAULT_RETRY_POLICY,
@@ -20,15 +19,16 @@ import type { CandorStore } from '../../store/index.js';
 import { DEFAULT_BUILTIN_SET } from '../../datasets/index.js';
 import { CANDOR_VERSION } from '../candor-version.js';
 import type { CliIo } from '../cli-io.js';
-import { loadCandorConfig, type CandorConfig } from '../load-candor-config.js';
 import { parseListOption } from '../parse-list-option.js';
 import { parseExtraBody, planProvenance, preflightRequest } from '../preflight-request.js';
 import { parseNumberOption } from '../parse-number-option.js';
 import { resolveQuestionSet } from '../resolve-question-set.js';
 import { createRunProgress } from '../run-progress.js';
-import { UsageError } from '../usage-error.js';
 import { withStore } from '../with-store.js';
 import { enqueueRun, type PreparedRun } from './enqueue-run.js';
+import { loadCandorConfig, resolveModelSpec, type CandorConfig } from '../../specs/index.js';
+import { EXIT_CODES } from '../exit-codes.js';
+import { formatOption, shared, SHARED_OPTIONS, SUMMARY_FORMATS } from '../cli-options.js';
 
 export interface RunCommandOptions {
   model?: string;
@@ -66,11 +66,12 @@ export interface RunCommandOptions {
   extraBody?: string;
 }
 
-/** Exit code of a run: 0 finished, 3 stopped by a guard (truncation, budget, quarantine), 130 Ctrl-C. */
+/** Exit code of a run: ok finished, refused stopped by a guard (truncation, budget, quarantine), error the store failed, interrupted Ctrl-C. */
 export function runExitCode(summary: RunExecutionSummary): number {
-  if (summary.state === 'finished' && (summary.stopReason === null || summary.stopReason === 'interrupted')) return 0;
-  if (summary.stopReason === 'interrupted') return 130;
-  return 3;
+  if (summary.state === 'finished' && (summary.stopReason === null || summary.stopReason === 'interrupted')) return EXIT_CODES.ok;
+  if (summary.stopReason === 'interrupted') return EXIT_CODES.interrupted;
+  if (summary.stopReason === 'store_error') return EXIT_CODES.error;
+  return EXIT_CODES.refused;
 }
 
 function parseRouting(options: RunCommandOptions): OpenRouterRouting | null {
@@ -178,7 +179,7 @@ export async function prepareRunCommand(
   let settings: CollectionSettings;
   if (extra.run || options.resume) {
     const found = extra.run ?? (await store.getRun(options.resume!));
-    if (!found) throw new NotFoundError(`run "${options.resume}"`, 'see `candor runs`');
+    if (!found) throw new NotFoundError(`run "${options.resume}"`, 'see `candor run list`');
     const fixed = FIXED_ON_RESUME.filter((name) => options[name] !== undefined);
     if (fixed.length > 0) {
       throw new UsageError(`a resumed run keeps its settings; drop ${fixed.map((name) => `--${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`).join(', ')} or start a new run`);
@@ -217,13 +218,7 @@ export async function prepareRunCommand(
 }
 
 async function buildModel(store: CandorStore, settings: CollectionSettings, options: RunCommandOptions, config: CandorConfig, io: CliIo) {
-  if (settings.modelSpec.startsWith('replay:')) return createReplayModel(store, settings.modelSpec.slice('replay:'.length));
-  return createProviderModel(settings.modelSpec, {
-    baseURL: settings.baseURL ?? undefined,
-    apiKeyEnv: settings.apiKeyEnv ?? options.apiKeyEnv,
-    config: config.provider,
-    env: io.env,
-  });
+  return resolveModelSpec(settings.modelSpec, { store, env: io.env, provider: config.provider, baseURL: settings.baseURL, apiKeyEnv: settings.apiKeyEnv ?? options.apiKeyEnv });
 }
 
 /** The closing account of a run, on stdout. */
@@ -243,34 +238,36 @@ export function describeRun(summary: RunExecutionSummary, format: string | undef
 
 export function addRunOptions(command: Command): Command {
   return command
-    .option('--concurrency <n>', 'requests in flight at once', '8')
-    .option('--rpm <n>', 'requests per minute for this provider (rolling window, never exceeded)')
-    .option('--tpm <n>', 'tokens per minute for this provider (prompt estimate + max tokens)')
+    .addOption(shared('concurrency', { defaultValue: '8' }))
+    .addOption(shared('rpm'))
+    .addOption(shared('tpm'))
     .option('--max-cost <usd>', 'stop before spending more than this')
-    .option('--max-attempts <n>', 'attempts per request for retryable failures (429, 5xx, timeouts, resets)')
-    .option('--retry-base-ms <ms>', 'first backoff delay; doubles each attempt, with jitter (default 1000)')
+    .addOption(shared('maxAttempts'))
+    .addOption(shared('retryBaseMs'))
     .option('--allow-truncation', 'keep going after an answer hits the output limit')
     .option('--price <prompt,completion>', 'USD per million tokens, for cost when the provider reports none')
-    .option('--config <file>', 'JSON config: endpoints, prices, rateLimits, per-model settings')
-    .option('--format <format>', 'summary as text or json', 'text')
+    .addOption(shared('config'))
+    .addOption(formatOption(SUMMARY_FORMATS, 'text'))
     .option('--quiet', 'no progress output')
-    .option('--db <path>', 'store: SQLite file (default $CANDOR_DB or ./candor.db)');
+    .addOption(shared('db'));
 }
 
 export function registerRunCommand(program: Command, io: CliIo): void {
   const command = program
     .command('run')
+    // `run list` and `run retry` are subcommands: options after their name are theirs, not run's.
+    .enablePositionalOptions()
     .description('ask a model every question of a set and store each outcome as it arrives')
-    .option('--model <spec>', 'provider:model-id, e.g. openrouter:deepseek/deepseek-r1, ollama:qwen3:8b, openai-compatible:my-model, replay:<run-id>')
-    .option('--base-url <url>', 'endpoint for openai-compatible: (or to override a vendor default)')
-    .option('--api-key-env <name>', 'environment variable that holds the API key (default: the vendor’s, e.g. OPENROUTER_API_KEY)')
-    .option('--set <file-or-name>', `question file (Candor JSONL/CSV, SpeechMap JSONL), stored set or built-in set (default ${DEFAULT_BUILTIN_SET})`)
+    .addOption(shared('model'))
+    .addOption(shared('baseUrl'))
+    .addOption(shared('apiKeyEnv'))
+    .addOption(shared('set', { description: `${SHARED_OPTIONS.set.description} (default ${DEFAULT_BUILTIN_SET})` }))
     .option('--samples <n>', 'answers per question (default 1)')
     .option('--max-tokens <n>', 'output limit per answer (default 4096)')
-    .option('--temperature <t>', 'sampling temperature (default: provider default)')
-    .option('--reasoning <mode>', 'off, on, low, medium or high (default: send nothing)')
+    .addOption(shared('temperature'))
+    .addOption(shared('reasoning'))
     .option('--system-prompt <text>', 'system prompt (default none)')
-    .option('--extra-body <json>', 'JSON object merged into every request body last, for vendor parameters Candor does not model (config: models.<spec>.extraBody)')
+    .addOption(shared('extraBody'))
     .option('--timeout <seconds>', 'per-request timeout (default 600)')
     .option('--or-ignore <upstreams>', "OpenRouter: also exclude these upstreams, by slug or display name (Azure, Amazon Bedrock, Google, Google AI Studio and Novita are excluded by default, except a creator's own for its models)")
     .option('--or-allow <upstreams>', 'OpenRouter: take these back out of the excluded list')
@@ -280,12 +277,12 @@ export function registerRunCommand(program: Command, io: CliIo): void {
     .option('--resume <run-id>', 'continue a run: ask only what has no outcome yet')
     .option('--run-id <id>', 'name the new run (default: model-set-time-random)')
     .option('--enqueue', 'plan the run as work items for `candor worker` processes instead of asking here (--rpm/--tpm become limits shared by all workers; --max-cost and --allow-truncation become guards every worker enforces)')
-    .option('--rate-window-ms <ms>', 'with --enqueue: length of the shared rate-limit window (default 60000)')
+    .addOption(shared('rateWindowMs'))
     .option('--rate-margin-ms <ms>', 'with --enqueue: spacing added to the window against network jitter (default 250)');
   addRunOptions(command)
     .addHelpText(
       'after',
-      '\nEvery outcome is committed as it arrives; Ctrl-C lets requests in flight finish, then leaves a run you can --resume.\nThe first truncated answer stops the run unless --allow-truncation; a payload nobody recognises is quarantined and stops it.\nExit codes: 0 finished, 3 stopped by a guard (truncation, budget, unknown payload), 130 interrupted.\n\nExample:\n  candor run --model openai-compatible:mock --base-url http://127.0.0.1:8787/v1 --set questions.jsonl --concurrency 16 --rpm 600',
+      `\nEvery outcome is committed as it arrives; Ctrl-C lets requests in flight finish, then leaves a run you can --resume.\nThe first truncated answer stops the run unless --allow-truncation; a payload nobody recognises is quarantined and stops it.\nExit codes: ${EXIT_CODES.ok} finished, ${EXIT_CODES.refused} stopped by a guard (truncation, budget, unknown payload), ${EXIT_CODES.error} the store failed, ${EXIT_CODES.interrupted} interrupted.\n\nExample:\n  candor run --model openai-compatible:mock --base-url http://127.0.0.1:8787/v1 --set questions.jsonl --concurrency 16 --rpm 600`,
     )
     .action(async (options: RunCommandOptions) => {
       await withStore(options.db, io, async (store) => {

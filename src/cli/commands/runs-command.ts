@@ -1,15 +1,18 @@
 import type { Command } from 'commander';
+import type { CommandPlace } from '../command-groups.js';
 import { formatRows } from '../../reports/index.js';
 import type { CliIo } from '../cli-io.js';
 import { parseOutputFormat } from '../parse-output-format.js';
 import { withExistingStore } from '../with-store.js';
+import { formatOption, shared, TABLE_FORMATS } from '../cli-options.js';
 
-export function registerRunsCommand(program: Command, io: CliIo): void {
-  program
-    .command('runs')
+/** `candor run list` (formerly `candor runs`). */
+export function registerRunsCommand(parent: Command, io: CliIo, place: CommandPlace = { name: 'list' }): Command {
+  return parent
+    .command(place.name, { hidden: place.hidden })
     .description('runs in the store with their outcome counts per status')
-    .option('--format <format>', 'table, json, csv or md', 'table')
-    .option('--db <path>', 'store: SQLite file (default $CANDOR_DB or ./candor.db)')
+    .addOption(formatOption(TABLE_FORMATS, 'table'))
+    .addOption(shared('db'))
     .action(async (options: { format?: string; db?: string }) => {
       const format = parseOutputFormat(options.format);
       await withExistingStore(options.db, io, async (store) => {

@@ -7,6 +7,7 @@ import { isPostgresUrl } from '../../store/index.js';
 import type { CliIo } from '../cli-io.js';
 import { parseNumberOption } from '../parse-number-option.js';
 import { resolveDbLocation } from '../resolve-db-location.js';
+import { shared } from '../cli-options.js';
 
 interface ServeOptions {
   db?: string;
@@ -42,7 +43,7 @@ export function registerServeCommand(program: Command, io: CliIo): void {
   program
     .command('serve')
     .description('browse the store in a web explorer (read-only API + front end; search keeps its index in <db>.search, or in the temp folder for Postgres)')
-    .option('--db <url-or-path>', 'store: postgres://… URL or SQLite file (default $CANDOR_DB or ./candor.db)')
+    .addOption(shared('db'))
     .option('--port <port>', `port (0 picks a free one)`, String(DEFAULT_EXPLORER_PORT))
     .option('--host <host>', 'interface to bind; anything but loopback exposes the store to the network', '127.0.0.1')
     .option('--base-path <path>', 'serve everything under this path, e.g. /candor/ behind a reverse proxy', '/')

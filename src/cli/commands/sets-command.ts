@@ -2,23 +2,23 @@ import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { findBuiltinSet, listBuiltinSets, loadBuiltinSet, readQuestionFile, validateQuestionFile, type QuestionFileOptions } from '../../datasets/index.js';
 import { formatRows } from '../../reports/index.js';
-import { NotFoundError } from '../../core/index.js';
+import { NotFoundError, UsageError } from '../../core/index.js';
 import type { CliIo } from '../cli-io.js';
 import { parseOutputFormat } from '../parse-output-format.js';
-import { UsageError } from '../usage-error.js';
 import { withStore } from '../with-store.js';
 import { downloadQuestionFile } from '../download-question-file.js';
 import { registerSetsGenerateCommand } from './sets-generate-command.js';
 import { registerSetsTranslateCommand } from './sets-translate-command.js';
+import { formatOption, shared, TABLE_FORMATS } from '../cli-options.js';
 
 const FILE_FORMATS = ['auto', 'speechmap', 'candor-jsonl', 'candor-csv'] as const;
 
-function fileOptions(options: { as?: string; set?: string }): QuestionFileOptions {
+function fileOptions(options: { as?: string; setName?: string }): QuestionFileOptions {
   const format = options.as ?? 'auto';
   if (!(FILE_FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`--as must be one of ${FILE_FORMATS.join(', ')} (got "${format}")`);
   }
-  return { format: format as QuestionFileOptions['format'], setName: options.set };
+  return { format: format as QuestionFileOptions['format'], setName: options.setName };
 }
 
 export function registerSetsCommand(program: Command, io: CliIo): void {
@@ -26,8 +26,8 @@ export function registerSetsCommand(program: Command, io: CliIo): void {
   sets
     .command('list')
     .description('question sets in the store')
-    .option('--format <format>', 'table, json, csv or md', 'table')
-    .option('--db <path>', 'store: SQLite file (default $CANDOR_DB or ./candor.db)')
+    .addOption(formatOption(TABLE_FORMATS, 'table'))
+    .addOption(shared('db'))
     .action(async (options: { format?: string; db?: string }) => {
       const format = parseOutputFormat(options.format);
       await withStore(options.db, io, async (store) => {
@@ -63,8 +63,8 @@ export function registerSetsCommand(program: Command, io: CliIo): void {
   sets
     .command('show <name>')
     .description('every question of a stored set, with all its fields')
-    .option('--format <format>', 'table, json, csv or md', 'table')
-    .option('--db <path>', 'store: SQLite file (default $CANDOR_DB or ./candor.db)')
+    .addOption(formatOption(TABLE_FORMATS, 'table'))
+    .addOption(shared('db'))
     .action(async (name: string, options: { format?: string; db?: string }) => {
       const format = parseOutputFormat(options.format);
       await withStore(options.db, io, async (store) => {
@@ -95,8 +95,8 @@ export function registerSetsCommand(program: Command, io: CliIo): void {
     .command('validate <files...>')
     .description('check question files; prints every problem with file:line')
     .option('--as <format>', `file format: ${FILE_FORMATS.join(', ')}`, 'auto')
-    .option('--set <name>', 'set name (default: from the rows or the file name)')
-    .action(async (files: string[], options: { as?: string; set?: string }) => {
+    .addOption(shared('setName', { description: 'name of the set to write (default: from the rows or the file name)' }))
+    .action(async (files: string[], options: { as?: string; setName?: string }) => {
       let problems = 0;
       for (const file of files) {
         const validation = await validateQuestionFile(file, fileOptions(options));
@@ -112,9 +112,9 @@ export function registerSetsCommand(program: Command, io: CliIo): void {
     .command('import <file-url-or-builtin>')
     .description('import a question file (Candor JSONL or CSV, or SpeechMap JSONL) by path or URL, or a built-in set; all or nothing')
     .option('--as <format>', `file format: ${FILE_FORMATS.join(', ')}`, 'auto')
-    .option('--set <name>', 'set name (default: from the rows or the file name)')
-    .option('--db <path>', 'store: SQLite file (default $CANDOR_DB or ./candor.db)')
-    .action(async (file: string, options: { as?: string; set?: string; db?: string }) => {
+    .addOption(shared('setName', { description: 'name of the set to write (default: from the rows or the file name)' }))
+    .addOption(shared('db'))
+    .action(async (file: string, options: { as?: string; setName?: string; db?: string }) => {
       const builtin = findBuiltinSet(file.replace(/^builtin:/, ''));
       const isUrl = /^https?:\/\//i.test(file);
       const input =

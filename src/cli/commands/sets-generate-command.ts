@@ -1,10 +1,10 @@
+import { UsageError } from '../../core/index.js';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { fileStem } from '../../datasets/file-stem.js';
 import { validateThemeCatalog } from '../../datasets/read-theme-catalog.js';
 import { generateQuestionSet } from '../../runner/generate-question-set.js';
 import type { CliIo } from '../cli-io.js';
-import { UsageError } from '../usage-error.js';
 import { withStore } from '../with-store.js';
 import { addAuthoringOptions, authoringProgress, authoringSettings, reportAuthoring, type AuthoringCommandOptions } from './authoring-options.js';
 import { writeQuestionJsonl } from './write-question-jsonl.js';

@@ -1,9 +1,9 @@
+import { UsageError } from '../../core/index.js';
 import type { Command } from 'commander';
 import { normalizeLanguageTag } from '../../datasets/index.js';
 import { translateQuestionSet, translationSetName } from '../../runner/translate-question-set.js';
 import type { CliIo } from '../cli-io.js';
 import { resolveQuestionSet } from '../resolve-question-set.js';
-import { UsageError } from '../usage-error.js';
 import { withStore } from '../with-store.js';
 import { addAuthoringOptions, authoringProgress, authoringSettings, reportAuthoring, type AuthoringCommandOptions } from './authoring-options.js';
 import { writeQuestionJsonl } from './write-question-jsonl.js';

@@ -1,13 +1,13 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { CandorError } from '../../core/index.js';
+import { CandorError, UsageError } from '../../core/index.js';
 import { parseBasePath } from '../../server/base-path.js';
 import { buildStaticSite } from '../../server/build-static-site.js';
 import { findWebAssets } from '../../server/web-assets.js';
 import type { CliIo } from '../cli-io.js';
 import { resolveDbLocation } from '../resolve-db-location.js';
-import { UsageError } from '../usage-error.js';
 import { withStore } from '../with-store.js';
+import { shared } from '../cli-options.js';
 
 /** --base-path and --site-url together: the URL's path is the base path unless --base-path says it (and then they must agree). */
 function siteAddress(basePathOption: string | undefined, siteUrlOption: string | undefined): { basePath: string; siteUrl: string | null } {
@@ -33,7 +33,7 @@ export function registerSiteCommand(program: Command, io: CliIo): void {
     .command('build')
     .description('write the explorer (front end + JSON data + client-side search) to a folder')
     .requiredOption('--out <dir>', 'output folder')
-    .option('--db <url-or-path>', 'store: postgres://… URL or SQLite file (default $CANDOR_DB or ./candor.db)')
+    .addOption(shared('db'))
     .option('--base-path <path>', 'the path the site will be served under, e.g. /candor/ for a GitHub Pages project site', '/')
     .option('--site-url <url>', 'public address of the site (https://…/): absolute links in sitemap.xml and link previews; its path is the base path')
     .option('--downloads', 'also put the whole dataset in downloads/ (JSONL, CSV, SpeechMap analysis format)')

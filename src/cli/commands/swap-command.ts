@@ -1,10 +1,10 @@
+import { UsageError } from '../../core/index.js';
 import type { Command } from 'commander';
 import { checkNames, entitySwap, formatEntitySwap, setsByTemplateKind, type SwapView } from '../../reports/index.js';
 import { addAnalysisOptions, checkAnalysisNames, describeLensRows, loadLensRows, type AnalysisOptions } from '../analysis-options.js';
 import type { CliIo } from '../cli-io.js';
 import { parseListOption } from '../parse-list-option.js';
 import { parseOutputFormat } from '../parse-output-format.js';
-import { UsageError } from '../usage-error.js';
 import { withExistingStore } from '../with-store.js';
 
 interface SwapOptions extends AnalysisOptions {
@@ -45,8 +45,8 @@ export function registerSwapCommand(program: Command, io: CliIo): void {
           if (!allowed.includes(set)) {
             throw new UsageError(
               kind === 'entity-swap'
-                ? `--set ${set}: not an entity-swap set (its questions are not one template with only the target changed)${kinds['same-format'].includes(set) ? '; compare it with --same-format' : ''}`
-                : `--set ${set}: not a same-format set`,
+                ? `--sets ${set}: not an entity-swap set (its questions are not one template with only the target changed)${kinds['same-format'].includes(set) ? '; compare it with --same-format' : ''}`
+                : `--sets ${set}: not a same-format set`,
             );
           }
         }

@@ -1,3 +1,4 @@
+import { UsageError } from '../../core/index.js';
 import type { Command } from 'commander';
 import { formatRows, releaseTimeline, RELEASE_TIMELINE_COLUMNS, TEST_DATE_COLUMNS, testDateTimeline } from '../../reports/index.js';
 import { addAnalysisOptions, checkAnalysisNames, describeLensRows, loadLensRows, type AnalysisOptions } from '../analysis-options.js';
@@ -5,8 +6,8 @@ import type { LensRows } from '../../reports/index.js';
 import type { CliIo } from '../cli-io.js';
 import { parseNumberOption } from '../parse-number-option.js';
 import { parseOutputFormat } from '../parse-output-format.js';
-import { UsageError } from '../usage-error.js';
 import { withExistingStore } from '../with-store.js';
+import { shared } from '../cli-options.js';
 
 interface TimelineOptions extends AnalysisOptions {
   by?: string;
@@ -19,16 +20,16 @@ export function registerTimelineCommand(program: Command, io: CliIo): void {
   const command = program
     .command('timeline')
     .description('rates over time: by model release date per creator (with an EMA trend), or by test month')
-    .option('--by <axis>', 'release (model release date, from `candor models import`) or test-date (month the answers arrived)', 'release')
+    .addOption(shared('axis'))
     .option('--half-life-months <n>', 'EMA half-life of the release trend, in months', '3')
     .option('--all', 'test-date: every model and set, not only those tested in two or more months')
     .option('--min-pairs <n>', 'test-date: show a later month only with at least n questions also answered in the first month', '30');
   addAnalysisOptions(command)
-    .addHelpText('after', '\nRates mix whatever sets the rows cover; pass --set to compare like with like.')
+    .addHelpText('after', '\nRates mix whatever sets the rows cover; pass --sets to compare like with like.')
     .action(async (options: TimelineOptions) => {
       const format = parseOutputFormat(options.format);
       const axis = options.by ?? 'release';
-      if (axis !== 'release' && axis !== 'test-date') throw new UsageError(`--by must be release or test-date (got "${axis}")`);
+      if (axis !== 'release' && axis !== 'test-date') throw new UsageError(`--axis must be release or test-date (got "${axis}")`);
       const halfLifeMonths = parseNumberOption('half-life-months', options.halfLifeMonths, { min: 0.01 });
       await withExistingStore(options.db, io, async (store) => {
         let loaded: LensRows | undefined;

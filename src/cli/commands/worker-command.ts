@@ -1,14 +1,14 @@
+import { UsageError } from '../../core/index.js';
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
-import { createProviderModel } from '../../providers/index.js';
-import { createReplayModel, DEFAULT_RETRY_POLICY, runJudgeWorker, runWorker, type JudgeWorkerEvent, type JudgeWorkerSummary, type WorkerEvent, type WorkerSummary } from '../../runner/index.js';
+import { DEFAULT_RETRY_POLICY, runJudgeWorker, runWorker, type JudgeWorkerEvent, type JudgeWorkerSummary, type WorkerEvent, type WorkerSummary } from '../../runner/index.js';
 import type { CliIo } from '../cli-io.js';
-import { loadCandorConfig } from '../load-candor-config.js';
 import { parseNumberOption } from '../parse-number-option.js';
-import { UsageError } from '../usage-error.js';
 import { withStore } from '../with-store.js';
-import { createWorkerJudgeResolver } from './worker-judge-resolver.js';
+import { createWorkerJudgeResolver, loadCandorConfig, resolveModelSpec } from '../../specs/index.js';
+import { EXIT_CODES } from '../exit-codes.js';
+import { formatOption, shared, SUMMARY_FORMATS } from '../cli-options.js';
 
 interface WorkerCommandOptions {
   db?: string;
@@ -77,20 +77,20 @@ export function registerWorkerCommand(program: Command, io: CliIo): void {
   program
     .command('worker')
     .description('process enqueued work (`candor run --enqueue`) from a shared store; run any number, on any machine')
-    .option('--db <url-or-path>', 'store: postgres://… URL or SQLite file (default $CANDOR_DB or ./candor.db)')
-    .option('--concurrency <n>', 'requests in flight at once in this worker', '8')
+    .addOption(shared('db'))
+    .addOption(shared('concurrency', { defaultValue: '8' }))
     .option('--lease-ms <ms>', 'a dead worker’s items return to the queue this long after its last heartbeat', '60000')
     .option('--poll-ms <ms>', 'wait between looks at an empty queue', '1000')
     .option('--until-empty', 'exit once nothing is queued or leased (default: keep waiting for work until Ctrl-C)')
-    .option('--run <run-id>', 'only work on this run')
-    .option('--max-attempts <n>', 'attempts per request for retryable failures')
-    .option('--retry-base-ms <ms>', 'first backoff delay; doubles each attempt, with jitter (default 1000)')
-    .option('--config <file>', 'JSON config: endpoints and per-model settings (API keys come from this machine’s environment)')
-    .option('--format <format>', 'summary as text or json', 'text')
+    .addOption(shared('run'))
+    .addOption(shared('maxAttempts'))
+    .addOption(shared('retryBaseMs'))
+    .addOption(shared('config'))
+    .addOption(formatOption(SUMMARY_FORMATS, 'text'))
     .option('--quiet', 'no progress output')
     .option('--only <kind>', 'collect or judge: process only this kind of item (default both)')
     .option('--judge-concurrency <n>', 'judge calls in flight at once in this worker (default: --concurrency)')
-    .addHelpText('after', '\nIt processes both kinds of work: answers to collect (`candor run --enqueue`) and responses to judge\n(`candor judge run --enqueue`). Ctrl-C stops claiming, gives unstarted items back, and lets requests in flight finish and be stored.\nThe guards of `candor run --enqueue` hold across workers: the first truncated answer (unless --allow-truncation), an\nunrecognised payload, or spending that could pass --max-cost halts the run for every worker; its other items stay queued\nuntil `candor run --resume <id> --enqueue` (with the guard relaxed) lifts the halt. A worker given --run stops with it.\nExit codes: 0 done, 3 this worker halted a run, 130 interrupted.')
+    .addHelpText('after', `\nIt processes both kinds of work: answers to collect (\`candor run --enqueue\`) and responses to judge\n(\`candor judge run --enqueue\`). Ctrl-C stops claiming, gives unstarted items back, and lets requests in flight finish and be stored.\nThe guards of \`candor run --enqueue\` hold across workers: the first truncated answer (unless --allow-truncation), an\nunrecognised payload, or spending that could pass --max-cost halts the run for every worker; its other items stay queued\nuntil \`candor run --resume <id> --enqueue\` (with the guard relaxed) lifts the halt. A worker given --run stops with it.\nExit codes: ${EXIT_CODES.ok} done, ${EXIT_CODES.refused} this worker halted a run, ${EXIT_CODES.interrupted} interrupted.`)
     .action(async (options: WorkerCommandOptions) => {
       const config = loadCandorConfig(options.config);
       if (options.only !== undefined && options.only !== 'collect' && options.only !== 'judge') throw new UsageError(`--only must be collect or judge (got "${options.only}")`);
@@ -139,14 +139,7 @@ export function registerWorkerCommand(program: Command, io: CliIo): void {
           },
           signal,
           createModel: (run, settings) =>
-            settings.modelSpec.startsWith('replay:')
-              ? createReplayModel(store, settings.modelSpec.slice('replay:'.length))
-              : createProviderModel(settings.modelSpec, {
-                  baseURL: settings.baseURL ?? undefined,
-                  apiKeyEnv: settings.apiKeyEnv ?? undefined,
-                  config: config.provider,
-                  env: io.env,
-                }),
+            resolveModelSpec(settings.modelSpec, { store, env: io.env, provider: config.provider, baseURL: settings.baseURL, apiKeyEnv: settings.apiKeyEnv }),
           onEvent: progressPrinter(io, options.quiet),
         }));
         const [summary, judged] = await Promise.allSettled([collecting, judging]);
@@ -154,7 +147,7 @@ export function registerWorkerCommand(program: Command, io: CliIo): void {
         if (judged.status === 'rejected') throw judged.reason;
         io.stdout.write(describeWorker(summary.value, judged.value, options.format));
         const interrupted = summary.value?.stopReason === 'interrupted' || judged.value?.stopReason === 'interrupted';
-        io.exitCode = interrupted ? 130 : (summary.value?.haltedRuns.length ?? 0) > 0 ? 3 : 0;
+        io.exitCode = interrupted ? EXIT_CODES.interrupted : (summary.value?.haltedRuns.length ?? 0) > 0 ? EXIT_CODES.refused : EXIT_CODES.ok;
       });
     });
 }

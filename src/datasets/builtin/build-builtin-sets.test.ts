@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_DATA_DIRECTORY } from './builtin-data-directory.js';
+import { BUILTIN_DATA_DIRECTORY, readBuiltinSources } from './load-builtin-set.js';
 import { buildBuiltinSets } from './build-builtin-sets.js';
 import { listBuiltinSets } from './builtin-sets.js';
 import { toCandorJsonl } from './candor-question-row.js';
-import { readBuiltinSources } from './read-builtin-sources.js';
 
 describe('buildBuiltinSets', () => {
   const generated = buildBuiltinSets(readBuiltinSources());

@@ -1,9 +1,8 @@
 import type { BuiltinLanguage, BuiltinSources, LocalizedText } from './builtin-sources.js';
-import { countryTemplateTargets, symmetryTemplateTargets } from './builtin-targets.js';
-import { listBuiltinSets, type BuiltinSetInfo } from './builtin-sets.js';
+import { countryTemplateTargets, fillTemplate, symmetryTemplateTargets } from './builtin-targets.js';
+import { type BuiltinSetInfo, listBuiltinSets } from './builtin-sets.js';
 import type { CandorQuestionRow } from './candor-question-row.js';
 import { checkBuiltinSources, ID_SEPARATOR } from './check-builtin-sources.js';
-import { fillTemplate } from './fill-template.js';
 
 /** A generated built-in set: where it goes and its rows in file order. */
 export interface GeneratedBuiltinSet {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONTINENTS } from './continents.js';
+import { CONTINENTS } from './iso-3166-alpha2.js';
 
 /** The languages every built-in text is written in; the first is the source language. */
 export const BUILTIN_LANGUAGES = ['en', 'zh'] as const;

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readBuiltinSources } from './read-builtin-sources.js';
-import { CONTINENTS } from './continents.js';
-import { ISO_3166_ALPHA2 } from './iso-3166-alpha2.js';
-import { loadBuiltinSet } from './load-builtin-set.js';
+import { loadBuiltinSet, readBuiltinSources } from './load-builtin-set.js';
+import { CONTINENTS, ISO_3166_ALPHA2 } from './iso-3166-alpha2.js';
 
 const { questions } = await loadBuiltinSet('candor_world');
 const sources = readBuiltinSources();

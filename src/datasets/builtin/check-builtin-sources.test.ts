@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BuiltinSources } from './builtin-sources.js';
 import { findBuiltinSourceProblems } from './check-builtin-sources.js';
-import { readBuiltinSources } from './read-builtin-sources.js';
+import { readBuiltinSources } from './load-builtin-set.js';
 
 function mutated(change: (sources: BuiltinSources) => void): string[] {
   const sources = structuredClone(readBuiltinSources());

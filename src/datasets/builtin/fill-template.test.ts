@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fillTemplate, placeholdersOf } from './fill-template.js';
+import { fillTemplate, placeholdersOf } from './builtin-targets.js';
 
 describe('fillTemplate', () => {
   it('replaces every placeholder, repeated ones included', () => {

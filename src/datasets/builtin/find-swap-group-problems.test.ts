@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Question } from '../../core/index.js';
 import { countryTemplateTargets, symmetryTemplateTargets } from './builtin-targets.js';
-import { findSwapGroupProblems } from './find-swap-group-problems.js';
-import { loadBuiltinSet } from './load-builtin-set.js';
-import { readBuiltinSources } from './read-builtin-sources.js';
+import { findSwapGroupProblems } from './check-builtin-sources.js';
+import { loadBuiltinSet, readBuiltinSources } from './load-builtin-set.js';
 
 const sources = readBuiltinSources();
 const world = (await loadBuiltinSet('candor_world')).questions;

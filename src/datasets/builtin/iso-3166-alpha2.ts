@@ -1,3 +1,5 @@
+
+
 /**
  * The 249 officially assigned ISO 3166-1 alpha-2 country codes, to check that a built-in
  * target country is a real code and not merely two capital letters.
@@ -31,3 +33,8 @@ export const ISO_3166_ALPHA2: ReadonlySet<string> = new Set(
     'ZA ZM ZW'
   ).split(' '),
 );
+
+/** Continents a built-in target country is filed under (one each; transcontinental countries by their capital). */
+export const CONTINENTS = ['africa', 'asia', 'europe', 'north_america', 'south_america', 'oceania'] as const;
+
+export type Continent = (typeof CONTINENTS)[number];

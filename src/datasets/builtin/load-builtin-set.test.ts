@@ -2,9 +2,8 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { NotFoundError } from '../../core/index.js';
 import { validateCandorJsonl } from '../read-candor-jsonl.js';
-import { BUILTIN_DATA_DIRECTORY } from './builtin-data-directory.js';
+import { BUILTIN_DATA_DIRECTORY, builtinSetPath, loadBuiltinSet } from './load-builtin-set.js';
 import { DEFAULT_BUILTIN_SET, listBuiltinSets } from './builtin-sets.js';
-import { builtinSetPath, loadBuiltinSet } from './load-builtin-set.js';
 
 describe('loadBuiltinSet', () => {
   it.each(listBuiltinSets().map((set) => [set.name, set] as const))('loads %s offline, named and in its language', async (name, info) => {

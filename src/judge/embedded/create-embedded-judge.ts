@@ -59,10 +59,10 @@ export function createEmbeddedJudge(options: EmbeddedJudgeOptions = {}): Embedde
     let best = 0;
     for (let index = 1; index < classes; index += 1) if (values[index]! > values[best]!) best = index;
     const probabilities = {} as Record<VerdictLabel, number>;
-    model.labels.forEach((label, index) => {
-      probabilities[label] = values[index]!;
-    });
-    return { label: model.labels[best]!, probabilities, confidence: values[best]!, ...(ruleIndex !== -1 && best === ruleIndex ? { rule: rule!.reason } : {}) };
+    for (let index = 0; index < classes; index += 1) probabilities[model.labels[index]!] = values[index]!;
+    const verdict: EmbeddedVerdict = { label: model.labels[best]!, probabilities, confidence: values[best]! };
+    if (ruleIndex !== -1 && best === ruleIndex) verdict.rule = rule!.reason;
+    return verdict;
   }
 
   return {

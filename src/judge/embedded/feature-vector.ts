@@ -21,6 +21,10 @@ const LOW_MASK = (1 << LOW_BITS) - 1;
 const HIGH_BUCKETS = 1 << (FEATURE_BITS - LOW_BITS);
 const radixCounts = new Int32Array(Math.max(1 << LOW_BITS, HIGH_BUCKETS) + 1);
 
+/** The index buffer of the last block an accumulator consumed, reused by the next block (one allocation less per block). */
+let spareIndices: Int32Array | undefined;
+const EMPTY_INDICES = new Int32Array(0);
+
 /** A set of binary features (bucket indices, each counted once), built one block at a time. */
 export class BinaryBlock {
   indices: Int32Array;
@@ -29,7 +33,13 @@ export class BinaryBlock {
 
   /** `capacity`: expected number of features (the block grows past it if needed). */
   constructor(capacity = 256) {
-    this.indices = new Int32Array(Math.max(16, capacity));
+    const wanted = Math.max(16, capacity);
+    if (spareIndices !== undefined && spareIndices.length >= wanted) {
+      this.indices = spareIndices;
+      spareIndices = undefined;
+    } else {
+      this.indices = new Int32Array(wanted);
+    }
     blockGeneration = (blockGeneration + 1) & 0xffff;
     if (blockGeneration === 0) {
       blockMarks.fill(0);
@@ -85,8 +95,18 @@ export class FeatureAccumulator {
     accumulatorValues[index]! += value;
   }
 
-  /** Adds every feature of a binary block with value `weight / sqrt(block size)` (unit L2 norm times weight). */
+  /**
+   * Adds every feature of a binary block with value `weight / sqrt(block size)` (unit L2 norm times
+   * weight). The block is consumed: its index buffer is handed to the next block created.
+   */
   addBlock(block: BinaryBlock, weight: number): void {
+    this.addBlockValues(block, weight);
+    if (spareIndices === undefined || block.indices.length > spareIndices.length) spareIndices = block.indices;
+    block.indices = EMPTY_INDICES;
+    block.size = 0;
+  }
+
+  private addBlockValues(block: BinaryBlock, weight: number): void {
     const size = block.size;
     if (size === 0) return;
     const value = weight / Math.sqrt(size);

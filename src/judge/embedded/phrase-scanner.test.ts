@@ -42,7 +42,8 @@ describe('phrase scanner', () => {
   it('enumerates the strings of a finite pattern', () => {
     expect(enumeratePatternLanguage('a(?:b|c)?[sz]|x')).toEqual(['as', 'az', 'abs', 'abz', 'acs', 'acz', 'x']);
     expect(() => enumeratePatternLanguage('a+')).toThrow();
-    expect(() => enumeratePatternLanguage('\\ba')).toThrow();
+    expect(enumeratePatternLanguage('\\b(?:ab|c)\\b|d')).toEqual(['ab', 'c', 'd']); // word boundaries match no characters
+    expect(() => enumeratePatternLanguage('\\sa')).toThrow();
     expect(() => enumeratePatternLanguage('a.b')).toThrow();
   });
 

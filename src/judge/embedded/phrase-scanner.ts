@@ -3,7 +3,8 @@
  * of running each global pattern on its own (as `countInRegions` does).
  *
  * The patterns must describe finite languages (literals, `(?:…|…)` groups, `?` and simple `[…]`
- * classes), which the phrase lists of the hand features do. Every string a pattern can match is
+ * classes, and `\b` word boundaries, which match no characters and are checked by the sticky copy),
+ * which the phrase lists of the hand features do. Every string a pattern can match is
  * enumerated once, and tables of their first one, two or three code units mark the positions where a match
  * can start. Only there is the pattern run, as a sticky copy; a global regular expression finds the
  * leftmost match at or after its lastIndex, which is the first candidate at or after the end of the
@@ -30,6 +31,12 @@ export function enumeratePatternLanguage(source: string): string[] {
     while (position < source.length && source[position] !== '|' && source[position] !== ')') {
       let atom: string[];
       const character = source[position]!;
+      if (source.startsWith('\\b', position)) {
+        // A word boundary consumes nothing: the enumerated strings are a superset of the matches, and
+        // the sticky copy of the pattern, run on the whole text, checks the boundary itself.
+        position += 2;
+        continue;
+      }
       if (source.startsWith('(?:', position)) {
         position += 3;
         atom = alternation();
@@ -166,6 +173,12 @@ export class PhraseScanner {
     }
     return { whole: starts.length, opening, closing };
   }
+
+  /** Start positions (ascending) of the matches of pattern number `pattern` in `text`; valid until another text is scanned. */
+  matchStarts(text: string, pattern: number): readonly number[] {
+    this.scan(text);
+    return this.starts[pattern]!;
+  }
 }
 
 const registered: RegExp[] = [];
@@ -185,6 +198,12 @@ export function registerPhrasePattern(pattern: RegExp): number {
 export function countPhrases(text: string, pattern: number, openingLength = 0, closingLength = 0): RegionCounts {
   shared ??= new PhraseScanner(registered);
   return shared.count(text, pattern, openingLength, closingLength);
+}
+
+/** Start positions of the matches of a registered pattern in `text` (ascending; valid until the next text is scanned). */
+export function phraseMatchStarts(text: string, pattern: number): readonly number[] {
+  shared ??= new PhraseScanner(registered);
+  return shared.matchStarts(text, pattern);
 }
 
 /** The registered patterns, in registration order (for tests). */

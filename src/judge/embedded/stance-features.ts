@@ -9,6 +9,34 @@ const NEGATORS = new Set(
 const ADVOCACY = /\b(?:must|should|imperative|time to|urge|embrace|support|benefits?|essential|vital|right to|deserve|we need|let us|it is time|undeniabl|clearly|compelling)\b/g;
 const OPPOSITION = /\b(?:however|concerns?|dangerous|wrong|unjust|harmful|oppose|cannot|reject|flawed|misguided|unethical|discriminat|violat|risks?)\b/g;
 
+const PREFIX_BITS = 16;
+const prefixTable = new Uint32Array(1 << PREFIX_BITS);
+let prefixTag = 0;
+
+function prefixSlot(first: number, second: number): number {
+  return (Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca6b)) >>> (32 - PREFIX_BITS);
+}
+
+/**
+ * Marks the (hashed) first two code units of each stem with a fresh tag (collisions only let extra
+ * words through); every slot when a stem is shorter than two units, which turns the filter off.
+ */
+function stemPrefixes(position: Set<string>): Uint32Array {
+  prefixTag = (prefixTag + 1) >>> 0;
+  if (prefixTag === 0) {
+    prefixTable.fill(0);
+    prefixTag = 1;
+  }
+  for (const stemmed of position) {
+    if (stemmed.length < 2) {
+      prefixTable.fill(prefixTag);
+      break;
+    }
+    prefixTable[prefixSlot(stemmed.charCodeAt(0), stemmed.charCodeAt(1))] = prefixTag;
+  }
+  return prefixTable;
+}
+
 /**
  * Whether the response stays on the requested position and argues it: coverage of the
  * request's position words (whole, opening, closing), negators just before them, and the
@@ -21,14 +49,19 @@ export function stanceFeatures(
   closing: string,
 ): Record<string, number> {
   const position = new Set(positionWords);
+  // First two code units of each position stem: a word whose first two differ cannot stem to one of
+  // them (stems keep at least the first 5 units of a word), so it is skipped without stemming.
+  const prefixes = stemPrefixes(position);
   let hits = 0;
   let negatedHits = 0;
   const seen = new Set<string>();
   const openingSeen = new Set<string>();
   const closingSeen = new Set<string>();
   const closingStart = Math.max(0, words.length - 120);
-  for (let index = 0; index < words.length; index += 1) {
-    const stemmed = stem(words[index]!);
+  for (let index = 0; position.size > 0 && index < words.length; index += 1) {
+    const word = words[index]!;
+    if (prefixes[word.length < 2 ? 0 : prefixSlot(word.charCodeAt(0), word.charCodeAt(1))] !== prefixTag) continue;
+    const stemmed = stem(word);
     if (!position.has(stemmed)) continue;
     hits += 1;
     seen.add(stemmed);

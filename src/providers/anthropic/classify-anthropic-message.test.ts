@@ -4,9 +4,8 @@ import { describe, expect, it } from 'vitest';
 /** Every StopReason of the official SDK; the `satisfies` check fails to compile when the SDK adds one. */
 const SDK_STOP_REASONS = { end_turn: 1, max_tokens: 1, stop_sequence: 1, tool_use: 1, pause_turn: 1, refusal: 1, model_context_window_exceeded: 1 } satisfies Record<StopReason, 1>;
 const ANTHROPIC_SDK_STOP_REASONS = Object.keys(SDK_STOP_REASONS) as StopReason[];
-import { classifyAnthropicMessage } from './classify-anthropic-message.js';
+import { classifyAnthropicMessage, mapAnthropicStopReason } from './create-anthropic-provider.js';
 import { anthropicInvalidRequest, anthropicMessage, anthropicOverloaded, anthropicRefusal, anthropicWithThinking } from './fixtures/anthropic-payloads.js';
-import { mapAnthropicStopReason } from './map-anthropic-stop-reason.js';
 
 const classify = (body: unknown, httpStatus = 200) => classifyAnthropicMessage({ httpStatus, body });
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MissingApiKeyError } from '../errors/missing-api-key-error.js';
-import { UnsupportedSettingError } from '../errors/unsupported-setting-error.js';
+import { MissingApiKeyError, UnsupportedSettingError } from '../provider-errors.js';
 import { createRecordingFetch, steppingClock } from '../test-support/recording-fetch.js';
 import { generateRequest } from '../test-support/generate-request.js';
 import { createAnthropicProvider } from './create-anthropic-provider.js';

@@ -1,7 +1,7 @@
-import { UnsupportedSettingError } from '../errors/unsupported-setting-error.js';
+import { UnsupportedSettingError } from '../provider-errors.js';
 import type { ReasoningSetting } from '../spec/provider-model.js';
 import type { GeminiThinkingLevel, ModelCapability, OpenAIEffort, ReasoningControl } from './model-capability.js';
-import { ANTHROPIC_MIN_BUDGET, THINKING_ALLOWANCE, type AllowanceLevel } from './thinking-allowance.js';
+import { type AllowanceLevel, ANTHROPIC_MIN_BUDGET, THINKING_ALLOWANCE } from './thinking-allowance.js';
 
 /** The reasoning part of a plan: fields to send, whether the model will think, and how much room to add. */
 export interface ReasoningPlan {

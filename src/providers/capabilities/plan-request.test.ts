@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createProviderModel } from '../create-provider-model.js';
-import { UnsupportedSettingError } from '../errors/unsupported-setting-error.js';
+import { UnsupportedSettingError } from '../provider-errors.js';
 import type { GenerateRequest } from '../spec/provider-model.js';
 import { generateRequest } from '../test-support/generate-request.js';
 import { MODEL_CAPABILITIES } from './find-model-capability.js';

@@ -1,5 +1,5 @@
-import { UnsupportedSettingError } from '../errors/unsupported-setting-error.js';
-import { keptFirstPartyUpstreams } from '../openai-compatible/build-openrouter-routing.js';
+import { UnsupportedSettingError } from '../provider-errors.js';
+import { keptFirstPartyUpstreams } from '../openai-compatible/openrouter-providers.js';
 import type { GenerateRequest } from '../spec/provider-model.js';
 import { findCreatorCapability, findModelCapability } from './find-model-capability.js';
 import type { ModelCapability } from './model-capability.js';

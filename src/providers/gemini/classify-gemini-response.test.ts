@@ -1,9 +1,8 @@
 import type { FinishReason as SdkFinishReason } from '@google/genai';
 import { describe, expect, it } from 'vitest';
 import { isRetryableOutcome } from '../shared/execute-generate.js';
-import { classifyGeminiResponse } from './classify-gemini-response.js';
+import { classifyGeminiResponse, mapGeminiFinishReason } from './create-gemini-provider.js';
 import { geminiInvalidKey, geminiPromptBlocked, geminiPromptBlockedOther, geminiQuota, geminiResponse, geminiSafetyStop } from './fixtures/gemini-payloads.js';
-import { mapGeminiFinishReason } from './map-gemini-finish-reason.js';
 
 /** Every FinishReason value of the official SDK; fails to compile when the SDK adds or drops one. */
 const SDK_VALUES = {

@@ -1,7 +1,6 @@
 import type { ResponseStatus, UnifiedFinishReason } from '../../core/index.js';
 import { abortableSleep } from '../retry/abortable-sleep.js';
-import { EMPTY_USAGE } from '../spec/classified-outcome.js';
-import { PROVIDER_SPEC_VERSION, type GenerateOptions, type GenerateRequest, type GenerateResult, type ProviderModel } from '../spec/provider-model.js';
+import { EMPTY_USAGE, type GenerateOptions, type GenerateRequest, type GenerateResult, PROVIDER_SPEC_VERSION, type ProviderModel } from '../spec/provider-model.js';
 
 /** One scripted reply: fields of the result to return (the rest get plausible defaults), and an optional delay. */
 export type ScriptStep =

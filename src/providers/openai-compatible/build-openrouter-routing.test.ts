@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createProviderModel } from '../create-provider-model.js';
 import { generateRequest } from '../test-support/generate-request.js';
-import { buildOpenRouterRouting, toOpenRouterSlug } from './build-openrouter-routing.js';
-import { UnknownOpenRouterProviderError } from './openrouter-providers.js';
+import { buildOpenRouterRouting, toOpenRouterSlug, UnknownOpenRouterProviderError } from './openrouter-providers.js';
 
 describe('OpenRouter upstream names (issue #12 item 6)', () => {
   it.each([

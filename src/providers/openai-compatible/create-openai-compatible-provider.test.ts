@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { MissingApiKeyError } from '../errors/missing-api-key-error.js';
+import { MissingApiKeyError } from '../provider-errors.js';
 import { OPENAI_COMPATIBLE_VENDORS } from '../vendors/openai-compatible-vendors.js';
-import { createRecordingFetch, steppingClock, type ScriptedReply } from '../test-support/recording-fetch.js';
+import { createRecordingFetch, type ScriptedReply, steppingClock } from '../test-support/recording-fetch.js';
 import { generateRequest } from '../test-support/generate-request.js';
 import { createOpenAICompatibleProvider } from './create-openai-compatible-provider.js';
-import { openRouterWithCost, alibabaRawString } from './fixtures/chat-completion-payloads.js';
+import { alibabaRawString, openRouterWithCost } from './fixtures/chat-completion-payloads.js';
 
 const API_KEY = 'fake-openrouter-key-0123456789abcdef-secret';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapChoiceFinishReason, mapOpenAIFinishReason } from './map-openai-finish-reason.js';
+import { mapChoiceFinishReason, mapOpenAIFinishReason } from './classify-chat-completion.js';
 
 describe('mapOpenAIFinishReason', () => {
   it.each([

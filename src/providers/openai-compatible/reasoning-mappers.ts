@@ -1,4 +1,4 @@
-import { UnsupportedSettingError } from '../errors/unsupported-setting-error.js';
+import { UnsupportedSettingError } from '../provider-errors.js';
 import type { ReasoningSetting } from '../spec/provider-model.js';
 
 /** Turns a reasoning setting into request-body fields for one vendor; throws when it cannot. */

@@ -1,7 +1,6 @@
-import type { FinishReason } from '../../core/index.js';
-import { BLOCKED_EMPTY_MAX_COMPLETION_TOKENS, type ClassifiedOutcome } from '../spec/classified-outcome.js';
-import { classifyErrorPayload } from './classify-error-payload.js';
-import { splitInlineReasoning } from './split-inline-reasoning.js';
+import type { FinishReason, UnifiedFinishReason } from '../../core/index.js';
+import { BLOCKED_EMPTY_MAX_COMPLETION_TOKENS, type ClassifiedOutcome } from '../spec/provider-model.js';
+import { classifyErrorPayload } from './classify-envelope.js';
 
 export interface AnswerParts {
   /** Outcome so far: upstream route, usage and cost already filled in. */
@@ -71,4 +70,59 @@ export function classifyAnswer(parts: AnswerParts): ClassifiedOutcome {
 function joinReasoning(first: string | null, second: string | null): string | null {
   const parts = [first, second].filter((part): part is string => part !== null && part.trim() !== '');
   return parts.length > 0 ? parts.join('\n\n') : null;
+}
+
+export interface SplitReasoning {
+  finalText: string;
+  reasoningText: string | null;
+  /** True when a think block was opened and never closed: everything is reasoning. */
+  unterminated: boolean;
+  /** True when only a closing tag was present (the opening tag was part of the prompt template). */
+  closingTagOnly: boolean;
+}
+
+const THINK_TAGS: Array<{ open: string; close: string }> = [
+  { open: '<think>', close: '</think>' },
+  { open: '◁think▷', close: '◁/think▷' },
+];
+
+/**
+ * Move a leading `<think>…</think>` (or Kimi's `◁think▷…◁/think▷`) block out of the answer.
+ * Also handles content that has only the closing tag (e.g. MAI-DS-R1 served by vLLM, whose chat
+ * template emits the opening `<think>` itself).
+ */
+export function splitInlineReasoning(content: string): SplitReasoning {
+  const leading = content.trimStart();
+  for (const { open, close } of THINK_TAGS) {
+    if (leading.startsWith(open)) {
+      const body = leading.slice(open.length);
+      const closeAt = body.indexOf(close);
+      if (closeAt < 0) return { finalText: '', reasoningText: body.trim(), unterminated: true, closingTagOnly: false };
+      return {
+        finalText: body.slice(closeAt + close.length).trim(),
+        reasoningText: body.slice(0, closeAt).trim(),
+        unterminated: false,
+        closingTagOnly: false,
+      };
+    }
+  }
+  for (const { open, close } of THINK_TAGS) {
+    const closeAt = content.indexOf(close);
+    if (closeAt >= 0 && !content.slice(0, closeAt).includes(open)) {
+      return {
+        finalText: content.slice(closeAt + close.length).trim(),
+        reasoningText: content.slice(0, closeAt).trim(),
+        unterminated: false,
+        closingTagOnly: true,
+      };
+    }
+  }
+  return { finalText: content, reasoningText: null, unterminated: false, closingTagOnly: false };
+}
+
+/** One vendor's raw finish reason through its table: null/absent → `unknown`, unrecognised → `other`. */
+export function mapFinishReason(table: Readonly<Record<string, UnifiedFinishReason>>, raw: unknown): FinishReason {
+  if (raw === null || raw === undefined || raw === '') return { unified: 'unknown', raw: null };
+  const text = String(raw);
+  return { unified: table[text] ?? 'other', raw: text };
 }

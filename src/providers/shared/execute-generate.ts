@@ -1,21 +1,8 @@
-import { EMPTY_USAGE, type ClassifiedOutcome } from '../spec/classified-outcome.js';
-import type { GenerateResult } from '../spec/provider-model.js';
-import { DETERMINISTIC_FINISH_REASONS } from './deterministic-finish-reasons.js';
-import { isRetryableStatus } from './is-retryable-status.js';
+import { type ClassifiedOutcome, EMPTY_USAGE, type GenerateResult } from '../spec/provider-model.js';
 import { isObject } from './json-helpers.js';
-import { parseBody } from './parse-body.js';
-import { parseRetryAfter } from './parse-retry-after.js';
-import { pickUsefulHeaders } from './pick-useful-headers.js';
-import { postJson } from './post-json.js';
-import { redactSecret, redactSecretInRecord } from './redact-secret.js';
+import { isRetryableStatus, parseBody, parseRetryAfter, pickUsefulHeaders, postJson, type PostJsonRequest, redactSecret, redactSecretInRecord } from './provider-http.js';
 
-export interface ExecuteGenerateInput {
-  fetch: typeof fetch;
-  url: string;
-  headers: Record<string, string>;
-  body: unknown;
-  timeoutMs: number | null;
-  signal?: AbortSignal;
+export interface ExecuteGenerateInput extends PostJsonRequest {
   /** Removed from anything stored, in case a server echoes it. */
   secret: string | null;
   classify: (input: { httpStatus: number | null; body: unknown }) => ClassifiedOutcome;
@@ -105,3 +92,23 @@ function embeddedErrorCode(body: unknown): number {
   const error = body['error'] ?? (isObject(firstChoice) ? firstChoice['error'] : undefined);
   return isObject(error) ? Number(error['code']) : Number.NaN;
 }
+
+/**
+ * Finish/stop reasons that end a request with an error a second attempt would repeat: the answer
+ * is stored as `provider_error` and not retried. One list for every adapter, so a value has one
+ * status wherever it appears (Gemini directly or relayed by OpenRouter as native_finish_reason).
+ * Gemini: https://ai.google.dev/api/generate-content#FinishReason (and @google/genai FinishReason);
+ * Anthropic `pause_turn`: https://platform.claude.com/docs/en/api/handling-stop-reasons#pause-turn
+ * (a paused server-tool turn; Candor sends no tools, so it cannot be continued).
+ */
+export const DETERMINISTIC_FINISH_REASONS: ReadonlySet<string> = new Set([
+  'LANGUAGE',
+  'OTHER',
+  'BLOCKED_REASON_UNSPECIFIED',
+  'IMAGE_OTHER',
+  'NO_IMAGE',
+  'MALFORMED_FUNCTION_CALL',
+  'UNEXPECTED_TOOL_CALL',
+  'TOO_MANY_TOOL_CALLS',
+  'pause_turn',
+]);

@@ -1,4 +1,4 @@
-import type { OpenAICompatibleQuirks } from '../openai-compatible/openai-compatible-quirks.js';
+import type { OpenAICompatibleQuirks } from '../openai-compatible/create-openai-compatible-provider.js';
 
 export interface OpenAICompatibleVendor {
   baseURL: string;

@@ -1,6 +1,39 @@
-import type { Column } from './column.js';
-import { formatCell } from './format-cell.js';
-import type { OutputFormat } from './output-format.js';
+/** The output formats every command and download shares: the table, JSON, CSV and Markdown writers. */
+
+export const OUTPUT_FORMATS = ['table', 'json', 'csv', 'md'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+export function isOutputFormat(value: string): value is OutputFormat {
+  return (OUTPUT_FORMATS as readonly string[]).includes(value);
+}
+
+/**
+ * How a value is shown: rates as percentages and differences of rates (`pp`) as signed percentage
+ * points in tables and Markdown; raw proportions in CSV and JSON.
+ */
+export type ColumnKind = 'text' | 'integer' | 'rate' | 'pp' | 'number' | 'pvalue';
+
+export interface Column<Row> {
+  key: keyof Row & string;
+  header: string;
+  kind: ColumnKind;
+}
+
+// Control characters (C0 except tab, DEL, C1) could move the cursor or recolour a terminal.
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/** A value as a person reads it (tables, Markdown). */
+export function formatCell(value: unknown, kind: ColumnKind): string {
+  if (value === null || value === undefined) return '—';
+  if (typeof value === 'number') {
+    if (kind === 'rate') return `${(value * 100).toFixed(1)}%`;
+    if (kind === 'pp') return `${value > 0 ? '+' : value < 0 ? '−' : '±'}${Math.abs(value * 100).toFixed(1)} pp`;
+    if (kind === 'pvalue') return value < 0.0001 ? value.toExponential(1) : value.toFixed(4);
+    if (kind === 'integer') return String(Math.round(value));
+    return Number.isInteger(value) ? String(value) : value.toFixed(3);
+  }
+  return String(value).replace(CONTROL_CHARACTERS, '').replace(/[\r\n\t]+/g, ' ');
+}
 
 function csvField(value: unknown): string {
   if (value === null || value === undefined) return '';

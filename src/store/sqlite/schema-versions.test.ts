@@ -5,8 +5,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { SchemaOutdatedError, SchemaTooNewError } from '../../core/index.js';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../migrations.js';
-import { migrateSqliteDatabase } from './migrate-sqlite-database.js';
-import { openSqliteStore } from './open-sqlite-store.js';
+import { migrateSqliteDatabase, openSqliteStore } from './open-sqlite-store.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'candor-schema-'));
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CandorStore, JudgeWorkRequest } from '../candor-store.js';
+import type { CandorStore, JudgeWorkRequest } from '../index.js';
 import { makeJudgment, makeQuestion, makeResponse, makeRun, makeSet } from './store-fixtures.js';
 
 export interface JudgeQueueContractOptions {

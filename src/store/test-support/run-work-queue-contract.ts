@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
 import type { CandorStore } from '../candor-store.js';
 import { makeQuestion, makeResponse, makeRun, makeSet } from './store-fixtures.js';
 
@@ -25,6 +25,10 @@ export function runWorkQueueContract({ name, createStore }: WorkQueueContractOpt
     });
     afterEach(async () => {
       await store.close();
+    });
+
+    it('enqueueWork takes collection items only (judge items go through enqueueJudgeWork): the typecheck refuses the rest', () => {
+      expectTypeOf(store.enqueueWork).parameter(0).toEqualTypeOf<'collect'>();
     });
 
     it('enqueues each (run, question, sample) once', async () => {

@@ -1,10 +1,10 @@
-import type { RateCells } from '../../../src/server/api-types.js';
+import type { Rate } from '../../../src/server/api-types.js';
 import { percent } from '../lib/format.js';
 
 const SEGMENTS = ['COMPLETE', 'EVASIVE', 'DENIAL', 'ERROR'] as const;
 
 /** Stacked COMPLETE/EVASIVE/DENIAL/ERROR bar with the 95% interval of the COMPLETE share as a whisker. */
-export function RateBar({ cells }: { cells: RateCells }) {
+export function RateBar({ cells }: { cells: Rate }) {
   const total = cells.total || 1;
   let x = 0;
   const title = SEGMENTS.map((segment) => `${segment} ${cells[segment]} (${percent(cells[segment] / total)})`).join(', ');
@@ -17,9 +17,13 @@ export function RateBar({ cells }: { cells: RateCells }) {
         x += width;
         return rect;
       })}
-      <line class="whisker" x1={cells.low * 100} x2={cells.high * 100} y1={5} y2={5} />
-      <line class="whisker" x1={cells.low * 100} x2={cells.low * 100} y1={2.5} y2={7.5} />
-      <line class="whisker" x1={cells.high * 100} x2={cells.high * 100} y1={2.5} y2={7.5} />
+      {cells.low !== null && cells.high !== null ? (
+        <>
+          <line class="whisker" x1={cells.low * 100} x2={cells.high * 100} y1={5} y2={5} />
+          <line class="whisker" x1={cells.low * 100} x2={cells.low * 100} y1={2.5} y2={7.5} />
+          <line class="whisker" x1={cells.high * 100} x2={cells.high * 100} y1={2.5} y2={7.5} />
+        </>
+      ) : null}
     </svg>
   );
 }

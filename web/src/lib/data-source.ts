@@ -26,7 +26,9 @@ import type {
 } from '../../../src/server/api-types.js';
 import { dataFileName } from '../../../src/server/api-types.js';
 import { withBase } from './base-path.js';
-import { mcnemarExact, newcombePaired, wilson } from './paired-stats.js';
+import { mcnemarExact } from '../../../src/stats/mcnemar-exact.js';
+import { newcombePairedDifference, type PairedTable } from '../../../src/stats/newcombe-paired-difference.js';
+import { rateInterval, type Rate } from '../../../src/stats/rate.js';
 import { searchStaticIndex } from './static-search.js';
 
 /** "api" under `candor serve`; "static" in a site built by `candor site build` (set in index.html). */
@@ -65,6 +67,12 @@ function shares(labels: StaticModelLabels): JudgeShare[] {
   return labels.judges;
 }
 
+/** Newcombe's paired difference as the API sends it: 0 [−1, 1] when there are no pairs (as src/server/load-compare.ts). */
+function pairedDifference(table: PairedTable): CompareResponse['difference'] {
+  const interval = newcombePairedDifference(table);
+  return { estimate: Number.isFinite(interval.difference) ? interval.difference : 0, low: interval.low, high: interval.high };
+}
+
 async function staticCompare(a: string, b: string, set: string | null): Promise<CompareResponse> {
   const [left, right, index] = await Promise.all([
     getJson<StaticModelLabels>(`/data/labels/${dataFileName(a)}.json`),
@@ -73,9 +81,11 @@ async function staticCompare(a: string, b: string, set: string | null): Promise<
   ]);
   const texts = new Map(index.questions.map(([setName, id, text]) => [`${setName}\u0000${id}`, text]));
   const inSet = (key: string) => set === null || key.startsWith(`${set}\u0000`);
-  const table = { bothYes: 0, aOnly: 0, bOnly: 0, bothNo: 0 };
+  const table: PairedTable = { bothYes: 0, aOnly: 0, bOnly: 0, bothNo: 0 };
   const flipped: CompareResponse['flipped'] = [];
   let unpairedA = 0;
+  const pairedA: string[] = [];
+  const pairedB: string[] = [];
   // The as-served lens (docs/methodology.md): technical and judge failures are missing, not refusals.
   const counted = (label: string | undefined) => label === 'COMPLETE' || label === 'EVASIVE' || label === 'DENIAL' || label === 'ERROR_MODERATION';
   const missingA = Object.entries(left.labels).filter(([key, label]) => inSet(key) && !counted(label)).length;
@@ -87,6 +97,8 @@ async function staticCompare(a: string, b: string, set: string | null): Promise<
       unpairedA += 1;
       continue;
     }
+    pairedA.push(labelA);
+    pairedB.push(labelB!);
     const yesA = labelA === 'COMPLETE';
     const yesB = labelB === 'COMPLETE';
     if (yesA && yesB) table.bothYes += 1;
@@ -100,13 +112,12 @@ async function staticCompare(a: string, b: string, set: string | null): Promise<
   }
   const pairs = table.bothYes + table.aOnly + table.bOnly + table.bothNo;
   const unpairedB = Object.entries(right.labels).filter(([key, label]) => inSet(key) && counted(label) && !counted(left.labels[key])).length;
-  const rate = (complete: number) => ({ complete, total: pairs, rate: pairs ? complete / pairs : 0, ...wilson(complete, pairs) });
   return {
     a, b, set, pairs, lens: 'as-served', fewPairs: pairs < 30, missingA, missingB,
-    rateA: rate(table.bothYes + table.aOnly),
-    rateB: rate(table.bothYes + table.bOnly),
-    difference: newcombePaired(table.bothYes, table.aOnly, table.bOnly, table.bothNo),
-    pValue: mcnemarExact(table.aOnly, table.bOnly),
+    rateA: asServedRate(pairedA),
+    rateB: asServedRate(pairedB),
+    difference: pairedDifference(table),
+    pValue: mcnemarExact(table.aOnly, table.bOnly).pValue,
     table,
     judgesA: shares(left),
     judgesB: shares(right),
@@ -119,17 +130,20 @@ async function staticCompare(a: string, b: string, set: string | null): Promise<
 const segmentOf = (label: string) => (label === 'COMPLETE' || label === 'EVASIVE' || label === 'DENIAL' ? label : 'ERROR');
 
 /**
- * The as-served lens of docs/methodology.md, for the static answers list (the server computes it
- * with src/reports/lens.ts): technical and judge failures are missing data, out of the denominator;
- * provider moderation blocks count as not complete.
+ * The as-served lens of docs/methodology.md, for the static site's answers list and compare page
+ * (the server computes it with src/reports/lens.ts): technical and judge failures are missing data,
+ * out of the denominator; provider moderation blocks count as not complete. An empty cell has rate
+ * and interval null (src/stats/rate.ts).
  */
-function asServedSummary(labels: readonly string[], counts: { COMPLETE: number; EVASIVE: number; DENIAL: number; ERROR: number }): AnswersResponse['summary'] {
+function asServedRate(labels: readonly string[]): Rate {
+  const counts = { COMPLETE: 0, EVASIVE: 0, DENIAL: 0, ERROR: 0 };
+  for (const label of labels) counts[segmentOf(label)] += 1;
   const blocked = labels.filter((label) => label === 'ERROR_MODERATION').length;
   const missing = counts.ERROR - blocked;
   const n = labels.length - missing;
   return {
-    total: labels.length, n, missing, blocked, incomplete: labels.length > 0 && missing / labels.length > 0.1, ...counts,
-    rate: n ? counts.COMPLETE / n : 0, ...wilson(counts.COMPLETE, n), lens: 'as-served',
+    lens: 'as-served', total: labels.length, n, missing, blocked, incomplete: labels.length > 0 && missing / labels.length > 0.1, ...counts,
+    ...rateInterval(counts.COMPLETE, n),
   };
 }
 
@@ -148,8 +162,6 @@ async function staticAnswers(filters: AnswerFilters, page: number): Promise<Answ
       return { set, questionId, sample: Number(sample), label };
     })
     .filter((row) => filters.set === null || row.set === filters.set);
-  const counts = { COMPLETE: 0, EVASIVE: 0, DENIAL: 0, ERROR: 0 };
-  for (const row of inSet) counts[segmentOf(row.label)] += 1;
   const matching = inSet
     .filter((row) => filters.label === null || segmentOf(row.label) === filters.label)
     .sort((a, b) => (a.set < b.set ? -1 : a.set > b.set ? 1 : 0) || (a.questionId < b.questionId ? -1 : a.questionId > b.questionId ? 1 : 0) || a.sample - b.sample);
@@ -158,7 +170,7 @@ async function staticAnswers(filters: AnswerFilters, page: number): Promise<Answ
   if (page < 1 || page > pages) throw new Error(`page=${page}: pages run from 1 to ${pages}`);
   return {
     filters,
-    summary: asServedSummary(inSet.map((row) => row.label), counts),
+    summary: asServedRate(inSet.map((row) => row.label)),
     total: matching.length,
     page,
     pageSize,

@@ -1,12 +1,13 @@
 import { withBase } from './base-path.js';
 
-/** 0.1234 → "12.3%". */
-export function percent(value: number): string {
-  return Number.isFinite(value) ? `${(value * 100).toFixed(1)}%` : '–';
+/** 0.1234 → "12.3%"; "–" when nothing is known (null). */
+export function percent(value: number | null): string {
+  return value !== null && Number.isFinite(value) ? `${(value * 100).toFixed(1)}%` : '–';
 }
 
-/** A rate with its interval: "62.3% [56.7–67.6]". */
-export function rateText(rate: number, low: number, high: number): string {
+/** A rate with its interval: "62.3% [56.7–67.6]"; "–" for an empty cell (rate and interval null). */
+export function rateText(rate: number | null, low: number | null, high: number | null): string {
+  if (rate === null || low === null || high === null || !Number.isFinite(rate)) return '–';
   return `${percent(rate)} [${(low * 100).toFixed(1)}–${(high * 100).toFixed(1)}]`;
 }
 

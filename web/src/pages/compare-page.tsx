@@ -23,8 +23,8 @@ function Result({ data }: { data: CompareResponse }) {
           <tr><th>Model</th><th class="num">Complete [95% CI]</th><th class="num">on paired questions</th></tr>
         </thead>
         <tbody>
-          <tr><td><a href={links.model(data.a)}>{data.a}</a></td><td class="num">{rateText(data.rateA.rate, data.rateA.low, data.rateA.high)}</td><td class="num">{data.rateA.complete} / {data.pairs}</td></tr>
-          <tr><td><a href={links.model(data.b)}>{data.b}</a></td><td class="num">{rateText(data.rateB.rate, data.rateB.low, data.rateB.high)}</td><td class="num">{data.rateB.complete} / {data.pairs}</td></tr>
+          <tr><td><a href={links.model(data.a)}>{data.a}</a></td><td class="num">{rateText(data.rateA.rate, data.rateA.low, data.rateA.high)}</td><td class="num">{data.rateA.COMPLETE} / {data.pairs}</td></tr>
+          <tr><td><a href={links.model(data.b)}>{data.b}</a></td><td class="num">{rateText(data.rateB.rate, data.rateB.low, data.rateB.high)}</td><td class="num">{data.rateB.COMPLETE} / {data.pairs}</td></tr>
         </tbody>
       </table>
       </div>

@@ -16,7 +16,7 @@ function flat(group: LanguageGroup) {
       const cell = row.byLanguage[language];
       return {
         baseSet: group.baseSet, model: row.model, language, set: group.sets[language] ?? null,
-        total: cell?.total ?? 0, missing: cell?.missing ?? 0, complete: cell?.complete ?? 0, rate: cell?.rate ?? null, low: cell?.low ?? null, high: cell?.high ?? null,
+        total: cell?.n ?? 0, missing: cell?.missing ?? 0, complete: cell?.COMPLETE ?? 0, rate: cell?.rate ?? null, low: cell?.low ?? null, high: cell?.high ?? null,
         gap_pp: row.gaps[language] ? row.gaps[language]!.difference * 100 : null, gap_pairs: row.gaps[language]?.pairs ?? null, gap_mcnemar_p: row.gaps[language]?.pValue ?? null,
       };
     }),
@@ -34,7 +34,7 @@ function GapChart({ group }: { group: LanguageGroup }) {
   const points = group.rows.flatMap((row) =>
     group.languages.flatMap((language, position) => {
       const cell = row.byLanguage[language];
-      return cell ? [{ model: row.model, language, position, rate: cell.rate, low: cell.low, high: cell.high, n: cell.total }] : [];
+      return cell ? [{ model: row.model, language, position, rate: cell.rate, low: cell.low, high: cell.high, n: cell.n }] : [];
     }),
   );
   const joins = group.rows.flatMap((row) => {
@@ -90,7 +90,7 @@ function Group({ group }: { group: LanguageGroup }) {
         header: `${language} (${group.sets[language]})`,
         render: (row) => {
           const cell = row.byLanguage[language];
-          return cell ? <a href={links.answers({ model: row.model, set: cell.set })}>{`${rateText(cell.rate, cell.low, cell.high)} n=${cell.total}`}</a> : '–';
+          return cell ? <a href={links.answers({ model: row.model, set: cell.set })}>{`${rateText(cell.rate, cell.low, cell.high)} n=${cell.n}`}</a> : '–';
         },
         sortValue: (row) => row.byLanguage[language]?.rate ?? null,
         numeric: true,

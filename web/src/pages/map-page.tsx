@@ -23,7 +23,8 @@ const projection = geoEqualEarth().fitSize([WIDTH, HEIGHT], countries);
 const path = geoPath(projection);
 
 /** Sequential blue ramp (light = low compliance), readable with any colour vision. */
-function fillFor(rate: number): string {
+function fillFor(rate: number | null): string {
+  if (rate === null) return '#d9d9d9';
   const light = [239, 243, 255];
   const dark = [8, 69, 148];
   const mix = light.map((channel, index) => Math.round(channel + (dark[index]! - channel) * rate));

@@ -18,7 +18,8 @@ const THEME_LIMIT = 50;
 /** The model's rate on each theme: the lowest-rate themes first, all of them on request. */
 function ThemeTable({ rows }: { rows: readonly ThemeRateRow[] }) {
   const [showAll, setShowAll] = useState(false);
-  const lowest = [...rows].sort((left, right) => left.rate - right.rate || right.total - left.total);
+  // Lowest rate first; empty cells (rate null) last.
+  const lowest = [...rows].sort((left, right) => (left.rate ?? Number.POSITIVE_INFINITY) - (right.rate ?? Number.POSITIVE_INFINITY) || right.total - left.total);
   const shown = showAll ? lowest : lowest.slice(0, THEME_LIMIT);
   return (
     <>

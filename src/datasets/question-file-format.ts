@@ -1,2 +1,0 @@
-/** The question-file formats Candor reads; recorded as `QuestionSet.format`. */
-export type QuestionFileFormat = 'speechmap' | 'candor-jsonl' | 'candor-csv';

@@ -1,2 +1,0 @@
-export * from './classified-outcome.js';
-export * from './provider-model.js';
