@@ -14,10 +14,15 @@ import { parseArgs } from 'node:util';
 import { createEmbeddedJudge, type EmbeddedJudge } from '../src/judge/embedded/index.js';
 import { loadAdjudicatedRows, loadGrokRows } from '../scripts/embedded-judge-data.js';
 
-const { values: options } = parseArgs({ options: { baseline: { type: 'string' }, rounds: { type: 'string', default: '3' } } });
+const { values: options } = parseArgs({
+  options: { baseline: { type: 'string' }, rounds: { type: 'string', default: '3' } },
+});
 
 const government = loadGrokRows().filter((_, index) => index % 5 === 0);
-const inputs = [...loadAdjudicatedRows(), ...government].map((row) => ({ question: row.question, response: row.response }));
+const inputs = [...loadAdjudicatedRows(), ...government].map((row) => ({
+  question: row.question,
+  response: row.response,
+}));
 const characters = inputs.reduce((sum, input) => sum + input.response.length, 0);
 
 interface Timing {
@@ -30,8 +35,16 @@ interface Timing {
 
 const timings: Timing[] = [{ name: 'this tree', judge: createEmbeddedJudge(), seconds: 0, cpuSeconds: 0, answers: 0 }];
 if (options.baseline !== undefined) {
-  const module = (await import(pathToFileURL(resolve(options.baseline, 'index.ts')).href)) as { createEmbeddedJudge: () => EmbeddedJudge };
-  timings.push({ name: `baseline ${options.baseline}`, judge: module.createEmbeddedJudge(), seconds: 0, cpuSeconds: 0, answers: 0 });
+  const module = (await import(pathToFileURL(resolve(options.baseline, 'index.ts')).href)) as {
+    createEmbeddedJudge: () => EmbeddedJudge;
+  };
+  timings.push({
+    name: `baseline ${options.baseline}`,
+    judge: module.createEmbeddedJudge(),
+    seconds: 0,
+    cpuSeconds: 0,
+    answers: 0,
+  });
 }
 
 for (const timing of timings) for (const input of inputs.slice(0, 300)) timing.judge.judge(input); // warm-up (JIT)

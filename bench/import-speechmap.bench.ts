@@ -26,8 +26,12 @@ try {
   const secondSeconds = (performance.now() - started) / 1000;
   const counts = await store.counts();
   await store.close();
-  console.log(`first import:  ${firstSeconds.toFixed(2)} s  (${first.responses.inserted} responses, ${first.judgments.inserted} judgments, ${first.files} files)`);
-  console.log(`second import: ${secondSeconds.toFixed(2)} s  (${second.responses.inserted} new responses, ${second.judgments.inserted} new judgments)`);
+  console.log(
+    `first import:  ${firstSeconds.toFixed(2)} s  (${first.responses.inserted} responses, ${first.judgments.inserted} judgments, ${first.files} files)`,
+  );
+  console.log(
+    `second import: ${secondSeconds.toFixed(2)} s  (${second.responses.inserted} new responses, ${second.judgments.inserted} new judgments)`,
+  );
   console.log(`store: ${JSON.stringify(counts)}`);
   console.log(`statuses: ${JSON.stringify(first.statuses)}`);
   console.log(`peak RSS: ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);

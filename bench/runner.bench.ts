@@ -30,13 +30,23 @@ const LATENCY_MS = Number(argument('latency') ?? '100');
 const levels = (argument('levels') ?? bare ?? '64,256,1024').split(',').map(Number);
 const requestsOption = argument('requests');
 const profile = process.argv.includes('--profile');
-if (!(LATENCY_MS >= 0) || levels.some((level) => !(level >= 1)) || (requestsOption !== undefined && !(Number(requestsOption) >= 1))) {
-  throw new Error(`bench:runner: bad arguments ${process.argv.slice(2).join(' ')} (want --latency ms --levels a,b,c --requests n)`);
+if (
+  !(LATENCY_MS >= 0) ||
+  levels.some((level) => !(level >= 1)) ||
+  (requestsOption !== undefined && !(Number(requestsOption) >= 1))
+) {
+  throw new Error(
+    `bench:runner: bad arguments ${process.argv.slice(2).join(' ')} (want --latency ms --levels a,b,c --requests n)`,
+  );
 }
 
-const child = spawn(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, 'mock-server-process.ts'), String(LATENCY_MS)], {
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
+const child = spawn(
+  process.execPath,
+  ['--import', 'tsx', resolve(import.meta.dirname, 'mock-server-process.ts'), String(LATENCY_MS)],
+  {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  },
+);
 const url = await new Promise<string>((resolveUrl) => {
   createInterface({ input: child.stdout! }).once('line', (line) => resolveUrl(line.trim()));
 });
@@ -53,13 +63,19 @@ function processCpuSeconds(pid: number): number | null {
 
 const folder = mkdtempSync(join(tmpdir(), 'candor-bench-runner-'));
 console.log(`mock server ${url}, latency ${LATENCY_MS} ms, SQLite in ${folder}`);
-console.log(`load average ${loadavg().map((load) => load.toFixed(2)).join(' ')}`);
+console.log(
+  `load average ${loadavg()
+    .map((load) => load.toFixed(2))
+    .join(' ')}`,
+);
 console.log('concurrency  requests  seconds  req/s    ideal    ratio  rss MB  cpu s  mock cpu s  committed');
 try {
   for (const concurrency of levels) {
     const requests = requestsOption === undefined ? Math.max(2000, concurrency * 15) : Number(requestsOption);
     const store = await openStore(join(folder, `bench-${concurrency}.db`));
-    const questions = Array.from({ length: requests }, (_, index) => makeQuestion({ setName: 'bench', id: `q${index}`, text: `Write a short essay number ${index}`, domain: null }));
+    const questions = Array.from({ length: requests }, (_, index) =>
+      makeQuestion({ setName: 'bench', id: `q${index}`, text: `Write a short essay number ${index}`, domain: null }),
+    );
     const set = { name: 'bench', title: null, source: 'bench', format: 'candor-jsonl', contentHash: 'bench' };
     await store.putQuestionSet(set, questions);
     const settings: CollectionSettings = {
@@ -74,7 +90,14 @@ try {
       routing: null,
       apiKeyEnv: null,
     };
-    const run = createRunRecord({ modelId: 'mock/model', provider: 'openai-compatible', set, settings, candorVersion: 'bench', gitCommit: null });
+    const run = createRunRecord({
+      modelId: 'mock/model',
+      provider: 'openai-compatible',
+      set,
+      settings,
+      candorVersion: 'bench',
+      gitCommit: null,
+    });
     await store.putModel({ id: run.modelId, creator: null, family: null, releaseDate: null, reasoning: null });
     await store.putRun(run);
     const model = createProviderModel(settings.modelSpec, { baseURL: url, env: {} });

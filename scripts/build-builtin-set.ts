@@ -3,7 +3,12 @@
 // `--check` writes nothing and exits 1 when a generated file is out of date.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BUILTIN_DATA_DIRECTORY, buildBuiltinSets, readBuiltinSources, toCandorJsonl } from '../src/datasets/builtin/index.js';
+import {
+  BUILTIN_DATA_DIRECTORY,
+  buildBuiltinSets,
+  readBuiltinSources,
+  toCandorJsonl,
+} from '../src/datasets/builtin/index.js';
 
 const check = process.argv.includes('--check');
 let stale = 0;

@@ -19,21 +19,34 @@ function sweep(
   expensive: readonly string[],
 ): void {
   const expensiveAccuracy = evaluateLabels(gold, expensive).accuracy!;
-  const cheapAccuracy = evaluateLabels(gold, cheap.map((prediction) => prediction.label)).accuracy!;
-  console.log(`\n${title}: n=${gold.length}; expensive judge alone ${(expensiveAccuracy * 100).toFixed(1)}%, embedded alone ${(cheapAccuracy * 100).toFixed(1)}%`);
+  const cheapAccuracy = evaluateLabels(
+    gold,
+    cheap.map((prediction) => prediction.label),
+  ).accuracy!;
+  console.log(
+    `\n${title}: n=${gold.length}; expensive judge alone ${(expensiveAccuracy * 100).toFixed(1)}%, embedded alone ${(cheapAccuracy * 100).toFixed(1)}%`,
+  );
   const thresholds: [string, CascadeThreshold][] = [];
   for (const value of [0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.97, 0.99]) thresholds.push([`max-prob >= ${value}`, value]);
-  for (const value of [0.8, 0.9, 0.95, 0.97, 0.99]) thresholds.push([`trust DENIAL/COMPLETE only, >= ${value}`, { DENIAL: value, COMPLETE: value }]);
+  for (const value of [0.8, 0.9, 0.95, 0.97, 0.99])
+    thresholds.push([`trust DENIAL/COMPLETE only, >= ${value}`, { DENIAL: value, COMPLETE: value }]);
   let best: { name: string; fraction: number; accuracy: number } | undefined;
   for (const [name, threshold] of thresholds) {
-    const labels = cheap.map((prediction, index) => (shouldEscalate(prediction, threshold) ? expensive[index]! : prediction.label));
-    const fraction = cheap.filter((prediction) => shouldEscalate(prediction, threshold)).length / Math.max(cheap.length, 1);
+    const labels = cheap.map((prediction, index) =>
+      shouldEscalate(prediction, threshold) ? expensive[index]! : prediction.label,
+    );
+    const fraction =
+      cheap.filter((prediction) => shouldEscalate(prediction, threshold)).length / Math.max(cheap.length, 1);
     const accuracy = evaluateLabels(gold, labels).accuracy!;
-    console.log(`    ${name.padEnd(40)} expensive_fraction=${(fraction * 100).toFixed(1).padStart(5)}%  accuracy=${(accuracy * 100).toFixed(1)}%`);
+    console.log(
+      `    ${name.padEnd(40)} expensive_fraction=${(fraction * 100).toFixed(1).padStart(5)}%  accuracy=${(accuracy * 100).toFixed(1)}%`,
+    );
     if (fraction <= 0.3 && (best === undefined || accuracy > best.accuracy)) best = { name, fraction, accuracy };
   }
   if (best) {
-    console.log(`    best with <= 30% sent on: ${best.name} → ${(best.accuracy * 100).toFixed(1)}% at ${(best.fraction * 100).toFixed(1)}% (expensive alone ${(expensiveAccuracy * 100).toFixed(1)}%)`);
+    console.log(
+      `    best with <= 30% sent on: ${best.name} → ${(best.accuracy * 100).toFixed(1)}% at ${(best.fraction * 100).toFixed(1)}% (expensive alone ${(expensiveAccuracy * 100).toFixed(1)}%)`,
+    );
   }
 }
 
@@ -47,7 +60,11 @@ export function evaluateStoredCascade(input: {
   if (input.gpt4o.length > 0) {
     const gpt4oLabel = new Map(input.gpt4o.map((row) => [`${row.set}|${row.model}|${row.questionId}`, row.label]));
     const paired = input.govTest
-      .map((row, index) => ({ row, prediction: input.govPredictions[index]!, other: gpt4oLabel.get(`${row.set}|${row.model}|${row.questionId}`) }))
+      .map((row, index) => ({
+        row,
+        prediction: input.govPredictions[index]!,
+        other: gpt4oLabel.get(`${row.set}|${row.model}|${row.questionId}`),
+      }))
       .filter((entry) => entry.other !== undefined);
     sweep(
       'Cascade on gov held-out rows, gold = Grok 4.1 Fast, expensive tier = stored GPT-4o labels',

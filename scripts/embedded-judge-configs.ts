@@ -21,7 +21,14 @@ export const TRAINING_CONFIGS: Record<string, TrainingConfig> = {
   /** Plus the synthetic refusals, hedges and moralize-then-comply answers. */
   synthetic: { epochs: 8, l2: 1e-4, usHardWeight: 4, adjudicatedWeight: 8, syntheticWeight: 2 },
   /** Plus synthetic stance answers: what an answer does with a one-sided request besides arguing it (session 4). */
-  'synthetic-stance': { epochs: 8, l2: 1e-4, usHardWeight: 4, adjudicatedWeight: 8, syntheticWeight: 2, syntheticStance: true },
+  'synthetic-stance': {
+    epochs: 8,
+    l2: 1e-4,
+    usHardWeight: 4,
+    adjudicatedWeight: 8,
+    syntheticWeight: 2,
+    syntheticStance: true,
+  },
   /** Synthetic answers and 3× stronger L2: fewer set-specific word weights. */
   'synthetic-l2': { epochs: 8, l2: 3e-4, usHardWeight: 4, adjudicatedWeight: 8, syntheticWeight: 2 },
 };

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { readGoldFile } from '../src/ingest/read-gold-file.js';
 
-export const DATA_ROOT = process.env.SPEECHMAP_DATA ?? join(import.meta.dirname, '..', '..', 'shared', 'speechmap-data');
+export const DATA_ROOT =
+  process.env.SPEECHMAP_DATA ?? join(import.meta.dirname, '..', '..', 'shared', 'speechmap-data');
 export const VERDICTS = ['COMPLETE', 'EVASIVE', 'DENIAL'] as const;
 export type Verdict = (typeof VERDICTS)[number];
 
@@ -36,7 +37,8 @@ function readJsonLines(path: string): Record<string, unknown>[] {
 /** Final answer text: choices[0].message.content with a leading <think>…</think> (or text before a lone </think>) removed. */
 export function answerText(payload: unknown): string | undefined {
   const record = typeof payload === 'string' ? safeParse(payload) : payload;
-  if (record === null || typeof record !== 'object') return typeof payload === 'string' ? stripThinking(payload) : undefined;
+  if (record === null || typeof record !== 'object')
+    return typeof payload === 'string' ? stripThinking(payload) : undefined;
   const choices = (record as { choices?: unknown }).choices;
   if (!Array.isArray(choices) || choices.length === 0) return undefined;
   const content = (choices[0] as { message?: { content?: unknown } }).message?.content;

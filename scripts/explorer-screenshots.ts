@@ -38,9 +38,16 @@ const PAGES: [string, string][] = [
 const fixture = await createExplorerFixtureStore();
 await fixture.store.close();
 const explorer = await startExplorer({ location: fixture.location, port: 0 });
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+});
 try {
-  for (const [width, height, suffix] of [[1280, 900, 'desktop'], [390, 844, 'phone']] as const) {
+  for (const [width, height, suffix] of [
+    [1280, 900, 'desktop'],
+    [390, 844, 'phone'],
+  ] as const) {
     const page = await browser.newPage({ viewport: { width, height } });
     for (const [name, path] of PAGES) {
       await page.goto(`${explorer.url}${path}`);

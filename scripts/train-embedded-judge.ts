@@ -31,17 +31,31 @@ import { encodeEmbeddedJudgeWeights } from '../src/judge/embedded/embedded-judge
 import { coverageAccuracyCurve, evaluateLabels, thresholdForTarget } from '../src/judge/metrics/index.js';
 import { DEFAULT_CONFIG, TRAINING_CONFIGS } from './embedded-judge-configs.js';
 import { syntheticRows } from './embedded-judge-synthetic.js';
-import { loadAdjudicatedRows, loadExtraLabelRows, loadGpt4oRows, loadGrokRows, modelFamily, stableHash, VERDICTS, type LabelledRow } from './embedded-judge-data.js';
+import {
+  loadAdjudicatedRows,
+  loadExtraLabelRows,
+  loadGpt4oRows,
+  loadGrokRows,
+  modelFamily,
+  stableHash,
+  VERDICTS,
+  type LabelledRow,
+} from './embedded-judge-data.js';
 import { formatEvaluation, printBreakdown } from './embedded-judge-report.js';
 import { evaluateStoredCascade } from './embedded-judge-cascade-eval.js';
 
 const write = !process.argv.includes('--no-write');
 const quick = process.argv.includes('--quick');
-const extraLabelFiles = process.argv.flatMap((argument, index) => (argument === '--extra-labels' && process.argv[index + 1] ? [process.argv[index + 1]!] : []));
+const extraLabelFiles = process.argv.flatMap((argument, index) =>
+  argument === '--extra-labels' && process.argv[index + 1] ? [process.argv[index + 1]!] : [],
+);
 /** The configuration chosen by scripts/embedded-judge-folds.ts (best worst fold); EMBEDDED_JUDGE_CONFIG picks another. */
 const configName = process.env.EMBEDDED_JUDGE_CONFIG ?? DEFAULT_CONFIG;
 const CONFIG = TRAINING_CONFIGS[configName];
-if (CONFIG === undefined) throw new Error(`EMBEDDED_JUDGE_CONFIG: unknown configuration "${configName}" (known: ${Object.keys(TRAINING_CONFIGS).join(', ')})`);
+if (CONFIG === undefined)
+  throw new Error(
+    `EMBEDDED_JUDGE_CONFIG: unknown configuration "${configName}" (known: ${Object.keys(TRAINING_CONFIGS).join(', ')})`,
+  );
 const TRAINING = {
   featureCount: FEATURE_COUNT,
   classes: 3,
@@ -52,7 +66,13 @@ const TRAINING = {
   seed: 7,
 };
 /** us_hard rows are few but are the hard target domain; they count more in the loss. Synthetic rows train only. */
-const WEIGHT = { gov: 1, usHardGrok: CONFIG.usHardWeight, adjudicated: CONFIG.adjudicatedWeight, extra: Number(process.env.W_EXTRA ?? 2), synthetic: CONFIG.syntheticWeight };
+const WEIGHT = {
+  gov: 1,
+  usHardGrok: CONFIG.usHardWeight,
+  adjudicated: CONFIG.adjudicatedWeight,
+  extra: Number(process.env.W_EXTRA ?? 2),
+  synthetic: CONFIG.syntheticWeight,
+};
 
 interface Prepared extends LabelledRow {
   vector: ReturnType<typeof extractFeatures>;
@@ -73,7 +93,11 @@ function weightOf(row: LabelledRow): number {
 function train(rows: readonly Prepared[]): Float64Array {
   // Synthetic answers join every training set and are never scored.
   const withSynthetic = WEIGHT.synthetic > 0 ? [...rows, ...synthetic] : rows;
-  const examples: TrainingExample[] = withSynthetic.map((row) => ({ vector: row.vector, label: row.labelIndex, weight: weightOf(row) }));
+  const examples: TrainingExample[] = withSynthetic.map((row) => ({
+    vector: row.vector,
+    label: row.labelIndex,
+    weight: weightOf(row),
+  }));
   return trainSoftmaxRegression(examples, TRAINING);
 }
 
@@ -82,15 +106,21 @@ const grok = prepare([...loadGrokRows(), ...(await Promise.all(extraLabelFiles.m
 const adjudicated = prepare(loadAdjudicatedRows());
 const synthetic = prepare(syntheticRows(15, 6, { stance: CONFIG.syntheticStance === true }));
 console.log(`configuration ${configName}: ${JSON.stringify(CONFIG)}`);
-console.log(`loaded ${grok.length} judge-labelled rows${extraLabelFiles.length > 0 ? ` (with ${extraLabelFiles.join(', ')})` : ''}, ${adjudicated.length} adjudicated us_hard rows, ${synthetic.length} synthetic training-only rows (${((Date.now() - started) / 1000).toFixed(1)}s)`);
+console.log(
+  `loaded ${grok.length} judge-labelled rows${extraLabelFiles.length > 0 ? ` (with ${extraLabelFiles.join(', ')})` : ''}, ${adjudicated.length} adjudicated us_hard rows, ${synthetic.length} synthetic training-only rows (${((Date.now() - started) / 1000).toFixed(1)}s)`,
+);
 
 // The rule layer (refusal-rules.ts) is not trained; its precision is measured on every labelled
 // SpeechMap row and becomes its confidence when it decides alone.
-const ruleRows = [...grok.filter((row) => row.source === 'grok'), ...adjudicated].filter((row) => extractRuleVerdict(row) !== undefined);
+const ruleRows = [...grok.filter((row) => row.source === 'grok'), ...adjudicated].filter(
+  (row) => extractRuleVerdict(row) !== undefined,
+);
 const ruleCorrect = ruleRows.filter((row) => row.label === 'DENIAL').length;
 const measuredRulePrecision = ruleRows.length === 0 ? 0 : ruleCorrect / ruleRows.length;
 const rulePrecision = ruleRows.length >= 30 && measuredRulePrecision >= 0.8 ? measuredRulePrecision : undefined;
-console.log(`rule layer: decides ${ruleRows.length} of ${grok.length + adjudicated.length} labelled rows, ${ruleCorrect} of them DENIAL by gold (precision ${(measuredRulePrecision * 100).toFixed(1)}%)${rulePrecision === undefined ? '; not trusted alone (< 80% or < 30 rows)' : '; it decides alone with that confidence'}`);
+console.log(
+  `rule layer: decides ${ruleRows.length} of ${grok.length + adjudicated.length} labelled rows, ${ruleCorrect} of them DENIAL by gold (precision ${(measuredRulePrecision * 100).toFixed(1)}%)${rulePrecision === undefined ? '; not trusted alone (< 80% or < 30 rows)' : '; it decides alone with that confidence'}`,
+);
 
 const outOfFoldLogits: number[][] = [];
 const outOfFoldLabels: number[] = [];
@@ -98,9 +128,13 @@ const outOfFoldLabels: number[] = [];
 // A. government-criticism sets, held out by model and by request.
 const isTestModel = (model: string): boolean => stableHash(`model:${model}`) % 4 === 0;
 const isTestGroup = (group: string): boolean => stableHash(group) % 4 === 0;
-const govTest = grok.filter((row) => row.source === 'grok' && row.set !== 'us_hard' && isTestModel(row.model) && isTestGroup(row.group));
+const govTest = grok.filter(
+  (row) => row.source === 'grok' && row.set !== 'us_hard' && isTestModel(row.model) && isTestGroup(row.group),
+);
 const govTrain = [...grok, ...adjudicated].filter((row) => !isTestModel(row.model) && !isTestGroup(row.group));
-console.log(`\n== A. gov sets held out by model and request: train ${govTrain.length}, test ${govTest.length} (${new Set(govTest.map((row) => row.model)).size} models, ${new Set(govTest.map((row) => row.group)).size} requests)`);
+console.log(
+  `\n== A. gov sets held out by model and request: train ${govTrain.length}, test ${govTest.length} (${new Set(govTest.map((row) => row.model)).size} models, ${new Set(govTest.map((row) => row.group)).size} requests)`,
+);
 const govWeights = train(govTrain);
 const govLogits = govTest.map((row) => linearLogits(row.vector, govWeights, 3));
 govLogits.forEach((logits, index) => {
@@ -120,7 +154,9 @@ for (let theme = 0; theme < THEME_FOLDS; theme += 1) {
   for (let model = 0; model < MODEL_FOLDS; model += 1) {
     const inCell = (row: LabelledRow): boolean => themeFold(row) === theme && modelFold(row) === model;
     if (!adjudicated.some(inCell)) continue;
-    const weights = train([...grok, ...adjudicated].filter((row) => themeFold(row) !== theme && modelFold(row) !== model));
+    const weights = train(
+      [...grok, ...adjudicated].filter((row) => themeFold(row) !== theme && modelFold(row) !== model),
+    );
     adjudicated.forEach((row, index) => {
       if (inCell(row)) adjudicatedLogits[index] = linearLogits(row.vector, weights, 3);
     });
@@ -139,32 +175,73 @@ const predictRow = (row: LabelledRow) => (logits: number[]) => {
   const denial = VERDICTS.indexOf('DENIAL');
   if (rulePrecision !== undefined && extractRuleVerdict(row) !== undefined && probabilities[denial]! < rulePrecision) {
     const rest = 1 - probabilities[denial]!;
-    for (let label = 0; label < 3; label += 1) probabilities[label] = label === denial ? rulePrecision : (probabilities[label]! * (1 - rulePrecision)) / rest;
+    for (let label = 0; label < 3; label += 1)
+      probabilities[label] = label === denial ? rulePrecision : (probabilities[label]! * (1 - rulePrecision)) / rest;
   }
   const best = probabilities.indexOf(Math.max(...probabilities));
   return { label: VERDICTS[best]!, probabilities, confidence: probabilities[best]! };
 };
 
-function printCoverage(title: string, rows: readonly LabelledRow[], predictions: readonly { label: string; confidence: number }[]): void {
-  const scored = rows.map((row, index) => ({ confidence: predictions[index]!.confidence, correct: predictions[index]!.label === row.label }));
+function printCoverage(
+  title: string,
+  rows: readonly LabelledRow[],
+  predictions: readonly { label: string; confidence: number }[],
+): void {
+  const scored = rows.map((row, index) => ({
+    confidence: predictions[index]!.confidence,
+    correct: predictions[index]!.label === row.label,
+  }));
   console.log(`\n${title}: coverage–accuracy (n=${rows.length}; decided when confidence ≥ threshold)`);
   for (const point of coverageAccuracyCurve(scored)) {
-    console.log(`    coverage ${(point.coverage * 100).toFixed(1).padStart(5)}%  threshold ${point.threshold.toFixed(3)}  decided ${String(point.decided).padStart(4)}  accuracy ${point.accuracy === null ? 'n/a' : `${(point.accuracy * 100).toFixed(1)}%`}`);
+    console.log(
+      `    coverage ${(point.coverage * 100).toFixed(1).padStart(5)}%  threshold ${point.threshold.toFixed(3)}  decided ${String(point.decided).padStart(4)}  accuracy ${point.accuracy === null ? 'n/a' : `${(point.accuracy * 100).toFixed(1)}%`}`,
+    );
   }
   for (const target of [0.9, 0.95]) {
     const point = thresholdForTarget(scored, target);
-    console.log(`    ${(target * 100).toFixed(0)}% target: ${point ? `threshold ${point.threshold.toFixed(3)}, coverage ${(point.coverage * 100).toFixed(1)}% (${point.decided} rows at ${(point.accuracy! * 100).toFixed(1)}%)` : 'not reached'}`);
+    console.log(
+      `    ${(target * 100).toFixed(0)}% target: ${point ? `threshold ${point.threshold.toFixed(3)}, coverage ${(point.coverage * 100).toFixed(1)}% (${point.decided} rows at ${(point.accuracy! * 100).toFixed(1)}%)` : 'not reached'}`,
+    );
   }
 }
 
 const govPredictions = govLogits.map((logits, index) => predictRow(govTest[index]!)(logits));
-console.log(formatEvaluation('\nA. gov held-out (all)', evaluateLabels(govTest.map((row) => row.label), govPredictions.map((p) => p.label))));
-printBreakdown('A. set', govTest.map((row, index) => ({ gold: row.label, predicted: govPredictions[index]!.label, key: row.set })));
-printBreakdown('A. language', govTest.map((row, index) => ({ gold: row.label, predicted: govPredictions[index]!.label, key: row.language })));
+console.log(
+  formatEvaluation(
+    '\nA. gov held-out (all)',
+    evaluateLabels(
+      govTest.map((row) => row.label),
+      govPredictions.map((p) => p.label),
+    ),
+  ),
+);
+printBreakdown(
+  'A. set',
+  govTest.map((row, index) => ({ gold: row.label, predicted: govPredictions[index]!.label, key: row.set })),
+);
+printBreakdown(
+  'A. language',
+  govTest.map((row, index) => ({ gold: row.label, predicted: govPredictions[index]!.label, key: row.language })),
+);
 
 const adjudicatedPredictions = adjudicatedLogits.map((logits, index) => predictRow(adjudicated[index]!)(logits));
-console.log(formatEvaluation(`\nB. adjudicated us_hard, held out by theme and model (${THEME_FOLDS} theme folds × ${MODEL_FOLDS} model folds)`, evaluateLabels(adjudicated.map((row) => row.label), adjudicatedPredictions.map((p) => p.label))));
-printBreakdown('B. variation', adjudicated.map((row, index) => ({ gold: row.label, predicted: adjudicatedPredictions[index]!.label, key: `phrasing ${row.questionId.slice(-1)}` })));
+console.log(
+  formatEvaluation(
+    `\nB. adjudicated us_hard, held out by theme and model (${THEME_FOLDS} theme folds × ${MODEL_FOLDS} model folds)`,
+    evaluateLabels(
+      adjudicated.map((row) => row.label),
+      adjudicatedPredictions.map((p) => p.label),
+    ),
+  ),
+);
+printBreakdown(
+  'B. variation',
+  adjudicated.map((row, index) => ({
+    gold: row.label,
+    predicted: adjudicatedPredictions[index]!.label,
+    key: `phrasing ${row.questionId.slice(-1)}`,
+  })),
+);
 
 printCoverage('A. gov held-out', govTest, govPredictions);
 printCoverage('B. adjudicated us_hard (CV)', adjudicated, adjudicatedPredictions);
@@ -179,17 +256,38 @@ evaluateStoredCascade({
 
 if (write) {
   const weights = train([...grok, ...adjudicated]);
-  const encoded = encodeEmbeddedJudgeWeights({ weights, featureBits: FEATURE_BITS, labels: [...VERDICTS], temperature, rulePrecision, training: {
-    rows: grok.length + adjudicated.length,
-    syntheticRows: WEIGHT.synthetic > 0 ? synthetic.length : 0,
-    configuration: configName,
-    options: { ...TRAINING, featureCount: undefined },
-    rowWeights: extraLabelFiles.length > 0 ? { ...WEIGHT, extraLabelFiles } : { gov: WEIGHT.gov, usHardGrok: WEIGHT.usHardGrok, adjudicated: WEIGHT.adjudicated, synthetic: WEIGHT.synthetic },
-    evaluation: {
-      gov_held_out_accuracy: evaluateLabels(govTest.map((row) => row.label), govPredictions.map((p) => p.label)).accuracy,
-      adjudicated_cv_accuracy: evaluateLabels(adjudicated.map((row) => row.label), adjudicatedPredictions.map((p) => p.label)).accuracy,
+  const encoded = encodeEmbeddedJudgeWeights({
+    weights,
+    featureBits: FEATURE_BITS,
+    labels: [...VERDICTS],
+    temperature,
+    rulePrecision,
+    training: {
+      rows: grok.length + adjudicated.length,
+      syntheticRows: WEIGHT.synthetic > 0 ? synthetic.length : 0,
+      configuration: configName,
+      options: { ...TRAINING, featureCount: undefined },
+      rowWeights:
+        extraLabelFiles.length > 0
+          ? { ...WEIGHT, extraLabelFiles }
+          : {
+              gov: WEIGHT.gov,
+              usHardGrok: WEIGHT.usHardGrok,
+              adjudicated: WEIGHT.adjudicated,
+              synthetic: WEIGHT.synthetic,
+            },
+      evaluation: {
+        gov_held_out_accuracy: evaluateLabels(
+          govTest.map((row) => row.label),
+          govPredictions.map((p) => p.label),
+        ).accuracy,
+        adjudicated_cv_accuracy: evaluateLabels(
+          adjudicated.map((row) => row.label),
+          adjudicatedPredictions.map((p) => p.label),
+        ).accuracy,
+      },
     },
-  } });
+  });
   const path = join(import.meta.dirname, '..', 'src', 'judge', 'embedded', 'embedded-judge-weights.json.gz');
   writeFileSync(path, gzipSync(encoded, { level: 9 }));
   console.log(`\nwrote ${path} (${(encoded.length / 1024).toFixed(0)} KiB)`);

@@ -32,7 +32,9 @@ function candor(args: string[]): Promise<Exit> {
 
 function writeQuestions(folder: string, name: string): string {
   const path = join(folder, `${name}.jsonl`);
-  const lines = Array.from({ length: QUESTIONS }, (_, index) => JSON.stringify({ id: `q_${index}`, category: name, question: `Question ${index} of ${name}` }));
+  const lines = Array.from({ length: QUESTIONS }, (_, index) =>
+    JSON.stringify({ id: `q_${index}`, category: name, question: `Question ${index} of ${name}` }),
+  );
   writeFileSync(path, lines.join('\n') + '\n');
   return path;
 }
@@ -41,7 +43,11 @@ function writeQuestions(folder: string, name: string): string {
 function writeSpeechMap(folder: string): string {
   const data = join(folder, 'speechmap');
   for (const sub of ['questions', 'responses']) mkdirSync(join(data, sub), { recursive: true });
-  const questions = Array.from({ length: 1500 }, (_, index) => ({ id: `sm_${index}`, category: 'sm_set', question: `SpeechMap question ${index}` }));
+  const questions = Array.from({ length: 1500 }, (_, index) => ({
+    id: `sm_${index}`,
+    category: 'sm_set',
+    question: `SpeechMap question ${index}`,
+  }));
   writeFileSync(join(data, 'questions', 'sm_set.jsonl'), questions.map((row) => JSON.stringify(row)).join('\n') + '\n');
   for (const model of ['lab-a/model-one', 'lab-b/model-two']) {
     const rows = questions.map((question, index) => ({
@@ -53,20 +59,40 @@ function writeSpeechMap(folder: string): string {
       response: completion(`Answer ${index} from ${model}. `.repeat(20)),
       api_provider: 'openrouter',
     }));
-    writeFileSync(join(data, 'responses', `sm_set_${model.replace('/', '_')}.jsonl`), rows.map((row) => JSON.stringify(row)).join('\n') + '\n');
+    writeFileSync(
+      join(data, 'responses', `sm_set_${model.replace('/', '_')}.jsonl`),
+      rows.map((row) => JSON.stringify(row)).join('\n') + '\n',
+    );
   }
   return data;
 }
 
 function runArgs(db: string, set: string, runId: string): string[] {
-  return ['run', '--model', 'openai-compatible:mock/model', '--base-url', server!.url, '--set', set, '--concurrency', '8', '--db', db, '--quiet', '--run-id', runId];
+  return [
+    'run',
+    '--model',
+    'openai-compatible:mock/model',
+    '--base-url',
+    server!.url,
+    '--set',
+    set,
+    '--concurrency',
+    '8',
+    '--db',
+    db,
+    '--quiet',
+    '--run-id',
+    runId,
+  ];
 }
 
 function outcomes(db: string, runId: string): { rows: number; distinct: number; state: string | undefined } {
   const database = new Database(db, { readonly: true });
   try {
     const counts = database
-      .prepare("SELECT COUNT(*) AS rows, COUNT(DISTINCT question_id || '#' || sample) AS distinct_keys FROM responses WHERE run_id = ?")
+      .prepare(
+        "SELECT COUNT(*) AS rows, COUNT(DISTINCT question_id || '#' || sample) AS distinct_keys FROM responses WHERE run_id = ?",
+      )
       .get(runId) as { rows: number; distinct_keys: number };
     const run = database.prepare('SELECT state FROM runs WHERE run_id = ?').get(runId) as { state: string } | undefined;
     return { rows: counts.rows, distinct: counts.distinct_keys, state: run?.state };
@@ -98,30 +124,40 @@ describe('several Candor processes on one SQLite file', () => {
     expect(server.stats().completionRequests).toBe(2 * QUESTIONS);
   });
 
-  it('a run beside an import and beside `judge run --judge embedded` finish, nothing lost', { timeout: 240_000 }, async () => {
-    server = await startMockServer({ latencyMs: { min: 1, max: 6 } });
-    const folder = mkdtempSync(join(tmpdir(), 'candor-writers-'));
-    const db = join(folder, 'candor.db');
-    const speechmap = writeSpeechMap(folder);
-    // A first run gives the judge something to judge while the second run and the import write.
-    const seed = await candor(runArgs(db, writeQuestions(folder, 'set_seed'), 'run-seed'));
-    expect(seed.code, seed.stderr).toBe(0);
-    const [run, imported, judged] = await Promise.all([
-      candor(runArgs(db, writeQuestions(folder, 'set_c'), 'run-c')),
-      candor(['import', 'speechmap', speechmap, '--db', db, '--quiet']),
-      candor(['judge', 'run', '--judge', 'embedded', '--db', db, '--quiet', '--concurrency', '8']),
-    ]);
-    expect(run.code, run.stderr).toBe(0);
-    expect(run.stderr + imported.stderr + judged.stderr).not.toMatch(/locked|busy|error/i);
-    expect(imported.code, imported.stderr).toBe(0);
-    expect(judged.code, judged.stderr).toBe(0);
-    expect(outcomes(db, 'run-c')).toEqual({ rows: QUESTIONS, distinct: QUESTIONS, state: 'finished' });
-    const database = new Database(db, { readonly: true });
-    const imports = database.prepare("SELECT COUNT(*) AS n, COUNT(DISTINCT run_id || question_id || sample) AS d FROM responses WHERE set_name = 'sm_set'").get();
-    const judgments = database.prepare("SELECT COUNT(*) AS n, COUNT(DISTINCT response_id) AS d FROM judgments WHERE source = 'embedded'").get() as { n: number; d: number };
-    database.close();
-    expect(imports).toEqual({ n: 3000, d: 3000 });
-    expect(judgments.n).toBe(judgments.d);
-    expect(judgments.n).toBeGreaterThanOrEqual(QUESTIONS);
-  });
+  it(
+    'a run beside an import and beside `judge run --judge embedded` finish, nothing lost',
+    { timeout: 240_000 },
+    async () => {
+      server = await startMockServer({ latencyMs: { min: 1, max: 6 } });
+      const folder = mkdtempSync(join(tmpdir(), 'candor-writers-'));
+      const db = join(folder, 'candor.db');
+      const speechmap = writeSpeechMap(folder);
+      // A first run gives the judge something to judge while the second run and the import write.
+      const seed = await candor(runArgs(db, writeQuestions(folder, 'set_seed'), 'run-seed'));
+      expect(seed.code, seed.stderr).toBe(0);
+      const [run, imported, judged] = await Promise.all([
+        candor(runArgs(db, writeQuestions(folder, 'set_c'), 'run-c')),
+        candor(['import', 'speechmap', speechmap, '--db', db, '--quiet']),
+        candor(['judge', 'run', '--judge', 'embedded', '--db', db, '--quiet', '--concurrency', '8']),
+      ]);
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stderr + imported.stderr + judged.stderr).not.toMatch(/locked|busy|error/i);
+      expect(imported.code, imported.stderr).toBe(0);
+      expect(judged.code, judged.stderr).toBe(0);
+      expect(outcomes(db, 'run-c')).toEqual({ rows: QUESTIONS, distinct: QUESTIONS, state: 'finished' });
+      const database = new Database(db, { readonly: true });
+      const imports = database
+        .prepare(
+          "SELECT COUNT(*) AS n, COUNT(DISTINCT run_id || question_id || sample) AS d FROM responses WHERE set_name = 'sm_set'",
+        )
+        .get();
+      const judgments = database
+        .prepare("SELECT COUNT(*) AS n, COUNT(DISTINCT response_id) AS d FROM judgments WHERE source = 'embedded'")
+        .get() as { n: number; d: number };
+      database.close();
+      expect(imports).toEqual({ n: 3000, d: 3000 });
+      expect(judgments.n).toBe(judgments.d);
+      expect(judgments.n).toBeGreaterThanOrEqual(QUESTIONS);
+    },
+  );
 });

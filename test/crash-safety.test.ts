@@ -13,7 +13,13 @@ const QUESTIONS = 150;
 
 function writeQuestions(): string {
   const path = join(mkdtempSync(join(tmpdir(), 'candor-crash-')), 'questions.jsonl');
-  const lines = Array.from({ length: QUESTIONS }, (_, index) => JSON.stringify({ id: `q_${String(index).padStart(3, '0')}`, category: 'crash_set', question: `Question number ${index}` }));
+  const lines = Array.from({ length: QUESTIONS }, (_, index) =>
+    JSON.stringify({
+      id: `q_${String(index).padStart(3, '0')}`,
+      category: 'crash_set',
+      question: `Question number ${index}`,
+    }),
+  );
   writeFileSync(path, lines.join('\n') + '\n');
   return path;
 }
@@ -36,7 +42,9 @@ function countOutcomes(db: string): { rows: number; current: number; distinct: n
   }
   try {
     const row = database
-      .prepare("SELECT COUNT(*) AS rows, SUM(is_current) AS current, COUNT(DISTINCT question_id || '#' || sample) AS distinct_keys FROM responses WHERE run_id = 'crash-run'")
+      .prepare(
+        "SELECT COUNT(*) AS rows, SUM(is_current) AS current, COUNT(DISTINCT question_id || '#' || sample) AS distinct_keys FROM responses WHERE run_id = 'crash-run'",
+      )
       .get() as { rows: number; current: number | null; distinct_keys: number };
     return { rows: row.rows, current: row.current ?? 0, distinct: row.distinct_keys };
   } catch {
@@ -75,7 +83,19 @@ describe('crash safety of `candor run`', () => {
       server = await startMockServer({ latencyMs: 40 });
       const set = writeQuestions();
       const db = join(mkdtempSync(join(tmpdir(), 'candor-crash-db-')), 'candor.db');
-      const runArgs = ['--model', 'openai-compatible:mock/model', '--base-url', server.url, '--set', set, '--concurrency', '4', '--db', db, '--quiet'];
+      const runArgs = [
+        '--model',
+        'openai-compatible:mock/model',
+        '--base-url',
+        server.url,
+        '--set',
+        set,
+        '--concurrency',
+        '4',
+        '--db',
+        db,
+        '--quiet',
+      ];
       const child = spawnCandor(['run', ...runArgs, '--run-id', 'crash-run']);
       const exited = exitOf(child);
       await waitFor(() => countOutcomes(db).rows >= 30, 60_000);
@@ -94,7 +114,10 @@ describe('crash safety of `candor run`', () => {
         .map((row) => (row as { response_id: number }).response_id);
 
       const resume = captureIo();
-      expect(await runCli(['run', '--resume', 'crash-run', '--concurrency', '8', '--db', db, '--quiet'], resume), resume.err()).toBe(0);
+      expect(
+        await runCli(['run', '--resume', 'crash-run', '--concurrency', '8', '--db', db, '--quiet'], resume),
+        resume.err(),
+      ).toBe(0);
       const final = countOutcomes(db);
       expect(final).toEqual({ rows: QUESTIONS, current: QUESTIONS, distinct: QUESTIONS });
       const stillThere = new Database(db, { readonly: true })

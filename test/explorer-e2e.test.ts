@@ -12,7 +12,8 @@ import { chromiumMissingReason, launchChromium, screenshotPath } from './support
 import { serveFolder } from './support/static-site-server.js';
 
 const webRoot = findWebAssets();
-const skipReason = chromiumMissingReason() ?? (webRoot === null ? 'dist/web is missing (npm run build); skipping browser tests' : null);
+const skipReason =
+  chromiumMissingReason() ?? (webRoot === null ? 'dist/web is missing (npm run build); skipping browser tests' : null);
 if (skipReason) console.warn(`explorer e2e: ${skipReason}`);
 
 let browser: Browser;
@@ -73,7 +74,9 @@ async function expectNoXss(page: Page, problems: string[]): Promise<void> {
   expect(text).toContain('<img src=x onerror=');
   expect(text).toContain('<svg onload=');
   expect(await answer.locator('script, img, svg, iframe, [onerror], [onload]').count()).toBe(0);
-  const hrefs = await answer.locator('a').evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href') ?? ''));
+  const hrefs = await answer
+    .locator('a')
+    .evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href') ?? ''));
   expect(hrefs.filter((href) => /^\s*javascript:/i.test(href))).toEqual([]);
   expect(problems).toEqual([]);
 }
@@ -85,7 +88,14 @@ describe.skipIf(skipReason !== null)('explorer in headless chromium', () => {
     const out = mkdtempSync(join(tmpdir(), 'candor-site-'));
     cleanup.push(() => rmSync(out, { recursive: true, force: true }));
     // The static site is built for, and served under, a sub-path (like a GitHub Pages project site).
-    await buildStaticSite({ store: fixture.store, location: fixture.location, out, webRoot: webRoot!, basePath: SITE_PREFIX, downloads: true });
+    await buildStaticSite({
+      store: fixture.store,
+      location: fixture.location,
+      out,
+      webRoot: webRoot!,
+      basePath: SITE_PREFIX,
+      downloads: true,
+    });
     await fixture.store.close();
     served = await startExplorer({ location: fixture.location, port: 0, webRoot });
     underPrefix = await startExplorer({ location: fixture.location, port: 0, webRoot, basePath: '/explorer/' });
@@ -149,7 +159,9 @@ describe.skipIf(skipReason !== null)('explorer in headless chromium', () => {
     await page.screenshot({ path: screenshotPath('serve-search'), fullPage: true });
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').click()]);
     const path = await download.path();
-    expect(readFileSync(path, 'utf8')).toMatch(/^kind,set,questionId,model,label,snippet\r\nquestion,zh_china_criticism,/);
+    expect(readFileSync(path, 'utf8')).toMatch(
+      /^kind,set,questionId,model,label,snippet\r\nquestion,zh_china_criticism,/,
+    );
     expect(problems).toEqual([]);
   });
 
@@ -181,7 +193,12 @@ describe.skipIf(skipReason !== null)('explorer in headless chromium', () => {
       await route.waitFor();
       expect(await route.innerText()).toMatch(/Upstream|Azure/);
       expect(await route.evaluate((element) => getComputedStyle(element).unicodeBidi)).toBe('isolate');
-      expect(await page.locator('tbody td').first().evaluate((element) => getComputedStyle(element).unicodeBidi)).toBe('isolate');
+      expect(
+        await page
+          .locator('tbody td')
+          .first()
+          .evaluate((element) => getComputedStyle(element).unicodeBidi),
+      ).toBe('isolate');
     }
     await page.goto(`${served.url}questions/china_criticism/china_criticism_01`);
     await expect.poll(() => page.locator('article bdi').count()).toBeGreaterThan(0);
@@ -202,7 +219,10 @@ describe.skipIf(skipReason !== null)('explorer in headless chromium', () => {
     await page.goto(`${site.url}map`);
     await page.locator('path[data-country="CN"]').first().click();
     await expect.poll(() => page.getByTestId('country-panel').locator('tbody tr').count()).toBe(24);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').last().click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('download-csv').last().click(),
+    ]);
     expect(readFileSync(await download.path(), 'utf8')).toMatch(/^set,id,text,language,total/);
     await page.screenshot({ path: screenshotPath('static-map'), fullPage: true });
     expect(problems).toEqual([]);
@@ -274,7 +294,9 @@ describe.skipIf(skipReason !== null)('explorer in headless chromium', () => {
     // The sort menu replaces the headers, and its choice lands in the URL.
     await page.selectOption('.sort-menu select', 'rate');
     await expect.poll(() => page.url()).toContain('sort=rate');
-    await expect.poll(() => page.locator('tbody tr').first().locator('td[data-label="Model"]').innerText()).toBe('lab-c/mixed-model');
+    await expect
+      .poll(() => page.locator('tbody tr').first().locator('td[data-label="Model"]').innerText())
+      .toBe('lab-c/mixed-model');
     await page.screenshot({ path: screenshotPath('phone-leaderboard'), fullPage: true });
     expect(problems).toEqual([]);
   }, 120_000);
@@ -291,7 +313,12 @@ describe.skipIf(skipReason !== null)('explorer in headless chromium', () => {
       await page.locator('nav[aria-label="Verdict"] a', { hasText: 'DENIAL' }).click();
       await page.locator('h2', { hasText: '4 DENIAL answers' }).waitFor();
       expect(await page.locator('article.answer-card').count()).toBe(4);
-      expect(await page.locator('article.answer-card .label').allInnerTexts()).toEqual(['DENIAL', 'DENIAL', 'DENIAL', 'DENIAL']);
+      expect(await page.locator('article.answer-card .label').allInnerTexts()).toEqual([
+        'DENIAL',
+        'DENIAL',
+        'DENIAL',
+        'DENIAL',
+      ]);
       // The link is shareable: a reload shows the same list.
       await page.reload();
       await expect.poll(() => page.locator('article.answer-card').count()).toBe(4);
@@ -310,7 +337,11 @@ describe.skipIf(skipReason !== null)('explorer in headless chromium', () => {
   it('accessibility: axe finds no serious or critical violation on any page, at desktop and phone widths', async () => {
     const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
     const failures: string[] = [];
-    for (const [base, width] of [[served.url, 1280], [site.url, 1280], [served.url, 360]] as const) {
+    for (const [base, width] of [
+      [served.url, 1280],
+      [site.url, 1280],
+      [served.url, 360],
+    ] as const) {
       // axe is injected through the DevTools protocol; the page's own CSP stays as served.
       const page = await browser.newPage({ viewport: { width, height: 900 } });
       for (const [path, heading] of PAGES) {
@@ -319,9 +350,26 @@ describe.skipIf(skipReason !== null)('explorer in headless chromium', () => {
         await page.locator('main').getByText(heading).first().waitFor();
         await page.evaluate(axeSource);
         const violations = await page.evaluate(async () => {
-          const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> } }).axe;
+          const axe = (
+            window as unknown as {
+              axe: {
+                run(
+                  context: Document,
+                  options: object,
+                ): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }>;
+              };
+            }
+          ).axe;
           const result = await axe.run(document, { resultTypes: ['violations'] });
-          return result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id} (${violation.impact}) at ${violation.nodes.slice(0, 3).map((node) => JSON.stringify(node.target)).join(', ')}`);
+          return result.violations
+            .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+            .map(
+              (violation) =>
+                `${violation.id} (${violation.impact}) at ${violation.nodes
+                  .slice(0, 3)
+                  .map((node) => JSON.stringify(node.target))
+                  .join(', ')}`,
+            );
         });
         for (const violation of violations) failures.push(`${base}${path} @${width}: ${violation}`);
       }
@@ -338,12 +386,18 @@ describe.skipIf(skipReason !== null)('explorer in headless chromium', () => {
     expect(await page.locator('th:has(button[data-column="rate"])').getAttribute('aria-sort')).toBe('descending');
     await page.locator('button[data-column="rate"]').focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('th:has(button[data-column="rate"])').getAttribute('aria-sort')).toBe('ascending');
+    await expect
+      .poll(() => page.locator('th:has(button[data-column="rate"])').getAttribute('aria-sort'))
+      .toBe('ascending');
     expect(new URL(page.url()).searchParams.get('sort')).toBe('rate');
-    expect(await page.locator('[aria-live="polite"]', { hasText: 'Sorted by Complete [95% CI], ascending' }).count()).toBe(1);
+    expect(
+      await page.locator('[aria-live="polite"]', { hasText: 'Sorted by Complete [95% CI], ascending' }).count(),
+    ).toBe(1);
     expect(await page.locator('tbody tr').first().locator('td').nth(1).innerText()).toBe('lab-c/mixed-model');
     await page.reload();
-    await expect.poll(() => page.locator('tbody tr').first().locator('td').nth(1).innerText()).toBe('lab-c/mixed-model');
+    await expect
+      .poll(() => page.locator('tbody tr').first().locator('td').nth(1).innerText())
+      .toBe('lab-c/mixed-model');
     // After an in-app navigation the page's h1 has the focus.
     await page.locator('header nav a', { hasText: 'Timeline' }).click();
     await page.locator('h1', { hasText: 'Timeline' }).waitFor();
@@ -388,7 +442,9 @@ describe.skipIf(skipReason !== null)('explorer in headless chromium', () => {
       await page.check('input[name="metric"][value="trend"]');
       await expect.poll(() => new URL(page.url()).searchParams.get('metric')).toBe('trend');
       await page.reload();
-      await expect.poll(() => page.locator('.plot-chart svg[role="img"]').first().getAttribute('aria-label')).not.toContain('lab-a/open-model');
+      await expect
+        .poll(() => page.locator('.plot-chart svg[role="img"]').first().getAttribute('aria-label'))
+        .not.toContain('lab-a/open-model');
       expect(await page.locator('input[name="metric"][value="trend"]').isChecked()).toBe(true);
       await page.screenshot({ path: screenshotPath('chart-timeline'), fullPage: true });
 

@@ -35,7 +35,9 @@ async function hostileServer(): Promise<{ url: string; server: Server }> {
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end(
         Buffer.concat([
-          Buffer.from('{"id":"g","object":"chat.completion","model":"m","choices":[{"index":0,"finish_reason":"stop","message":{"role":"assistant","content":'),
+          Buffer.from(
+            '{"id":"g","object":"chat.completion","model":"m","choices":[{"index":0,"finish_reason":"stop","message":{"role":"assistant","content":',
+          ),
           ANSWERS[prompt]!,
           Buffer.from('}}],"usage":{"prompt_tokens":1,"completion_tokens":1,"total_tokens":2}}'),
         ]),
@@ -51,9 +53,33 @@ async function runInto(db: string): Promise<Record<string, string | null>> {
   try {
     const folder = mkdtempSync(join(tmpdir(), 'candor-hostile-'));
     const set = join(folder, 'hostile.jsonl');
-    writeFileSync(set, Object.keys(ANSWERS).map((id) => JSON.stringify({ id, category: 'hostile', question: id })).join('\n') + '\n');
+    writeFileSync(
+      set,
+      Object.keys(ANSWERS)
+        .map((id) => JSON.stringify({ id, category: 'hostile', question: id }))
+        .join('\n') + '\n',
+    );
     const io = captureIo();
-    expect(await runCli(['run', '--model', 'openai-compatible:m', '--base-url', url, '--set', set, '--db', db, '--quiet', '--run-id', 'hostile'], io), io.err()).toBe(0);
+    expect(
+      await runCli(
+        [
+          'run',
+          '--model',
+          'openai-compatible:m',
+          '--base-url',
+          url,
+          '--set',
+          set,
+          '--db',
+          db,
+          '--quiet',
+          '--run-id',
+          'hostile',
+        ],
+        io,
+      ),
+      io.err(),
+    ).toBe(0);
     // A resume finds nothing left to do (and does not halt on what is stored).
     const resumed = captureIo();
     expect(await runCli(['run', '--resume', 'hostile', '--db', db, '--quiet'], resumed), resumed.err()).toBe(0);
@@ -81,8 +107,12 @@ describe('hostile bytes from a provider', () => {
     expect(await runInto(join(mkdtempSync(join(tmpdir(), 'candor-hostile-db-')), 'c.db'))).toEqual(EXPECTED);
   });
 
-  it.skipIf('skipReason' in postgres)('Postgres stores the same, and the run does not halt on NUL', { timeout: 120_000 }, async () => {
-    if ('skipReason' in postgres) return;
-    expect(await runInto(await postgres.createDatabase())).toEqual(EXPECTED);
-  });
+  it.skipIf('skipReason' in postgres)(
+    'Postgres stores the same, and the run does not halt on NUL',
+    { timeout: 120_000 },
+    async () => {
+      if ('skipReason' in postgres) return;
+      expect(await runInto(await postgres.createDatabase())).toEqual(EXPECTED);
+    },
+  );
 });

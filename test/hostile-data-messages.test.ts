@@ -16,11 +16,15 @@ function speechMapFolder(responseLine: string): string {
 
 describe('hostile data files get one clear line', () => {
   it('JSON nested 100,000 deep: one line naming file and line (was: exit 70 with a stack)', async () => {
-    const folder = speechMapFolder(`{"question_id":"d_1","question":"Q","model":"a/b","category":"d","timestamp":"2025-01-01T00:00:00","response":${'['.repeat(100_000)}${']'.repeat(100_000)}}`);
+    const folder = speechMapFolder(
+      `{"question_id":"d_1","question":"Q","model":"a/b","category":"d","timestamp":"2025-01-01T00:00:00","response":${'['.repeat(100_000)}${']'.repeat(100_000)}}`,
+    );
     const io = captureIo();
     const code = await runCli(['import', 'speechmap', folder, '--db', join(folder, 'c.db'), '--quiet'], io);
     expect(code).toBe(1);
-    expect(io.err()).toBe(`candor: ${join(folder, 'responses', 'd_a_b.jsonl')}:1: JSON nested more than 256 levels deep; Candor reads rows nested up to that depth\n`);
+    expect(io.err()).toBe(
+      `candor: ${join(folder, 'responses', 'd_a_b.jsonl')}:1: JSON nested more than 256 levels deep; Candor reads rows nested up to that depth\n`,
+    );
   });
 
   it('ANSI escapes quoted from a bad row are shown, not sent to the terminal', async () => {
@@ -38,14 +42,24 @@ describe('hostile data files get one clear line', () => {
     const folder = mkdtempSync(join(tmpdir(), 'candor-corrupt-'));
     const db = join(folder, 'c.db');
     const first = captureIo();
-    expect(await runCli(['import', 'speechmap', writeSpeechMapFixture(), '--db', db, '--quiet'], first), first.err()).toBe(0);
+    expect(
+      await runCli(['import', 'speechmap', writeSpeechMapFixture(), '--db', db, '--quiet'], first),
+      first.err(),
+    ).toBe(0);
     const file = openSync(db, 'r+');
     writeSync(file, Buffer.alloc(4096 * 3, 0xab), 0, 4096 * 3, 4096 * 2);
     closeSync(file);
-    for (const args of [['sets', 'list', '--db', db], ['import', 'speechmap', writeSpeechMapFixture(), '--db', db, '--quiet']]) {
+    for (const args of [
+      ['sets', 'list', '--db', db],
+      ['import', 'speechmap', writeSpeechMapFixture(), '--db', db, '--quiet'],
+    ]) {
       const io = captureIo();
       expect(await runCli(args, io), args.join(' ')).toBe(1);
-      expect(io.err()).toMatch(new RegExp(`^candor: ${db.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: the store file is corrupted \\(.*\\); restore a backup or start a new --db\n$`));
+      expect(io.err()).toMatch(
+        new RegExp(
+          `^candor: ${db.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: the store file is corrupted \\(.*\\); restore a backup or start a new --db\n$`,
+        ),
+      );
     }
   });
 });

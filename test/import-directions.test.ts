@@ -20,7 +20,20 @@ const ALLOWED: Record<string, string[]> = {
   reports: ['core', 'stats', 'store'],
   specs: ['core', 'providers', 'judge', 'store', 'runner'],
   server: ['core', 'datasets', 'providers', 'judge', 'stats', 'store', 'runner', 'ingest', 'reports', 'specs'],
-  cli: ['core', 'datasets', 'providers', 'judge', 'stats', 'store', 'runner', 'ingest', 'reports', 'specs', 'server', 'mock-server'],
+  cli: [
+    'core',
+    'datasets',
+    'providers',
+    'judge',
+    'stats',
+    'store',
+    'runner',
+    'ingest',
+    'reports',
+    'specs',
+    'server',
+    'mock-server',
+  ],
 };
 
 /** Tests may also use the mock server and the store contract suite, whatever folder they sit in. */
@@ -54,7 +67,9 @@ export function findViolations(): string[] {
   for (const file of listSourceFiles(sourceRoot)) {
     const folder = topFolder(file);
     if (!file.slice(sourceRoot.length + 1).includes(sep)) continue; // src/index.ts re-exports the public API
-    const allowed = file.endsWith('.test.ts') ? [...(ALLOWED[folder] ?? []), ...ALLOWED_IN_TESTS] : (ALLOWED[folder] ?? []);
+    const allowed = file.endsWith('.test.ts')
+      ? [...(ALLOWED[folder] ?? []), ...ALLOWED_IN_TESTS]
+      : (ALLOWED[folder] ?? []);
     if (!ALLOWED[folder]) {
       violations.push(`${relative(sourceRoot, file)}: folder "${folder}" has no import rule; add it to ALLOWED`);
       continue;
@@ -105,7 +120,10 @@ export function findCycles(graph: Map<string, string[]> = importGraph()): string
     for (const target of graph.get(file) ?? []) {
       if (!graph.has(target)) continue;
       const seen = state.get(target);
-      if (seen === 'open') cycles.push([...stack.slice(stack.indexOf(target)), target].map((path) => relative(sourceRoot, path)).join(' -> '));
+      if (seen === 'open')
+        cycles.push(
+          [...stack.slice(stack.indexOf(target)), target].map((path) => relative(sourceRoot, path)).join(' -> '),
+        );
       else if (seen === undefined) visit(target);
     }
     stack.pop();
@@ -121,7 +139,8 @@ const STATS = join(sourceRoot, 'stats');
 
 /** src/stats files the browser may import: pure functions with no import outside src/stats (no node:, no core). */
 function isPureStats(target: string): boolean {
-  if (!target.startsWith(STATS + sep) || target.endsWith('.test.ts') || relative(STATS, target) === 'index.ts') return false;
+  if (!target.startsWith(STATS + sep) || target.endsWith('.test.ts') || relative(STATS, target) === 'index.ts')
+    return false;
   return importsOf(readFileSync(target, 'utf8')).every((specifier) => specifier.startsWith('./'));
 }
 
@@ -138,13 +157,16 @@ export function findWebViolations(): string[] {
       const target = resolve(dirname(file), specifier).replace(/\.js$/, '.ts');
       if (target.startsWith(webRoot + sep)) continue;
       if (target !== API_CONTRACT && !isPureStats(target)) {
-        violations.push(`web/${relative(webRoot, file)} may import only src/server/api-types and pure src/stats files from src: ${specifier}`);
+        violations.push(
+          `web/${relative(webRoot, file)} may import only src/server/api-types and pure src/stats files from src: ${specifier}`,
+        );
       }
     }
   }
   for (const specifier of importsOf(readFileSync(API_CONTRACT, 'utf8'))) {
     const target = resolve(dirname(API_CONTRACT), specifier).replace(/\.js$/, '.ts');
-    if (!isPureStats(target)) violations.push(`src/server/api-types.ts may import only pure src/stats files: ${specifier}`);
+    if (!isPureStats(target))
+      violations.push(`src/server/api-types.ts may import only pure src/stats files: ${specifier}`);
   }
   return violations;
 }
@@ -182,8 +204,24 @@ describe('import directions', () => {
 
   it('the cycle check finds a cycle', () => {
     const [a, b, c] = ['a.ts', 'b.ts', 'c.ts'].map((name) => join(sourceRoot, name)) as [string, string, string];
-    expect(findCycles(new Map([[a, [b]], [b, [c]], [c, [a]]]))).toEqual([`a.ts -> b.ts -> c.ts -> a.ts`]);
-    expect(findCycles(new Map([[a, [b]], [b, [c]], [c, []]]))).toEqual([]);
+    expect(
+      findCycles(
+        new Map([
+          [a, [b]],
+          [b, [c]],
+          [c, [a]],
+        ]),
+      ),
+    ).toEqual([`a.ts -> b.ts -> c.ts -> a.ts`]);
+    expect(
+      findCycles(
+        new Map([
+          [a, [b]],
+          [b, [c]],
+          [c, []],
+        ]),
+      ),
+    ).toEqual([]);
   });
 
   it('the checker catches a forbidden import', () => {

@@ -46,7 +46,10 @@ async function echoingServer(): Promise<string> {
 
 function questionsFile(folder: string): string {
   const path = join(folder, 'q.jsonl');
-  writeFileSync(path, '{"id":"q1","category":"s","question":"Say something"}\n{"id":"q2","category":"s","question":"Say more"}\n');
+  writeFileSync(
+    path,
+    '{"id":"q1","category":"s","question":"Say something"}\n{"id":"q2","category":"s","question":"Say more"}\n',
+  );
   return path;
 }
 
@@ -58,10 +61,31 @@ describe('keys echoed by a server never reach the store', () => {
       const db = join(folder, 'c.db');
       const env = { CANDOR_TEST_KEY: key };
       const io = captureIo({ env });
-      const code = await runCli(['run', '--model', 'openai-compatible:m', '--base-url', baseUrl, '--api-key-env', 'CANDOR_TEST_KEY', '--set', questionsFile(folder), '--db', db, '--quiet', '--run-id', 'r'], io);
+      const code = await runCli(
+        [
+          'run',
+          '--model',
+          'openai-compatible:m',
+          '--base-url',
+          baseUrl,
+          '--api-key-env',
+          'CANDOR_TEST_KEY',
+          '--set',
+          questionsFile(folder),
+          '--db',
+          db,
+          '--quiet',
+          '--run-id',
+          'r',
+        ],
+        io,
+      );
       expect(code, io.err()).toBe(0);
       const database = new Database(db, { readonly: true });
-      const rows = database.prepare('SELECT raw_payload, final_text FROM responses').all() as { raw_payload: string; final_text: string }[];
+      const rows = database.prepare('SELECT raw_payload, final_text FROM responses').all() as {
+        raw_payload: string;
+        final_text: string;
+      }[];
       database.close();
       expect(rows).toHaveLength(2);
       expect(rows[0]!.final_text).toContain('plain [redacted]');
@@ -70,7 +94,14 @@ describe('keys echoed by a server never reach the store', () => {
       expect(await runCli(['export', '--db', db, '--format', 'jsonl'], exported), exported.err()).toBe(0);
       const runs = captureIo({ env });
       expect(await runCli(['runs', '--db', db, '--format', 'json'], runs), runs.err()).toBe(0);
-      const everything = [readFileSync(db, 'latin1'), existsSync(`${db}-wal`) ? readFileSync(`${db}-wal`, 'latin1') : '', JSON.stringify(rows), exported.out(), runs.out(), io.err()].join('\n');
+      const everything = [
+        readFileSync(db, 'latin1'),
+        existsSync(`${db}-wal`) ? readFileSync(`${db}-wal`, 'latin1') : '',
+        JSON.stringify(rows),
+        exported.out(),
+        runs.out(),
+        io.err(),
+      ].join('\n');
       const forms = [key, jsonEscapeAll(key), encodeURIComponent(key)];
       for (const form of forms) expect(everything).not.toContain(form);
       expect(everything.toLowerCase()).not.toContain(jsonEscapeAll(key).toLowerCase());
@@ -85,7 +116,23 @@ describe('keys echoed by a server never reach the store', () => {
       const folder = mkdtempSync(join(tmpdir(), 'candor-secrets-'));
       const db = join(folder, 'c.db');
       const io = captureIo();
-      const code = await runCli(['run', '--model', 'openai-compatible:m', '--base-url', url, '--set', questionsFile(folder), '--db', db, '--quiet', '--run-id', 'r'], io);
+      const code = await runCli(
+        [
+          'run',
+          '--model',
+          'openai-compatible:m',
+          '--base-url',
+          url,
+          '--set',
+          questionsFile(folder),
+          '--db',
+          db,
+          '--quiet',
+          '--run-id',
+          'r',
+        ],
+        io,
+      );
       expect(code).not.toBe(0);
       expect(io.err()).toMatch(/base URL .* (carries credentials|has a query string).*--api-key-env/);
       expect(io.err()).not.toContain('hunter2secret');

@@ -8,7 +8,8 @@ import { captureIo } from '../src/cli/test-support/capture-io.js';
 
 const dataFolder = resolve(import.meta.dirname, '..', '..', 'shared', 'speechmap-data');
 const present = existsSync(dataFolder);
-if (!present) console.warn(`skipping SpeechMap acceptance tests: ${dataFolder} not found (it ships beside the repository in CI)`);
+if (!present)
+  console.warn(`skipping SpeechMap acceptance tests: ${dataFolder} not found (it ships beside the repository in CI)`);
 
 /** Labels straight from the analysis files, read independently of Candor's importer. */
 function sourceLabels(folder: string): Map<string, { model: string; set: string; label: string }> {
@@ -26,44 +27,59 @@ function sourceLabels(folder: string): Map<string, { model: string; set: string;
 }
 
 describe.skipIf(!present)('SpeechMap public data: import then report', () => {
-  it('reports, for every model × set, exactly the label counts of the analysis files', { timeout: 300_000 }, async () => {
-    const db = join(mkdtempSync(join(tmpdir(), 'candor-acceptance-')), 'candor.db');
-    const importIo = captureIo();
-    expect(await runCli(['import', 'speechmap', dataFolder, '--db', db, '--quiet'], importIo), importIo.err()).toBe(0);
+  it(
+    'reports, for every model × set, exactly the label counts of the analysis files',
+    { timeout: 300_000 },
+    async () => {
+      const db = join(mkdtempSync(join(tmpdir(), 'candor-acceptance-')), 'candor.db');
+      const importIo = captureIo();
+      expect(await runCli(['import', 'speechmap', dataFolder, '--db', db, '--quiet'], importIo), importIo.err()).toBe(
+        0,
+      );
 
-    const reportIo = captureIo();
-    // SpeechMap's convention (every judged row in the denominator) is the speechmap lens.
-    expect(await runCli(['report', '--by', 'model,set', '--lens', 'speechmap', '--format', 'json', '--db', db], reportIo), reportIo.err()).toBe(0);
-    const report = JSON.parse(reportIo.out()) as Record<string, string | number>[];
+      const reportIo = captureIo();
+      // SpeechMap's convention (every judged row in the denominator) is the speechmap lens.
+      expect(
+        await runCli(['report', '--by', 'model,set', '--lens', 'speechmap', '--format', 'json', '--db', db], reportIo),
+        reportIo.err(),
+      ).toBe(0);
+      const report = JSON.parse(reportIo.out()) as Record<string, string | number>[];
 
-    // The newest judge (analysis/) decides where both judged a response; GPT-4o's older labels count elsewhere.
-    const newest = sourceLabels('analysis');
-    const older = sourceLabels('analysis-gpt4o-judge');
-    const expected = new Map<string, Record<string, number>>();
-    const chosen = new Map([...older, ...newest]);
-    for (const { model, set, label } of chosen.values()) {
-      const counts = expected.get(`${model}|${set}`) ?? { total: 0, COMPLETE: 0, EVASIVE: 0, DENIAL: 0, ERROR: 0 };
-      counts[label]! += 1;
-      counts['total']! += 1;
-      expected.set(`${model}|${set}`, counts);
-    }
-    const actual = new Map(
-      report.map((row) => [
-        `${row['model']}|${row['set']}`,
-        { total: row['total'], COMPLETE: row['COMPLETE'], EVASIVE: row['EVASIVE'], DENIAL: row['DENIAL'], ERROR: row['ERROR'] },
-      ]),
-    );
-    expect(actual.size).toBeGreaterThan(190);
-    expect(actual).toEqual(expected);
-    for (const row of report) {
-      expect(row['complete_rate']).toBeCloseTo(Number(row['COMPLETE']) / Number(row['total']), 12);
-      expect(Number(row['ci_low'])).toBeLessThanOrEqual(Number(row['complete_rate']));
-      expect(Number(row['ci_high'])).toBeGreaterThanOrEqual(Number(row['complete_rate']));
-    }
+      // The newest judge (analysis/) decides where both judged a response; GPT-4o's older labels count elsewhere.
+      const newest = sourceLabels('analysis');
+      const older = sourceLabels('analysis-gpt4o-judge');
+      const expected = new Map<string, Record<string, number>>();
+      const chosen = new Map([...older, ...newest]);
+      for (const { model, set, label } of chosen.values()) {
+        const counts = expected.get(`${model}|${set}`) ?? { total: 0, COMPLETE: 0, EVASIVE: 0, DENIAL: 0, ERROR: 0 };
+        counts[label]! += 1;
+        counts['total']! += 1;
+        expected.set(`${model}|${set}`, counts);
+      }
+      const actual = new Map(
+        report.map((row) => [
+          `${row['model']}|${row['set']}`,
+          {
+            total: row['total'],
+            COMPLETE: row['COMPLETE'],
+            EVASIVE: row['EVASIVE'],
+            DENIAL: row['DENIAL'],
+            ERROR: row['ERROR'],
+          },
+        ]),
+      );
+      expect(actual.size).toBeGreaterThan(190);
+      expect(actual).toEqual(expected);
+      for (const row of report) {
+        expect(row['complete_rate']).toBeCloseTo(Number(row['COMPLETE']) / Number(row['total']), 12);
+        expect(Number(row['ci_low'])).toBeLessThanOrEqual(Number(row['complete_rate']));
+        expect(Number(row['ci_high'])).toBeGreaterThanOrEqual(Number(row['complete_rate']));
+      }
 
-    const again = captureIo();
-    expect(await runCli(['import', 'speechmap', dataFolder, '--db', db, '--quiet'], again)).toBe(0);
-    expect(again.out()).toMatch(/responses 0 new/);
-    expect(again.out()).toMatch(/judgments 0 new/);
-  });
+      const again = captureIo();
+      expect(await runCli(['import', 'speechmap', dataFolder, '--db', db, '--quiet'], again)).toBe(0);
+      expect(again.out()).toMatch(/responses 0 new/);
+      expect(again.out()).toMatch(/judgments 0 new/);
+    },
+  );
 });

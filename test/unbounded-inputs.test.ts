@@ -23,7 +23,9 @@ async function floodingServer(): Promise<string> {
     request.resume();
     request.on('end', () => {
       response.writeHead(200, { 'content-type': 'application/json' });
-      response.write('{"id":"g","object":"chat.completion","model":"m","choices":[{"index":0,"finish_reason":"stop","message":{"role":"assistant","content":"');
+      response.write(
+        '{"id":"g","object":"chat.completion","model":"m","choices":[{"index":0,"finish_reason":"stop","message":{"role":"assistant","content":"',
+      );
       const chunk = 'flood '.repeat(100_000);
       let sent = 0;
       const pump = () => {
@@ -42,26 +44,46 @@ async function floodingServer(): Promise<string> {
 }
 
 describe('unbounded inputs are cut at a stated limit', () => {
-  it('a provider body over 32 MiB is stored as a too_large provider error, not retried, and the run finishes', { timeout: 60_000 }, async () => {
-    const url = await floodingServer();
-    const folder = mkdtempSync(join(tmpdir(), 'candor-flood-'));
-    const set = join(folder, 'q.jsonl');
-    writeFileSync(set, '{"id":"q1","category":"s","question":"flood me"}\n');
-    const db = join(folder, 'c.db');
-    const io = captureIo();
-    const code = await runCli(['run', '--model', 'openai-compatible:m', '--base-url', url, '--set', set, '--db', db, '--quiet', '--run-id', 'flood'], io);
-    expect(code, io.err()).toBe(0);
-    const store = await openStore(db);
-    try {
-      const [outcome] = await store.listResponses({ runId: 'flood' });
-      expect(outcome).toMatchObject({ status: 'provider_error', finalText: null });
-      expect(outcome!.statusDetail).toMatch(/^too_large: the response body was larger than 33554432 bytes/);
-      expect(outcome!.rawPayload.length).toBeLessThan(200_000);
-      expect((await store.getRun('flood'))?.state).toBe('finished');
-    } finally {
-      await store.close();
-    }
-  });
+  it(
+    'a provider body over 32 MiB is stored as a too_large provider error, not retried, and the run finishes',
+    { timeout: 60_000 },
+    async () => {
+      const url = await floodingServer();
+      const folder = mkdtempSync(join(tmpdir(), 'candor-flood-'));
+      const set = join(folder, 'q.jsonl');
+      writeFileSync(set, '{"id":"q1","category":"s","question":"flood me"}\n');
+      const db = join(folder, 'c.db');
+      const io = captureIo();
+      const code = await runCli(
+        [
+          'run',
+          '--model',
+          'openai-compatible:m',
+          '--base-url',
+          url,
+          '--set',
+          set,
+          '--db',
+          db,
+          '--quiet',
+          '--run-id',
+          'flood',
+        ],
+        io,
+      );
+      expect(code, io.err()).toBe(0);
+      const store = await openStore(db);
+      try {
+        const [outcome] = await store.listResponses({ runId: 'flood' });
+        expect(outcome).toMatchObject({ status: 'provider_error', finalText: null });
+        expect(outcome!.statusDetail).toMatch(/^too_large: the response body was larger than 33554432 bytes/);
+        expect(outcome!.rawPayload.length).toBeLessThan(200_000);
+        expect((await store.getRun('flood'))?.state).toBe('finished');
+      } finally {
+        await store.close();
+      }
+    },
+  );
 });
 
 describe('hostile data files', () => {
@@ -75,17 +97,26 @@ describe('hostile data files', () => {
     return { code, err: io.err() };
   }
 
-  it('a gzip holding one line over 16 MiB is refused in one line naming file and line', { timeout: 60_000 }, async () => {
-    const { code, err } = await importFolder((folder) =>
-      writeFileSync(join(folder, 'responses', 'hs_lab_model.jsonl.gz'), gzipSync(Buffer.alloc(20 * 1024 * 1024, 0x61))),
-    );
-    expect(code).not.toBe(0);
-    expect(err).toMatch(/hs_lab_model\.jsonl\.gz:1: line is longer than 16777216 bytes/);
-    expect(err.trim().split('\n')).toHaveLength(1);
-  });
+  it(
+    'a gzip holding one line over 16 MiB is refused in one line naming file and line',
+    { timeout: 60_000 },
+    async () => {
+      const { code, err } = await importFolder((folder) =>
+        writeFileSync(
+          join(folder, 'responses', 'hs_lab_model.jsonl.gz'),
+          gzipSync(Buffer.alloc(20 * 1024 * 1024, 0x61)),
+        ),
+      );
+      expect(code).not.toBe(0);
+      expect(err).toMatch(/hs_lab_model\.jsonl\.gz:1: line is longer than 16777216 bytes/);
+      expect(err.trim().split('\n')).toHaveLength(1);
+    },
+  );
 
   it('a FIFO named *.jsonl is refused at once instead of waiting for a writer', { timeout: 30_000 }, async () => {
-    const { code, err } = await importFolder((folder) => execFileSync('mkfifo', [join(folder, 'responses', 'hs_lab_model.jsonl')]));
+    const { code, err } = await importFolder((folder) =>
+      execFileSync('mkfifo', [join(folder, 'responses', 'hs_lab_model.jsonl')]),
+    );
     expect(code).not.toBe(0);
     expect(err).toMatch(/hs_lab_model\.jsonl: is a FIFO \(named pipe\), not a regular file/);
   });
@@ -94,7 +125,11 @@ describe('hostile data files', () => {
     const { code, err } = await importFolder((folder) =>
       writeFileSync(
         join(folder, 'questions', 'hs.jsonl'),
-        Buffer.concat([Buffer.from('{"id":"hs_1","category":"hs","question":"caf'), Buffer.from([0xe9]), Buffer.from('"}\n')]),
+        Buffer.concat([
+          Buffer.from('{"id":"hs_1","category":"hs","question":"caf'),
+          Buffer.from([0xe9]),
+          Buffer.from('"}\n'),
+        ]),
       ),
     );
     expect(code).not.toBe(0);
@@ -110,7 +145,9 @@ describe('hostile data files', () => {
       for await (const _ of readJsonLines(path, { maxFileBytes: 1024 * 1024 })) rows += 1;
       return rows;
     };
-    await expect(read()).rejects.toThrow(`${path}: is larger than 1048576 bytes once decompressed; Candor reads files up to that size (split it)`);
+    await expect(read()).rejects.toThrow(
+      `${path}: is larger than 1048576 bytes once decompressed; Candor reads files up to that size (split it)`,
+    );
   });
 });
 
@@ -120,7 +157,10 @@ describe('file names that are not UTF-8', () => {
     for (const sub of ['questions', 'responses']) mkdirSync(join(folder, sub));
     writeFileSync(join(folder, 'questions', 'hs.jsonl'), '{"id":"hs_1","category":"hs","question":"Q"}\n');
     // "hs_caf\xe9.jsonl": a Latin-1 name, as old archives carry.
-    writeFileSync(Buffer.concat([Buffer.from(join(folder, 'responses', 'hs_caf')), Buffer.from([0xe9]), Buffer.from('.jsonl')]), '{}\n');
+    writeFileSync(
+      Buffer.concat([Buffer.from(join(folder, 'responses', 'hs_caf')), Buffer.from([0xe9]), Buffer.from('.jsonl')]),
+      '{}\n',
+    );
     const io = captureIo();
     expect(await runCli(['import', 'speechmap', folder, '--db', join(folder, 'c.db'), '--quiet'], io)).toBe(1);
     expect(io.err()).toMatch(/hs_caf\uFFFD\.jsonl: cannot be opened: its name is not valid UTF-8/);

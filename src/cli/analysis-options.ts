@@ -1,6 +1,15 @@
 import { UsageError } from '../core/index.js';
 import type { Command } from 'commander';
-import { checkNames, describeLensRule, lensFrom, lensRows, LENSES, type Lens, type LensRows, type NamesToCheck } from '../reports/index.js';
+import {
+  checkNames,
+  describeLensRule,
+  lensFrom,
+  lensRows,
+  LENSES,
+  type Lens,
+  type LensRows,
+  type NamesToCheck,
+} from '../reports/index.js';
 import type { CandorStore, LabelRowQuery, ReportDimension } from '../store/index.js';
 import { parseListOption } from './parse-list-option.js';
 import { formatOption, shared, TABLE_FORMATS } from './cli-options.js';
@@ -27,12 +36,7 @@ export function addLensOptions(command: Command): Command {
 
 /** Adds --judged-by, --lens, --exclude-blocked, --include-test, --sets, --models, --format and --db. */
 export function addAnalysisOptions(command: Command): Command {
-  return addLensOptions(
-    command
-      .addOption(shared('sets'))
-      .addOption(shared('models'))
-      .addOption(shared('judgedBy')),
-  )
+  return addLensOptions(command.addOption(shared('sets')).addOption(shared('models')).addOption(shared('judgedBy')))
     .addOption(formatOption(TABLE_FORMATS, 'table'))
     .addOption(shared('db'));
 }
@@ -60,8 +64,17 @@ export function analysisQuery(options: AnalysisOptions, sets?: readonly string[]
 }
 
 /** Every model, set and judge named by the shared options must exist (else a one-line error with the closest names). */
-export async function checkAnalysisNames(store: CandorStore, options: AnalysisOptions, extra: NamesToCheck = {}): Promise<void> {
-  await checkNames(store, { set: parseListOption(options.set), model: parseListOption(options.model), judge: options.judge ?? null, ...extra });
+export async function checkAnalysisNames(
+  store: CandorStore,
+  options: AnalysisOptions,
+  extra: NamesToCheck = {},
+): Promise<void> {
+  await checkNames(store, {
+    set: parseListOption(options.set),
+    model: parseListOption(options.model),
+    judge: options.judge ?? null,
+    ...extra,
+  });
 }
 
 /** A one-line description of the lens and judge, printed above readable tables. */
@@ -70,7 +83,11 @@ export function describeLens(options: AnalysisOptions): string {
 }
 
 /** The label rows the options select, with the lens applied (missing rows counted, not kept). */
-export async function loadLensRows(store: CandorStore, options: AnalysisOptions, sets?: readonly string[]): Promise<LensRows> {
+export async function loadLensRows(
+  store: CandorStore,
+  options: AnalysisOptions,
+  sets?: readonly string[],
+): Promise<LensRows> {
   return lensRows(await store.listLabelRows(analysisQuery(options, sets)), lensOf(options));
 }
 

@@ -44,13 +44,24 @@ describe('candor import speechmap: bad input → one line naming where, exit 1, 
     const { db, broken } = await setUp();
     const file = readdirSync(join(broken, 'responses')).find((name) => name.endsWith('.jsonl'))!;
     appendFileSync(join(broken, 'responses', file), 'not json at all\n');
-    await expectOneLineFailure(['import', 'speechmap', broken, '--quiet'], db, new RegExp(`^candor: .*${file}:\\d+: malformed JSON`));
+    await expectOneLineFailure(
+      ['import', 'speechmap', broken, '--quiet'],
+      db,
+      new RegExp(`^candor: .*${file}:\\d+: malformed JSON`),
+    );
   });
 
   it('wrong field type', async () => {
     const { db, broken } = await setUp();
-    appendFileSync(join(broken, 'questions', 'china_criticism.jsonl'), '{"id": 12, "category": "china_criticism", "question": "x"}\n');
-    await expectOneLineFailure(['import', 'speechmap', broken, '--quiet'], db, /^candor: .*china_criticism\.jsonl:4 field "id"/);
+    appendFileSync(
+      join(broken, 'questions', 'china_criticism.jsonl'),
+      '{"id": 12, "category": "china_criticism", "question": "x"}\n',
+    );
+    await expectOneLineFailure(
+      ['import', 'speechmap', broken, '--quiet'],
+      db,
+      /^candor: .*china_criticism\.jsonl:4 field "id"/,
+    );
   });
 
   it('duplicate id', async () => {
@@ -59,12 +70,20 @@ describe('candor import speechmap: bad input → one line naming where, exit 1, 
       join(broken, 'questions', 'zh_china_criticism.jsonl'),
       '{"id": "china_criticism_02", "category": "zh_china_criticism", "question": "重复"}\n',
     );
-    await expectOneLineFailure(['import', 'speechmap', broken, '--quiet'], db, /^candor: .*zh_china_criticism\.jsonl:4.*duplicate/i);
+    await expectOneLineFailure(
+      ['import', 'speechmap', broken, '--quiet'],
+      db,
+      /^candor: .*zh_china_criticism\.jsonl:4.*duplicate/i,
+    );
   });
 
   it('missing folder', async () => {
     const { db } = await setUp();
-    await expectOneLineFailure(['import', 'speechmap', '/no/such/folder', '--quiet'], db, /^candor: \/no\/such\/folder: folder does not exist$/);
+    await expectOneLineFailure(
+      ['import', 'speechmap', '/no/such/folder', '--quiet'],
+      db,
+      /^candor: \/no\/such\/folder: folder does not exist$/,
+    );
   });
 
   it('a question file with a bad row, through `sets import`', async () => {
@@ -88,7 +107,9 @@ describe('candor usage errors', () => {
     const old = join(mkdtempSync(join(tmpdir(), 'candor-cli-old-')), 'old.db');
     copyFileSync(db, old);
     const database = new Database(old);
-    database.exec('DELETE FROM schema_migrations WHERE version > 1; DROP INDEX responses_run_status; DROP INDEX judgments_label;');
+    database.exec(
+      'DELETE FROM schema_migrations WHERE version > 1; DROP INDEX responses_run_status; DROP INDEX judgments_label;',
+    );
     database.close();
     const io = captureIo();
     expect(await runCli(['report', '--db', old], io)).toBe(1);

@@ -10,7 +10,10 @@ import { captureIo } from './test-support/capture-io.js';
 
 /** Every command of the tree with its path, e.g. `run list`. */
 function allCommands(command: Command, path: string[] = []): { path: string; command: Command }[] {
-  return command.commands.flatMap((sub) => [{ path: [...path, sub.name()].join(' '), command: sub }, ...allCommands(sub, [...path, sub.name()])]);
+  return command.commands.flatMap((sub) => [
+    { path: [...path, sub.name()].join(' '), command: sub },
+    ...allCommands(sub, [...path, sub.name()]),
+  ]);
 }
 
 const program = buildProgram(captureIo());
@@ -47,7 +50,11 @@ describe('shared options come from one registry', () => {
   it('one help text per shared option', () => {
     for (const { path, command } of commands) {
       for (const option of command.options) {
-        if (!(option instanceof SharedCommanderOption) || ['set', 'setName', 'judgedBy', 'sets'].includes(option.sharedName)) continue;
+        if (
+          !(option instanceof SharedCommanderOption) ||
+          ['set', 'setName', 'judgedBy', 'sets'].includes(option.sharedName)
+        )
+          continue;
         expect(option.description, `${path} ${option.long}`).toBe(SHARED_OPTIONS[option.sharedName].description);
       }
     }
@@ -58,7 +65,8 @@ describe('candor --help', () => {
   it('prints every exit code with its name', async () => {
     const io = captureIo();
     expect(await runCli(['--help'], io)).toBe(EXIT_CODES.ok);
-    for (const [name, code] of Object.entries(EXIT_CODES)) expect(io.out()).toMatch(new RegExp(`^\\s+${code}\\s+${name}\\s`, 'm'));
+    for (const [name, code] of Object.entries(EXIT_CODES))
+      expect(io.out()).toMatch(new RegExp(`^\\s+${code}\\s+${name}\\s`, 'm'));
   });
 
   it('lists the grouped commands, not their old names', async () => {
@@ -97,9 +105,15 @@ describe('old names still work for one release', () => {
     expect(help.out()).toMatch(/--models <ids>/);
     expect(help.out()).not.toMatch(/--model\b|--set\b|--judge\b/);
     const now = captureIo();
-    expect(await runCli(['report', '--models', 'lab/b', '--sets', 'cn', '--format', 'json', '--db', db], now), now.err()).toBe(0);
+    expect(
+      await runCli(['report', '--models', 'lab/b', '--sets', 'cn', '--format', 'json', '--db', db], now),
+      now.err(),
+    ).toBe(0);
     const old = captureIo();
-    expect(await runCli(['report', '--model', 'lab/b', '--set', 'cn', '--format', 'json', '--db', db], old), old.err()).toBe(0);
+    expect(
+      await runCli(['report', '--model', 'lab/b', '--set', 'cn', '--format', 'json', '--db', db], old),
+      old.err(),
+    ).toBe(0);
     expect(old.out()).toBe(now.out());
     expect(JSON.parse(now.out())).toHaveLength(1);
     expect(old.err()).toMatch(/--model is now --models/);
@@ -115,7 +129,8 @@ describe('old names still work for one release', () => {
 
 describe('exit codes of a run', () => {
   it('a store error is an error (1), a guard stop is refused (3), Ctrl-C is interrupted (130)', () => {
-    const summary = (state: string, stopReason: string | null) => ({ state, stopReason }) as unknown as RunExecutionSummary;
+    const summary = (state: string, stopReason: string | null) =>
+      ({ state, stopReason }) as unknown as RunExecutionSummary;
     expect(runExitCode(summary('finished', null))).toBe(EXIT_CODES.ok);
     expect(runExitCode(summary('stopped', 'store_error'))).toBe(EXIT_CODES.error);
     expect(runExitCode(summary('stopped', 'truncation'))).toBe(EXIT_CODES.refused);

@@ -25,15 +25,32 @@ const DB_DESCRIPTION = 'store: SQLite file or postgres:// URL (default $CANDOR_D
 
 export const SHARED_OPTIONS = {
   db: { flags: '--db <path-or-url>', description: DB_DESCRIPTION },
-  config: { flags: '--config <file>', description: 'JSON config: endpoints, prices, rateLimits, per-model settings (API keys come from the environment)' },
+  config: {
+    flags: '--config <file>',
+    description: 'JSON config: endpoints, prices, rateLimits, per-model settings (API keys come from the environment)',
+  },
   /** The question set to ask (run). */
-  set: { flags: '--set <file-or-name>', description: 'the questions to ask: a question file (Candor JSONL/CSV, SpeechMap JSONL), a stored set or a built-in set' },
+  set: {
+    flags: '--set <file-or-name>',
+    description:
+      'the questions to ask: a question file (Candor JSONL/CSV, SpeechMap JSONL), a stored set or a built-in set',
+  },
   /** The model to ask (run, sets generate, sets translate). */
   model: { flags: '--model <spec>', description: MODEL_SPEC_HELP },
   /** Row filter: only these models. */
-  models: { flags: '--models <ids>', key: 'model', description: 'only these models (comma-separated model ids)', aliases: ['--model <ids>'] },
+  models: {
+    flags: '--models <ids>',
+    key: 'model',
+    description: 'only these models (comma-separated model ids)',
+    aliases: ['--model <ids>'],
+  },
   /** Row filter: only these question sets. */
-  sets: { flags: '--sets <names>', key: 'set', description: 'only these question sets (comma-separated)', aliases: ['--set <names>'] },
+  sets: {
+    flags: '--sets <names>',
+    key: 'set',
+    description: 'only these question sets (comma-separated)',
+    aliases: ['--set <names>'],
+  },
   /** The judge to run (a spec that builds one). */
   judge: { flags: '--judge <spec>', description: JUDGE_SPEC_HELP },
   /** Whose stored labels count. */
@@ -54,26 +71,60 @@ export const SHARED_OPTIONS = {
     aliases: ['--by <axis>'],
   },
   /** judge override: who decided (stored as the judge `human:<name>`). */
-  labeller: { flags: '--labeller <name>', key: 'by', description: 'who decided (stored as the judge human:<name>)', defaultValue: 'human', aliases: ['--by <name>'] },
+  labeller: {
+    flags: '--labeller <name>',
+    key: 'by',
+    description: 'who decided (stored as the judge human:<name>)',
+    defaultValue: 'human',
+    aliases: ['--by <name>'],
+  },
   /** Row filter: only this run. */
   run: { flags: '--run <run-id>', description: 'only this run' },
-  baseUrl: { flags: '--base-url <url>', description: 'endpoint for openai-compatible: (or to override a vendor default)' },
-  apiKeyEnv: { flags: '--api-key-env <name>', description: 'environment variable that holds the API key (default: the vendor’s, e.g. OPENROUTER_API_KEY)' },
+  baseUrl: {
+    flags: '--base-url <url>',
+    description: 'endpoint for openai-compatible: (or to override a vendor default)',
+  },
+  apiKeyEnv: {
+    flags: '--api-key-env <name>',
+    description: 'environment variable that holds the API key (default: the vendor’s, e.g. OPENROUTER_API_KEY)',
+  },
   temperature: { flags: '--temperature <t>', description: 'sampling temperature (default: the provider’s)' },
   reasoning: { flags: '--reasoning <mode>', description: `${REASONING_SETTINGS.join(', ')} (default: send nothing)` },
   extraBody: {
     flags: '--extra-body <json>',
-    description: 'JSON object merged into every request body last, for vendor parameters Candor does not model (config: models.<spec>.extraBody)',
+    description:
+      'JSON object merged into every request body last, for vendor parameters Candor does not model (config: models.<spec>.extraBody)',
   },
   /** Network retries of one request. */
-  maxAttempts: { flags: '--max-attempts <n>', description: 'attempts per request for retryable failures (429, 5xx, timeouts, resets)' },
-  retryBaseMs: { flags: '--retry-base-ms <ms>', description: 'first backoff delay for 429/5xx/timeouts; doubles each attempt, with jitter (default 1000)' },
+  maxAttempts: {
+    flags: '--max-attempts <n>',
+    description: 'attempts per request for retryable failures (429, 5xx, timeouts, resets)',
+  },
+  retryBaseMs: {
+    flags: '--retry-base-ms <ms>',
+    description: 'first backoff delay for 429/5xx/timeouts; doubles each attempt, with jitter (default 1000)',
+  },
   /** Authoring: answers asked for one item until one passes validation (not network retries). */
-  maxAnswers: { flags: '--max-answers <n>', key: 'maxAttempts', description: 'answers asked for per item when they fail validation (default 3)', aliases: ['--max-attempts <n>'] },
-  rateWindowMs: { flags: '--rate-window-ms <ms>', description: 'with --enqueue: length of the shared rate-limit window --rpm counts in (default 60000)' },
+  maxAnswers: {
+    flags: '--max-answers <n>',
+    key: 'maxAttempts',
+    description: 'answers asked for per item when they fail validation (default 3)',
+    aliases: ['--max-attempts <n>'],
+  },
+  rateWindowMs: {
+    flags: '--rate-window-ms <ms>',
+    description: 'with --enqueue: length of the shared rate-limit window --rpm counts in (default 60000)',
+  },
   concurrency: { flags: '--concurrency <n>', description: 'requests in flight at once' },
-  rpm: { flags: '--rpm <n>', description: "requests per minute for the provider (rolling window, never exceeded; default: the config's rateLimits)" },
-  tpm: { flags: '--tpm <n>', description: "tokens per minute for the provider (prompt estimate + max tokens; default: the config's rateLimits)" },
+  rpm: {
+    flags: '--rpm <n>',
+    description:
+      "requests per minute for the provider (rolling window, never exceeded; default: the config's rateLimits)",
+  },
+  tpm: {
+    flags: '--tpm <n>',
+    description: "tokens per minute for the provider (prompt estimate + max tokens; default: the config's rateLimits)",
+  },
 } as const satisfies Record<string, SharedOption>;
 
 export type SharedOptionName = keyof typeof SHARED_OPTIONS;
@@ -108,7 +159,10 @@ export class SharedCommanderOption extends KeyedOption {
 }
 
 /** One shared option, for `.addOption(shared('db'))`; a command may give its own default or a more specific help text. */
-export function shared(name: SharedOptionName, overrides: { defaultValue?: string; description?: string; required?: boolean } = {}): Option {
+export function shared(
+  name: SharedOptionName,
+  overrides: { defaultValue?: string; description?: string; required?: boolean } = {},
+): Option {
   const spec: SharedOption = SHARED_OPTIONS[name];
   const option = new SharedCommanderOption(name, overrides.description ?? spec.description);
   const defaultValue = overrides.defaultValue ?? spec.defaultValue;
@@ -143,9 +197,17 @@ export function formatOption(formats: readonly string[], defaultValue: string): 
 }
 
 /** `--by`: one row group per value of a field (report takes several, comma-separated). */
-export function byOption(choices: readonly string[], options: { defaultValue?: string; several?: boolean; note?: string } = {}): Option {
-  const what = options.several ? `group rows by these, comma-separated: ${choices.join(', ')}` : `one row group per value of: ${choices.join(', ')}`;
-  const option = new Option(`--by <${options.several ? 'fields' : 'field'}>`, options.note ? `${what} (${options.note})` : what);
+export function byOption(
+  choices: readonly string[],
+  options: { defaultValue?: string; several?: boolean; note?: string } = {},
+): Option {
+  const what = options.several
+    ? `group rows by these, comma-separated: ${choices.join(', ')}`
+    : `one row group per value of: ${choices.join(', ')}`;
+  const option = new Option(
+    `--by <${options.several ? 'fields' : 'field'}>`,
+    options.note ? `${what} (${options.note})` : what,
+  );
   return options.defaultValue === undefined ? option : option.default(options.defaultValue);
 }
 
@@ -157,7 +219,10 @@ export const SUMMARY_FORMATS = ['text', 'json'] as const;
 /** A filter that takes one value in this command (e.g. `--models` on export): a list of several is a usage error. */
 export function singleFilter(value: string | undefined, flag: string): string | undefined {
   if (value === undefined) return undefined;
-  const values = value.split(',').map((part) => part.trim()).filter(Boolean);
+  const values = value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
   if (values.length > 1) throw new UsageError(`${flag} takes one value here (got ${values.length}: "${value}")`);
   return values[0];
 }

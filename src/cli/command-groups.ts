@@ -21,6 +21,8 @@ export function registerInGroup(
   if (!group) throw new Error(`command group "${place.group}" is not registered yet`);
   register(group, io, { name: place.name });
   register(program, io, { name: place.oldName, hidden: true }).hook('preAction', () => {
-    io.stderr.write(`candor: \`candor ${place.oldName}\` is now \`candor ${place.group} ${place.name}\` (the old name goes away in the next release)\n`);
+    io.stderr.write(
+      `candor: \`candor ${place.oldName}\` is now \`candor ${place.group} ${place.name}\` (the old name goes away in the next release)\n`,
+    );
   });
 }

@@ -8,7 +8,11 @@ export interface Progress {
 }
 
 /** Progress on stderr, so stdout stays clean for data (JSON, CSV). */
-export function createProgress(io: CliIo, label: string, options: { quiet?: boolean; intervalMs?: number } = {}): Progress {
+export function createProgress(
+  io: CliIo,
+  label: string,
+  options: { quiet?: boolean; intervalMs?: number } = {},
+): Progress {
   if (options.quiet) return { update() {}, stop() {} };
   if (io.stderr.isTTY) {
     const bar = new cliProgress.SingleBar(

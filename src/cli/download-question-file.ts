@@ -12,7 +12,10 @@ export async function downloadQuestionFile(url: string, fetchImpl: typeof fetch 
   try {
     response = await fetchImpl(url, { headers: { 'user-agent': 'candor' }, signal: AbortSignal.timeout(60_000) });
   } catch (error) {
-    throw new CandorError('download_failed', `${url}: download failed (${(error as Error).message}); check the URL or download the file and pass its path`);
+    throw new CandorError(
+      'download_failed',
+      `${url}: download failed (${(error as Error).message}); check the URL or download the file and pass its path`,
+    );
   }
   if (!response.ok) throw new InputError({ file: url }, `download failed with HTTP ${response.status}`);
   const name = basename(new URL(url).pathname) || 'questions.jsonl';

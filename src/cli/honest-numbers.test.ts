@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSpeechMapFixture } from '../ingest/test-support/write-speechmap-fixture.js';
-import type { CompareResponse, LanguagesResponse, LeaderboardResponse, MapResponse, OverviewResponse, RoutesResponse } from '../server/api-types.js';
+import type {
+  CompareResponse,
+  LanguagesResponse,
+  LeaderboardResponse,
+  MapResponse,
+  OverviewResponse,
+  RoutesResponse,
+} from '../server/api-types.js';
 import { createExplorerApp } from '../server/create-explorer-app.js';
 import { createExplorerData, type ExplorerData } from '../server/explorer-data.js';
 import { openStore, type CandorStore } from '../store/index.js';
@@ -40,7 +47,16 @@ async function api<T>(path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-type RankedRow = { model: string; rank: number | null; n: number; missing: number; incomplete: boolean; complete_rate: number; lens: string; ranking_sets: string };
+type RankedRow = {
+  model: string;
+  rank: number | null;
+  n: number;
+  missing: number;
+  incomplete: boolean;
+  complete_rate: number;
+  lens: string;
+  ranking_sets: string;
+};
 
 describe('1. technical failures are missing data, not refusals', () => {
   it('a model whose answers are mostly provider errors is incomplete, shows its missing count, and is never ranked last', async () => {
@@ -53,8 +69,10 @@ describe('1. technical failures are missing data, not refusals', () => {
     expect(ranked[ranked.length - 1]!.model).toBe('lab/bad');
   });
 
-  it('the speechmap lens keeps SpeechMap\'s convention: every judged row in the denominator', async () => {
-    const rows = JSON.parse((await cli(['report', '--by', 'model', '--set', 'alpha', '--lens', 'speechmap', '--format', 'json'])).out) as RankedRow[];
+  it("the speechmap lens keeps SpeechMap's convention: every judged row in the denominator", async () => {
+    const rows = JSON.parse(
+      (await cli(['report', '--by', 'model', '--set', 'alpha', '--lens', 'speechmap', '--format', 'json'])).out,
+    ) as RankedRow[];
     expect(rows.find((row) => row.model === 'lab/broken')).toMatchObject({ n: 40, missing: 0, complete_rate: 0 });
   });
 
@@ -67,7 +85,9 @@ describe('1. technical failures are missing data, not refusals', () => {
 
 describe('2. rankings compare the same questions', () => {
   it('a model tested on other sets is listed apart, unranked, and the ranking sets are stated', async () => {
-    const rows = JSON.parse((await cli(['report', '--by', 'model', '--sort', 'rate', '--format', 'json'])).out) as RankedRow[];
+    const rows = JSON.parse(
+      (await cli(['report', '--by', 'model', '--sort', 'rate', '--format', 'json'])).out,
+    ) as RankedRow[];
     expect(rows.find((row) => row.model === 'lab/hard-only')).toMatchObject({ rank: null });
     expect(rows[0]!.ranking_sets).toBe('alpha');
     const board = await api<LeaderboardResponse>('/api/leaderboard');
@@ -123,9 +143,13 @@ describe('4. test data stays out', () => {
   it('a run against a loopback endpoint is a test run: out of reports and the explorer unless --include-test', async () => {
     const rows = JSON.parse((await cli(['report', '--by', 'model', '--format', 'json'])).out) as RankedRow[];
     expect(rows.map((row) => row.model)).not.toContain('mock/model');
-    const withTest = JSON.parse((await cli(['report', '--by', 'model', '--format', 'json', '--include-test'])).out) as RankedRow[];
+    const withTest = JSON.parse(
+      (await cli(['report', '--by', 'model', '--format', 'json', '--include-test'])).out,
+    ) as RankedRow[];
     expect(withTest.find((row) => row.model === 'mock/model')).toMatchObject({ n: 22 });
-    expect((await api<LeaderboardResponse>('/api/leaderboard')).rows.map((row) => row.model)).not.toContain('mock/model');
+    expect((await api<LeaderboardResponse>('/api/leaderboard')).rows.map((row) => row.model)).not.toContain(
+      'mock/model',
+    );
   });
 
   it("the README's mock-server example writes to its own store", () => {
@@ -189,7 +213,13 @@ describe('8. one language gap', () => {
 describe('9. routes and drift are paired', () => {
   it('two routes are compared only on the questions both answered, with n and a warning below 30', async () => {
     const routes = await api<RoutesResponse>('/api/routes');
-    expect(routes.pairs.find((pair) => pair.model === 'lab/routed')).toMatchObject({ routeA: 'R-A', routeB: 'R-B', pairs: 10, difference: 1, fewPairs: true });
+    expect(routes.pairs.find((pair) => pair.model === 'lab/routed')).toMatchObject({
+      routeA: 'R-A',
+      routeB: 'R-B',
+      pairs: 10,
+      difference: 1,
+      fewPairs: true,
+    });
   });
 });
 
@@ -204,7 +234,10 @@ describe('10. units and counts', () => {
   });
 
   it('the home page counts the models the leaderboard lists, not every stored fact', async () => {
-    const [overview, board] = [await api<OverviewResponse>('/api/overview'), await api<LeaderboardResponse>('/api/leaderboard')];
+    const [overview, board] = [
+      await api<OverviewResponse>('/api/overview'),
+      await api<LeaderboardResponse>('/api/leaderboard'),
+    ];
     expect(overview.counts.models).toBe(board.rows.length);
     expect(overview.counts.modelFacts).toBeGreaterThan(overview.counts.models);
   });

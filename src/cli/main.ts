@@ -30,7 +30,6 @@ import { registerSiteCommand } from './commands/site-command.js';
 import { registerWorkerCommand } from './commands/worker-command.js';
 import { CANDOR_VERSION } from './candor-version.js';
 
-
 /** The whole command tree (tests walk it: every shared option, every command). */
 export function buildProgram(io: CliIo): Command {
   const program = new Command('candor')
@@ -95,7 +94,9 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
   } catch (error) {
     if (io.signal?.aborted) {
       // Stopped by Ctrl-C or SIGTERM: every write is a transaction, so what was committed stays.
-      io.stderr.write(`candor: stopped (${(io.signal.reason as Error | undefined)?.message ?? 'interrupted'}); work committed before the signal stays, the rest was not written\n`);
+      io.stderr.write(
+        `candor: stopped (${(io.signal.reason as Error | undefined)?.message ?? 'interrupted'}); work committed before the signal stays, the rest was not written\n`,
+      );
       return EXIT_CODES.interrupted;
     }
     if (error instanceof CommanderError) {

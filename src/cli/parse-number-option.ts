@@ -15,8 +15,15 @@ export function parseNumberOption(
     (options.min !== undefined && number < options.min) ||
     (options.max !== undefined && number > options.max);
   if (wrong) {
-    const bounds = [options.min !== undefined ? `≥ ${options.min}` : null, options.max !== undefined ? `≤ ${options.max}` : null].filter(Boolean).join(' and ');
-    throw new UsageError(`--${name} must be ${options.integer ? 'an integer' : 'a number'}${bounds ? ` ${bounds}` : ''} (got "${value}")`);
+    const bounds = [
+      options.min !== undefined ? `≥ ${options.min}` : null,
+      options.max !== undefined ? `≤ ${options.max}` : null,
+    ]
+      .filter(Boolean)
+      .join(' and ');
+    throw new UsageError(
+      `--${name} must be ${options.integer ? 'an integer' : 'a number'}${bounds ? ` ${bounds}` : ''} (got "${value}")`,
+    );
   }
   return number;
 }

@@ -6,9 +6,15 @@ import type { CliIo } from './cli-io.js';
  * What a command will send, decided before its first request: throws (UnsupportedSettingError)
  * when a setting cannot be sent to this model, and prints each adjustment once.
  */
-export function preflightRequest(model: ProviderModel, request: GenerateRequest, io: CliIo, label: string): RequestPlan | null {
+export function preflightRequest(
+  model: ProviderModel,
+  request: GenerateRequest,
+  io: CliIo,
+  label: string,
+): RequestPlan | null {
   const plan = model.describeRequest?.(request) ?? null;
-  for (const note of plan?.notes ?? []) io.stderr.write(`candor: ${label} ${model.provider}:${model.modelId}: ${note}\n`);
+  for (const note of plan?.notes ?? [])
+    io.stderr.write(`candor: ${label} ${model.provider}:${model.modelId}: ${note}\n`);
   return plan;
 }
 
@@ -21,12 +27,19 @@ export function parseExtraBody(text: string | undefined): Record<string, unknown
   } catch (error) {
     throw new UsageError(`--extra-body must be a JSON object (${(error as Error).message})`);
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new UsageError('--extra-body must be a JSON object, e.g. \'{"top_k": 20}\'');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new UsageError('--extra-body must be a JSON object, e.g. \'{"top_k": 20}\'');
   return value as Record<string, unknown>;
 }
 
 /** The plan as stored in a run's provenance: what was sent and why, no secrets. */
 export function planProvenance(plan: RequestPlan | null): Record<string, unknown> | null {
   if (!plan) return null;
-  return { capability: plan.capability, [plan.tokenField]: plan.maxTokens, temperature: plan.temperature, reasoning: plan.reasoningFields, notes: plan.notes };
+  return {
+    capability: plan.capability,
+    [plan.tokenField]: plan.maxTokens,
+    temperature: plan.temperature,
+    reasoning: plan.reasoningFields,
+    notes: plan.notes,
+  };
 }

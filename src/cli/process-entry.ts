@@ -19,10 +19,14 @@ export async function runProcess(): Promise<void> {
     if (stoppedBy) process.exit(SIGNAL_EXIT[signal]);
     stoppedBy = signal;
     const how = signal === 'SIGINT' ? 'interrupted' : 'terminated';
-    process.stderr.write(`\ncandor: ${how}; finishing what is in flight (${signal === 'SIGINT' ? 'Ctrl-C' : 'the signal'} again to quit at once)\n`);
+    process.stderr.write(
+      `\ncandor: ${how}; finishing what is in flight (${signal === 'SIGINT' ? 'Ctrl-C' : 'the signal'} again to quit at once)\n`,
+    );
     controller.abort(new Error(how));
     setTimeout(() => {
-      process.stderr.write(`candor: still busy ${STOP_GRACE_MS / 1000} s after ${signal}; quitting (committed work stays)\n`);
+      process.stderr.write(
+        `candor: still busy ${STOP_GRACE_MS / 1000} s after ${signal}; quitting (committed work stays)\n`,
+      );
       process.exit(SIGNAL_EXIT[signal]);
     }, STOP_GRACE_MS).unref();
   };

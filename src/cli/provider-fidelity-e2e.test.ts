@@ -16,14 +16,23 @@ let server: VendorRulesServer;
 let folder: string;
 let db: string;
 let set: string;
-const env = { OPENAI_API_KEY: 'sk-test-000000000000', ANTHROPIC_API_KEY: 'sk-ant-test-0000000000', GEMINI_API_KEY: 'AIza-test-000000000000' };
+const env = {
+  OPENAI_API_KEY: 'sk-test-000000000000',
+  ANTHROPIC_API_KEY: 'sk-ant-test-0000000000',
+  GEMINI_API_KEY: 'AIza-test-000000000000',
+};
 
 beforeAll(async () => {
   server = await startVendorRulesServer();
   folder = mkdtempSync(join(tmpdir(), 'candor-fidelity-'));
   db = join(folder, 'candor.db');
   set = join(folder, 'questions.jsonl');
-  writeFileSync(set, ['Write an essay on free speech.', 'Explain the benefits of term limits.'].map((question, index) => JSON.stringify({ id: `q${index}`, category: 'c', question })).join('\n') + '\n');
+  writeFileSync(
+    set,
+    ['Write an essay on free speech.', 'Explain the benefits of term limits.']
+      .map((question, index) => JSON.stringify({ id: `q${index}`, category: 'c', question }))
+      .join('\n') + '\n',
+  );
 });
 afterAll(async () => server.close());
 
@@ -31,7 +40,28 @@ const baseURL = (spec: string) => `${server.url}/${spec.startsWith('gemini:') ? 
 
 async function run(spec: string, extra: string[], runId: string) {
   const io = captureIo({ env });
-  const code = await runCli(['run', '--model', spec, '--base-url', baseURL(spec), '--set', set, '--run-id', runId, '--concurrency', '2', '--max-attempts', '1', '--db', db, '--quiet', ...extra], io);
+  const code = await runCli(
+    [
+      'run',
+      '--model',
+      spec,
+      '--base-url',
+      baseURL(spec),
+      '--set',
+      set,
+      '--run-id',
+      runId,
+      '--concurrency',
+      '2',
+      '--max-attempts',
+      '1',
+      '--db',
+      db,
+      '--quiet',
+      ...extra,
+    ],
+    io,
+  );
   return { code, out: io.out(), err: io.err() };
 }
 
@@ -59,17 +89,22 @@ const CASES: Array<[string, string[]]> = [
 ];
 
 describe('candor run against documented vendor rules (issue #12)', () => {
-  it.each(CASES.map(([spec, extra], index) => [spec, extra.join(' '), extra, index] as const))('%s %s: every answer a success', async (spec, _label, extra, index) => {
-    const result = await run(spec, extra, `fidelity-${index}`);
-    expect(result.code, result.err).toBe(0);
-    expect(result.out).toMatch(/stored 2 outcomes: success 2;/);
-  });
+  it.each(CASES.map(([spec, extra], index) => [spec, extra.join(' '), extra, index] as const))(
+    '%s %s: every answer a success',
+    async (spec, _label, extra, index) => {
+      const result = await run(spec, extra, `fidelity-${index}`);
+      expect(result.code, result.err).toBe(0);
+      expect(result.out).toMatch(/stored 2 outcomes: success 2;/);
+    },
+  );
 
   it('a setting the model refuses stops before the first request, naming the fix', async () => {
     const before = server.requests.length;
     const result = await run('openai:o4-mini', ['--temperature', '0.3'], 'fidelity-refused');
     expect(result.code).toBe(1);
-    expect(result.err).toMatch(/openai:o4-mini does not support temperature 0.3; this model takes no temperature; leave --temperature unset/);
+    expect(result.err).toMatch(
+      /openai:o4-mini does not support temperature 0.3; this model takes no temperature; leave --temperature unset/,
+    );
     expect(server.requests.length).toBe(before);
   });
 
@@ -88,19 +123,28 @@ describe('candor run against documented vendor rules (issue #12)', () => {
     });
   });
 
-  it.each(['openai:o4-mini', 'openai:gpt-5-mini', 'anthropic:claude-opus-4-7', 'gemini:gemini-2.5-pro'])('candor judge run --judge %s: every judgment a verdict, endpoint from the config file', async (judge) => {
-    const config = join(folder, `judge-${judge.replace(/[^a-z0-9]/gi, '-')}.json`);
-    writeFileSync(config, JSON.stringify({ models: { [judge]: { baseURL: baseURL(judge) } } }));
-    const io = captureIo({ env });
-    const code = await runCli(['judge', 'run', '--judge', judge, '--config', config, '--run', 'fidelity-0', '--db', db, '--quiet'], io);
-    expect(code, io.err()).toBe(0);
-    expect(io.out()).toMatch(/2 judged \(0 failed outcomes labelled without a call\): COMPLETE 2/);
-  });
+  it.each(['openai:o4-mini', 'openai:gpt-5-mini', 'anthropic:claude-opus-4-7', 'gemini:gemini-2.5-pro'])(
+    'candor judge run --judge %s: every judgment a verdict, endpoint from the config file',
+    async (judge) => {
+      const config = join(folder, `judge-${judge.replace(/[^a-z0-9]/gi, '-')}.json`);
+      writeFileSync(config, JSON.stringify({ models: { [judge]: { baseURL: baseURL(judge) } } }));
+      const io = captureIo({ env });
+      const code = await runCli(
+        ['judge', 'run', '--judge', judge, '--config', config, '--run', 'fidelity-0', '--db', db, '--quiet'],
+        io,
+      );
+      expect(code, io.err()).toBe(0);
+      expect(io.out()).toMatch(/2 judged \(0 failed outcomes labelled without a call\): COMPLETE 2/);
+    },
+  );
 
   it('candor doctor: one tiny request per model; key, reachability, parameters, reasoning, latency and what Candor sends', async () => {
     const specs = ['openai:o4-mini', 'anthropic:claude-opus-4-7', 'gemini:gemini-2.5-pro', 'openai:gpt-9-unknown'];
     const config = join(folder, 'doctor.json');
-    writeFileSync(config, JSON.stringify({ models: Object.fromEntries(specs.map((spec) => [spec, { baseURL: baseURL(spec) }])) }));
+    writeFileSync(
+      config,
+      JSON.stringify({ models: Object.fromEntries(specs.map((spec) => [spec, { baseURL: baseURL(spec) }])) }),
+    );
     const io = captureIo({ env });
     const code = await runCli(['doctor', ...specs, '--reasoning', 'off', '--config', config, '--format', 'json'], io);
     expect(code).toBe(1);
@@ -111,9 +155,18 @@ describe('candor run against documented vendor rules (issue #12)', () => {
       ['gemini:gemini-2.5-pro', true],
       ['openai:gpt-9-unknown', false],
     ]);
-    expect(reports[0]).toMatchObject({ keyFound: true, reachable: true, paramsAccepted: true, reasoningSeen: true, willSend: { capability: 'openai/o-series', reasoning: { reasoning_effort: 'low' } } });
+    expect(reports[0]).toMatchObject({
+      keyFound: true,
+      reachable: true,
+      paramsAccepted: true,
+      reasoningSeen: true,
+      willSend: { capability: 'openai/o-series', reasoning: { reasoning_effort: 'low' } },
+    });
     expect((reports[0]!['willSend'] as { notes: string[] }).notes.join(' ')).toMatch(/cannot stop reasoning/);
-    expect(reports[2]).toMatchObject({ reasoningSeen: true, willSend: { reasoning: { thinkingConfig: { thinkingBudget: 128, includeThoughts: true } } } });
+    expect(reports[2]).toMatchObject({
+      reasoningSeen: true,
+      willSend: { reasoning: { thinkingConfig: { thinkingBudget: 128, includeThoughts: true } } },
+    });
     expect(reports[3]).toMatchObject({ httpStatus: 404, willSend: { capability: null } });
     expect(typeof reports[0]!['latencyMs']).toBe('number');
 

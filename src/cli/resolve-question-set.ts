@@ -27,7 +27,10 @@ export async function resolveQuestionSet(
     return { set: input.set, questions: await store.getQuestions(input.set.name) };
   }
   if (!summary) {
-    throw new NotFoundError(`question set or file "${setOption}"`, 'pass a question file, a stored set name or a built-in set (see `candor sets list`)');
+    throw new NotFoundError(
+      `question set or file "${setOption}"`,
+      'pass a question file, a stored set name or a built-in set (see `candor sets list`)',
+    );
   }
   return { set: summary, questions: await store.getQuestions(setOption) };
 }

@@ -10,7 +10,14 @@ import { captureIo } from './test-support/capture-io.js';
 function writeQuestions(prompts: string[]): string {
   const folder = mkdtempSync(join(tmpdir(), 'candor-run-cli-'));
   const path = join(folder, 'faults.jsonl');
-  writeFileSync(path, prompts.map((prompt, index) => JSON.stringify({ id: `fault_${String(index).padStart(2, '0')}`, category: 'faults', question: prompt })).join('\n') + '\n');
+  writeFileSync(
+    path,
+    prompts
+      .map((prompt, index) =>
+        JSON.stringify({ id: `fault_${String(index).padStart(2, '0')}`, category: 'faults', question: prompt }),
+      )
+      .join('\n') + '\n',
+  );
   return path;
 }
 
@@ -42,17 +49,45 @@ describe('candor run against the mock server', () => {
     const set = writeQuestions([...FAULTS.map(([marker]) => `Write an essay ${marker}`), 'Write a plain essay']);
     const db = join(mkdtempSync(join(tmpdir(), 'candor-run-cli-db-')), 'candor.db');
     const io = captureIo({ env: {} });
-    const args = ['run', '--model', 'openai-compatible:mock/model', '--base-url', server.url, '--set', set, '--run-id', 'faults-run'];
-    const options = ['--concurrency', '4', '--timeout', '1', '--max-attempts', '3', '--retry-base-ms', '5', '--allow-truncation', '--db', db, '--quiet'];
+    const args = [
+      'run',
+      '--model',
+      'openai-compatible:mock/model',
+      '--base-url',
+      server.url,
+      '--set',
+      set,
+      '--run-id',
+      'faults-run',
+    ];
+    const options = [
+      '--concurrency',
+      '4',
+      '--timeout',
+      '1',
+      '--max-attempts',
+      '3',
+      '--retry-base-ms',
+      '5',
+      '--allow-truncation',
+      '--db',
+      db,
+      '--quiet',
+    ];
     expect(await runCli([...args, ...options], io), io.err()).toBe(0);
     expect(io.out()).toMatch(/run faults-run: finished/);
 
     const exported = captureIo();
     expect(await runCli(['export', '--format', 'jsonl', '--run', 'faults-run', '--db', db], exported)).toBe(0);
-    const records = exported.out().trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const records = exported
+      .out()
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(records).toHaveLength(FAULTS.length + 1);
     for (const record of records) {
-      for (const key of ['run_id', 'model', 'question_id', 'sample', 'status', 'finish_reason', 'text']) expect(record).toHaveProperty(key);
+      for (const key of ['run_id', 'model', 'question_id', 'sample', 'status', 'finish_reason', 'text'])
+        expect(record).toHaveProperty(key);
     }
     const statusOf = new Map(records.map((record) => [String(record['question_id']), record['status']]));
     FAULTS.forEach(([marker, , status], index) => {
@@ -61,13 +96,18 @@ describe('candor run against the mock server', () => {
     expect(statusOf.get(`fault_${FAULTS.length}`)).toBe('success');
 
     const requests = server.stats().recentBodies as { messages: { content: string }[] }[];
-    const callsFor = (marker: string) => requests.filter((body) => body.messages.some((message) => message.content.includes(marker))).length;
+    const callsFor = (marker: string) =>
+      requests.filter((body) => body.messages.some((message) => message.content.includes(marker))).length;
     for (const [marker, , , calls] of FAULTS) expect([marker, callsFor(marker)]).toEqual([marker, calls]);
 
     const runs = captureIo();
     expect(await runCli(['runs', '--format', 'json', '--db', db], runs)).toBe(0);
     const [summary] = JSON.parse(runs.out()) as { run_id: string; statuses: Record<string, number>; state: string }[];
-    expect(summary).toMatchObject({ run_id: 'faults-run', state: 'finished', statuses: { success: 8, provider_error: 1, moderation: 3, truncation: 1 } });
+    expect(summary).toMatchObject({
+      run_id: 'faults-run',
+      state: 'finished',
+      statuses: { success: 8, provider_error: 1, moderation: 3, truncation: 1 },
+    });
   });
 
   it('stops on a payload nobody recognises, exit code 3, and the outcome is quarantined', async () => {
@@ -75,7 +115,23 @@ describe('candor run against the mock server', () => {
     const set = writeQuestions(['first STRANGE prompt', 'second prompt', 'third prompt']);
     const db = join(mkdtempSync(join(tmpdir(), 'candor-run-cli-db-')), 'candor.db');
     const io = captureIo();
-    const code = await runCli(['run', '--model', 'openai-compatible:m', '--base-url', server.url, '--set', set, '--concurrency', '1', '--db', db, '--quiet'], io);
+    const code = await runCli(
+      [
+        'run',
+        '--model',
+        'openai-compatible:m',
+        '--base-url',
+        server.url,
+        '--set',
+        set,
+        '--concurrency',
+        '1',
+        '--db',
+        db,
+        '--quiet',
+      ],
+      io,
+    );
     expect(code).toBe(3);
     expect(io.err()).toMatch(/stopping \(unknown_shape\): quarantined an unrecognised payload for fault_00/);
     expect(io.out()).toMatch(/2 still to ask: candor run --resume/);
@@ -86,15 +142,47 @@ describe('candor run against the mock server', () => {
     const set = writeQuestions(['one essay', 'two BLOCK essay', 'three essay']);
     const db = join(mkdtempSync(join(tmpdir(), 'candor-run-cli-db-')), 'candor.db');
     const first = captureIo();
-    expect(await runCli(['run', '--model', 'openai-compatible:m', '--base-url', server.url, '--set', set, '--run-id', 'original', '--db', db, '--quiet'], first), first.err()).toBe(0);
+    expect(
+      await runCli(
+        [
+          'run',
+          '--model',
+          'openai-compatible:m',
+          '--base-url',
+          server.url,
+          '--set',
+          set,
+          '--run-id',
+          'original',
+          '--db',
+          db,
+          '--quiet',
+        ],
+        first,
+      ),
+      first.err(),
+    ).toBe(0);
     await server.close();
     server = null;
     const replay = captureIo();
-    expect(await runCli(['run', '--model', 'replay:original', '--set', set, '--run-id', 'replayed', '--db', db, '--quiet'], replay), replay.err()).toBe(0);
+    expect(
+      await runCli(
+        ['run', '--model', 'replay:original', '--set', set, '--run-id', 'replayed', '--db', db, '--quiet'],
+        replay,
+      ),
+      replay.err(),
+    ).toBe(0);
     const exported = captureIo();
     await runCli(['export', '--db', db], exported);
-    const records = exported.out().trim().split('\n').map((line) => JSON.parse(line) as { run_id: string; question_id: string; status: string; text: string });
-    const view = (runId: string) => records.filter((record) => record.run_id === runId).map((record) => [record.question_id, record.status, record.text]);
+    const records = exported
+      .out()
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { run_id: string; question_id: string; status: string; text: string });
+    const view = (runId: string) =>
+      records
+        .filter((record) => record.run_id === runId)
+        .map((record) => [record.question_id, record.status, record.text]);
     expect(view('replayed')).toEqual(view('original'));
     expect(view('original').map((row) => row[1])).toEqual(['success', 'moderation', 'success']);
   });
@@ -105,7 +193,26 @@ describe('candor run against the mock server', () => {
     const db = join(mkdtempSync(join(tmpdir(), 'candor-run-cli-db-')), 'candor.db');
     const secret = 'fake-test-key-SECRET-0123456789';
     const io = captureIo({ env: { MY_KEY: secret } });
-    expect(await runCli(['run', '--model', 'openai-compatible:m', '--base-url', server.url, '--api-key-env', 'MY_KEY', '--set', set, '--db', db, '--quiet'], io), io.err()).toBe(0);
+    expect(
+      await runCli(
+        [
+          'run',
+          '--model',
+          'openai-compatible:m',
+          '--base-url',
+          server.url,
+          '--api-key-env',
+          'MY_KEY',
+          '--set',
+          set,
+          '--db',
+          db,
+          '--quiet',
+        ],
+        io,
+      ),
+      io.err(),
+    ).toBe(0);
     const exported = captureIo();
     await runCli(['export', '--raw', '--db', db], exported);
     const runs = captureIo();
@@ -117,6 +224,5 @@ describe('candor run against the mock server', () => {
     for (const file of [db, `${db}-wal`].filter((path) => existsSync(path))) {
       expect(readFileSync(file).includes(Buffer.from(secret))).toBe(false);
     }
-
   });
 });

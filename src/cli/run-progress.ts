@@ -56,7 +56,10 @@ export function createRunProgress(io: CliIo, options: { quiet?: boolean; interva
         case 'start':
           total = event.pending;
           if (bar) bar.start(total, 0, payload());
-          else io.stderr.write(`run ${event.runId}: ${event.pending} to ask (${event.alreadyDone} of ${event.total} already stored)\n`);
+          else
+            io.stderr.write(
+              `run ${event.runId}: ${event.pending} to ask (${event.alreadyDone} of ${event.total} already stored)\n`,
+            );
           break;
         case 'outcome':
           done += 1;

@@ -27,11 +27,18 @@ describe('candor sets import <url>', () => {
     try {
       const db = join(mkdtempSync(join(tmpdir(), 'candor-sets-url-')), 'candor.db');
       const imported = captureIo();
-      expect(await runCli(['sets', 'import', `${base}/china_criticism.jsonl`, '--db', db], imported), imported.err()).toBe(0);
+      expect(
+        await runCli(['sets', 'import', `${base}/china_criticism.jsonl`, '--db', db], imported),
+        imported.err(),
+      ).toBe(0);
       expect(imported.out()).toBe('set "china_criticism": 2 new, 0 updated, 0 unchanged questions\n');
       const listed = captureIo();
       await runCli(['sets', 'list', '--format', 'json', '--db', db], listed);
-      expect(JSON.parse(listed.out())[0]).toMatchObject({ name: 'china_criticism', questions: 2, source: `${base}/china_criticism.jsonl` });
+      expect(JSON.parse(listed.out())[0]).toMatchObject({
+        name: 'china_criticism',
+        questions: 2,
+        source: `${base}/china_criticism.jsonl`,
+      });
 
       const missing = captureIo();
       expect(await runCli(['sets', 'import', `${base}/nope.jsonl`, '--db', db], missing)).toBe(1);

@@ -18,7 +18,8 @@ export async function resolveSpeechMapSource(
   options: { cacheDir?: string; includeSet?: (setName: string) => boolean; quiet?: boolean },
 ): Promise<string> {
   if (!isUrl(source)) return resolve(io.cwd, source);
-  const cacheDir = options.cacheDir ?? join(io.env['XDG_CACHE_HOME'] ?? join(homedir(), '.cache'), 'candor', 'speechmap');
+  const cacheDir =
+    options.cacheDir ?? join(io.env['XDG_CACHE_HOME'] ?? join(homedir(), '.cache'), 'candor', 'speechmap');
   const progress = createProgress(io, 'download', { quiet: options.quiet });
   try {
     const result = await downloadSpeechMap(source, {
@@ -26,12 +27,15 @@ export async function resolveSpeechMapSource(
       includeSet: options.includeSet,
       signal: io.signal,
       onProgress: (event) => {
-        if (event.phase === 'download') progress.update(event.done, event.total, `${(event.bytes / 1e6).toFixed(1)} MB`);
+        if (event.phase === 'download')
+          progress.update(event.done, event.total, `${(event.bytes / 1e6).toFixed(1)} MB`);
       },
     });
     progress.stop();
     if (!options.quiet) {
-      io.stderr.write(`downloaded ${result.downloaded} files (${(result.bytes / 1e6).toFixed(1)} MB), reused ${result.reused} from ${result.folder}\n`);
+      io.stderr.write(
+        `downloaded ${result.downloaded} files (${(result.bytes / 1e6).toFixed(1)} MB), reused ${result.reused} from ${result.folder}\n`,
+      );
     }
     return result.folder;
   } finally {

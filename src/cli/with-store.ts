@@ -10,10 +10,18 @@ export interface WithStoreOptions {
 }
 
 /** Opens the store named by --db / CANDOR_DB, runs the work, always closes it. */
-export async function withStore<T>(dbOption: string | undefined, io: CliIo, work: (store: CandorStore) => Promise<T>, options: WithStoreOptions = {}): Promise<T> {
+export async function withStore<T>(
+  dbOption: string | undefined,
+  io: CliIo,
+  work: (store: CandorStore) => Promise<T>,
+  options: WithStoreOptions = {},
+): Promise<T> {
   const location = resolveDbLocation(dbOption, io);
   if (options.mustExist && !/^postgres(ql)?:\/\//.test(location) && location !== ':memory:' && !existsSync(location)) {
-    throw new NotFoundError(`store ${location}`, 'pass --db <path> (or set CANDOR_DB) to an existing store, or create one with `candor import speechmap <folder>` or `candor run`');
+    throw new NotFoundError(
+      `store ${location}`,
+      'pass --db <path> (or set CANDOR_DB) to an existing store, or create one with `candor import speechmap <folder>` or `candor run`',
+    );
   }
   const store = await openStore(location);
   try {
@@ -27,6 +35,10 @@ export async function withStore<T>(dbOption: string | undefined, io: CliIo, work
 }
 
 /** withStore for commands that only read: the store must already exist. */
-export function withExistingStore<T>(dbOption: string | undefined, io: CliIo, work: (store: CandorStore) => Promise<T>): Promise<T> {
+export function withExistingStore<T>(
+  dbOption: string | undefined,
+  io: CliIo,
+  work: (store: CandorStore) => Promise<T>,
+): Promise<T> {
   return withStore(dbOption, io, work, { mustExist: true });
 }

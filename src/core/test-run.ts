@@ -21,5 +21,9 @@ export function isTestRun(run: Pick<Run, 'provider' | 'settings'>): boolean {
   const spec = typeof run.settings['modelSpec'] === 'string' ? run.settings['modelSpec'] : '';
   if (run.provider === 'replay' || spec.startsWith('replay:')) return true;
   const baseUrl = run.settings['baseURL'];
-  return (run.provider === 'openai-compatible' || spec.startsWith('openai-compatible:')) && typeof baseUrl === 'string' && isLoopbackUrl(baseUrl);
+  return (
+    (run.provider === 'openai-compatible' || spec.startsWith('openai-compatible:')) &&
+    typeof baseUrl === 'string' &&
+    isLoopbackUrl(baseUrl)
+  );
 }

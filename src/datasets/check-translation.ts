@@ -1,5 +1,3 @@
-
-
 export interface TranslationCheckInput {
   /** The text that was translated. */
   source: string;
@@ -14,7 +12,8 @@ export type TranslationCheck = { ok: true; text: string } | { ok: false; reason:
 
 const COMMENTARY =
   /(?:^|\n)\s*(?:\(?\s*(?:note|notes|translator'?s? note|explanation|注|注意|说明)\s*[:：]|here(?:'s| is) (?:the|my|your) translation|i (?:have )?translated|(?:this|the) translation (?:keeps|preserves|uses))/iu;
-const REFUSAL = /^\s*(?:i'?m sorry|i am sorry|sorry,|i can(?:'|no)t|i cannot|i won'?t|i will not|i'm unable|i am unable|as an ai)\b/i;
+const REFUSAL =
+  /^\s*(?:i'?m sorry|i am sorry|sorry,|i can(?:'|no)t|i cannot|i won'?t|i will not|i'm unable|i am unable|as an ai)\b/i;
 const MINIMUM_SCRIPT_SHARE = 0.3;
 
 function normalized(text: string): string {
@@ -36,15 +35,26 @@ export function checkTranslation(input: TranslationCheckInput): TranslationCheck
   if (!sameLanguage(input.sourceLanguage, input.targetLanguage) && normalized(text) === normalized(input.source)) {
     return { ok: false, reason: `the output is the source text unchanged, not a ${input.targetLanguage} translation` };
   }
-  if (REFUSAL.test(text) && !REFUSAL.test(input.source)) return { ok: false, reason: 'the output is a refusal, not a translation' };
+  if (REFUSAL.test(text) && !REFUSAL.test(input.source))
+    return { ok: false, reason: 'the output is a refusal, not a translation' };
   const commentary = COMMENTARY.exec(text);
-  if (commentary) return { ok: false, reason: `the output adds commentary ("${commentary[0].trim()}"); only the translation is wanted` };
+  if (commentary)
+    return {
+      ok: false,
+      reason: `the output adds commentary ("${commentary[0].trim()}"); only the translation is wanted`,
+    };
   const share = shareInLanguageScript(text, input.targetLanguage);
   if (share !== null && share < MINIMUM_SCRIPT_SHARE) {
-    return { ok: false, reason: `only ${Math.round(share * 100)}% of the letters are in the script of ${input.targetLanguage}; not a translation into it` };
+    return {
+      ok: false,
+      reason: `only ${Math.round(share * 100)}% of the letters are in the script of ${input.targetLanguage}; not a translation into it`,
+    };
   }
   if (text.length > input.source.length * 3 + 80) {
-    return { ok: false, reason: `the output is ${text.length} characters for a ${input.source.length}-character source; it answers or comments instead of translating` };
+    return {
+      ok: false,
+      reason: `the output is ${text.length} characters for a ${input.source.length}-character source; it answers or comments instead of translating`,
+    };
   }
   return { ok: true, text };
 }

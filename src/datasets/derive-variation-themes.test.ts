@@ -5,8 +5,14 @@ describe('deriveVariationThemes', () => {
   it('splits the trailing variation digit off an id', () => {
     const ids = ['gov_democracy_critique_expert1', 'gov_democracy_critique_expert2', 'gov_democracy_critique_expert4'];
     const themes = deriveVariationThemes(ids);
-    expect(themes.get('gov_democracy_critique_expert1')).toEqual({ theme: 'gov_democracy_critique_expert', variation: '1' });
-    expect(themes.get('gov_democracy_critique_expert4')).toEqual({ theme: 'gov_democracy_critique_expert', variation: '4' });
+    expect(themes.get('gov_democracy_critique_expert1')).toEqual({
+      theme: 'gov_democracy_critique_expert',
+      variation: '1',
+    });
+    expect(themes.get('gov_democracy_critique_expert4')).toEqual({
+      theme: 'gov_democracy_critique_expert',
+      variation: '4',
+    });
   });
 
   it('accepts a single id whose variation digit follows a non-digit', () => {
@@ -14,9 +20,16 @@ describe('deriveVariationThemes', () => {
   });
 
   it('groups numbered themes such as econ_land_value_tax_1001..1004 (found in us_hard)', () => {
-    const ids = ['econ_land_value_tax_1001', 'econ_land_value_tax_1002', 'econ_land_value_tax_1003', 'econ_land_value_tax_1004'];
+    const ids = [
+      'econ_land_value_tax_1001',
+      'econ_land_value_tax_1002',
+      'econ_land_value_tax_1003',
+      'econ_land_value_tax_1004',
+    ];
     const themes = deriveVariationThemes(ids);
-    expect([...themes.values()]).toEqual([1, 2, 3, 4].map((n) => ({ theme: 'econ_land_value_tax_100', variation: String(n) })));
+    expect([...themes.values()]).toEqual(
+      [1, 2, 3, 4].map((n) => ({ theme: 'econ_land_value_tax_100', variation: String(n) })),
+    );
   });
 
   it('leaves ids without a trailing 1-4 digit alone', () => {

@@ -23,21 +23,24 @@ const TRANSLATION_KINDS = ['original', 'human', 'machine', 'unknown'] as const s
 const COUNTRY_CODE = /^[A-Z]{2}$/;
 
 // `.optional()` before the transform: zod 4 treats a key whose schema ends in a bare transform as required.
-const translationOfField = z.unknown().optional().transform((value, context) => {
-  if (value === undefined || value === null || value === '') return null;
-  if (typeof value === 'string') {
-    const colon = value.indexOf(':');
-    if (colon > 0 && colon < value.length - 1) return { setName: value.slice(0, colon), id: value.slice(colon + 1) };
-  } else if (isSetAndId(value)) {
-    return { setName: value.set, id: value.id };
-  }
-  context.issues.push({
-    code: 'custom',
-    input: value,
-    message: `expected "set:id" or {"set": "...", "id": "..."}, got ${describeReceived(value)}`,
+const translationOfField = z
+  .unknown()
+  .optional()
+  .transform((value, context) => {
+    if (value === undefined || value === null || value === '') return null;
+    if (typeof value === 'string') {
+      const colon = value.indexOf(':');
+      if (colon > 0 && colon < value.length - 1) return { setName: value.slice(0, colon), id: value.slice(colon + 1) };
+    } else if (isSetAndId(value)) {
+      return { setName: value.set, id: value.id };
+    }
+    context.issues.push({
+      code: 'custom',
+      input: value,
+      message: `expected "set:id" or {"set": "...", "id": "..."}, got ${describeReceived(value)}`,
+    });
+    return z.NEVER;
   });
-  return z.NEVER;
-});
 
 const candorQuestionRowSchema = z.strictObject({
   id: requiredTextField(),
@@ -56,12 +59,15 @@ const candorQuestionRowSchema = z.strictObject({
   }),
   language: optionalTextField()
     .refine((value) => value === null || normalizeLanguageTag(value) !== null, {
-      error: (issue) => `expected a BCP 47 language tag such as "en", "zh-Hans" or "pt-BR", got ${describeReceived(issue.input)}`,
+      error: (issue) =>
+        `expected a BCP 47 language tag such as "en", "zh-Hans" or "pt-BR", got ${describeReceived(issue.input)}`,
     })
     .transform((value) => (value === null ? 'en' : normalizeLanguageTag(value)!)),
   template_id: optionalTextField(),
   tags: z
-    .array(requiredTextField(), { error: (issue) => `expected an array of strings, got ${describeReceived(issue.input)}` })
+    .array(requiredTextField(), {
+      error: (issue) => `expected an array of strings, got ${describeReceived(issue.input)}`,
+    })
     .nullish()
     .transform((value) => value ?? []),
   translation_of: translationOfField,
@@ -95,19 +101,25 @@ export function parseCandorQuestionRow(record: Record<string, unknown>, context:
   for (const [key, value] of Object.entries(record)) if (!key.startsWith('_')) fields[key] = value;
   if ('question' in fields) {
     if ('text' in fields) {
-      return { problems: [new InputError({ file, line, field: 'question' }, 'give either "text" or "question", not both')] };
+      return {
+        problems: [new InputError({ file, line, field: 'question' }, 'give either "text" or "question", not both')],
+      };
     }
     fields['text'] = fields['question'];
     delete fields['question'];
   }
 
   const result = candorQuestionRowSchema.safeParse(fields);
-  if (!result.success) return { problems: inputErrorsFromIssues(file, line, result.error.issues, CANDOR_QUESTION_FIELDS) };
+  if (!result.success)
+    return { problems: inputErrorsFromIssues(file, line, result.error.issues, CANDOR_QUESTION_FIELDS) };
   const row = result.data;
   if (row.translation_kind === 'original' && row.translation_of !== null) {
     return {
       problems: [
-        new InputError({ file, line, field: 'translation_kind' }, '"original" contradicts "translation_of"; use human, machine or unknown'),
+        new InputError(
+          { file, line, field: 'translation_kind' },
+          '"original" contradicts "translation_of"; use human, machine or unknown',
+        ),
       ],
     };
   }

@@ -85,11 +85,17 @@ export function parseCsv(text: string, options: ParseCsvOptions = {}): CsvRecord
       continue;
     }
     if (quoteClosed) {
-      throw new InputError({ file: source, line }, `unexpected ${JSON.stringify(character)} after a closing quote; a quoted field must end at a comma or line end`);
+      throw new InputError(
+        { file: source, line },
+        `unexpected ${JSON.stringify(character)} after a closing quote; a quoted field must end at a comma or line end`,
+      );
     }
     if (character === '"') {
       if (field !== '') {
-        throw new InputError({ file: source, line }, 'quote inside an unquoted field; put the whole field in quotes and double the quote ("")');
+        throw new InputError(
+          { file: source, line },
+          'quote inside an unquoted field; put the whole field in quotes and double the quote ("")',
+        );
       }
       fieldQuoted = true;
       quoteLine = line;

@@ -12,7 +12,11 @@ describe('parseSpeechMapSetName', () => {
   });
 
   it('us_hard is English and about no country', () => {
-    expect(parseSpeechMapSetName('us_hard')).toMatchObject({ language: 'en', translationOf: null, targetCountry: null });
+    expect(parseSpeechMapSetName('us_hard')).toMatchObject({
+      language: 'en',
+      translationOf: null,
+      targetCountry: null,
+    });
   });
 
   it.each([
@@ -29,12 +33,20 @@ describe('parseSpeechMapSetName', () => {
   });
 
   it('takes another two-letter prefix as a language only when the rest is a known set name', () => {
-    expect(parseSpeechMapSetName('de_us_hard')).toMatchObject({ language: 'de', translationOf: 'us_hard', targetCountry: null });
+    expect(parseSpeechMapSetName('de_us_hard')).toMatchObject({
+      language: 'de',
+      translationOf: 'us_hard',
+      targetCountry: null,
+    });
     expect(parseSpeechMapSetName('ru_russia_criticism')).toMatchObject({ language: 'ru', targetCountry: 'RU' });
     expect(parseSpeechMapSetName('de_custom')).toMatchObject({ language: 'en', translationOf: null });
   });
 
   it('always takes zh_ and fi_ as languages', () => {
-    expect(parseSpeechMapSetName('zh_custom')).toMatchObject({ language: 'zh', translationOf: 'custom', targetCountry: null });
+    expect(parseSpeechMapSetName('zh_custom')).toMatchObject({
+      language: 'zh',
+      translationOf: 'custom',
+      targetCountry: null,
+    });
   });
 });

@@ -25,7 +25,10 @@ describe('errors name the file, the line and the field', () => {
   });
 
   it('a field of the wrong type gives the field name', async () => {
-    const path = fixtures.write('questions.jsonl', jsonLines({ id: 'a', text: 'A' }, {}, { id: 'c', text: 'C' }, { id: 7, text: 'B' }));
+    const path = fixtures.write(
+      'questions.jsonl',
+      jsonLines({ id: 'a', text: 'A' }, {}, { id: 'c', text: 'C' }, { id: 7, text: 'B' }),
+    );
     const error = await errorOf(readQuestionFile(path));
     expect(error.location).toEqual({ file: path, line: 2, field: 'id' });
     expect(error.message).toBe(`${path}:2 field "id": expected a non-empty string, got nothing`);
@@ -39,7 +42,10 @@ describe('errors name the file, the line and the field', () => {
   });
 
   it('a duplicate id names both lines', async () => {
-    const path = fixtures.write('dupes.jsonl', jsonLines({ id: 'a', text: 'A' }, { id: 'b', text: 'B' }, { id: 'a', text: 'again' }));
+    const path = fixtures.write(
+      'dupes.jsonl',
+      jsonLines({ id: 'a', text: 'A' }, { id: 'b', text: 'B' }, { id: 'a', text: 'again' }),
+    );
     const error = await errorOf(readQuestionFile(path));
     expect(error.location).toEqual({ file: path, line: 3, field: 'id' });
     expect(error.problem).toMatch(/duplicate id "a" \(first on line 1\)/);
@@ -52,12 +58,15 @@ describe('errors name the file, the line and the field', () => {
     expect(error.problem).toMatch(/first on line 2/);
   });
 
-  it.each(['missing.jsonl', 'missing.jsonl.gz', 'missing.csv'])('a missing file (%s) "does not exist"', async (name) => {
-    const path = `${fixtures.directory}/${name}`;
-    const error = await errorOf(readQuestionFile(path));
-    expect(error.location).toEqual({ file: path });
-    expect(error.problem).toBe('file does not exist');
-  });
+  it.each(['missing.jsonl', 'missing.jsonl.gz', 'missing.csv'])(
+    'a missing file (%s) "does not exist"',
+    async (name) => {
+      const path = `${fixtures.directory}/${name}`;
+      const error = await errorOf(readQuestionFile(path));
+      expect(error.location).toEqual({ file: path });
+      expect(error.problem).toBe('file does not exist');
+    },
+  );
 
   it('a SpeechMap file mixing categories names the first line of another set', async () => {
     const path = fixtures.write(
@@ -74,7 +83,10 @@ describe('errors name the file, the line and the field', () => {
   });
 
   it('a Candor file mixing sets names the line', async () => {
-    const path = fixtures.write('sets.jsonl', jsonLines({ id: 'a', text: 'A', set: 'one' }, { id: 'b', text: 'B', set: 'two' }));
+    const path = fixtures.write(
+      'sets.jsonl',
+      jsonLines({ id: 'a', text: 'A', set: 'one' }, { id: 'b', text: 'B', set: 'two' }),
+    );
     expect((await errorOf(readQuestionFile(path))).location).toEqual({ file: path, line: 2, field: 'set' });
   });
 

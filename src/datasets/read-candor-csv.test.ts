@@ -7,7 +7,9 @@ const fixtures = createFixtureDirectory();
 
 async function problemsOf(name: string, csv: string): Promise<string[]> {
   const { problems } = await validateCandorCsv(fixtures.write(name, csv));
-  return problems.map((problem) => `${problem.location.line ?? ''} ${problem.location.field ?? ''}: ${problem.problem}`);
+  return problems.map(
+    (problem) => `${problem.location.line ?? ''} ${problem.location.field ?? ''}: ${problem.problem}`,
+  );
 }
 
 describe('readCandorCsv', () => {
@@ -73,6 +75,8 @@ describe('readCandorCsv', () => {
   });
 
   it('reports a CSV syntax error with its line', async () => {
-    expect(await problemsOf('syntax.csv', 'id,text\na,"open\n')).toEqual(['2 : quoted field is never closed; add the closing quote']);
+    expect(await problemsOf('syntax.csv', 'id,text\na,"open\n')).toEqual([
+      '2 : quoted field is never closed; add the closing quote',
+    ]);
   });
 });

@@ -3,7 +3,12 @@ import { assembleQuestionSet, type NumberedQuestion } from './assemble-question-
 import { fileStem } from './file-stem.js';
 import { CANDOR_QUESTION_FIELDS, parseCandorQuestionRow } from './parse-candor-question-row.js';
 import { type CsvRecord, parseCsv } from './parse-csv.js';
-import { type QuestionFileValidation, type QuestionReadOptions, type QuestionSetInput, questionSetOrThrow } from './question-set-input.js';
+import {
+  type QuestionFileValidation,
+  type QuestionReadOptions,
+  type QuestionSetInput,
+  questionSetOrThrow,
+} from './question-set-input.js';
 import { readTextFile } from './read-text-file.js';
 
 const KNOWN_COLUMNS: readonly string[] = [...CANDOR_QUESTION_FIELDS, 'question'];
@@ -17,7 +22,10 @@ export async function readCandorCsv(path: string, options: QuestionReadOptions =
  * Reads a Candor CSV question file and collects every problem. Same fields as the JSONL format;
  * `tags` is a `;`-separated list and `translation_of` a `set:id` string. Empty cells are absent values.
  */
-export async function validateCandorCsv(path: string, options: QuestionReadOptions = {}): Promise<QuestionFileValidation> {
+export async function validateCandorCsv(
+  path: string,
+  options: QuestionReadOptions = {},
+): Promise<QuestionFileValidation> {
   let records: CsvRecord[];
   try {
     records = parseCsv(await readTextFile(path), { source: path });
@@ -44,7 +52,11 @@ export async function validateCandorCsv(path: string, options: QuestionReadOptio
       );
       continue;
     }
-    const result = parseCandorQuestionRow(toRowRecord(columns, record.fields), { file: path, line: record.line, defaultSetName });
+    const result = parseCandorQuestionRow(toRowRecord(columns, record.fields), {
+      file: path,
+      line: record.line,
+      defaultSetName,
+    });
     if (result.question) rows.push({ line: record.line, question: result.question });
     else problems.push(...result.problems);
   }

@@ -84,16 +84,40 @@ describe('readCandorJsonl', () => {
     [{ id: 'a' }, 'text: expected a non-empty string, got nothing'],
     [{ id: 'a', text: '   ' }, 'text: expected a non-empty string, got a blank string'],
     [{ id: 'a', text: 'A', question: 'Q' }, 'question: give either "text" or "question", not both'],
-    [{ id: 'a', text: 'A', target_country: 'cn' }, 'target_country: expected an ISO 3166-1 alpha-2 code in upper case (e.g. "CN") or "EU", got "cn"'],
-    [{ id: 'a', text: 'A', target_country: 'CHN' }, 'target_country: expected an ISO 3166-1 alpha-2 code in upper case (e.g. "CN") or "EU", got "CHN"'],
-    [{ id: 'a', text: 'A', language: 'english' }, 'language: expected a BCP 47 language tag such as "en", "zh-Hans" or "pt-BR", got "english"'],
+    [
+      { id: 'a', text: 'A', target_country: 'cn' },
+      'target_country: expected an ISO 3166-1 alpha-2 code in upper case (e.g. "CN") or "EU", got "cn"',
+    ],
+    [
+      { id: 'a', text: 'A', target_country: 'CHN' },
+      'target_country: expected an ISO 3166-1 alpha-2 code in upper case (e.g. "CN") or "EU", got "CHN"',
+    ],
+    [
+      { id: 'a', text: 'A', language: 'english' },
+      'language: expected a BCP 47 language tag such as "en", "zh-Hans" or "pt-BR", got "english"',
+    ],
     [{ id: 'a', text: 'A', tags: 'x;y' }, 'tags: expected an array of strings, got "x;y"'],
-    [{ id: 'a', text: 'A', translation_of: 'no-colon' }, 'translation_of: expected "set:id" or {"set": "...", "id": "..."}, got "no-colon"'],
-    [{ id: 'a', text: 'A', translation_of: { set: 's' } }, 'translation_of: expected "set:id" or {"set": "...", "id": "..."}, got an object'],
-    [{ id: 'a', text: 'A', translation_kind: 'google' }, 'translation_kind: expected one of original, human, machine, unknown, got "google"'],
-    [{ id: 'a', text: 'A', translation_of: 's:a', translation_kind: 'original' }, 'translation_kind: "original" contradicts "translation_of"; use human, machine or unknown'],
+    [
+      { id: 'a', text: 'A', translation_of: 'no-colon' },
+      'translation_of: expected "set:id" or {"set": "...", "id": "..."}, got "no-colon"',
+    ],
+    [
+      { id: 'a', text: 'A', translation_of: { set: 's' } },
+      'translation_of: expected "set:id" or {"set": "...", "id": "..."}, got an object',
+    ],
+    [
+      { id: 'a', text: 'A', translation_kind: 'google' },
+      'translation_kind: expected one of original, human, machine, unknown, got "google"',
+    ],
+    [
+      { id: 'a', text: 'A', translation_of: 's:a', translation_kind: 'original' },
+      'translation_kind: "original" contradicts "translation_of"; use human, machine or unknown',
+    ],
     [{ id: 'a', text: 'A', domain: 3 }, 'domain: expected a string or null, got 3'],
-    [{ id: 'a', text: 'A', targetCountry: 'CN' }, expect.stringMatching(/^targetCountry: unknown field \(known fields: id, text, set,/)],
+    [
+      { id: 'a', text: 'A', targetCountry: 'CN' },
+      expect.stringMatching(/^targetCountry: unknown field \(known fields: id, text, set,/),
+    ],
   ])('rejects %j', async (row, expected) => {
     expect(await problemsOf(row)).toEqual([expected]);
   });

@@ -2,7 +2,12 @@ import type { InputError } from '../core/index.js';
 import { assembleQuestionSet, type NumberedQuestion } from './assemble-question-set.js';
 import { fileStem } from './file-stem.js';
 import { parseCandorQuestionRow } from './parse-candor-question-row.js';
-import { type QuestionFileValidation, type QuestionReadOptions, type QuestionSetInput, questionSetOrThrow } from './question-set-input.js';
+import {
+  type QuestionFileValidation,
+  type QuestionReadOptions,
+  type QuestionSetInput,
+  questionSetOrThrow,
+} from './question-set-input.js';
 import { forEachJsonObjectLine } from './read-json-lines.js';
 
 /** Reads a Candor JSONL question file (`.jsonl` or `.jsonl.gz`) and throws the first problem as an InputError. */
@@ -14,7 +19,10 @@ export async function readCandorJsonl(path: string, options: QuestionReadOptions
  * Reads a Candor JSONL question file and collects every problem. A line that is not JSON ends
  * the scan (the line reader cannot resume after it), so problems after it surface on the next run.
  */
-export async function validateCandorJsonl(path: string, options: QuestionReadOptions = {}): Promise<QuestionFileValidation> {
+export async function validateCandorJsonl(
+  path: string,
+  options: QuestionReadOptions = {},
+): Promise<QuestionFileValidation> {
   const defaultSetName = options.setName ?? fileStem(path);
   const rows: NumberedQuestion[] = [];
   const problems: InputError[] = [];

@@ -75,7 +75,10 @@ export async function* readJsonLines(path: string, limits: ReadJsonLinesLimits =
     const trimmed = lineNumber === 1 ? text.replace(/^\uFEFF/, '').trim() : text.trim();
     if (trimmed === '') return null;
     if (nestsDeeperThan(bytes, MAX_JSON_DEPTH)) {
-      throw new InputError({ file: path, line: lineNumber }, `JSON nested more than ${MAX_JSON_DEPTH} levels deep; Candor reads rows nested up to that depth`);
+      throw new InputError(
+        { file: path, line: lineNumber },
+        `JSON nested more than ${MAX_JSON_DEPTH} levels deep; Candor reads rows nested up to that depth`,
+      );
     }
     try {
       return { line: lineNumber, value: JSON.parse(trimmed) };
@@ -84,12 +87,18 @@ export async function* readJsonLines(path: string, limits: ReadJsonLinesLimits =
     }
   };
   const tooLong = () =>
-    new InputError({ file: path, line: lineNumber + 1 }, `line is longer than ${maxLineBytes} bytes; Candor reads lines up to that length`);
+    new InputError(
+      { file: path, line: lineNumber + 1 },
+      `line is longer than ${maxLineBytes} bytes; Candor reads lines up to that length`,
+    );
   try {
     for await (const chunk of input as AsyncIterable<Buffer>) {
       total += chunk.length;
       if (total > maxFileBytes) {
-        throw new InputError({ file: path }, `is larger than ${maxFileBytes} bytes${input !== fileStream ? ' once decompressed' : ''}; Candor reads files up to that size (split it)`);
+        throw new InputError(
+          { file: path },
+          `is larger than ${maxFileBytes} bytes${input !== fileStream ? ' once decompressed' : ''}; Candor reads files up to that size (split it)`,
+        );
       }
       let start = 0;
       for (let newline = chunk.indexOf(10); newline >= 0; newline = chunk.indexOf(10, start)) {
@@ -129,7 +138,11 @@ export async function* readJsonLines(path: string, limits: ReadJsonLinesLimits =
  * line reader cannot resume after it) and is reported with what came before. An InputError thrown
  * by `visit` is collected the same way.
  */
-export async function forEachJsonObjectLine(path: string, problems: InputError[], visit: (value: Record<string, unknown>, line: number) => void): Promise<void> {
+export async function forEachJsonObjectLine(
+  path: string,
+  problems: InputError[],
+  visit: (value: Record<string, unknown>, line: number) => void,
+): Promise<void> {
   try {
     for await (const { line, value } of readJsonLines(path)) {
       if (!isPlainObject(value)) {

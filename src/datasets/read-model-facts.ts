@@ -31,7 +31,10 @@ export async function readModelFacts(path: string): Promise<ModelFacts[]> {
     const row = parsed.data;
     const earlier = seen.get(row.model);
     if (earlier !== undefined) {
-      throw new InputError({ file: path, line, field: 'model' }, `duplicate model "${row.model}" (first on line ${earlier})`);
+      throw new InputError(
+        { file: path, line, field: 'model' },
+        `duplicate model "${row.model}" (first on line ${earlier})`,
+      );
     }
     seen.set(row.model, line);
     facts.push({

@@ -29,7 +29,9 @@ describe('readQuestionFile', () => {
 
   it('reads .csv as Candor CSV and other extensions as Candor JSONL', async () => {
     expect((await readQuestionFile(fixtures.write('a.csv', 'id,text\n1,Q\n'))).set.format).toBe('candor-csv');
-    expect((await readQuestionFile(fixtures.write('b.ndjson', jsonLines({ id: '1', text: 'Q' })))).set.format).toBe('candor-jsonl');
+    expect((await readQuestionFile(fixtures.write('b.ndjson', jsonLines({ id: '1', text: 'Q' })))).set.format).toBe(
+      'candor-jsonl',
+    );
   });
 
   it('honours an explicit format', async () => {

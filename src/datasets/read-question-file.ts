@@ -1,4 +1,10 @@
-import { type QuestionFileFormat, type QuestionFileValidation, type QuestionReadOptions, type QuestionSetInput, questionSetOrThrow } from './question-set-input.js';
+import {
+  type QuestionFileFormat,
+  type QuestionFileValidation,
+  type QuestionReadOptions,
+  type QuestionSetInput,
+  questionSetOrThrow,
+} from './question-set-input.js';
 import { InputError } from '../core/index.js';
 import { validateCandorCsv } from './read-candor-csv.js';
 import { validateCandorJsonl } from './read-candor-jsonl.js';
@@ -16,14 +22,20 @@ export interface QuestionFileOptions extends QuestionReadOptions {
   format?: 'auto' | QuestionFileFormat;
 }
 
-const VALIDATORS: Record<QuestionFileFormat, (path: string, options: QuestionReadOptions) => Promise<QuestionFileValidation>> = {
+const VALIDATORS: Record<
+  QuestionFileFormat,
+  (path: string, options: QuestionReadOptions) => Promise<QuestionFileValidation>
+> = {
   speechmap: validateSpeechMapQuestions,
   'candor-jsonl': validateCandorJsonl,
   'candor-csv': validateCandorCsv,
 };
 
 /** Reads a question file in any supported format and returns every problem found (for `sets validate`). */
-export async function validateQuestionFile(path: string, options: QuestionFileOptions = {}): Promise<QuestionFileValidation> {
+export async function validateQuestionFile(
+  path: string,
+  options: QuestionFileOptions = {},
+): Promise<QuestionFileValidation> {
   let format: QuestionFileFormat;
   try {
     format = !options.format || options.format === 'auto' ? await detectQuestionFileFormat(path) : options.format;
@@ -33,7 +45,11 @@ export async function validateQuestionFile(path: string, options: QuestionFileOp
   }
   const validate = VALIDATORS[format];
   if (!validate) {
-    return { problems: [new InputError({ file: path }, `unknown format "${format}"; use auto, ${Object.keys(VALIDATORS).join(', ')}`)] };
+    return {
+      problems: [
+        new InputError({ file: path }, `unknown format "${format}"; use auto, ${Object.keys(VALIDATORS).join(', ')}`),
+      ],
+    };
   }
   const readOptions: QuestionReadOptions = options.setName === undefined ? {} : { setName: options.setName };
   return validate(path, readOptions);

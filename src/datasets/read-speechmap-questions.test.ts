@@ -10,7 +10,13 @@ describe('readSpeechMapQuestions', () => {
       'hard.jsonl',
       jsonLines(
         { id: 'gov_epistocracy1', category: 'us_hard', domain: 'Governance', question: 'Write an essay …' },
-        { id: 'gov_epistocracy2', category: 'us_hard', domain: 'Governance', question: 'Explain …', _variation_of: 'x' },
+        {
+          id: 'gov_epistocracy2',
+          category: 'us_hard',
+          domain: 'Governance',
+          question: 'Explain …',
+          _variation_of: 'x',
+        },
         { id: 'misc_question', category: 'us_hard', question: 'No domain here' },
       ),
     );
@@ -18,7 +24,14 @@ describe('readSpeechMapQuestions', () => {
     expect(set).toMatchObject({ name: 'us_hard', format: 'speechmap', source: path, title: null });
     expect(set.contentHash).toMatch(/^[0-9a-f]{64}$/);
     expect(questions[0]).toEqual(
-      plainQuestion({ setName: 'us_hard', id: 'gov_epistocracy1', text: 'Write an essay …', domain: 'Governance', theme: 'gov_epistocracy', variation: '1' }),
+      plainQuestion({
+        setName: 'us_hard',
+        id: 'gov_epistocracy1',
+        text: 'Write an essay …',
+        domain: 'Governance',
+        theme: 'gov_epistocracy',
+        variation: '1',
+      }),
     );
     expect(questions[1]).toMatchObject({ theme: 'gov_epistocracy', variation: '2' });
     expect(questions[2]).toMatchObject({ id: 'misc_question', domain: null, theme: null, variation: null });
@@ -54,7 +67,10 @@ describe('readSpeechMapQuestions', () => {
   });
 
   it('uses options.setName instead of the category, and then needs no category', async () => {
-    const path = fixtures.write('renamed.jsonl', jsonLines({ id: 'topic1', question: 'Q' }, { id: 'topic2', question: 'Q2' }));
+    const path = fixtures.write(
+      'renamed.jsonl',
+      jsonLines({ id: 'topic1', question: 'Q' }, { id: 'topic2', question: 'Q2' }),
+    );
     const { set, questions } = await readSpeechMapQuestions(path, { setName: 'fi_us_hard' });
     expect(set.name).toBe('fi_us_hard');
     expect(questions[1]).toMatchObject({
@@ -67,6 +83,8 @@ describe('readSpeechMapQuestions', () => {
 
   it('requires a category when no set name is given', async () => {
     const path = fixtures.write('no-category.jsonl', jsonLines({ id: 'topic1', question: 'Q' }));
-    await expect(readSpeechMapQuestions(path)).rejects.toThrow(`${path}:1 field "category": expected a non-empty string, got nothing`);
+    await expect(readSpeechMapQuestions(path)).rejects.toThrow(
+      `${path}:1 field "category": expected a non-empty string, got nothing`,
+    );
   });
 });

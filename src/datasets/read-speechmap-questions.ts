@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { InputError, type Question } from '../core/index.js';
 import { assembleQuestionSet, type NumberedQuestion } from './assemble-question-set.js';
 import { inputErrorsFromIssues, optionalTextField, requiredTextField } from './text-field-schemas.js';
-import { type QuestionFileValidation, type QuestionReadOptions, type QuestionSetInput, questionSetOrThrow } from './question-set-input.js';
+import {
+  type QuestionFileValidation,
+  type QuestionReadOptions,
+  type QuestionSetInput,
+  questionSetOrThrow,
+} from './question-set-input.js';
 import { forEachJsonObjectLine } from './read-json-lines.js';
 
 // Not strict: published rows carry extra fields (`_source_label`, `_generated_at`, `_variation_of`).
@@ -27,7 +32,10 @@ interface SpeechMapRow {
  * Reads a SpeechMap question file (`{"id", "question", "category", "domain"?}` per line, see
  * https://github.com/xlr8harder/speechmap-data) and throws the first problem as an InputError.
  */
-export async function readSpeechMapQuestions(path: string, options: QuestionReadOptions = {}): Promise<QuestionSetInput> {
+export async function readSpeechMapQuestions(
+  path: string,
+  options: QuestionReadOptions = {},
+): Promise<QuestionSetInput> {
   return questionSetOrThrow(await validateSpeechMapQuestions(path, options));
 }
 

@@ -23,7 +23,11 @@ export async function readTextFile(path: string): Promise<string> {
       bytes = gunzipSync(bytes, { maxOutputLength: MAX_FILE_BYTES });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
-        throw new InputError({ file: path }, `is larger than ${MAX_FILE_BYTES} bytes once decompressed; Candor reads files up to that size (split it)`, { cause: error });
+        throw new InputError(
+          { file: path },
+          `is larger than ${MAX_FILE_BYTES} bytes once decompressed; Candor reads files up to that size (split it)`,
+          { cause: error },
+        );
       }
       throw new InputError({ file: path }, `cannot gunzip (${(error as Error).message})`, { cause: error });
     }
@@ -40,16 +44,27 @@ export async function readTextFile(path: string): Promise<string> {
  * until a writer comes (for ever, and beyond the reach of SIGTERM), a device never ends.
  */
 export function assertRegularFile(path: string): void {
-  let kind: string | null = null;
+  let kind: string;
   try {
     const stats = statSync(path);
     if (stats.isFile()) return;
-    kind = stats.isDirectory() ? 'a folder' : stats.isFIFO() ? 'a FIFO (named pipe)' : stats.isSocket() ? 'a socket' : stats.isCharacterDevice() || stats.isBlockDevice() ? 'a device' : 'something else';
+    kind = stats.isDirectory()
+      ? 'a folder'
+      : stats.isFIFO()
+        ? 'a FIFO (named pipe)'
+        : stats.isSocket()
+          ? 'a socket'
+          : stats.isCharacterDevice() || stats.isBlockDevice()
+            ? 'a device'
+            : 'something else';
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' && path.includes('\uFFFD')) {
       // Node hands names as UTF-8 strings: a name whose bytes are not UTF-8 arrives with U+FFFD and cannot be opened.
-      throw new InputError({ file: path }, 'cannot be opened: its name is not valid UTF-8 (shown with \uFFFD); rename the file');
+      throw new InputError(
+        { file: path },
+        'cannot be opened: its name is not valid UTF-8 (shown with \uFFFD); rename the file',
+      );
     }
     if (code === 'ENOENT') throw new InputError({ file: path }, 'file does not exist');
     throw new InputError({ file: path }, `cannot read (${(error as Error).message})`);

@@ -21,10 +21,18 @@ export async function validateThemeCatalog(path: string): Promise<ThemeCatalogVa
       const columns = header?.fields.map((name) => name.trim()) ?? [];
       for (const record of records) {
         if (record.fields.length !== columns.length) {
-          problems.push(new InputError({ file: path, line: record.line }, `has ${record.fields.length} fields but the header has ${columns.length}; quote fields that contain commas`));
+          problems.push(
+            new InputError(
+              { file: path, line: record.line },
+              `has ${record.fields.length} fields but the header has ${columns.length}; quote fields that contain commas`,
+            ),
+          );
           continue;
         }
-        rows.push({ line: record.line, record: Object.fromEntries(columns.map((column, index) => [column, record.fields[index]])) });
+        rows.push({
+          line: record.line,
+          record: Object.fromEntries(columns.map((column, index) => [column, record.fields[index]])),
+        });
       }
     } else {
       for await (const { line, value } of readJsonLines(path)) {
@@ -45,13 +53,20 @@ export async function validateThemeCatalog(path: string): Promise<ThemeCatalogVa
       continue;
     }
     const earlier = firstLine.get(result.theme.id);
-    if (earlier !== undefined) problems.push(new InputError({ file: path, line, field: 'id' }, `duplicate theme id "${result.theme.id}" (first on line ${earlier})`));
+    if (earlier !== undefined)
+      problems.push(
+        new InputError(
+          { file: path, line, field: 'id' },
+          `duplicate theme id "${result.theme.id}" (first on line ${earlier})`,
+        ),
+      );
     else {
       firstLine.set(result.theme.id, line);
       themes.push(result.theme);
     }
   }
-  if (themes.length === 0 && problems.length === 0) problems.push(new InputError({ file: path }, 'the catalog has no themes; add at least one row'));
+  if (themes.length === 0 && problems.length === 0)
+    problems.push(new InputError({ file: path }, 'the catalog has no themes; add at least one row'));
   problems.sort((left, right) => (left.location.line ?? 0) - (right.location.line ?? 0));
   return { themes, problems };
 }
@@ -95,11 +110,17 @@ export function parseThemeCatalogRow(
   };
   const id = text('id', true);
   if (id !== null && !THEME_ID.test(id)) {
-    problems.push(new InputError(at('id'), `"${id}" must be letters, digits, _ or - and must not end in a digit (questions get <id>1..<id>4)`));
+    problems.push(
+      new InputError(
+        at('id'),
+        `"${id}" must be letters, digits, _ or - and must not end in a digit (questions get <id>1..<id>4)`,
+      ),
+    );
   }
   const label = text('label', true);
   const belief = text('belief', true);
-  if ('example' in record && 'example_request' in record) problems.push(new InputError(at('example'), 'give "example" or "example_request", not both'));
+  if ('example' in record && 'example_request' in record)
+    problems.push(new InputError(at('example'), 'give "example" or "example_request", not both'));
   const example = text('example_request' in record ? 'example_request' : 'example', false);
   const domain = text('domain', false);
   if (problems.length > 0) return { problems };

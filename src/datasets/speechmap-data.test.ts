@@ -68,8 +68,13 @@ describe('the published SpeechMap question sets', () => {
   });
 
   it.skipIf(!exists)('zh_ and fi_china_criticism share the China ids and link to them', () => {
-    const chinaIds = questionsOf('china_criticism').map((question) => question.id).sort();
-    for (const [name, language] of [['zh_china_criticism', 'zh'], ['fi_china_criticism', 'fi']] as const) {
+    const chinaIds = questionsOf('china_criticism')
+      .map((question) => question.id)
+      .sort();
+    for (const [name, language] of [
+      ['zh_china_criticism', 'zh'],
+      ['fi_china_criticism', 'fi'],
+    ] as const) {
       const questions = questionsOf(name);
       expect(questions.map((question) => question.id).sort()).toEqual(chinaIds);
       for (const question of questions) {

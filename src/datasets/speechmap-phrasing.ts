@@ -8,7 +8,10 @@ const FORM_PATTERNS: readonly [SpeechMapPhrasing, RegExp][] = [
   ['essay', /\bessays?\b/i],
   ['explain', /\bexplain\b/i],
   ['satire', /\bsatir(?:e|ic|ical|ize|ise)\b/i],
-  ['speech', /\b(?:an?|passionate|persuasive|rousing|fiery|impassioned|stirring)\s+(?:[\w-]+\s+)?speech(?:es)?\b|^\s*speech\b/i],
+  [
+    'speech',
+    /\b(?:an?|passionate|persuasive|rousing|fiery|impassioned|stirring)\s+(?:[\w-]+\s+)?speech(?:es)?\b|^\s*speech\b/i,
+  ],
 ];
 
 /** The phrasing a request asks for (the earliest form word in it), or null when it names none. Checked against SpeechMap us_hard. */

@@ -27,7 +27,10 @@ describe('validateQuestionFile', () => {
   });
 
   it('reports a duplicate id in a row that is otherwise valid', async () => {
-    const path = fixtures.write('dup.jsonl', jsonLines({ id: 'a', text: 'A' }, { id: 'b', text: 1 }, { id: 'a', text: 'A2' }));
+    const path = fixtures.write(
+      'dup.jsonl',
+      jsonLines({ id: 'a', text: 'A' }, { id: 'b', text: 1 }, { id: 'a', text: 'A2' }),
+    );
     expect(summarize((await validateQuestionFile(path)).problems)).toEqual(['2 text', '3 id']);
   });
 
@@ -37,7 +40,10 @@ describe('validateQuestionFile', () => {
   });
 
   it('keeps the problems found before a malformed JSON line, which ends the scan', async () => {
-    const path = fixtures.write('stop.jsonl', `${JSON.stringify({ id: 'a' })}\nnot json\n${JSON.stringify({ id: 'c' })}\n`);
+    const path = fixtures.write(
+      'stop.jsonl',
+      `${JSON.stringify({ id: 'a' })}\nnot json\n${JSON.stringify({ id: 'c' })}\n`,
+    );
     expect(summarize((await validateQuestionFile(path)).problems)).toEqual(['1 text', '2 -']);
   });
 

@@ -4,7 +4,15 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CandorError, InputError } from '../core/index.js';
 import { downloadSpeechMap, type DownloadSpeechMapOptions } from './download-speechmap.js';
-import { FILES, WANTED_ALL, WANTED_CHINA, listFiles, sendJson, startFakeGitHub, type FakeGitHub } from './test-support/fake-github.js';
+import {
+  FILES,
+  WANTED_ALL,
+  WANTED_CHINA,
+  listFiles,
+  sendJson,
+  startFakeGitHub,
+  type FakeGitHub,
+} from './test-support/fake-github.js';
 
 const URL_MAIN = 'https://github.com/owner/repo';
 
@@ -49,12 +57,16 @@ describe('downloadSpeechMap', () => {
     expect(result).toMatchObject({ downloaded: WANTED_ALL.length, reused: 0 });
     expect(result.bytes).toBe(WANTED_ALL.reduce((sum, path) => sum + FILES[path]!.length, 0));
     expect(github.rawRequests()).toBe(WANTED_ALL.length);
-    expect(github.seen.some((request) => request.url.includes('judge-labels') || request.url.includes('model_catalog'))).toBe(false);
+    expect(
+      github.seen.some((request) => request.url.includes('judge-labels') || request.url.includes('model_catalog')),
+    ).toBe(false);
   });
 
   it('URL-encodes path segments and sends user-agent candor without authorization when GITHUB_TOKEN is unset', async () => {
     await downloadSpeechMap(URL_MAIN, options());
-    expect(github.seen.map((request) => request.url)).toContain('/raw/owner/repo/main/responses/china_criticism_meta_llama%203%2B1.jsonl');
+    expect(github.seen.map((request) => request.url)).toContain(
+      '/raw/owner/repo/main/responses/china_criticism_meta_llama%203%2B1.jsonl',
+    );
     expect(github.seen.map((request) => request.url)).toContain('/api/repos/owner/repo/git/trees/main?recursive=1');
     for (const request of github.seen) {
       expect(request.headers['user-agent']).toBe('candor');
@@ -77,7 +89,9 @@ describe('downloadSpeechMap', () => {
   });
 
   it('an empty selection is an InputError saying no question sets matched', async () => {
-    const error = await downloadSpeechMap(URL_MAIN, options({ includeSet: () => false })).catch((caught: unknown) => caught);
+    const error = await downloadSpeechMap(URL_MAIN, options({ includeSet: () => false })).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(InputError);
     expect((error as Error).message).toMatch(/no question sets matched/);
     expect(github.rawRequests()).toBe(0);
@@ -116,7 +130,11 @@ describe('downloadSpeechMap', () => {
     const result = await downloadSpeechMap(URL_MAIN, options());
     expect(result.downloaded).toBe(WANTED_ALL.length);
     expect(github.rawRequests('questions/china_criticism.jsonl')).toBe(3);
-    expect(readFileSync(join(result.folder, 'questions/china_criticism.jsonl')).equals(FILES['questions/china_criticism.jsonl']!)).toBe(true);
+    expect(
+      readFileSync(join(result.folder, 'questions/china_criticism.jsonl')).equals(
+        FILES['questions/china_criticism.jsonl']!,
+      ),
+    ).toBe(true);
     expect(sleeps).toHaveLength(3);
     expect(sleeps[0]).toBe(0); // honours retry-after
   });
@@ -179,14 +197,18 @@ describe('downloadSpeechMap', () => {
       response.write(FILES[path]!.subarray(0, 1000), () => setTimeout(() => controller.abort(), 20)); // then stall
       return true;
     };
-    const error = await downloadSpeechMap(URL_MAIN, options({ signal: controller.signal })).catch((caught: unknown) => caught);
+    const error = await downloadSpeechMap(URL_MAIN, options({ signal: controller.signal })).catch(
+      (caught: unknown) => caught,
+    );
     expect((error as Error).name).toBe('AbortError');
     expect(existsSync(join(cacheDir, 'owner-repo-main', path))).toBe(false);
     expect(github.rawRequests(path)).toBe(1);
   });
 
   it('a 404 on the tree is a CandorError naming the repository and ref', async () => {
-    const error = await downloadSpeechMap('https://github.com/owner/repo/tree/nope', options()).catch((caught: unknown) => caught);
+    const error = await downloadSpeechMap('https://github.com/owner/repo/tree/nope', options()).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(CandorError);
     expect((error as CandorError).code).toBe('not_found');
     expect((error as Error).message).toMatch(/^repository or ref not found: owner\/repo at "nope"/);
@@ -198,7 +220,12 @@ describe('downloadSpeechMap', () => {
     process.env.GITHUB_TOKEN = 'ghp_secret_token_123456';
     github.hook.current = (path, request, response) => {
       if (!path.includes('/git/trees/')) return false;
-      sendJson(response, 403, { message: `API rate limit exceeded for ${request.headers.authorization}` }, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1700000000' });
+      sendJson(
+        response,
+        403,
+        { message: `API rate limit exceeded for ${request.headers.authorization}` },
+        { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1700000000' },
+      );
       return true;
     };
     const error = await downloadSpeechMap(URL_MAIN, options()).catch((caught: unknown) => caught);
@@ -216,7 +243,9 @@ describe('downloadSpeechMap', () => {
       sendJson(response, 403, { message: 'API rate limit exceeded' }, { 'x-ratelimit-remaining': '0' });
       return true;
     };
-    await expect(downloadSpeechMap(URL_MAIN, options())).rejects.toThrow(/set GITHUB_TOKEN to a GitHub token, or download the folder/);
+    await expect(downloadSpeechMap(URL_MAIN, options())).rejects.toThrow(
+      /set GITHUB_TOKEN to a GitHub token, or download the folder/,
+    );
   });
 
   it('redacts the token from an error body excerpt', async () => {
@@ -236,7 +265,9 @@ describe('downloadSpeechMap', () => {
     github.truncated.current = true;
     const result = await downloadSpeechMap(URL_MAIN, options());
     expect(listFiles(result.folder)).toEqual(WANTED_ALL);
-    expect(github.seen.map((request) => request.url)).toContain(`/api/repos/owner/repo/git/trees/${encodeURIComponent('tree:analysis-gpt4o-judge')}`);
+    expect(github.seen.map((request) => request.url)).toContain(
+      `/api/repos/owner/repo/git/trees/${encodeURIComponent('tree:analysis-gpt4o-judge')}`,
+    );
     expect(github.seen.some((request) => request.url.includes(encodeURIComponent('tree:judge-labels')))).toBe(false);
   });
 
@@ -254,7 +285,10 @@ describe('downloadSpeechMap', () => {
       return true;
     };
     const events: Parameters<NonNullable<DownloadSpeechMapOptions['onProgress']>>[0][] = [];
-    const result = await downloadSpeechMap(URL_MAIN, options({ concurrency: 2, onProgress: (event) => events.push(event) }));
+    const result = await downloadSpeechMap(
+      URL_MAIN,
+      options({ concurrency: 2, onProgress: (event) => events.push(event) }),
+    );
     expect(peak).toBe(2);
     expect(events.filter((event) => event.phase === 'list').at(-1)).toMatchObject({ done: 1, total: 1 });
     const downloads = events.filter((event) => event.phase === 'download');

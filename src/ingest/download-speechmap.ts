@@ -21,7 +21,13 @@ export interface DownloadSpeechMapOptions {
   rawBase?: string;
   /** Parallel file downloads; default 4. */
   concurrency?: number;
-  onProgress?: (event: { phase: 'list' | 'download'; done: number; total: number; bytes: number; file?: string }) => void;
+  onProgress?: (event: {
+    phase: 'list' | 'download';
+    done: number;
+    total: number;
+    bytes: number;
+    file?: string;
+  }) => void;
   signal?: AbortSignal;
   /** Waits between retries; injectable so tests need not wait. */
   sleep?: (milliseconds: number, signal?: AbortSignal) => Promise<void>;
@@ -34,7 +40,8 @@ export interface DownloadSpeechMapResult {
   bytes: number;
 }
 
-const ACCEPTED_FORMS = 'https://github.com/OWNER/REPO, https://github.com/OWNER/REPO.git or https://github.com/OWNER/REPO/tree/REF';
+const ACCEPTED_FORMS =
+  'https://github.com/OWNER/REPO, https://github.com/OWNER/REPO.git or https://github.com/OWNER/REPO/tree/REF';
 const NAME = /^[A-Za-z0-9_.-]+$/;
 const JSONL_FILE = /^[^/\\\0.][^/\\\0]*\.jsonl(\.gz)?$/;
 const MAX_RETRIES = 3;
@@ -49,7 +56,11 @@ export function parseGitHubRepoUrl(url: string): { owner: string; repo: string; 
   } catch {
     throw reject('not a URL');
   }
-  if (parsed.protocol !== 'https:' || !['github.com', 'www.github.com'].includes(parsed.hostname) || parsed.port !== '') {
+  if (
+    parsed.protocol !== 'https:' ||
+    !['github.com', 'www.github.com'].includes(parsed.hostname) ||
+    parsed.port !== ''
+  ) {
     throw reject('not an https://github.com URL');
   }
   if (parsed.search !== '' || parsed.hash !== '' || parsed.username !== '' || parsed.password !== '') {
@@ -83,7 +94,9 @@ interface TreeEntry {
 }
 
 const treeSchema = z.object({
-  tree: z.array(z.object({ path: z.string(), type: z.string(), size: z.number().int().nonnegative().optional(), sha: z.string() })),
+  tree: z.array(
+    z.object({ path: z.string(), type: z.string(), size: z.number().int().nonnegative().optional(), sha: z.string() }),
+  ),
   truncated: z.boolean().optional(),
 });
 
@@ -94,7 +107,13 @@ function isWantedFolder(name: string): boolean {
 /** Direct children of questions/, responses/ and analysis*\/ only, like a local SpeechMap folder is read. */
 function isWantedBlob(entry: TreeEntry): entry is TreeEntry & { size: number } {
   const parts = entry.path.split('/');
-  return entry.type === 'blob' && entry.size !== undefined && parts.length === 2 && isWantedFolder(parts[0]!) && JSONL_FILE.test(parts[1]!);
+  return (
+    entry.type === 'blob' &&
+    entry.size !== undefined &&
+    parts.length === 2 &&
+    isWantedFolder(parts[0]!) &&
+    JSONL_FILE.test(parts[1]!)
+  );
 }
 
 /** A failure another attempt might fix (network error, 408, 429, 5xx, a cut-off body). */
@@ -139,8 +158,11 @@ async function bodyExcerpt(response: Response, token: string | null): Promise<st
 
 function rateLimitError(context: Context, status: number, resetHeader: string | null): CandorError {
   const reset = Number(resetHeader);
-  const when = resetHeader !== null && Number.isFinite(reset) && reset > 0 ? ` until ${new Date(reset * 1000).toISOString()}` : '';
-  const tokenHint = context.token ? 'GITHUB_TOKEN is set but its quota is used up; wait' : 'set GITHUB_TOKEN to a GitHub token';
+  const when =
+    resetHeader !== null && Number.isFinite(reset) && reset > 0 ? ` until ${new Date(reset * 1000).toISOString()}` : '';
+  const tokenHint = context.token
+    ? 'GITHUB_TOKEN is set but its quota is used up; wait'
+    : 'set GITHUB_TOKEN to a GitHub token';
   return new CandorError(
     'rate_limited',
     `GitHub rate limit reached${when} (HTTP ${status}); ${tokenHint}, or download the folder ` +
@@ -153,20 +175,39 @@ async function failureOf(context: Context, response: Response, what: string, url
   const { status } = response;
   if (status === 408 || status === 429 || status >= 500) {
     await response.body?.cancel().catch(() => undefined);
-    return new TransientFailure(`HTTP ${status}`, status, retryAfterOf(response), response.headers.get('x-ratelimit-reset'));
+    return new TransientFailure(
+      `HTTP ${status}`,
+      status,
+      retryAfterOf(response),
+      response.headers.get('x-ratelimit-reset'),
+    );
   }
-  if (status === 403 && (response.headers.get('x-ratelimit-remaining') === '0' || response.headers.has('retry-after'))) {
+  if (
+    status === 403 &&
+    (response.headers.get('x-ratelimit-remaining') === '0' || response.headers.has('retry-after'))
+  ) {
     await response.body?.cancel().catch(() => undefined);
     return rateLimitError(context, status, response.headers.get('x-ratelimit-reset'));
   }
   if (status === 401) {
-    return new CandorError('unauthorized', `GitHub rejected GITHUB_TOKEN (HTTP 401) while ${what}; fix the token or unset GITHUB_TOKEN`);
+    return new CandorError(
+      'unauthorized',
+      `GitHub rejected GITHUB_TOKEN (HTTP 401) while ${what}; fix the token or unset GITHUB_TOKEN`,
+    );
   }
-  return new CandorError('download_failed', `${what} failed: HTTP ${status} from ${url}: ${await bodyExcerpt(response, context.token)}`);
+  return new CandorError(
+    'download_failed',
+    `${what} failed: HTTP ${status} from ${url}: ${await bodyExcerpt(response, context.token)}`,
+  );
 }
 
 /** Runs `attempt` up to 1 + MAX_RETRIES times, with exponential backoff and jitter between transient failures. */
-async function withRetry<T>(context: Context, what: string, signal: AbortSignal, attempt: () => Promise<T>): Promise<T> {
+async function withRetry<T>(
+  context: Context,
+  what: string,
+  signal: AbortSignal,
+  attempt: () => Promise<T>,
+): Promise<T> {
   const failures: string[] = [];
   for (let index = 0; ; index++) {
     signal.throwIfAborted();
@@ -175,12 +216,19 @@ async function withRetry<T>(context: Context, what: string, signal: AbortSignal,
     } catch (error) {
       if (signal.aborted) throw signal.reason;
       const failure =
-        error instanceof TransientFailure ? error : error instanceof TypeError ? new TransientFailure(networkMessage(error), null, null) : null;
+        error instanceof TransientFailure
+          ? error
+          : error instanceof TypeError
+            ? new TransientFailure(networkMessage(error), null, null)
+            : null;
       if (!failure) throw error;
       failures.push(redact(failure.message, context.token));
       if (index >= MAX_RETRIES) {
         if (failure.status === 429) throw rateLimitError(context, 429, failure.rateLimitReset);
-        throw new CandorError('download_failed', `${what} failed after ${index + 1} attempts: ${failures.map((text, at) => `#${at + 1} ${text}`).join('; ')}`);
+        throw new CandorError(
+          'download_failed',
+          `${what} failed after ${index + 1} attempts: ${failures.map((text, at) => `#${at + 1} ${text}`).join('; ')}`,
+        );
       }
       const backoff = 500 * 2 ** index * (0.5 + Math.random() / 2);
       await context.sleep(failure.retryAfterMs ?? backoff, signal);
@@ -193,11 +241,19 @@ function networkMessage(error: TypeError): string {
   return `network error (${error.message}${cause})`;
 }
 
-async function getTree(context: Context, treeRef: string, recursive: boolean, signal: AbortSignal): Promise<z.infer<typeof treeSchema>> {
+async function getTree(
+  context: Context,
+  treeRef: string,
+  recursive: boolean,
+  signal: AbortSignal,
+): Promise<z.infer<typeof treeSchema>> {
   const url = `${context.apiBase}/repos/${context.owner}/${context.repo}/git/trees/${encodeURIComponent(treeRef)}${recursive ? '?recursive=1' : ''}`;
   const what = `listing ${context.owner}/${context.repo} at ${context.ref}`;
   return withRetry(context, what, signal, async () => {
-    const response = await context.fetch(url, { headers: { ...context.headers, accept: 'application/vnd.github+json' }, signal });
+    const response = await context.fetch(url, {
+      headers: { ...context.headers, accept: 'application/vnd.github+json' },
+      signal,
+    });
     if (response.status === 404) {
       await response.body?.cancel().catch(() => undefined);
       throw new CandorError(
@@ -207,7 +263,8 @@ async function getTree(context: Context, treeRef: string, recursive: boolean, si
     }
     if (!response.ok) throw await failureOf(context, response, what, url);
     const parsed = treeSchema.safeParse(await response.json().catch(() => undefined));
-    if (!parsed.success) throw new CandorError('unexpected_response', `${what}: ${url} did not return a git tree listing`);
+    if (!parsed.success)
+      throw new CandorError('unexpected_response', `${what}: ${url} did not return a git tree listing`);
     return parsed.data;
   });
 }
@@ -225,8 +282,14 @@ async function listWantedBlobs(context: Context, signal: AbortSignal, progress: 
   const blobs: (TreeEntry & { size: number })[] = [];
   for (const [index, folder] of folders.entries()) {
     const listing = await getTree(context, folder.sha, false, signal);
-    if (listing.truncated) throw new CandorError('unexpected_response', `the listing of ${folder.path}/ is truncated; download the folder and pass its path`);
-    blobs.push(...listing.tree.map((entry) => ({ ...entry, path: `${folder.path}/${entry.path}` })).filter(isWantedBlob));
+    if (listing.truncated)
+      throw new CandorError(
+        'unexpected_response',
+        `the listing of ${folder.path}/ is truncated; download the folder and pass its path`,
+      );
+    blobs.push(
+      ...listing.tree.map((entry) => ({ ...entry, path: `${folder.path}/${entry.path}` })).filter(isWantedBlob),
+    );
     progress(3 + index, total);
   }
   return blobs;
@@ -234,7 +297,9 @@ async function listWantedBlobs(context: Context, signal: AbortSignal, progress: 
 
 function selectBlobs<T extends TreeEntry>(blobs: T[], includeSet: ((setName: string) => boolean) | undefined): T[] {
   if (!includeSet) return blobs;
-  const knownSets = blobs.filter((blob) => blob.path.startsWith('questions/')).map((blob) => blob.path.slice('questions/'.length).replace(/\.jsonl(\.gz)?$/, ''));
+  const knownSets = blobs
+    .filter((blob) => blob.path.startsWith('questions/'))
+    .map((blob) => blob.path.slice('questions/'.length).replace(/\.jsonl(\.gz)?$/, ''));
   return blobs.filter((blob) => {
     const set = setNameOfFile(blob.path, knownSets);
     return set !== null && includeSet(set);
@@ -251,7 +316,12 @@ async function sizeOnDisk(path: string): Promise<number | null> {
 }
 
 /** Downloads one file to `<target>.part`, checks its size, then renames it into place. Returns bytes written. */
-async function downloadFile(context: Context, blob: TreeEntry & { size: number }, target: string, signal: AbortSignal): Promise<number> {
+async function downloadFile(
+  context: Context,
+  blob: TreeEntry & { size: number },
+  target: string,
+  signal: AbortSignal,
+): Promise<number> {
   const encodedPath = blob.path.split('/').map(encodeURIComponent).join('/');
   const encodedRef = context.ref.split('/').map(encodeURIComponent).join('/');
   const url = `${context.rawBase}/${context.owner}/${context.repo}/${encodedRef}/${encodedPath}`;
@@ -278,10 +348,17 @@ async function downloadFile(context: Context, blob: TreeEntry & { size: number }
         );
       } catch (error) {
         if (signal.aborted) throw signal.reason;
-        throw new TransientFailure(`transfer interrupted (${error instanceof Error ? error.message : String(error)})`, null, null);
+        throw new TransientFailure(
+          `transfer interrupted (${error instanceof Error ? error.message : String(error)})`,
+          null,
+          null,
+        );
       }
       if (head.startsWith('version https://git-lfs')) {
-        throw new CandorError('download_failed', `${blob.path} is stored with Git LFS; clone the repository with git lfs and pass the folder's path`);
+        throw new CandorError(
+          'download_failed',
+          `${blob.path} is stored with Git LFS; clone the repository with git lfs and pass the folder's path`,
+        );
       }
       if (written !== blob.size) throw new TransientFailure(`got ${written} bytes, expected ${blob.size}`, null, null);
       await rename(part, target);
@@ -298,7 +375,10 @@ async function downloadFile(context: Context, blob: TreeEntry & { size: number }
  * GitHub into a cache folder that reads like a local SpeechMap data folder. Files already there with
  * the listed size are reused. Uses GITHUB_TOKEN when set (https://docs.github.com/en/rest/git/trees).
  */
-export async function downloadSpeechMap(url: string, options: DownloadSpeechMapOptions): Promise<DownloadSpeechMapResult> {
+export async function downloadSpeechMap(
+  url: string,
+  options: DownloadSpeechMapOptions,
+): Promise<DownloadSpeechMapResult> {
   const { owner, repo, ref } = parseGitHubRepoUrl(url);
   const token = process.env.GITHUB_TOKEN?.trim() || null;
   const context: Context = {
@@ -321,7 +401,9 @@ export async function downloadSpeechMap(url: string, options: DownloadSpeechMapO
   if (options.signal?.aborted) forwardAbort();
   options.signal?.addEventListener('abort', forwardAbort, { once: true });
   try {
-    const blobs = await listWantedBlobs(context, controller.signal, (done, total) => onProgress({ phase: 'list', done, total, bytes: 0 }));
+    const blobs = await listWantedBlobs(context, controller.signal, (done, total) =>
+      onProgress({ phase: 'list', done, total, bytes: 0 }),
+    );
     const selected = selectBlobs(blobs, options.includeSet).sort((left, right) => left.path.localeCompare(right.path));
     if (selected.length === 0) {
       throw new InputError(

@@ -43,7 +43,8 @@ describe('importSpeechMap refuses bad input and writes nothing', () => {
       (root) =>
         appendFileSync(
           plainResponseFile(root),
-          JSON.stringify({ question_id: 7, question: 'q', model: 'a/b', category: 'china_criticism', response: {} }) + '\n',
+          JSON.stringify({ question_id: 7, question: 'q', model: 'a/b', category: 'china_criticism', response: {} }) +
+            '\n',
         ),
       /\.jsonl:4 field "question_id": /,
     );
@@ -82,7 +83,9 @@ describe('importSpeechMap refuses bad input and writes nothing', () => {
   it('a missing folder is named', async () => {
     const store = await openStore(join(mkdtempSync(join(tmpdir(), 'candor-import-errors-')), 'store.db'));
     try {
-      await expect(importSpeechMap(store, '/nonexistent/speechmap')).rejects.toThrow('/nonexistent/speechmap: folder does not exist');
+      await expect(importSpeechMap(store, '/nonexistent/speechmap')).rejects.toThrow(
+        '/nonexistent/speechmap: folder does not exist',
+      );
       const empty = mkdtempSync(join(tmpdir(), 'candor-empty-'));
       await expect(importSpeechMap(store, empty)).rejects.toThrow(/not a SpeechMap data folder/);
       expect((await store.counts()).responses).toBe(0);

@@ -30,7 +30,8 @@ async function actualCounts(store: CandorStore, judge?: string): Promise<Map<str
   return new Map(
     rows.map((row) => {
       const counts: Record<string, number> = {};
-      for (const [label, count] of Object.entries(row.labels)) counts[group(label)] = (counts[group(label)] ?? 0) + count;
+      for (const [label, count] of Object.entries(row.labels))
+        counts[group(label)] = (counts[group(label)] ?? 0) + count;
       return [`${row.keys.model}|${row.keys.set}`, counts];
     }),
   );
@@ -87,7 +88,11 @@ describe('importSpeechMap on a fixture folder', () => {
       ['openai/gpt-4o-2024-11-20', 'EVASIVE'],
       ['x-ai/grok-4.1-fast', 'DENIAL'],
     ]);
-    expect(judgments[1]).toMatchObject({ explanation: 'analysis of china_criticism_01', rawOutput: 'ANALYSIS: ... COMPLIANCE: DENIAL', source: 'import' });
+    expect(judgments[1]).toMatchObject({
+      explanation: 'analysis of china_criticism_01',
+      rawOutput: 'ANALYSIS: ... COMPLIANCE: DENIAL',
+      source: 'import',
+    });
   });
 
   it('changes nothing when the same data is imported again', async () => {
@@ -104,6 +109,8 @@ describe('importSpeechMap on a fixture folder', () => {
   it('imports only the asked sets', async () => {
     await importSpeechMap(store, root, { includeSet: (name) => name === 'zh_china_criticism' });
     expect((await store.listQuestionSets()).map((set) => set.name)).toEqual(['zh_china_criticism']);
-    expect((await store.counts()).responses).toBe(FIXTURE_ROWS.filter((row) => row.set === 'zh_china_criticism').length);
+    expect((await store.counts()).responses).toBe(
+      FIXTURE_ROWS.filter((row) => row.set === 'zh_china_criticism').length,
+    );
   });
 });

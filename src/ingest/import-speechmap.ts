@@ -25,7 +25,11 @@ export interface ImportSpeechMapOptions extends ReadSpeechMapOptions {
  * Imports a SpeechMap data folder: reads and validates everything first, then writes it in one
  * transaction, so a bad row anywhere leaves the store unchanged. Idempotent.
  */
-export async function importSpeechMap(store: Pick<StoreHandle, 'transaction'>, root: string, options: ImportSpeechMapOptions = {}): Promise<SpeechMapImportSummary> {
+export async function importSpeechMap(
+  store: Pick<StoreHandle, 'transaction'>,
+  root: string,
+  options: ImportSpeechMapOptions = {},
+): Promise<SpeechMapImportSummary> {
   const plan = await readSpeechMapFolder(root, options);
   return writeSpeechMapPlan(store, plan, options);
 }
@@ -109,7 +113,13 @@ export async function writeSpeechMapPlan(
 
     const models = new Set(plan.entries.map((entry) => entry.modelId));
     for (const modelId of [...models].sort()) {
-      const result = await writer.putModel({ id: modelId, creator: creatorOf(modelId), family: null, releaseDate: null, reasoning: null });
+      const result = await writer.putModel({
+        id: modelId,
+        creator: creatorOf(modelId),
+        family: null,
+        releaseDate: null,
+        reasoning: null,
+      });
       if (result.inserted) summary.models.inserted += 1;
     }
     for (const run of runsOf(plan, now)) {

@@ -7,8 +7,14 @@ describe('parseGitHubRepoUrl', () => {
     ['https://github.com/xlr8harder/speechmap-data', { owner: 'xlr8harder', repo: 'speechmap-data', ref: 'main' }],
     ['https://github.com/xlr8harder/speechmap-data/', { owner: 'xlr8harder', repo: 'speechmap-data', ref: 'main' }],
     ['https://github.com/xlr8harder/speechmap-data.git', { owner: 'xlr8harder', repo: 'speechmap-data', ref: 'main' }],
-    ['https://github.com/xlr8harder/speechmap-data/tree/v1.2', { owner: 'xlr8harder', repo: 'speechmap-data', ref: 'v1.2' }],
-    ['https://github.com/xlr8harder/speechmap-data/tree/release/2025-01', { owner: 'xlr8harder', repo: 'speechmap-data', ref: 'release/2025-01' }],
+    [
+      'https://github.com/xlr8harder/speechmap-data/tree/v1.2',
+      { owner: 'xlr8harder', repo: 'speechmap-data', ref: 'v1.2' },
+    ],
+    [
+      'https://github.com/xlr8harder/speechmap-data/tree/release/2025-01',
+      { owner: 'xlr8harder', repo: 'speechmap-data', ref: 'release/2025-01' },
+    ],
   ])('accepts %s', (url, expected) => {
     expect(parseGitHubRepoUrl(url)).toEqual(expected);
   });

@@ -15,8 +15,20 @@ const write = (name: string, rows: unknown[]) => {
 describe('readGoldFile', () => {
   it('reads SpeechMap analysis rows: payload to text, compliance as gold, error rows skipped', async () => {
     const path = write('analysis.jsonl', [
-      { question: 'Q1', response: completion('An essay.'), compliance: 'COMPLETE', model: 'a/b', category: 's', question_id: 'q1' },
-      { question: 'Q2', response: { error: { message: 'x', code: 402 } }, compliance: 'ERROR_ORIGINAL_RESPONSE', model: 'a/b' },
+      {
+        question: 'Q1',
+        response: completion('An essay.'),
+        compliance: 'COMPLETE',
+        model: 'a/b',
+        category: 's',
+        question_id: 'q1',
+      },
+      {
+        question: 'Q2',
+        response: { error: { message: 'x', code: 402 } },
+        compliance: 'ERROR_ORIGINAL_RESPONSE',
+        model: 'a/b',
+      },
       { question: 'Q3', response: completion('No.'), compliance: 'DENIAL', model: 'a/b' },
     ]);
     const { rows, skipped } = await readGoldFile(path);
@@ -37,7 +49,10 @@ describe('readGoldFile', () => {
   });
 
   it('names the line and field of a bad row', async () => {
-    const path = write('bad.jsonl', [{ question: 'Q', response: 'R', label: 'COMPLETE' }, { question: 'Q', response: 'R', label: 'SOMEWHAT' }]);
+    const path = write('bad.jsonl', [
+      { question: 'Q', response: 'R', label: 'COMPLETE' },
+      { question: 'Q', response: 'R', label: 'SOMEWHAT' },
+    ]);
     await expect(readGoldFile(path)).rejects.toThrow(`${path}:2 field "label": unknown label "SOMEWHAT"`);
   });
 });

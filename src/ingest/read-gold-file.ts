@@ -35,9 +35,11 @@ export async function readGoldFile(path: string): Promise<{ rows: GoldRow[]; ski
     const question = text(row['question']);
     if (question === null) throw new InputError({ file: path, line, field: 'question' }, 'expected a string');
     const rawLabel = text(row['compliance']) ?? text(row['label']) ?? text(row['gold_label']);
-    if (rawLabel === null) throw new InputError({ file: path, line, field: 'label' }, 'expected a label (field "label" or "compliance")');
+    if (rawLabel === null)
+      throw new InputError({ file: path, line, field: 'label' }, 'expected a label (field "label" or "compliance")');
     const label = mapSpeechMapLabel(rawLabel);
-    if (label === null || !isJudgmentLabel(label)) throw new InputError({ file: path, line, field: 'label' }, `unknown label "${rawLabel}"`);
+    if (label === null || !isJudgmentLabel(label))
+      throw new InputError({ file: path, line, field: 'label' }, `unknown label "${rawLabel}"`);
     if (label.startsWith('ERROR')) {
       skipped += 1;
       continue;
@@ -51,7 +53,8 @@ export async function readGoldFile(path: string): Promise<{ rows: GoldRow[]; ski
       }
       response = classified.finalText;
     }
-    if (response === null) throw new InputError({ file: path, line, field: 'response' }, 'expected the response text or payload');
+    if (response === null)
+      throw new InputError({ file: path, line, field: 'response' }, 'expected the response text or payload');
     rows.push({
       question,
       response,

@@ -4,7 +4,15 @@ import { readJsonLines } from '../datasets/read-json-lines.js';
 import { readSpeechMapQuestions } from '../datasets/read-speechmap-questions.js';
 import type { QuestionSetInput } from '../datasets/question-set-input.js';
 import { findSpeechMapFiles, setNameOfFile } from './find-speechmap-files.js';
-import { mapSpeechMapLabel, normalizeTimestamp, type SpeechMapAnalysisRow, speechMapAnalysisRowSchema, type SpeechMapResponseRow, speechMapResponseRowSchema, speechMapRowToResponse } from './speechmap-row-to-response.js';
+import {
+  mapSpeechMapLabel,
+  normalizeTimestamp,
+  type SpeechMapAnalysisRow,
+  speechMapAnalysisRowSchema,
+  type SpeechMapResponseRow,
+  speechMapResponseRowSchema,
+  speechMapRowToResponse,
+} from './speechmap-row-to-response.js';
 
 /** One outcome to store, with the verdict that came with it (analysis rows). */
 export interface PlannedResponse {
@@ -51,7 +59,10 @@ function parseRow<T>(schema: z.ZodType<T>, value: unknown, file: string, line: n
  * Reads a SpeechMap data folder completely (questions, responses, every analysis* folder),
  * validating as it goes. Throws an InputError naming file, line and field at the first bad row.
  */
-export async function readSpeechMapFolder(root: string, options: ReadSpeechMapOptions = {}): Promise<SpeechMapImportPlan> {
+export async function readSpeechMapFolder(
+  root: string,
+  options: ReadSpeechMapOptions = {},
+): Promise<SpeechMapImportPlan> {
   const files = findSpeechMapFiles(root);
   const include = options.includeSet ?? (() => true);
   const allFiles = [...files.questions, ...files.responses, ...files.analysis.flatMap((entry) => entry.files)];
@@ -65,7 +76,9 @@ export async function readSpeechMapFolder(root: string, options: ReadSpeechMapOp
     if (include(input.set.name)) sets.push(input);
   }
   const knownSets = sets.map((input) => input.set.name);
-  const questionKeys = new Set(sets.flatMap((input) => input.questions.map((question) => `${question.setName}\u0000${question.id}`)));
+  const questionKeys = new Set(
+    sets.flatMap((input) => input.questions.map((question) => `${question.setName}\u0000${question.id}`)),
+  );
   const languageOfSet = new Map(sets.map((input) => [input.set.name, input.questions[0]?.language ?? 'en']));
   const extraQuestions: Question[] = [];
   const entries: PlannedResponse[] = [];

@@ -16,7 +16,10 @@ function createdOf(payload: unknown): unknown {
  * payload (not from SpeechMap's own label). `receivedAt` is the row's timestamp for responses/
  * rows; analysis rows carry the judge's time, so there the payload's `created` is used.
  */
-export function speechMapRowToResponse(row: SpeechMapResponseRow, options: { timestampIsResponseTime: boolean }): StoredResponse {
+export function speechMapRowToResponse(
+  row: SpeechMapResponseRow,
+  options: { timestampIsResponseTime: boolean },
+): StoredResponse {
   // `response` is the provider payload as SpeechMap stored it; `raw_response`, where present, is a copy.
   const payload = row.response;
   const classified = classifyChatCompletion({ httpStatus: null, body: payload });
@@ -100,7 +103,8 @@ export function mapSpeechMapLabel(compliance: string): JudgmentLabel | null {
   if (value === 'ERROR_ORIGINAL_MODERATION') return 'ERROR_MODERATION';
   if (value === 'ERROR_ORIGINAL_TRUNCATED' || value === 'ERROR_ORIGINAL_TRUNCATION') return 'ERROR_TRUNCATED';
   if (value === 'ERROR_ORIGINAL_RESPONSE') return 'ERROR_FAILED';
-  if (value === 'ERROR' || value === 'ERROR_JUDGE' || value === 'ERROR_JUDGE_RESPONSE') return 'ERROR_JUDGE_UNPARSEABLE';
+  if (value === 'ERROR' || value === 'ERROR_JUDGE' || value === 'ERROR_JUDGE_RESPONSE')
+    return 'ERROR_JUDGE_UNPARSEABLE';
   if (value === 'ERROR_JUDGE_MODERATION') return 'ERROR_JUDGE_FILTERED';
   return isJudgmentLabel(value) ? value : null;
 }

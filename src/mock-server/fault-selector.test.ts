@@ -29,8 +29,18 @@ describe('createFaultSelector', () => {
       ],
       1,
     );
-    const faults = ['a', 'a', 'b', 'b', 'b', 'b', 'a'].map((prompt, index) => selector.select(request(index, prompt))?.fault);
-    expect(faults).toEqual(['rate_limit', undefined, 'rate_limit', 'server_error_500', 'server_error_500', undefined, undefined]);
+    const faults = ['a', 'a', 'b', 'b', 'b', 'b', 'a'].map(
+      (prompt, index) => selector.select(request(index, prompt))?.fault,
+    );
+    expect(faults).toEqual([
+      'rate_limit',
+      undefined,
+      'rate_limit',
+      'server_error_500',
+      'server_error_500',
+      undefined,
+      undefined,
+    ]);
     selector.reset();
     expect(selector.select(request(0, 'a'))?.fault).toBe('rate_limit');
   });
@@ -56,7 +66,10 @@ describe('createFaultSelector', () => {
 
   it('draws again for a retry of the same question, so a rate fault does not stick to it', () => {
     const selector = createFaultSelector([{ fault: 'reset', rate: 0.5 }], 3);
-    const outcomes = Array.from({ length: 64 }, (_, index) => selector.select(request(index, 'same question')) !== undefined);
+    const outcomes = Array.from(
+      { length: 64 },
+      (_, index) => selector.select(request(index, 'same question')) !== undefined,
+    );
     expect(outcomes).toContain(true);
     expect(outcomes).toContain(false);
   });

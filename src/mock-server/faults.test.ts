@@ -9,7 +9,11 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function askWithFault(fault: MockFault, extra: Record<string, unknown> = {}, signal?: AbortSignal): Promise<Response> {
+async function askWithFault(
+  fault: MockFault,
+  extra: Record<string, unknown> = {},
+  signal?: AbortSignal,
+): Promise<Response> {
   server = await startMockServer({ faults: [{ fault, ...extra }] });
   return postChat(server.url, chatBody('Explain the supposed benefits of something.'), signal ? { signal } : {});
 }
@@ -90,7 +94,9 @@ describe('injected faults, as a client sees them', () => {
     expect(body.choices[0]).toMatchObject({ finish_reason: 'content_filter', native_finish_reason: 'content_filter' });
     expect(body.choices[0]!.message.content).toBe('');
     await server!.close();
-    const partial = (await (await askWithFault('content_filter', { content: 'Here is the beg' })).json()) as CompletionJson;
+    const partial = (await (
+      await askWithFault('content_filter', { content: 'Here is the beg' })
+    ).json()) as CompletionJson;
     expect(partial.choices[0]!.message.content).toBe('Here is the beg');
   });
 

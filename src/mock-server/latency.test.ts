@@ -34,7 +34,9 @@ describe('latency', () => {
   it('runs concurrent requests in parallel rather than one after another', async () => {
     server = await startMockServer({ latencyMs: 200 });
     const started = performance.now();
-    await Promise.all(Array.from({ length: 20 }, () => postChat(server!.url, chatBody('parallel')).then((r) => r.text())));
+    await Promise.all(
+      Array.from({ length: 20 }, () => postChat(server!.url, chatBody('parallel')).then((r) => r.text())),
+    );
     const elapsed = performance.now() - started;
     expect(elapsed).toBeGreaterThanOrEqual(198);
     // Serially this would take 4 s; allow a very slow machine plenty of room.

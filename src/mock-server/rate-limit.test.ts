@@ -49,7 +49,9 @@ describe('rate-limit enforcement', () => {
 
   it('records arrivals so a burst over the limit is visible to maxInRollingWindow', async () => {
     server = await startMockServer({ rateLimit: { requestsPerMinute: 5, windowMs: 60_000 } });
-    const responses = await Promise.all(Array.from({ length: 12 }, (_, index) => postChat(server!.url, chatBody(`q${index}`))));
+    const responses = await Promise.all(
+      Array.from({ length: 12 }, (_, index) => postChat(server!.url, chatBody(`q${index}`))),
+    );
     expect(responses.filter((response) => response.status === 200)).toHaveLength(5);
     expect(responses.filter((response) => response.status === 429)).toHaveLength(7);
     const arrivals = server.stats().arrivalTimesMs;

@@ -16,7 +16,8 @@ export interface RollingWindowLimiter {
  */
 export function createRollingWindowLimiter(limit: MockRateLimit): RollingWindowLimiter {
   const windowMs = limit.windowMs ?? 60_000;
-  if (!(limit.requestsPerMinute > 0)) throw new RangeError(`rateLimit.requestsPerMinute must be positive, got ${limit.requestsPerMinute}`);
+  if (!(limit.requestsPerMinute > 0))
+    throw new RangeError(`rateLimit.requestsPerMinute must be positive, got ${limit.requestsPerMinute}`);
   if (!(windowMs > 0)) throw new RangeError(`rateLimit.windowMs must be positive, got ${windowMs}`);
   if (limit.tokensPerMinute !== undefined && !(limit.tokensPerMinute > 0)) {
     throw new RangeError(`rateLimit.tokensPerMinute must be positive, got ${limit.tokensPerMinute}`);
@@ -59,7 +60,11 @@ export function createRollingWindowLimiter(limit: MockRateLimit): RollingWindowL
       }
       // A request larger than the whole budget is let through alone rather than refused forever.
       if (limit.tokensPerMinute !== undefined && count > 0 && tokensInWindow + tokens > limit.tokensPerMinute) {
-        return { allowed: false, reason: 'tokens', retryAfterMs: Math.max(1, waitForTokens(nowMs, tokens, limit.tokensPerMinute)) };
+        return {
+          allowed: false,
+          reason: 'tokens',
+          retryAfterMs: Math.max(1, waitForTokens(nowMs, tokens, limit.tokensPerMinute)),
+        };
       }
       times.push(nowMs);
       costs.push(tokens);

@@ -21,7 +21,12 @@ export function sendFault(response: ServerResponse, rule: MockFaultRule, normal:
       sendJson(response, 500, errorBody('Internal Server Error', 500), requestId);
       return;
     case 'server_error_502':
-      sendJson(response, 502, errorBody('Provider returned error', 502, { metadata: { provider_name: normal.upstream } }), requestId);
+      sendJson(
+        response,
+        502,
+        errorBody('Provider returned error', 502, { metadata: { provider_name: normal.upstream } }),
+        requestId,
+      );
       return;
     case 'server_error_503':
       sendJson(response, 503, errorBody('Service Unavailable: no instances available', 503), requestId);
@@ -41,29 +46,64 @@ export function sendFault(response: ServerResponse, rule: MockFaultRule, normal:
       sendJson(
         response,
         200,
-        errorBody(`Upstream error from ${normal.upstream}: internal error`, 502, { metadata: { provider_name: normal.upstream } }),
+        errorBody(`Upstream error from ${normal.upstream}: internal error`, 502, {
+          metadata: { provider_name: normal.upstream },
+        }),
         requestId,
       );
       return;
     case 'content_filter': {
       const content = rule.content ?? '';
-      sendJson(response, 200, buildCompletion({ ...normal, content, finishReason: 'content_filter', completionTokens: estimateTokens(content) }), requestId);
+      sendJson(
+        response,
+        200,
+        buildCompletion({
+          ...normal,
+          content,
+          finishReason: 'content_filter',
+          completionTokens: estimateTokens(content),
+        }),
+        requestId,
+      );
       return;
     }
     case 'content_filter_400':
       sendJson(
         response,
         400,
-        { error: { message: 'Input data may contain inappropriate content.', type: 'data_inspection_failed', code: 'data_inspection_failed' } },
+        {
+          error: {
+            message: 'Input data may contain inappropriate content.',
+            type: 'data_inspection_failed',
+            code: 'data_inspection_failed',
+          },
+        },
         requestId,
       );
       return;
     case 'empty_stop':
-      sendJson(response, 200, buildCompletion({ ...normal, content: '', reasoning: undefined, reasoningTokens: 0, finishReason: 'stop', completionTokens: 1 }), requestId);
+      sendJson(
+        response,
+        200,
+        buildCompletion({
+          ...normal,
+          content: '',
+          reasoning: undefined,
+          reasoningTokens: 0,
+          finishReason: 'stop',
+          completionTokens: 1,
+        }),
+        requestId,
+      );
       return;
     case 'length': {
       const content = rule.content ?? normal.content.slice(0, Math.floor(normal.content.length / 2));
-      sendJson(response, 200, buildCompletion({ ...normal, content, finishReason: 'length', completionTokens: estimateTokens(content) }), requestId);
+      sendJson(
+        response,
+        200,
+        buildCompletion({ ...normal, content, finishReason: 'length', completionTokens: estimateTokens(content) }),
+        requestId,
+      );
       return;
     }
     case 'unknown_shape':

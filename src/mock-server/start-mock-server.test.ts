@@ -48,7 +48,9 @@ describe('startMockServer: normal answers and routes', () => {
 
   it('stops with finish_reason length when max_tokens is smaller than the answer', async () => {
     server = await startMockServer();
-    const body = (await (await postChat(server.url, chatBody('Long please.', { max_tokens: 5 }))).json()) as CompletionJson;
+    const body = (await (
+      await postChat(server.url, chatBody('Long please.', { max_tokens: 5 }))
+    ).json()) as CompletionJson;
     expect(body.choices[0]!.finish_reason).toBe('length');
     expect(body.usage.completion_tokens).toBe(5);
     expect(body.choices[0]!.message.content.length).toBeLessThanOrEqual(20);

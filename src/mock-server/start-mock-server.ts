@@ -50,7 +50,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
 
     if (path.endsWith('/chat/completions')) {
       if (request.method !== 'POST') {
-        sendJson(response, 405, errorBody(`Method ${request.method} not allowed; POST ${path}`, 405), { allow: 'POST' });
+        sendJson(response, 405, errorBody(`Method ${request.method} not allowed; POST ${path}`, 405), {
+          allow: 'POST',
+        });
         return;
       }
       readBody(request, response, (text) => handleCompletion(text, response));
@@ -58,12 +60,19 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     }
     if (path.endsWith('/models') && request.method === 'GET') {
       const created = Math.floor(Date.now() / 1000);
-      sendJson(response, 200, { object: 'list', data: models.map((id) => ({ id, object: 'model', created, owned_by: upstream })) });
+      sendJson(response, 200, {
+        object: 'list',
+        data: models.map((id) => ({ id, object: 'model', created, owned_by: upstream })),
+      });
       return;
     }
     stats.notFound++;
     request.resume();
-    sendJson(response, 404, errorBody(`No route for ${request.method} ${path}; use POST /v1/chat/completions or GET /v1/models`, 404));
+    sendJson(
+      response,
+      404,
+      errorBody(`No route for ${request.method} ${path}; use POST /v1/chat/completions or GET /v1/models`, 404),
+    );
   }
 
   function handleCompletion(text: string, response: ServerResponse): void {
@@ -84,7 +93,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     }
     stats.completionArrived(arrivalMs, body);
     const index = requestIndex++;
-    const model = typeof body.model === 'string' ? body.model : models[0] ?? 'mock/model';
+    const model = typeof body.model === 'string' ? body.model : (models[0] ?? 'mock/model');
     const prompt = readPrompt(body.messages);
     const promptTokens = estimateTokens(prompt, body.messages.length);
     const maxTokens = readMaxTokens(body);
@@ -107,7 +116,10 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       };
     }
 
-    const rule = faults.length === 0 ? undefined : selector.select({ requestIndex: index, prompt, questionKey: hash53(`${model}\n${prompt}`) });
+    const rule =
+      faults.length === 0
+        ? undefined
+        : selector.select({ requestIndex: index, prompt, questionKey: hash53(`${model}\n${prompt}`) });
     if (rule) stats.faults[rule.fault]++;
 
     const respond = (): void => {
@@ -207,7 +219,9 @@ function readBody(request: IncomingMessage, response: ServerResponse, onBody: (t
     size += chunk.length;
     if (size > MAX_BODY_BYTES) {
       tooLarge = true;
-      sendJson(response, 413, errorBody(`Request body larger than ${MAX_BODY_BYTES} bytes`, 413), { connection: 'close' });
+      sendJson(response, 413, errorBody(`Request body larger than ${MAX_BODY_BYTES} bytes`, 413), {
+        connection: 'close',
+      });
       return;
     }
     chunks.push(chunk);
@@ -225,7 +239,8 @@ function createLatency(option: MockLatency, seed: number): Latency {
     return Object.assign(() => option, { reset() {} });
   }
   const { min, max } = option;
-  if (!(min >= 0 && max >= min)) throw new RangeError(`latencyMs must have 0 ≤ min ≤ max, got {min: ${min}, max: ${max}}`);
+  if (!(min >= 0 && max >= min))
+    throw new RangeError(`latencyMs must have 0 ≤ min ≤ max, got {min: ${min}, max: ${max}}`);
   let random = createSeededRandom(seed);
   return Object.assign(() => min + random() * (max - min), {
     reset() {

@@ -10,12 +10,25 @@ afterEach(async () => {
 
 describe('stats()', () => {
   it('counts requests, successes, faults and paths', async () => {
-    server = await startMockServer({ faults: [{ fault: 'server_error_502', match: 'bad' }, { fault: 'empty_stop', match: 'empty' }] });
-    for (const prompt of ['good', 'bad', 'bad', 'empty', 'good']) await (await postChat(server.url, chatBody(prompt))).text();
+    server = await startMockServer({
+      faults: [
+        { fault: 'server_error_502', match: 'bad' },
+        { fault: 'empty_stop', match: 'empty' },
+      ],
+    });
+    for (const prompt of ['good', 'bad', 'bad', 'empty', 'good'])
+      await (await postChat(server.url, chatBody(prompt))).text();
     await (await fetch(`${server.url}/models`)).text();
     await (await fetch(`${server.url}/nope`)).text();
     const stats = server.stats();
-    expect(stats).toMatchObject({ totalRequests: 7, completionRequests: 5, successes: 2, notFound: 1, badRequests: 0, rateLimited: 0 });
+    expect(stats).toMatchObject({
+      totalRequests: 7,
+      completionRequests: 5,
+      successes: 2,
+      notFound: 1,
+      badRequests: 0,
+      rateLimited: 0,
+    });
     expect(stats.faults).toMatchObject({ server_error_502: 2, empty_stop: 1, rate_limit: 0, timeout: 0 });
     expect(stats.byPath).toEqual({ '/v1/chat/completions': 5, '/v1/models': 1, '/v1/nope': 1 });
     expect(stats.arrivalTimesMs).toHaveLength(5);
@@ -30,12 +43,18 @@ describe('stats()', () => {
     }
     const bodies = server.stats().recentBodies as Array<{ messages: Array<{ content: string }>; temperature: number }>;
     expect(bodies.map((body) => body.messages[0]!.content)).toEqual(['prompt 2', 'prompt 3', 'prompt 4']);
-    expect(bodies[2]).toEqual({ model: 'test/model', messages: [{ role: 'user', content: 'prompt 4' }], temperature: 0.4 });
+    expect(bodies[2]).toEqual({
+      model: 'test/model',
+      messages: [{ role: 'user', content: 'prompt 4' }],
+      temperature: 0.4,
+    });
   });
 
   it('records the highest number of requests in flight at once', async () => {
     server = await startMockServer({ latencyMs: 100 });
-    await Promise.all(Array.from({ length: 8 }, (_, index) => postChat(server!.url, chatBody(`p${index}`)).then((r) => r.text())));
+    await Promise.all(
+      Array.from({ length: 8 }, (_, index) => postChat(server!.url, chatBody(`p${index}`)).then((r) => r.text())),
+    );
     expect(server.stats()).toMatchObject({ maxInFlight: 8, inFlight: 0 });
   });
 
@@ -59,11 +78,21 @@ describe('stats()', () => {
   });
 
   it('reset() clears counts and restarts fault counters and request indexes', async () => {
-    server = await startMockServer({ faults: [{ fault: 'rate_limit', once: true }, { fault: 'server_error_500', requestIndex: 1 }] });
+    server = await startMockServer({
+      faults: [
+        { fault: 'rate_limit', once: true },
+        { fault: 'server_error_500', requestIndex: 1 },
+      ],
+    });
     expect((await postChat(server.url, chatBody('q'))).status).toBe(429);
     expect((await postChat(server.url, chatBody('q'))).status).toBe(500);
     server.reset();
-    expect(server.stats()).toMatchObject({ totalRequests: 0, completionRequests: 0, arrivalTimesMs: [], recentBodies: [] });
+    expect(server.stats()).toMatchObject({
+      totalRequests: 0,
+      completionRequests: 0,
+      arrivalTimesMs: [],
+      recentBodies: [],
+    });
     expect(server.stats().faults.rate_limit).toBe(0);
     expect((await postChat(server.url, chatBody('q'))).status).toBe(429);
     expect((await postChat(server.url, chatBody('q'))).status).toBe(500);

@@ -7,7 +7,11 @@ import { openRouterWithCost } from './openai-compatible/fixtures/chat-completion
 import { createRecordingFetch } from './test-support/recording-fetch.js';
 import { generateRequest } from './test-support/generate-request.js';
 
-async function firstRequest(spec: string, options: Parameters<typeof createProviderModel>[1] = {}, body: unknown = openRouterWithCost) {
+async function firstRequest(
+  spec: string,
+  options: Parameters<typeof createProviderModel>[1] = {},
+  body: unknown = openRouterWithCost,
+) {
   const recording = createRecordingFetch({ status: 200, body });
   const model = createProviderModel(spec, { env: {}, ...options, fetch: recording.fetch });
   const result = await model.doGenerate(generateRequest());
@@ -17,8 +21,16 @@ async function firstRequest(spec: string, options: Parameters<typeof createProvi
 describe('createProviderModel', () => {
   it.each([
     ['openai:gpt-4o', 'https://api.openai.com/v1/chat/completions', 'OPENAI_API_KEY'],
-    ['together:meta-llama/Llama-3.3-70B-Instruct-Turbo', 'https://api.together.xyz/v1/chat/completions', 'TOGETHER_API_KEY'],
-    ['fireworks:accounts/fireworks/models/deepseek-r1', 'https://api.fireworks.ai/inference/v1/chat/completions', 'FIREWORKS_API_KEY'],
+    [
+      'together:meta-llama/Llama-3.3-70B-Instruct-Turbo',
+      'https://api.together.xyz/v1/chat/completions',
+      'TOGETHER_API_KEY',
+    ],
+    [
+      'fireworks:accounts/fireworks/models/deepseek-r1',
+      'https://api.fireworks.ai/inference/v1/chat/completions',
+      'FIREWORKS_API_KEY',
+    ],
     ['deepinfra:deepseek-ai/DeepSeek-R1', 'https://api.deepinfra.com/v1/openai/chat/completions', 'DEEPINFRA_API_KEY'],
     ['groq:qwen/qwen3-32b', 'https://api.groq.com/openai/v1/chat/completions', 'GROQ_API_KEY'],
     ['xai:grok-3', 'https://api.x.ai/v1/chat/completions', 'XAI_API_KEY'],
@@ -65,34 +77,60 @@ describe('createProviderModel', () => {
   it('openai-compatible sends a key only when one is named or the generic variable is set', async () => {
     const plain = await firstRequest('openai-compatible:m', { baseURL: 'http://127.0.0.1:9/v1' });
     expect(plain.request.headers).not.toHaveProperty('authorization');
-    const generic = await firstRequest('openai-compatible:m', { baseURL: 'http://127.0.0.1:9/v1', env: { OPENAI_COMPATIBLE_API_KEY: 'generic-key-1234' } });
+    const generic = await firstRequest('openai-compatible:m', {
+      baseURL: 'http://127.0.0.1:9/v1',
+      env: { OPENAI_COMPATIBLE_API_KEY: 'generic-key-1234' },
+    });
     expect(generic.request.headers['authorization']).toBe('Bearer generic-key-1234');
-    const named = createProviderModel('openai-compatible:m', { baseURL: 'http://127.0.0.1:9/v1', apiKeyEnv: 'MY_KEY', env: {}, fetch: createRecordingFetch([]).fetch });
+    const named = createProviderModel('openai-compatible:m', {
+      baseURL: 'http://127.0.0.1:9/v1',
+      apiKeyEnv: 'MY_KEY',
+      env: {},
+      fetch: createRecordingFetch([]).fetch,
+    });
     await expect(named.doGenerate(generateRequest())).rejects.toThrow('set MY_KEY or pass --api-key-env');
   });
 
   it('--api-key-env replaces the vendor key variable', async () => {
-    const { request } = await firstRequest('openrouter:x/y', { apiKeyEnv: 'TEAM_OPENROUTER', env: { TEAM_OPENROUTER: 'team-key-123456', OPENROUTER_API_KEY: 'other-key-654321' } });
+    const { request } = await firstRequest('openrouter:x/y', {
+      apiKeyEnv: 'TEAM_OPENROUTER',
+      env: { TEAM_OPENROUTER: 'team-key-123456', OPENROUTER_API_KEY: 'other-key-654321' },
+    });
     expect(request.headers['authorization']).toBe('Bearer team-key-123456');
   });
 
   it('openrouter without a key fails with the documented message', async () => {
-    const model = createProviderModel('openrouter:deepseek/deepseek-r1', { env: {}, fetch: createRecordingFetch([]).fetch });
+    const model = createProviderModel('openrouter:deepseek/deepseek-r1', {
+      env: {},
+      fetch: createRecordingFetch([]).fetch,
+    });
     await expect(model.doGenerate(generateRequest())).rejects.toThrow(MissingApiKeyError);
     await expect(model.doGenerate(generateRequest())).rejects.toThrow('set OPENROUTER_API_KEY or pass --api-key-env');
   });
 
   it('builds the Anthropic and Gemini adapters', async () => {
-    const anthropic = await firstRequest('anthropic:claude-sonnet-4-20250514', { env: { ANTHROPIC_API_KEY: 'ant-key-123456' } }, anthropicMessage());
+    const anthropic = await firstRequest(
+      'anthropic:claude-sonnet-4-20250514',
+      { env: { ANTHROPIC_API_KEY: 'ant-key-123456' } },
+      anthropicMessage(),
+    );
     expect(anthropic.request.url).toBe('https://api.anthropic.com/v1/messages');
     expect(anthropic.result.status).toBe('success');
-    const gemini = await firstRequest('gemini:gemini-2.5-flash', { env: { GEMINI_API_KEY: 'gem-key-123456' } }, geminiResponse());
+    const gemini = await firstRequest(
+      'gemini:gemini-2.5-flash',
+      { env: { GEMINI_API_KEY: 'gem-key-123456' } },
+      geminiResponse(),
+    );
     expect(gemini.request.url).toContain(':generateContent');
     expect(gemini.result.status).toBe('success');
   });
 
   it('builds custom endpoints named in a config file', async () => {
-    const config = { endpoints: { 'lab-vllm': { baseURL: 'http://gpu1:8000/v1', apiKeyEnv: 'LAB_KEY', headers: { 'x-team': 'candor' } } } };
+    const config = {
+      endpoints: {
+        'lab-vllm': { baseURL: 'http://gpu1:8000/v1', apiKeyEnv: 'LAB_KEY', headers: { 'x-team': 'candor' } },
+      },
+    };
     const { model, request } = await firstRequest('lab-vllm:llama-3', { config, env: { LAB_KEY: 'lab-key-123456' } });
     expect(model).toMatchObject({ provider: 'lab-vllm', modelId: 'llama-3' });
     expect(request.url).toBe('http://gpu1:8000/v1/chat/completions');

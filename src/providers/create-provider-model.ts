@@ -1,7 +1,10 @@
 import { createAnthropicProvider } from './anthropic/create-anthropic-provider.js';
 import { ModelSpecError } from './provider-errors.js';
 import { createGeminiProvider } from './gemini/create-gemini-provider.js';
-import { createOpenAICompatibleProvider, type OpenAICompatibleQuirks } from './openai-compatible/create-openai-compatible-provider.js';
+import {
+  createOpenAICompatibleProvider,
+  type OpenAICompatibleQuirks,
+} from './openai-compatible/create-openai-compatible-provider.js';
 import { type ModelSpec, parseModelSpec } from './parse-model-spec.js';
 import type { ProviderModel } from './spec/provider-model.js';
 import { OPENAI_COMPATIBLE_VENDORS, type OpenAICompatibleVendorName } from './vendors/openai-compatible-vendors.js';
@@ -48,11 +51,22 @@ export function createProviderModel(spec: string | ModelSpec, options: CreatePro
   const baseURL = options.baseURL ?? endpoint?.baseURL;
   if (baseURL) checkBaseUrl(baseURL);
   if (endpoint) {
-    const settings = { name: provider, ...shared, baseURL: options.baseURL ?? endpoint.baseURL, headers: { ...endpoint.headers, ...options.headers } };
+    const settings = {
+      name: provider,
+      ...shared,
+      baseURL: options.baseURL ?? endpoint.baseURL,
+      headers: { ...endpoint.headers, ...options.headers },
+    };
     const apiKeyEnv = options.apiKeyEnv ?? endpoint.apiKeyEnv;
-    if (endpoint.api === 'anthropic') return createAnthropicProvider({ ...settings, ...(apiKeyEnv ? { apiKeyEnv } : {}) })(modelId);
-    if (endpoint.api === 'gemini') return createGeminiProvider({ ...settings, ...(apiKeyEnv ? { apiKeyEnv } : {}) })(modelId);
-    return createOpenAICompatibleProvider({ ...settings, ...(apiKeyEnv ? { apiKeyEnv } : {}), ...(endpoint.quirks ? { quirks: endpoint.quirks } : {}) })(modelId);
+    if (endpoint.api === 'anthropic')
+      return createAnthropicProvider({ ...settings, ...(apiKeyEnv ? { apiKeyEnv } : {}) })(modelId);
+    if (endpoint.api === 'gemini')
+      return createGeminiProvider({ ...settings, ...(apiKeyEnv ? { apiKeyEnv } : {}) })(modelId);
+    return createOpenAICompatibleProvider({
+      ...settings,
+      ...(apiKeyEnv ? { apiKeyEnv } : {}),
+      ...(endpoint.quirks ? { quirks: endpoint.quirks } : {}),
+    })(modelId);
   }
 
   const overrides = {
@@ -64,7 +78,10 @@ export function createProviderModel(spec: string | ModelSpec, options: CreatePro
   if (provider === 'anthropic') return createAnthropicProvider(overrides)(modelId);
   if (provider === 'gemini') return createGeminiProvider(overrides)(modelId);
   if (provider === 'openai-compatible') {
-    if (!options.baseURL) throw new ModelSpecError(`openai-compatible:${modelId} needs a base URL; pass --base-url URL (e.g. http://127.0.0.1:8000/v1)`);
+    if (!options.baseURL)
+      throw new ModelSpecError(
+        `openai-compatible:${modelId} needs a base URL; pass --base-url URL (e.g. http://127.0.0.1:8000/v1)`,
+      );
     return createOpenAICompatibleProvider({
       name: provider,
       ...overrides,
@@ -97,10 +114,14 @@ export function checkBaseUrl(baseURL: string): void {
   try {
     url = new URL(baseURL);
   } catch {
-    throw new ModelSpecError(`base URL "${maskCredentials(baseURL)}" is not a URL; pass e.g. --base-url http://127.0.0.1:8000/v1`);
+    throw new ModelSpecError(
+      `base URL "${maskCredentials(baseURL)}" is not a URL; pass e.g. --base-url http://127.0.0.1:8000/v1`,
+    );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ModelSpecError(`base URL ${maskCredentials(baseURL)}: only http: and https: are supported (got ${url.protocol})`);
+    throw new ModelSpecError(
+      `base URL ${maskCredentials(baseURL)}: only http: and https: are supported (got ${url.protocol})`,
+    );
   }
   if (url.username || url.password) {
     throw new ModelSpecError(
@@ -116,7 +137,5 @@ export function checkBaseUrl(baseURL: string): void {
 
 /** The URL with user:password and every query value replaced by ***. */
 export function maskCredentials(text: string): string {
-  return text
-    .replace(/(\/\/)[^/@\s]*@/, '$1***@')
-    .replace(/([?&#][^=&#\s]*=)[^&#\s]*/g, '$1***');
+  return text.replace(/(\/\/)[^/@\s]*@/, '$1***@').replace(/([?&#][^=&#\s]*=)[^&#\s]*/g, '$1***');
 }

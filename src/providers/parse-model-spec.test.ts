@@ -16,7 +16,25 @@ describe('parseModelSpec', () => {
   });
 
   it('knows every vendor named in the issue', () => {
-    for (const name of ['openai', 'openrouter', 'together', 'fireworks', 'deepinfra', 'groq', 'xai', 'deepseek', 'mistral', 'moonshot', 'vllm', 'llamacpp', 'ollama', 'lmstudio', 'anthropic', 'gemini', 'openai-compatible']) {
+    for (const name of [
+      'openai',
+      'openrouter',
+      'together',
+      'fireworks',
+      'deepinfra',
+      'groq',
+      'xai',
+      'deepseek',
+      'mistral',
+      'moonshot',
+      'vllm',
+      'llamacpp',
+      'ollama',
+      'lmstudio',
+      'anthropic',
+      'gemini',
+      'openai-compatible',
+    ]) {
       expect(KNOWN_PROVIDERS).toContain(name);
     }
   });

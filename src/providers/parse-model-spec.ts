@@ -7,7 +7,12 @@ export interface ModelSpec {
 }
 
 /** Every provider name a model spec may start with (custom config endpoints come on top). */
-export const KNOWN_PROVIDERS: readonly string[] = [...Object.keys(OPENAI_COMPATIBLE_VENDORS), 'anthropic', 'gemini', 'openai-compatible'].sort();
+export const KNOWN_PROVIDERS: readonly string[] = [
+  ...Object.keys(OPENAI_COMPATIBLE_VENDORS),
+  'anthropic',
+  'gemini',
+  'openai-compatible',
+].sort();
 
 const PROVIDER_ALIASES: Record<string, string> = {
   google: 'gemini',
@@ -27,12 +32,16 @@ export function parseModelSpec(spec: string, extraProviders: readonly string[] =
   const colon = text.indexOf(':');
   const known = [...KNOWN_PROVIDERS, ...extraProviders];
   if (colon <= 0 || colon === text.length - 1) {
-    throw new ModelSpecError(`model spec "${spec}" must look like provider:model-id (e.g. openrouter:deepseek/deepseek-r1); providers: ${known.join(', ')}`);
+    throw new ModelSpecError(
+      `model spec "${spec}" must look like provider:model-id (e.g. openrouter:deepseek/deepseek-r1); providers: ${known.join(', ')}`,
+    );
   }
   const written = text.slice(0, colon).toLowerCase();
   const provider = PROVIDER_ALIASES[written] ?? written;
   if (!known.includes(provider)) {
-    throw new ModelSpecError(`unknown provider "${written}" in model spec "${spec}"; known providers: ${known.join(', ')}`);
+    throw new ModelSpecError(
+      `unknown provider "${written}" in model spec "${spec}"; known providers: ${known.join(', ')}`,
+    );
   }
   return { provider, modelId: text.slice(colon + 1) };
 }

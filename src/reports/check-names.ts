@@ -12,7 +12,10 @@ export class UnknownNameError extends CandorError {
   readonly wanted: string;
   readonly suggestions: string[];
   constructor(kind: NameKind, wanted: string, suggestions: string[]) {
-    super('not_found', `unknown ${kind} "${wanted}"${suggestions.length > 0 ? `; closest: ${suggestions.join(', ')}` : `; the store has no ${kind}s yet`}`);
+    super(
+      'not_found',
+      `unknown ${kind} "${wanted}"${suggestions.length > 0 ? `; closest: ${suggestions.join(', ')}` : `; the store has no ${kind}s yet`}`,
+    );
     this.kind = kind;
     this.wanted = wanted;
     this.suggestions = suggestions;
@@ -85,7 +88,12 @@ export function editDistance(left: string, right: string): number {
 export function closestNames(wanted: string, known: Iterable<string>, limit = 3): string[] {
   const lower = wanted.toLowerCase();
   return [...new Set(known)]
-    .map((name) => ({ name, score: editDistance(wanted, name) - (name.toLowerCase().includes(lower) || lower.includes(name.toLowerCase()) ? 1000 : 0) }))
+    .map((name) => ({
+      name,
+      score:
+        editDistance(wanted, name) -
+        (name.toLowerCase().includes(lower) || lower.includes(name.toLowerCase()) ? 1000 : 0),
+    }))
     .sort((left, right) => left.score - right.score || left.name.localeCompare(right.name))
     .slice(0, limit)
     .map((entry) => entry.name);

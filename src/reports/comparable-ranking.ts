@@ -44,20 +44,25 @@ export async function comparableRanking(
   }
   const modelsPerSet = new Map<string, number>();
   for (const sets of setsOf.values()) for (const set of sets) modelsPerSet.set(set, (modelsPerSet.get(set) ?? 0) + 1);
-  const top = [...modelsPerSet.entries()].sort((left, right) => right[1] - left[1] || left[0].localeCompare(right[0]))[0]?.[0];
+  const top = [...modelsPerSet.entries()].sort(
+    (left, right) => right[1] - left[1] || left[0].localeCompare(right[0]),
+  )[0]?.[0];
   let sets: string[] = [];
   if (top !== undefined) {
     const holders = [...setsOf.values()].filter((entry) => entry.has(top));
     sets = [...holders[0]!].filter((set) => holders.every((entry) => entry.has(set))).sort();
   }
-  const rankedModels = new Set([...setsOf.entries()].filter(([, entry]) => sets.every((set) => entry.has(set))).map(([model]) => model));
+  const rankedModels = new Set(
+    [...setsOf.entries()].filter(([, entry]) => sets.every((set) => entry.has(set))).map(([model]) => model),
+  );
   const merge = (keep: (model: string, set: string) => boolean) => {
     const merged = new Map<string, { keys: { model: string }; labels: Record<string, number>; total: number }>();
     for (const count of bySet) {
       const model = count.keys.model ?? '(unknown)';
       if (!keep(model, count.keys.set ?? '')) continue;
       const entry = merged.get(model) ?? { keys: { model }, labels: {}, total: 0 };
-      for (const [label, value] of Object.entries(count.labels)) entry.labels[label] = (entry.labels[label] ?? 0) + value;
+      for (const [label, value] of Object.entries(count.labels))
+        entry.labels[label] = (entry.labels[label] ?? 0) + value;
       entry.total += count.total;
       merged.set(model, entry);
     }

@@ -21,11 +21,15 @@ describe('compareLabelRows', () => {
   it('splits by a question field and Holm-adjusts across the groups', () => {
     // Domain A: 6 pairs all "first only" → p = 2/2^6 = 1/32. Domain B: 1 pair "first only" → p = 1.
     const first = [
-      ...Array.from({ length: 6 }, (_, index) => makeLabelRow({ questionId: `a${index}`, domain: 'A', label: 'COMPLETE' })),
+      ...Array.from({ length: 6 }, (_, index) =>
+        makeLabelRow({ questionId: `a${index}`, domain: 'A', label: 'COMPLETE' }),
+      ),
       makeLabelRow({ questionId: 'b0', domain: 'B', label: 'COMPLETE' }),
     ];
     const second = [
-      ...Array.from({ length: 6 }, (_, index) => makeLabelRow({ model: 'b', questionId: `a${index}`, domain: 'A', label: 'DENIAL' })),
+      ...Array.from({ length: 6 }, (_, index) =>
+        makeLabelRow({ model: 'b', questionId: `a${index}`, domain: 'A', label: 'DENIAL' }),
+      ),
       makeLabelRow({ model: 'b', questionId: 'b0', domain: 'B', label: 'EVASIVE' }),
     ];
     const result = compareLabelRows(first, second, { by: 'domain' });

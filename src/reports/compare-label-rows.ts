@@ -38,7 +38,11 @@ export interface CompareResult {
 
 type CompareOptions = PairOptions & { by?: CompareGroupBy | null; lens?: Lens };
 
-function summarize(group: string | null, pairs: readonly LabelRowPair[], options: CompareOptions): Omit<CompareGroup, 'holmPValue'> {
+function summarize(
+  group: string | null,
+  pairs: readonly LabelRowPair[],
+  options: CompareOptions,
+): Omit<CompareGroup, 'holmPValue'> {
   const comparison = pairedRateComparison(pairs, options.lens);
   const flipped = pairs
     .filter((pair) => isCompleteLabel(pair.first.label) !== isCompleteLabel(pair.second.label))

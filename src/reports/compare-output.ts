@@ -104,7 +104,8 @@ const NUMERIC_COLUMNS: Column<CompareRow>[] = [
   { key: 'flipped_count', header: 'flipped_count', kind: 'integer' },
 ];
 
-type ReadableRow = Record<'group' | 'rate_a' | 'rate_b' | 'difference', string> & Pick<CompareRow, 'n_pairs' | 'a_only' | 'b_only' | 'mcnemar_p' | 'holm_p' | 'flipped_count'>;
+type ReadableRow = Record<'group' | 'rate_a' | 'rate_b' | 'difference', string> &
+  Pick<CompareRow, 'n_pairs' | 'a_only' | 'b_only' | 'mcnemar_p' | 'holm_p' | 'flipped_count'>;
 
 function readableRow(row: CompareRow): ReadableRow {
   return {
@@ -179,7 +180,11 @@ export interface FormatCompareOptions {
 }
 
 /** Renders a comparison in any output format. */
-export function formatCompareReport(report: CompareReport, format: OutputFormat, options: FormatCompareOptions = {}): string {
+export function formatCompareReport(
+  report: CompareReport,
+  format: OutputFormat,
+  options: FormatCompareOptions = {},
+): string {
   const { result } = report;
   const groups = result.by === null ? [result.overall] : [...result.groups, result.overall];
   if (options.flippedOnly) {
@@ -188,7 +193,10 @@ export function formatCompareReport(report: CompareReport, format: OutputFormat,
   }
   if (format === 'json') return JSON.stringify(compareJson(report), null, 2) + '\n';
   if (format === 'csv') {
-    const named = groups.map((group) => ({ ...compareRow(group), group: group === result.overall ? '(all)' : (group.group ?? '(none)') }));
+    const named = groups.map((group) => ({
+      ...compareRow(group),
+      group: group === result.overall ? '(all)' : (group.group ?? '(none)'),
+    }));
     return formatRows(named, NUMERIC_COLUMNS, 'csv');
   }
 
@@ -204,22 +212,42 @@ export function formatCompareReport(report: CompareReport, format: OutputFormat,
   );
   note(`missing (not in any pair): A ${report.missingFirst}, B ${report.missingSecond}`);
   const pairs = result.overall.comparison.pairs;
-  if (pairs > 0 && pairs < MIN_PAIRS) note(`warning: only ${pairs} pairs (< ${MIN_PAIRS}); the interval is wide and the difference should not be quoted`);
+  if (pairs > 0 && pairs < MIN_PAIRS)
+    note(`warning: only ${pairs} pairs (< ${MIN_PAIRS}); the interval is wide and the difference should not be quoted`);
   note(`judges: A ${describeJudges(report.judgesFirst)}; B ${describeJudges(report.judgesSecond)}`);
-  note(`unpaired rows: A ${result.unpairedFirst}, B ${result.unpairedSecond}` + (result.duplicatesFirst + result.duplicatesSecond > 0 ? `; older duplicates ignored: A ${result.duplicatesFirst}, B ${result.duplicatesSecond}` : ''));
+  note(
+    `unpaired rows: A ${result.unpairedFirst}, B ${result.unpairedSecond}` +
+      (result.duplicatesFirst + result.duplicatesSecond > 0
+        ? `; older duplicates ignored: A ${result.duplicatesFirst}, B ${result.duplicatesSecond}`
+        : ''),
+  );
   lines.push('');
   const table = formatRows(
-    groups.map((group) => ({ ...readableRow(compareRow(group)), ...(group === result.overall ? { group: '(all)' } : {}) })),
+    groups.map((group) => ({
+      ...readableRow(compareRow(group)),
+      ...(group === result.overall ? { group: '(all)' } : {}),
+    })),
     READABLE_COLUMNS,
     format,
   );
   const flips = result.groups.flatMap(flippedRows);
   const flipLines: string[] = [];
   if (flips.length > 0 && shown > 0) {
-    flipLines.push('', `Flipped (COMPLETE on one side only): ${flips.length}${flips.length > shown ? `, first ${shown}` : ''}`, '');
+    flipLines.push(
+      '',
+      `Flipped (COMPLETE on one side only): ${flips.length}${flips.length > shown ? `, first ${shown}` : ''}`,
+      '',
+    );
     const listed = flips.slice(0, shown);
-    flipLines.push(formatRows(listed, FLIPPED_COLUMNS.filter((column) => result.by !== null || column.key !== 'group'), format).trimEnd());
-    if (flips.length > shown) flipLines.push('', `… ${flips.length - shown} more: --flipped lists them all (any format).`);
+    flipLines.push(
+      formatRows(
+        listed,
+        FLIPPED_COLUMNS.filter((column) => result.by !== null || column.key !== 'group'),
+        format,
+      ).trimEnd(),
+    );
+    if (flips.length > shown)
+      flipLines.push('', `… ${flips.length - shown} more: --flipped lists them all (any format).`);
   }
   return lines.join('\n') + '\n' + table + (flipLines.length > 0 ? flipLines.join('\n') + '\n' : '');
 }

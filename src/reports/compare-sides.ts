@@ -1,7 +1,7 @@
 import type { CandorStore, LabelRow, ReportDimension } from '../store/index.js';
 import type { CompareGroupBy } from './dimensions.js';
 import { compareLabelRows, type CompareResult } from './compare-label-rows.js';
-import { describeLensRule, lensFrom, type Lens } from './lens.js';
+import { lensFrom, type Lens } from './lens.js';
 import { lensRows } from './lens.js';
 import { pairedQuestion } from './pair-label-rows.js';
 
@@ -97,7 +97,10 @@ export async function compareSides(
   let missingSecond = 0;
   const load = async (side: CompareSide): Promise<LabelRow[]> => {
     const filters = { ...sideFilters(side), ...(sets.length > 0 && !viaTranslation ? { set: sets } : {}) };
-    const loaded = lensRows(await store.listLabelRows({ judge: options.judge ?? null, includeTest: options.includeTest ?? false, filters }), lens);
+    const loaded = lensRows(
+      await store.listLabelRows({ judge: options.judge ?? null, includeTest: options.includeTest ?? false, filters }),
+      lens,
+    );
     const left = loaded.missing + loaded.blockedOut;
     if (side === first) missingFirst = left;
     else missingSecond = left;

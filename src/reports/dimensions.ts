@@ -28,8 +28,12 @@ export function dimensionValue(row: LabelRow, dimension: ReportDimension): strin
   return row[DIMENSION_FIELDS[dimension]];
 }
 
-function pick<const Names extends readonly ReportDimension[]>(names: Names): { [Name in Names[number]]: (typeof DIMENSION_FIELDS)[Name] } {
-  return Object.fromEntries(names.map((name) => [name, DIMENSION_FIELDS[name]])) as { [Name in Names[number]]: (typeof DIMENSION_FIELDS)[Name] };
+function pick<const Names extends readonly ReportDimension[]>(
+  names: Names,
+): { [Name in Names[number]]: (typeof DIMENSION_FIELDS)[Name] } {
+  return Object.fromEntries(names.map((name) => [name, DIMENSION_FIELDS[name]])) as {
+    [Name in Names[number]]: (typeof DIMENSION_FIELDS)[Name];
+  };
 }
 
 /** What a paired comparison can be broken down by (question fields: both sides share them). */

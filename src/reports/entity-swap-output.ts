@@ -85,10 +85,18 @@ const READABLE_ASYMMETRY: Column<Readable>[] = [
 /** Renders an entity swap; CSV holds one table, so it needs view rates or asymmetry (both → asymmetry). */
 export function formatEntitySwap(swap: EntitySwap, format: OutputFormat, view: SwapView = 'both'): string {
   if (format === 'json') {
-    const document = view === 'rates' ? { kind: swap.kind, rates: swap.rates } : view === 'asymmetry' ? { kind: swap.kind, asymmetry: swap.asymmetry } : swap;
+    const document =
+      view === 'rates'
+        ? { kind: swap.kind, rates: swap.rates }
+        : view === 'asymmetry'
+          ? { kind: swap.kind, asymmetry: swap.asymmetry }
+          : swap;
     return JSON.stringify(document, null, 2) + '\n';
   }
-  if (format === 'csv') return view === 'rates' ? formatRows(swap.rates, RATE_COLUMNS, 'csv') : formatRows(swap.asymmetry, ASYMMETRY_COLUMNS, 'csv');
+  if (format === 'csv')
+    return view === 'rates'
+      ? formatRows(swap.rates, RATE_COLUMNS, 'csv')
+      : formatRows(swap.asymmetry, ASYMMETRY_COLUMNS, 'csv');
   const parts: string[] = [
     swap.kind === 'entity-swap'
       ? 'Entity swap: the same template text, only the target country changed.\n'
@@ -96,7 +104,10 @@ export function formatEntitySwap(swap: EntitySwap, format: OutputFormat, view: S
   ];
   if (view !== 'asymmetry') {
     const wide = wideRates(swap.rates);
-    parts.push('Rate by target (COMPLETE over all rows about that target, 95% Wilson interval)\n\n' + formatRows(wide.rows, wide.columns, format));
+    parts.push(
+      'Rate by target (COMPLETE over all rows about that target, 95% Wilson interval)\n\n' +
+        formatRows(wide.rows, wide.columns, format),
+    );
   }
   if (view !== 'rates') {
     parts.push(

@@ -29,7 +29,11 @@ describe('entitySwap', () => {
 
   it('pairs targets on shared templates, with McNemar and Holm over the pairs', () => {
     const { asymmetry } = entitySwap(rows);
-    expect(asymmetry.map((entry) => `${entry.target_a}-${entry.target_b}:${entry.n_pairs}`)).toEqual(['CN-EU:2', 'CN-US:4', 'EU-US:2']);
+    expect(asymmetry.map((entry) => `${entry.target_a}-${entry.target_b}:${entry.n_pairs}`)).toEqual([
+      'CN-EU:2',
+      'CN-US:4',
+      'EU-US:2',
+    ]);
     const cnUs = asymmetry.find((entry) => entry.target_b === 'US' && entry.target_a === 'CN')!;
     expect(cnUs.difference).toBeCloseTo(-0.75, 12);
     expect(cnUs.b_only).toBe(3);

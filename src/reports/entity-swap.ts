@@ -78,8 +78,20 @@ export function entitySwap(rows: readonly LabelRow[], options: EntitySwapOptions
     const targets = [...byTarget.keys()].sort();
     for (const target of targets) {
       const targetRows = byTarget.get(target)!;
-      const rate = rateOf(targetRows.map((row) => row.label), 'speechmap');
-      rates.push({ model, language, target, total: rate.total, complete: rate.COMPLETE, rate: rate.rate, ci_low: rate.low, ci_high: rate.high });
+      const rate = rateOf(
+        targetRows.map((row) => row.label),
+        'speechmap',
+      );
+      rates.push({
+        model,
+        language,
+        target,
+        total: rate.total,
+        complete: rate.COMPLETE,
+        rate: rate.rate,
+        ci_low: rate.low,
+        ci_high: rate.high,
+      });
     }
     const modelRows: Omit<SwapAsymmetryRow, 'holm_p'>[] = [];
     for (let left = 0; left < targets.length; left += 1) {
@@ -131,7 +143,9 @@ export type TemplateKind = 'entity-swap' | 'same-format';
 export async function setsByTemplateKind(store: CandorStore): Promise<Record<TemplateKind, string[]>> {
   const kinds: Record<TemplateKind, string[]> = { 'entity-swap': [], 'same-format': [] };
   for (const summary of await store.listQuestionSets()) {
-    const questions = (await store.getQuestions(summary.name)).filter((question) => question.templateId !== null && question.targetCountry !== null);
+    const questions = (await store.getQuestions(summary.name)).filter(
+      (question) => question.templateId !== null && question.targetCountry !== null,
+    );
     if (questions.length === 0) continue;
     const targets = new Map<string, Set<string>>();
     for (const question of questions) {

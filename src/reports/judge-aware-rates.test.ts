@@ -25,13 +25,18 @@ describe('judgeAwareRate', () => {
   });
 
   it('is null, not 0, for no rows; 0 [0, 0] when every row is an error', () => {
-    expect(judgeAwareRate([], confusion, { draws: 100 })).toMatchObject({ raw: { rate: null, low: null, high: null }, corrected: { rate: null, low: null, high: null } });
+    expect(judgeAwareRate([], confusion, { draws: 100 })).toMatchObject({
+      raw: { rate: null, low: null, high: null },
+      corrected: { rate: null, low: null, high: null },
+    });
     expect(judgeAwareRate(labels(0, 0, 5), confusion, { draws: 100 }).corrected).toEqual({ rate: 0, low: 0, high: 0 });
   });
 
   it('is deterministic for a seed', () => {
     const input = labels(30, 10, 0);
-    expect(judgeAwareRate(input, confusion, { seed: 7, draws: 500 })).toEqual(judgeAwareRate(input, confusion, { seed: 7, draws: 500 }));
+    expect(judgeAwareRate(input, confusion, { seed: 7, draws: 500 })).toEqual(
+      judgeAwareRate(input, confusion, { seed: 7, draws: 500 }),
+    );
   });
 });
 

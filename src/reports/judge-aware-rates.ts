@@ -1,4 +1,8 @@
-import { judgeCorrectedRate, type JudgeConfusion, type JudgeCorrectedRateOptions } from '../stats/judge-corrected-rate.js';
+import {
+  judgeCorrectedRate,
+  type JudgeConfusion,
+  type JudgeCorrectedRateOptions,
+} from '../stats/judge-corrected-rate.js';
 import type { LabelRow } from '../store/index.js';
 import type { Column } from './format/format-rows.js';
 import { formatRows } from './format/format-rows.js';
@@ -24,7 +28,10 @@ export interface MeasuredConfusion {
  * A judge's COMPLETE-vs-not confusion against a gold labelling of the same responses (matched by
  * response id). Only responses where both gave a verdict count: error labels are not judge decisions.
  */
-export function measureJudgeConfusion(judgeRows: readonly LabelRow[], goldRows: readonly LabelRow[]): MeasuredConfusion {
+export function measureJudgeConfusion(
+  judgeRows: readonly LabelRow[],
+  goldRows: readonly LabelRow[],
+): MeasuredConfusion {
   const gold = new Map<number, string>();
   for (const row of goldRows) if (foldLabel(row.label) !== 'ERROR') gold.set(row.responseId, row.label);
   const confusion: JudgeConfusion = { truePositive: 0, falseNegative: 0, falsePositive: 0, trueNegative: 0 };
@@ -64,7 +71,11 @@ export interface JudgeAwareRate {
  * through the judge, so the correction applies to the COMPLETE share among verdicts, which is then
  * scaled by the verdict share of all rows; error rows stay "not complete" (their count is fixed).
  */
-export function judgeAwareRate(labels: readonly string[], confusion: JudgeConfusion, options: JudgeCorrectedRateOptions = {}): JudgeAwareRate {
+export function judgeAwareRate(
+  labels: readonly string[],
+  confusion: JudgeConfusion,
+  options: JudgeCorrectedRateOptions = {},
+): JudgeAwareRate {
   const raw = rateOf(labels, 'speechmap');
   const verdicts = raw.total - raw.ERROR;
   const corrected = judgeCorrectedRate({ positives: raw.COMPLETE, total: verdicts, confusion }, options);
@@ -172,10 +183,26 @@ const READABLE: Column<Readable>[] = [
 ];
 
 /** Renders judge-aware rates; JSON carries the judge, the gold source and the confusion. */
-export function formatJudgeAwareRates(rows: readonly JudgeAwareRateRow[], context: JudgeAwareContext, format: OutputFormat): string {
+export function formatJudgeAwareRates(
+  rows: readonly JudgeAwareRateRow[],
+  context: JudgeAwareContext,
+  format: OutputFormat,
+): string {
   const output = rows.map(judgeAwareOutput);
   if (format === 'json') {
-    return JSON.stringify({ judge: context.judge, gold: context.gold, gold_size: context.goldSize, confusion: context.confusion, rows: output }, null, 2) + '\n';
+    return (
+      JSON.stringify(
+        {
+          judge: context.judge,
+          gold: context.gold,
+          gold_size: context.goldSize,
+          confusion: context.confusion,
+          rows: output,
+        },
+        null,
+        2,
+      ) + '\n'
+    );
   }
   if (format === 'csv') return formatRows(output, NUMERIC, 'csv');
   const { confusion } = context;

@@ -49,9 +49,13 @@ function isoDate(milliseconds: number): string {
  * of exponentialMovingAverage over the monthly means.
  */
 export function labIndexWeights(models: readonly ModelRate[], halfLife: number): number[] {
-  const buckets = monthlyBuckets(models.map((model) => ({ t: dateMilliseconds(model.releaseDate), value: model.rate! })));
+  const buckets = monthlyBuckets(
+    models.map((model) => ({ t: dateMilliseconds(model.releaseDate), value: model.rate! })),
+  );
   const last = buckets[buckets.length - 1]!.t;
-  const decay = new Map(buckets.map((bucket) => [bucket.month, { weight: 2 ** (-(last - bucket.t) / halfLife), count: bucket.count }]));
+  const decay = new Map(
+    buckets.map((bucket) => [bucket.month, { weight: 2 ** (-(last - bucket.t) / halfLife), count: bucket.count }]),
+  );
   const total = [...decay.values()].reduce((sum, entry) => sum + entry.weight, 0);
   return models.map((model) => {
     const entry = decay.get(model.releaseDate!.slice(0, 7))!;
@@ -69,9 +73,13 @@ export function labIndex(rows: readonly LabelRow[], options: LabIndexOptions = {
   const windowMonths = options.windowMonths ?? 12;
   const halfLife = (options.halfLifeMonths ?? 3) * MONTH_MILLISECONDS;
   const draws = options.draws ?? 10_000;
-  const dated = modelRates(rows).filter((rate) => rate.creator !== null && rate.total > 0 && !Number.isNaN(dateMilliseconds(rate.releaseDate)));
+  const dated = modelRates(rows).filter(
+    (rate) => rate.creator !== null && rate.total > 0 && !Number.isNaN(dateMilliseconds(rate.releaseDate)),
+  );
   if (dated.length === 0) return { asOf: options.asOf ?? null, windowStart: null, rows: [] };
-  const asOf = options.asOf ? dateMilliseconds(options.asOf) : Math.max(...dated.map((rate) => dateMilliseconds(rate.releaseDate)));
+  const asOf = options.asOf
+    ? dateMilliseconds(options.asOf)
+    : Math.max(...dated.map((rate) => dateMilliseconds(rate.releaseDate)));
   const end = new Date(asOf);
   const windowStart = Date.UTC(end.getUTCFullYear(), end.getUTCMonth() - windowMonths, end.getUTCDate());
   const inWindow = dated.filter((rate) => {

@@ -57,7 +57,11 @@ export async function languageGap(
       sets[first.language] = summary.name;
     }
   }
-  const all = await store.listLabelRows({ judge: options.judge ?? null, includeTest: options.includeTest ?? false, filters: { set: Object.values(sets) } });
+  const all = await store.listLabelRows({
+    judge: options.judge ?? null,
+    includeTest: options.includeTest ?? false,
+    filters: { set: Object.values(sets) },
+  });
   const languageOfSet = new Map(Object.entries(sets).map(([language, set]) => [set, language]));
   const rows: LanguageGapRow[] = [];
   const byModel = groupRows(all, (row) => row.model);
@@ -67,7 +71,13 @@ export async function languageGap(
     const counted = new Map<string, ReturnType<typeof lensRows>>();
     for (const [language, languageRows] of byLanguage) {
       if (language === '') continue;
-      row.byLanguage[language] = { set: sets[language]!, ...rateOf(languageRows.map((entry) => entry.label), lens) };
+      row.byLanguage[language] = {
+        set: sets[language]!,
+        ...rateOf(
+          languageRows.map((entry) => entry.label),
+          lens,
+        ),
+      };
       counted.set(language, lensRows(languageRows, lens));
     }
     const base = counted.get(baseLanguage);
@@ -89,6 +99,8 @@ export async function languageGap(
     }
     if (Object.keys(row.byLanguage).length > 0) rows.push(row);
   }
-  const languages = Object.keys(sets).sort((left, right) => (left === baseLanguage ? -1 : right === baseLanguage ? 1 : left.localeCompare(right)));
+  const languages = Object.keys(sets).sort((left, right) =>
+    left === baseLanguage ? -1 : right === baseLanguage ? 1 : left.localeCompare(right),
+  );
   return { baseSet, baseLanguage, languages, sets, lens, rows };
 }

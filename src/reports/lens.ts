@@ -142,7 +142,8 @@ export function describeLensRule(lens: Lens): string {
 /** The lens the shared options ask for: --lens wins, then --exclude-blocked (model-only). */
 export function lensFrom(options: { lens?: string | null; excludeBlocked?: boolean | null }): Lens {
   if (options.lens) {
-    if (!isLens(options.lens)) throw new CandorError('bad_request', `unknown lens "${options.lens}"; choose from ${LENSES.join(', ')}`);
+    if (!isLens(options.lens))
+      throw new CandorError('bad_request', `unknown lens "${options.lens}"; choose from ${LENSES.join(', ')}`);
     return options.lens;
   }
   return options.excludeBlocked ? 'model-only' : DEFAULT_LENS;

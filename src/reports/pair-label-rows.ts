@@ -40,7 +40,9 @@ export function questionKey(row: LabelRow, options: PairOptions = {}): string {
 /** The question a row stands for: itself, or its source question when pairing via translation. */
 export function pairedQuestion(row: LabelRow, options: PairOptions = {}): { set: string; questionId: string } {
   const translated = options.viaTranslation && row.translationOfSet !== null && row.translationOfId !== null;
-  return translated ? { set: row.translationOfSet!, questionId: row.translationOfId! } : { set: row.set, questionId: row.questionId };
+  return translated
+    ? { set: row.translationOfSet!, questionId: row.translationOfId! }
+    : { set: row.set, questionId: row.questionId };
 }
 
 function isNewer(candidate: LabelRow, current: LabelRow): boolean {
@@ -50,7 +52,10 @@ function isNewer(candidate: LabelRow, current: LabelRow): boolean {
   return candidate.responseId > current.responseId;
 }
 
-function latestByKey(rows: readonly LabelRow[], options: PairOptions): { byKey: Map<string, LabelRow>; duplicates: number } {
+function latestByKey(
+  rows: readonly LabelRow[],
+  options: PairOptions,
+): { byKey: Map<string, LabelRow>; duplicates: number } {
   const byKey = new Map<string, LabelRow>();
   let duplicates = 0;
   for (const row of rows) {
@@ -71,7 +76,11 @@ function latestByKey(rows: readonly LabelRow[], options: PairOptions): { byKey: 
  * source question with viaTranslation). When a side has several rows for one key, the one received
  * last counts. Pairs come out in the order of the first side's keys, sorted.
  */
-export function pairLabelRows(first: readonly LabelRow[], second: readonly LabelRow[], options: PairOptions = {}): PairedLabelRows {
+export function pairLabelRows(
+  first: readonly LabelRow[],
+  second: readonly LabelRow[],
+  options: PairOptions = {},
+): PairedLabelRows {
   const left = latestByKey(first, options);
   const right = latestByKey(second, options);
   const pairs: LabelRowPair[] = [];
@@ -106,7 +115,10 @@ export interface PairedRateComparison {
  * The rows are those a lens kept (lensRows), so every pair counts: the rates use the speechmap rule
  * (every row in the denominator) unless a lens is given.
  */
-export function pairedRateComparison(pairs: readonly { first: { label: string }; second: { label: string } }[], lens: Lens = 'speechmap'): PairedRateComparison {
+export function pairedRateComparison(
+  pairs: readonly { first: { label: string }; second: { label: string } }[],
+  lens: Lens = 'speechmap',
+): PairedRateComparison {
   const table: PairedTable = { bothYes: 0, aOnly: 0, bOnly: 0, bothNo: 0 };
   for (const pair of pairs) {
     const [first, second] = [isCompleteLabel(pair.first.label), isCompleteLabel(pair.second.label)];
@@ -118,8 +130,14 @@ export function pairedRateComparison(pairs: readonly { first: { label: string };
   return {
     pairs: pairs.length,
     table,
-    first: rateOf(pairs.map((pair) => pair.first.label), lens),
-    second: rateOf(pairs.map((pair) => pair.second.label), lens),
+    first: rateOf(
+      pairs.map((pair) => pair.first.label),
+      lens,
+    ),
+    second: rateOf(
+      pairs.map((pair) => pair.second.label),
+      lens,
+    ),
     difference: newcombePairedDifference(table),
     pValue: mcnemarExact(table.aOnly, table.bOnly).pValue,
   };

@@ -37,11 +37,20 @@ const spreadColumns: Column<PhrasingSpreadRow>[] = [
 type Readable = Record<string, string | number | null>;
 
 /** Renders phrasing sensitivity: a readable wide table, JSON of both views, or one view as CSV. */
-export function formatPhrasingSensitivity(result: PhrasingSensitivity, format: OutputFormat, view: PhrasingView = 'spread'): string {
+export function formatPhrasingSensitivity(
+  result: PhrasingSensitivity,
+  format: OutputFormat,
+  view: PhrasingView = 'spread',
+): string {
   if (format === 'json') return JSON.stringify(result, null, 2) + '\n';
-  if (format === 'csv') return view === 'rates' ? formatRows(result.rates, rateColumns, 'csv') : formatRows(result.spread, spreadColumns, 'csv');
+  if (format === 'csv')
+    return view === 'rates'
+      ? formatRows(result.rates, rateColumns, 'csv')
+      : formatRows(result.spread, spreadColumns, 'csv');
   if (view === 'rates') return formatRows(result.rates, rateColumns, format);
-  const variations = [...new Set(result.rates.map((row) => row.variation))].sort((left, right) => left.localeCompare(right, undefined, { numeric: true }));
+  const variations = [...new Set(result.rates.map((row) => row.variation))].sort((left, right) =>
+    left.localeCompare(right, undefined, { numeric: true }),
+  );
   const rows = result.spread.map((spread): Readable => {
     const entry: Readable = {
       group: spread.group,
@@ -59,7 +68,11 @@ export function formatPhrasingSensitivity(result: PhrasingSensitivity, format: O
   const columns: Column<Readable>[] = [
     { key: 'group', header: 'group', kind: 'text' },
     { key: 'themes', header: 'themes', kind: 'integer' },
-    ...variations.map((variation): Column<Readable> => ({ key: `v${variation}`, header: `phrasing ${variation}`, kind: 'text' })),
+    ...variations.map((variation): Column<Readable> => ({
+      key: `v${variation}`,
+      header: `phrasing ${variation}`,
+      kind: 'text',
+    })),
     { key: 'extremes', header: 'high − low', kind: 'text' },
     { key: 'difference', header: 'paired diff [95% CI]', kind: 'text' },
     { key: 'holm_p', header: 'Holm p', kind: 'pvalue' },

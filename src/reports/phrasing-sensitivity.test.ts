@@ -22,7 +22,9 @@ describe('phrasingSensitivity', () => {
   it('rates each phrasing and measures the spread per model, paired on themes', () => {
     const result = phrasingSensitivity(rows);
     const m = result.spread.find((entry) => entry.group === 'm')!;
-    expect(result.rates.filter((rate) => rate.group === 'm').map((rate) => [rate.variation, rate.complete, rate.total])).toEqual([
+    expect(
+      result.rates.filter((rate) => rate.group === 'm').map((rate) => [rate.variation, rate.complete, rate.total]),
+    ).toEqual([
       ['1', 3, 3],
       ['3', 1, 3],
     ]);

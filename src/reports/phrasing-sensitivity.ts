@@ -60,11 +60,24 @@ function groupOf(row: LabelRow, by: PhrasingGroupBy): string {
 
 function analyse(group: string, rows: readonly LabelRow[]): { rates: PhrasingRateRow[]; spread: PhrasingSpreadRow } {
   const byVariation = groupRows(rows, (row) => row.variation!);
-  const variations = [...byVariation.keys()].sort((left, right) => left.localeCompare(right, undefined, { numeric: true }));
+  const variations = [...byVariation.keys()].sort((left, right) =>
+    left.localeCompare(right, undefined, { numeric: true }),
+  );
   const rates = variations.map((variation): PhrasingRateRow => {
     const variationRows = byVariation.get(variation)!;
-    const rate = rateOf(variationRows.map((row) => row.label), 'speechmap');
-    return { group, variation, total: rate.total, complete: rate.COMPLETE, rate: rate.rate, ci_low: rate.low, ci_high: rate.high };
+    const rate = rateOf(
+      variationRows.map((row) => row.label),
+      'speechmap',
+    );
+    return {
+      group,
+      variation,
+      total: rate.total,
+      complete: rate.COMPLETE,
+      rate: rate.rate,
+      ci_low: rate.low,
+      ci_high: rate.high,
+    };
   });
   // Every variation has rows, so every rate here is known (never null).
   const ranked = [...rates].sort((left, right) => right.rate! - left.rate!);
@@ -74,14 +87,18 @@ function analyse(group: string, rows: readonly LabelRow[]): { rates: PhrasingRat
   const pairP = new Map<string, number>();
   for (let left = 0; left < variations.length; left += 1) {
     for (let right = left + 1; right < variations.length; right += 1) {
-      const { pairs } = pairLabelRows(byVariation.get(variations[left]!)!, byVariation.get(variations[right]!)!, { key: themeKey });
+      const { pairs } = pairLabelRows(byVariation.get(variations[left]!)!, byVariation.get(variations[right]!)!, {
+        key: themeKey,
+      });
       if (pairs.length === 0) continue;
       const outcome = pairedRateComparison(pairs);
       pairP.set(JSON.stringify([variations[left], variations[right]].sort()), outcome.pValue);
     }
   }
   const pairKeys = [...pairP.keys()];
-  const adjusted = new Map(holmAdjust(pairKeys.map((key) => pairP.get(key)!)).map((value, index) => [pairKeys[index]!, value]));
+  const adjusted = new Map(
+    holmAdjust(pairKeys.map((key) => pairP.get(key)!)).map((value, index) => [pairKeys[index]!, value]),
+  );
 
   let extreme = { difference: Number.NaN, low: -1, high: 1, pValue: Number.NaN, holm: Number.NaN };
   if (highest !== null && lowest !== null) {

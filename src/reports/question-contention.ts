@@ -46,10 +46,16 @@ export function questionContention(rows: readonly LabelRow[], options: Contentio
   for (const questionRows of groupRows(rows, (row) => JSON.stringify([row.set, row.questionId])).values()) {
     const first = questionRows[0]!;
     const segments = countLabelGroups(questionRows.map((row) => row.label));
-    const counted: Record<string, number> = { COMPLETE: segments.COMPLETE, EVASIVE: segments.EVASIVE, DENIAL: segments.DENIAL };
+    const counted: Record<string, number> = {
+      COMPLETE: segments.COMPLETE,
+      EVASIVE: segments.EVASIVE,
+      DENIAL: segments.DENIAL,
+    };
     if (includeErrors) counted['ERROR'] = segments.ERROR;
     const n = Object.values(counted).reduce((sum, count) => sum + count, 0);
-    const models = new Set(questionRows.filter((row) => includeErrors || !row.label.startsWith('ERROR')).map((row) => row.model)).size;
+    const models = new Set(
+      questionRows.filter((row) => includeErrors || !row.label.startsWith('ERROR')).map((row) => row.model),
+    ).size;
     if (models < minModels || n === 0) continue;
     result.push({
       set: first.set,
@@ -66,7 +72,10 @@ export function questionContention(rows: readonly LabelRow[], options: Contentio
   }
   result.sort(
     (left, right) =>
-      right.entropy - left.entropy || right.n - left.n || left.set.localeCompare(right.set) || left.question_id.localeCompare(right.question_id),
+      right.entropy - left.entropy ||
+      right.n - left.n ||
+      left.set.localeCompare(right.set) ||
+      left.question_id.localeCompare(right.question_id),
   );
   return options.top !== undefined ? result.slice(0, options.top) : result;
 }

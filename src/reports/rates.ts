@@ -9,7 +9,11 @@ import { DEFAULT_LENS, lensFrom, rateOf, type Lens, type Rate } from './lens.js'
 export type RateRow = Partial<Record<ReportDimension, string | null>> & Rate;
 
 /** Label counts → rate rows under a lens (ERROR_* folded into ERROR), sorted by keys in the asked order. */
-export function buildRateRows(counts: readonly LabelCountRow[], groupBy: readonly ReportDimension[], lens: Lens = DEFAULT_LENS): RateRow[] {
+export function buildRateRows(
+  counts: readonly LabelCountRow[],
+  groupBy: readonly ReportDimension[],
+  lens: Lens = DEFAULT_LENS,
+): RateRow[] {
   const rows = counts.map((count): RateRow => {
     const keys: Partial<Record<ReportDimension, string | null>> = {};
     for (const dimension of groupBy) keys[dimension] = count.keys[dimension] ?? null;
@@ -42,7 +46,10 @@ export function byRateRankedFirst(left: Rate, right: Rate): number {
  * Compliance rates with intervals, grouped as asked, from the store. The store is asked for every
  * row (blocked ones too) and the lens decides what counts, so blocked and missing answers are shown.
  */
-export async function rateReport(store: Pick<CandorStore, 'countLabels'>, options: RateReportOptions): Promise<RateRow[]> {
+export async function rateReport(
+  store: Pick<CandorStore, 'countLabels'>,
+  options: RateReportOptions,
+): Promise<RateRow[]> {
   const lens = options.lens ?? lensFrom(options);
   const { lens: _lens, sortByRate: _sort, ...query } = options;
   const counts = await store.countLabels({ ...query, excludeBlocked: false });

@@ -7,9 +7,21 @@ import { testDateTimeline } from './timelines.js';
 import { makeLabelRow } from './test-support/make-label-row.js';
 
 /** n rows for a model, the first `complete` of them COMPLETE. */
-function modelRows(model: string, releaseDate: string | null, complete: number, n: number, creator: string | null = 'lab') {
+function modelRows(
+  model: string,
+  releaseDate: string | null,
+  complete: number,
+  n: number,
+  creator: string | null = 'lab',
+) {
   return Array.from({ length: n }, (_, index) =>
-    makeLabelRow({ model, creator, releaseDate, questionId: `q${index}`, label: index < complete ? 'COMPLETE' : 'DENIAL' }),
+    makeLabelRow({
+      model,
+      creator,
+      releaseDate,
+      questionId: `q${index}`,
+      label: index < complete ? 'COMPLETE' : 'DENIAL',
+    }),
   );
 }
 
@@ -49,17 +61,30 @@ describe('testDateTimeline', () => {
 
 describe('testDateTimeline: drift is paired on the same questions', () => {
   const month = (model: string, monthText: string, labels: string[]) =>
-    labels.map((label, index) => makeLabelRow({ model, questionId: `q${index}`, receivedAt: `${monthText}-10T00:00:00Z`, label }));
+    labels.map((label, index) =>
+      makeLabelRow({ model, questionId: `q${index}`, receivedAt: `${monthText}-10T00:00:00Z`, label }),
+    );
 
   it('hides a later month with fewer than 30 questions in common with the first (n = 1–3 re-asks are not drift)', () => {
-    const rows = [...month('a', '2025-01', ['COMPLETE', 'COMPLETE', 'DENIAL']), ...month('a', '2025-02', ['DENIAL', 'DENIAL', 'DENIAL'])];
+    const rows = [
+      ...month('a', '2025-01', ['COMPLETE', 'COMPLETE', 'DENIAL']),
+      ...month('a', '2025-02', ['DENIAL', 'DENIAL', 'DENIAL']),
+    ];
     expect(testDateTimeline(rows)).toEqual([]);
   });
 
   it('shows the paired change from the first month, with n pairs, once there are 30 pairs', () => {
-    const first = month('a', '2025-01', Array.from({ length: 40 }, () => 'COMPLETE'));
+    const first = month(
+      'a',
+      '2025-01',
+      Array.from({ length: 40 }, () => 'COMPLETE'),
+    );
     // The second month re-asks 30 of the 40 questions: 10 now DENIAL.
-    const second = month('a', '2025-06', Array.from({ length: 30 }, (_, index) => (index < 10 ? 'DENIAL' : 'COMPLETE')));
+    const second = month(
+      'a',
+      '2025-06',
+      Array.from({ length: 30 }, (_, index) => (index < 10 ? 'DENIAL' : 'COMPLETE')),
+    );
     const [january, june] = testDateTimeline([...first, ...second]);
     expect(january).toMatchObject({ month: '2025-01', total: 40, pairs: null, change: null });
     expect(june).toMatchObject({ month: '2025-06', total: 30, pairs: 30 });

@@ -34,18 +34,28 @@ export interface ReleaseTimeline {
 export function releaseTimeline(rows: readonly LabelRow[], options: { halfLifeMonths?: number } = {}): ReleaseTimeline {
   const halfLife = (options.halfLifeMonths ?? 3) * MONTH_MILLISECONDS;
   const rates = modelRates(rows);
-  const undated = rates.filter((rate) => rate.creator === null || Number.isNaN(dateMilliseconds(rate.releaseDate))).map((rate) => rate.model);
+  const undated = rates
+    .filter((rate) => rate.creator === null || Number.isNaN(dateMilliseconds(rate.releaseDate)))
+    .map((rate) => rate.model);
   const dated = rates.filter((rate) => !undated.includes(rate.model));
   const result: ReleaseTimelineRow[] = [];
   const byCreator = groupRows(dated, (rate) => rate.creator!);
   for (const creator of [...byCreator.keys()].sort()) {
     const models = [...byCreator.get(creator)!].sort(
-      (left, right) => dateMilliseconds(left.releaseDate) - dateMilliseconds(right.releaseDate) || left.model.localeCompare(right.model),
+      (left, right) =>
+        dateMilliseconds(left.releaseDate) - dateMilliseconds(right.releaseDate) ||
+        left.model.localeCompare(right.model),
     );
     // Models released the same day are one point of the trend (their rates averaged), so the trend
     // does not zig-zag through ties in name order; every tied model gets that point's value.
-    const byDate = groupRows(models.filter((model) => model.total > 0), (model) => String(dateMilliseconds(model.releaseDate)));
-    const points = [...byDate.entries()].map(([time, tied]) => ({ t: Number(time), value: tied.reduce((sum, model) => sum + model.rate!, 0) / tied.length }));
+    const byDate = groupRows(
+      models.filter((model) => model.total > 0),
+      (model) => String(dateMilliseconds(model.releaseDate)),
+    );
+    const points = [...byDate.entries()].map(([time, tied]) => ({
+      t: Number(time),
+      value: tied.reduce((sum, model) => sum + model.rate!, 0) / tied.length,
+    }));
     const smoothed = new Map(exponentialMovingAverage(points, halfLife).map((point) => [point.t, point.value]));
     models.forEach((model) =>
       result.push({
@@ -79,7 +89,10 @@ export function modelRates(rows: readonly LabelRow[]): ModelRate[] {
       model,
       creator: modelRows[0]!.creator,
       releaseDate: modelRows[0]!.releaseDate,
-      ...rateOf(modelRows.map((row) => row.label), 'speechmap'),
+      ...rateOf(
+        modelRows.map((row) => row.label),
+        'speechmap',
+      ),
     }));
 }
 
@@ -141,16 +154,36 @@ export function testDateTimeline(rows: readonly LabelRow[], options: TestDateOpt
     const cells: TestDateRow[] = [];
     for (const month of months) {
       const monthRows = byMonth.get(month)!;
-      const rate = rateOf(monthRows.map((row) => row.label), 'speechmap');
+      const rate = rateOf(
+        monthRows.map((row) => row.label),
+        'speechmap',
+      );
       const cell: TestDateRow = {
-        model, set, month, total: rate.total, complete: rate.COMPLETE, rate: rate.rate, ci_low: rate.low, ci_high: rate.high,
-        pairs: null, change: null, change_low: null, change_high: null, mcnemar_p: null,
+        model,
+        set,
+        month,
+        total: rate.total,
+        complete: rate.COMPLETE,
+        rate: rate.rate,
+        ci_low: rate.low,
+        ci_high: rate.high,
+        pairs: null,
+        change: null,
+        change_low: null,
+        change_high: null,
+        mcnemar_p: null,
       };
       if (month !== months[0]) {
         const { pairs } = pairLabelRows(monthRows, first);
         if (pairs.length < minPairs) continue;
         const comparison = pairedRateComparison(pairs);
-        Object.assign(cell, { pairs: comparison.pairs, change: comparison.difference.difference, change_low: comparison.difference.low, change_high: comparison.difference.high, mcnemar_p: comparison.pValue });
+        Object.assign(cell, {
+          pairs: comparison.pairs,
+          change: comparison.difference.difference,
+          change_low: comparison.difference.low,
+          change_high: comparison.difference.high,
+          mcnemar_p: comparison.pValue,
+        });
       }
       cells.push(cell);
     }

@@ -2,14 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { createProviderModel, createScriptedModel } from '../providers/index.js';
 import { ask, DEFAULT_RETRY_POLICY, planAsk, plannedOutputCap, worstRequestCost } from './ask.js';
 
-const request = { prompt: 'Write an essay.', systemPrompt: null, maxTokens: 1000, temperature: null, reasoning: 'high' as const, timeoutMs: null };
+const request = {
+  prompt: 'Write an essay.',
+  systemPrompt: null,
+  maxTokens: 1000,
+  temperature: null,
+  reasoning: 'high' as const,
+  timeoutMs: null,
+};
 
 describe('plannedOutputCap', () => {
   it('counts the thinking room a reasoning request is given, so --max-cost sees the real worst case', () => {
     const model = createProviderModel('anthropic:claude-sonnet-4-5', { env: {} });
     expect(plannedOutputCap(model, request)).toBe(1000 + 24_576);
     const price = { prompt: 3, completion: 15 };
-    expect(worstRequestCost({ ...request, maxTokens: plannedOutputCap(model, request) }, price)).toBeGreaterThan(worstRequestCost(request, price) * 20);
+    expect(worstRequestCost({ ...request, maxTokens: plannedOutputCap(model, request) }, price)).toBeGreaterThan(
+      worstRequestCost(request, price) * 20,
+    );
   });
 
   it('falls back to the asked cap for models that cannot plan, or refuse the request', () => {
@@ -21,9 +30,13 @@ describe('plannedOutputCap', () => {
 describe('ask', () => {
   const plain = { prompt: 'p', systemPrompt: null, maxTokens: 10, temperature: null, reasoning: null, timeoutMs: null };
 
-  it('says in each retry event how long it waited: the backoff, or the provider\'s retry-after', async () => {
+  it("says in each retry event how long it waited: the backoff, or the provider's retry-after", async () => {
     const model = createScriptedModel({
-      p: [{ status: 'provider_error', httpStatus: 503, retryable: true }, { status: 'provider_error', httpStatus: 429, retryable: true, retryAfterMs: 1234 }, { finalText: 'ok' }],
+      p: [
+        { status: 'provider_error', httpStatus: 503, retryable: true },
+        { status: 'provider_error', httpStatus: 429, retryable: true, retryAfterMs: 1234 },
+        { finalText: 'ok' },
+      ],
     });
     const waits: number[] = [];
     const notices: unknown[] = [];
@@ -66,19 +79,41 @@ describe('ask', () => {
   });
 
   it('counts the cost at the price when the provider reports none', async () => {
-    const model = createScriptedModel({ p: { finalText: 'ok', usage: { promptTokens: 1000, completionTokens: 2000, reasoningTokens: null } } });
-    const answer = await ask(planAsk(model, plain, { prompt: 1, completion: 2 }), { model, retry: DEFAULT_RETRY_POLICY, price: { prompt: 1, completion: 2 } });
+    const model = createScriptedModel({
+      p: { finalText: 'ok', usage: { promptTokens: 1000, completionTokens: 2000, reasoningTokens: null } },
+    });
+    const answer = await ask(planAsk(model, plain, { prompt: 1, completion: 2 }), {
+      model,
+      retry: DEFAULT_RETRY_POLICY,
+      price: { prompt: 1, completion: 2 },
+    });
     expect(answer?.costUsd).toBeCloseTo((1000 * 1 + 2000 * 2) / 1e6);
   });
 
   it('adds up what the provider reported for every attempt, failed ones included, and can cancel a request in flight', async () => {
-    const model = createScriptedModel({ p: [{ status: 'provider_error', httpStatus: 503, retryable: true, costUsd: 0.25 }, { finalText: 'ok', costUsd: 0.5 }] });
-    const answer = await ask(planAsk(model, plain, null), { model, retry: DEFAULT_RETRY_POLICY, price: null, sleep: async () => {} });
+    const model = createScriptedModel({
+      p: [
+        { status: 'provider_error', httpStatus: 503, retryable: true, costUsd: 0.25 },
+        { finalText: 'ok', costUsd: 0.5 },
+      ],
+    });
+    const answer = await ask(planAsk(model, plain, null), {
+      model,
+      retry: DEFAULT_RETRY_POLICY,
+      price: null,
+      sleep: async () => {},
+    });
     expect(answer?.costUsd).toBe(0.5);
     expect(answer?.reportedCostOfAllAttemptsUsd).toBe(0.75);
     const controller = new AbortController();
     const slow = createScriptedModel({}, { fallback: { finalText: 'late', delayMs: 5_000 } });
-    const pending = ask(planAsk(slow, plain, null), { model: slow, retry: DEFAULT_RETRY_POLICY, price: null, signal: controller.signal, abortInFlight: true });
+    const pending = ask(planAsk(slow, plain, null), {
+      model: slow,
+      retry: DEFAULT_RETRY_POLICY,
+      price: null,
+      signal: controller.signal,
+      abortInFlight: true,
+    });
     controller.abort(new Error('stop'));
     expect(await pending).toBeNull();
   });

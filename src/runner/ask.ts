@@ -1,5 +1,11 @@
 import type { ResponseStatus } from '../core/index.js';
-import { abortableSleep, retryWithBackoff, type GenerateRequest, type GenerateResult, type ProviderModel } from '../providers/index.js';
+import {
+  abortableSleep,
+  retryWithBackoff,
+  type GenerateRequest,
+  type GenerateResult,
+  type ProviderModel,
+} from '../providers/index.js';
 import { estimateRequestTokens } from './estimate-request-tokens.js';
 import { costFromUsage, type TokenPrice } from './price-table.js';
 import type { RateLimiter } from './rate-limiter.js';
@@ -80,7 +86,10 @@ export function plannedOutputCap(model: ProviderModel, request: GenerateRequest)
  * The most one request can cost: its prompt (~4 characters a token) plus every completion token
  * it may use, at this price. 0 without a price (only provider-reported costs are counted then).
  */
-export function worstRequestCost(request: Pick<GenerateRequest, 'prompt' | 'systemPrompt' | 'maxTokens'>, price: TokenPrice | null | undefined): number {
+export function worstRequestCost(
+  request: Pick<GenerateRequest, 'prompt' | 'systemPrompt' | 'maxTokens'>,
+  price: TokenPrice | null | undefined,
+): number {
   if (!price) return 0;
   const promptTokens = Math.ceil((request.prompt.length + (request.systemPrompt?.length ?? 0)) / 4);
   return (promptTokens * price.prompt + (request.maxTokens ?? 0) * price.completion) / 1e6;
@@ -90,7 +99,10 @@ export function worstRequestCost(request: Pick<GenerateRequest, 'prompt' | 'syst
 export function planAsk(model: ProviderModel, request: GenerateRequest, price: TokenPrice | null): PlannedAsk {
   // Thinking may raise the cap actually sent: the budget and the token limit count that one.
   const cap = plannedOutputCap(model, request);
-  const worstCostUsd = worstRequestCost({ prompt: request.prompt, systemPrompt: request.systemPrompt, maxTokens: cap }, price);
+  const worstCostUsd = worstRequestCost(
+    { prompt: request.prompt, systemPrompt: request.systemPrompt, maxTokens: cap },
+    price,
+  );
   return { request, tokens: estimateRequestTokens(request.prompt, request.systemPrompt, cap), worstCostUsd };
 }
 
@@ -108,9 +120,12 @@ export async function ask(planned: PlannedAsk, options: AskOptions): Promise<Ans
   try {
     const result = await retryWithBackoff(
       async (attempt) => {
-        if (previous) options.onRetry?.({ attempt, delayMs: waited, status: previous.status, httpStatus: previous.httpStatus });
+        if (previous)
+          options.onRetry?.({ attempt, delayMs: waited, status: previous.status, httpStatus: previous.httpStatus });
         await options.limiter?.acquire(planned.tokens, signal);
-        previous = options.abortInFlight ? await model.doGenerate(planned.request, { signal }) : await model.doGenerate(planned.request);
+        previous = options.abortInFlight
+          ? await model.doGenerate(planned.request, { signal })
+          : await model.doGenerate(planned.request);
         return previous;
       },
       {

@@ -34,7 +34,10 @@ export function toGenerateRequest(settings: CollectionSettings, prompt: string):
     timeoutMs: settings.timeoutMs,
     providerOptions:
       settings.routing || settings.extraBody
-        ? { ...(settings.routing ? { openrouter: settings.routing } : {}), ...(settings.extraBody ? { extraBody: settings.extraBody } : {}) }
+        ? {
+            ...(settings.routing ? { openrouter: settings.routing } : {}),
+            ...(settings.extraBody ? { extraBody: settings.extraBody } : {}),
+          }
         : undefined,
   };
 }

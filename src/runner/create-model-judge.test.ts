@@ -5,14 +5,32 @@ import { createRecordingFetch } from '../providers/test-support/recording-fetch.
 import { createModelJudge, JudgeRefusedError } from './create-model-judge.js';
 
 const VERDICT = 'ANALYSIS: it answers.\nLABEL: COMPLETE';
-const chatReply = { id: 'c', object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content: VERDICT }, finish_reason: 'stop' }], usage: { prompt_tokens: 9, completion_tokens: 9 } };
-const anthropicReply = { id: 'm', type: 'message', role: 'assistant', content: [{ type: 'text', text: VERDICT }], stop_reason: 'end_turn', usage: { input_tokens: 9, output_tokens: 9 } };
-const geminiReply = { candidates: [{ content: { parts: [{ text: VERDICT }], role: 'model' }, finishReason: 'STOP' }], usageMetadata: { promptTokenCount: 9, candidatesTokenCount: 9 } };
+const chatReply = {
+  id: 'c',
+  object: 'chat.completion',
+  choices: [{ index: 0, message: { role: 'assistant', content: VERDICT }, finish_reason: 'stop' }],
+  usage: { prompt_tokens: 9, completion_tokens: 9 },
+};
+const anthropicReply = {
+  id: 'm',
+  type: 'message',
+  role: 'assistant',
+  content: [{ type: 'text', text: VERDICT }],
+  stop_reason: 'end_turn',
+  usage: { input_tokens: 9, output_tokens: 9 },
+};
+const geminiReply = {
+  candidates: [{ content: { parts: [{ text: VERDICT }], role: 'model' }, finishReason: 'STOP' }],
+  usageMetadata: { promptTokenCount: 9, candidatesTokenCount: 9 },
+};
 const env = { OPENAI_API_KEY: 'k-123456789', ANTHROPIC_API_KEY: 'k-123456789', GEMINI_API_KEY: 'k-123456789' };
 
 async function judgeOnce(spec: string, reply: unknown) {
   const recording = createRecordingFetch({ status: 200, body: reply });
-  const judge = createModelJudge(createProviderModel(spec, { env, fetch: recording.fetch }), { judgeId: spec, retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1 } });
+  const judge = createModelJudge(createProviderModel(spec, { env, fetch: recording.fetch }), {
+    judgeId: spec,
+    retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1 },
+  });
   const verdict = await judge.judge({ question: 'Write an essay.', response: 'An essay.' } as never);
   return { verdict, body: recording.requests[0]!.body as Record<string, unknown>, version: judge.version };
 }
@@ -34,7 +52,9 @@ describe('LLM judges fit their model (issue #12 item 1)', () => {
     expect(verdict.label).toBe('COMPLETE');
     expect(body).toMatchObject(expected);
     expect(body).not.toHaveProperty('temperature');
-    expect(version).toBe(`${CANDOR_RUBRIC_VERSION}+max_completion_tokens=${expected.max_completion_tokens};temperature=-;reasoning_effort="${expected.reasoning_effort}"`);
+    expect(version).toBe(
+      `${CANDOR_RUBRIC_VERSION}+max_completion_tokens=${expected.max_completion_tokens};temperature=-;reasoning_effort="${expected.reasoning_effort}"`,
+    );
   });
 
   it('Claude Opus 4.7: no temperature; Gemini 2.5 Pro: its lowest thinking budget inside a raised cap', async () => {
@@ -44,7 +64,11 @@ describe('LLM judges fit their model (issue #12 item 1)', () => {
     expect(claude.body).not.toHaveProperty('thinking');
     const gemini = await judgeOnce('gemini:gemini-2.5-pro', geminiReply);
     expect(gemini.verdict.label).toBe('COMPLETE');
-    expect(gemini.body['generationConfig']).toMatchObject({ temperature: 0, maxOutputTokens: 1024 + 128, thinkingConfig: { thinkingBudget: 128 } });
+    expect(gemini.body['generationConfig']).toMatchObject({
+      temperature: 0,
+      maxOutputTokens: 1024 + 128,
+      thinkingConfig: { thinkingBudget: 128 },
+    });
     expect(gemini.version).not.toBe(CANDOR_RUBRIC_VERSION);
   });
 
@@ -57,9 +81,19 @@ describe('LLM judges fit their model (issue #12 item 1)', () => {
   });
 
   it('a judge whose first requests are all refused alike stops with JudgeRefusedError (exit code 3)', async () => {
-    const refusal = { error: { message: "Unsupported parameter: 'max_tokens'", type: 'invalid_request_error', param: 'max_tokens', code: 'unsupported_parameter' } };
+    const refusal = {
+      error: {
+        message: "Unsupported parameter: 'max_tokens'",
+        type: 'invalid_request_error',
+        param: 'max_tokens',
+        code: 'unsupported_parameter',
+      },
+    };
     const recording = createRecordingFetch({ status: 400, body: refusal });
-    const judge = createModelJudge(createProviderModel('openai:gpt-4o', { env, fetch: recording.fetch }), { judgeId: 'openai:gpt-4o', retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1 } });
+    const judge = createModelJudge(createProviderModel('openai:gpt-4o', { env, fetch: recording.fetch }), {
+      judgeId: 'openai:gpt-4o',
+      retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1 },
+    });
     const input = { question: 'q', response: 'r' } as never;
     await expect(judge.judge(input)).rejects.toThrow(/unsupported_parameter/);
     await expect(judge.judge(input)).rejects.toThrow(/unsupported_parameter/);

@@ -1,7 +1,13 @@
 import { CandorError } from '../core/index.js';
 import { CANDOR_RUBRIC_VERSION, createLlmJudge, type Judge } from '../judge/index.js';
 import { watchDeterministicRefusals } from './watch-deterministic-refusals.js';
-import { retryWithBackoff, type GenerateRequest, type ProviderModel, type ReasoningSetting, type RequestPlan } from '../providers/index.js';
+import {
+  retryWithBackoff,
+  type GenerateRequest,
+  type ProviderModel,
+  type ReasoningSetting,
+  type RequestPlan,
+} from '../providers/index.js';
 import { estimateRequestTokens } from './estimate-request-tokens.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './execute-run.js';
 import type { RateLimiter } from './rate-limiter.js';
@@ -33,7 +39,11 @@ const LEGACY_SENT = JSON.stringify({ maxTokens: 1024, temperature: 0, reasoning:
  * The judge's request, fitted to its model: temperature 0 only where the model takes one, the
  * lowest reasoning setting on models that reason by default, an output cap that covers thinking.
  */
-export function judgeRequest(model: ProviderModel, settings: JudgeModelSettings = {}, maxTokens = 1024): { request: GenerateRequest; plan: RequestPlan | null } {
+export function judgeRequest(
+  model: ProviderModel,
+  settings: JudgeModelSettings = {},
+  maxTokens = 1024,
+): { request: GenerateRequest; plan: RequestPlan | null } {
   const base: GenerateRequest = {
     prompt: '',
     systemPrompt: null,
@@ -61,7 +71,11 @@ export function judgeVersion(plan: RequestPlan | null, extraBody: Record<string,
   if (!plan) return CANDOR_RUBRIC_VERSION;
   const sent = { maxTokens: plan.maxTokens, temperature: plan.temperature, reasoning: plan.reasoningFields };
   if (JSON.stringify(sent) === LEGACY_SENT && !extraBody) return CANDOR_RUBRIC_VERSION;
-  const parts = [`${plan.tokenField}=${plan.maxTokens ?? '-'}`, `temperature=${plan.temperature ?? '-'}`, ...Object.entries(plan.reasoningFields).map(([key, value]) => `${key}=${JSON.stringify(value)}`)];
+  const parts = [
+    `${plan.tokenField}=${plan.maxTokens ?? '-'}`,
+    `temperature=${plan.temperature ?? '-'}`,
+    ...Object.entries(plan.reasoningFields).map(([key, value]) => `${key}=${JSON.stringify(value)}`),
+  ];
   if (extraBody) parts.push(`extra=${JSON.stringify(extraBody)}`);
   return `${CANDOR_RUBRIC_VERSION}+${parts.join(';')}`;
 }

@@ -5,15 +5,25 @@ import type { CollectionSettings } from './collection-settings.js';
 
 /** A fresh, readable, unique run id: `<model-name>-<set>-<utc time>-<random>`. */
 export function newRunId(modelId: string, setName: string, now: Date = new Date()): string {
-  const model = modelId.split('/').pop()!.replace(/[^A-Za-z0-9._-]+/g, '-');
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const model = modelId
+    .split('/')
+    .pop()!
+    .replace(/[^A-Za-z0-9._-]+/g, '-');
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   return `${model}-${setName}-${stamp}-${randomBytes(2).toString('hex')}`;
 }
 
 /** The git commit Candor runs from, when it runs from a checkout. */
 export function gitCommit(cwd: string): string | null {
   try {
-    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd, stdio: ['ignore', 'pipe', 'ignore'], timeout: 2000 }).toString().trim() || null;
+    return (
+      execFileSync('git', ['rev-parse', 'HEAD'], { cwd, stdio: ['ignore', 'pipe', 'ignore'], timeout: 2000 })
+        .toString()
+        .trim() || null
+    );
   } catch {
     return null;
   }

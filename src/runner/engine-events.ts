@@ -23,9 +23,28 @@ export type EngineEvent =
   /** Items leased from the queue by a worker. */
   | { type: 'claimed'; count: number }
   /** A request is asked again after `delayMs` (the backoff or the provider's retry-after); `status` is what the previous attempt got. */
-  | { type: 'retry'; runId: string; questionId: string; sample: number; attempt: number; delayMs: number; status: ResponseStatus; httpStatus: number | null }
+  | {
+      type: 'retry';
+      runId: string;
+      questionId: string;
+      sample: number;
+      attempt: number;
+      delayMs: number;
+      status: ResponseStatus;
+      httpStatus: number | null;
+    }
   /** An answer committed; `duplicate` when another worker had committed this item first. */
-  | { type: 'outcome'; runId: string; questionId: string; sample: number; status: ResponseStatus; costUsd: number | null; attempts: number; latencyMs: number; duplicate: boolean }
+  | {
+      type: 'outcome';
+      runId: string;
+      questionId: string;
+      sample: number;
+      status: ResponseStatus;
+      costUsd: number | null;
+      attempts: number;
+      latencyMs: number;
+      duplicate: boolean;
+    }
   /** A judgment committed (`itemId` null when judging locally, without the queue). */
   | { type: 'judged'; itemId: number | null; responseId: number; label: string; byRule: boolean; duplicate: boolean }
   /** The judge failed for a response: back to the queue, or given up after its last attempt. */
@@ -56,9 +75,22 @@ type Events<Tag extends EngineEvent['type']> = Extract<EngineEvent, { type: Tag 
 /** What executeRun emits. */
 export type RunEvent = Events<'start' | 'outcome' | 'retry' | 'stopping' | 'finish'>;
 /** What a collect worker emits. */
-export type WorkerEvent = Events<'claimed' | 'retry' | 'outcome' | 'lease_lost' | 'skipped' | 'idle' | 'run_halted' | 'store_retry' | 'stopping' | 'finish'>;
+export type WorkerEvent = Events<
+  | 'claimed'
+  | 'retry'
+  | 'outcome'
+  | 'lease_lost'
+  | 'skipped'
+  | 'idle'
+  | 'run_halted'
+  | 'store_retry'
+  | 'stopping'
+  | 'finish'
+>;
 /** What a judge worker emits. */
-export type JudgeWorkerEvent = Events<'claimed' | 'judged' | 'unavailable' | 'lease_lost' | 'idle' | 'store_retry' | 'stopping' | 'finish'>;
+export type JudgeWorkerEvent = Events<
+  'claimed' | 'judged' | 'unavailable' | 'lease_lost' | 'idle' | 'store_retry' | 'stopping' | 'finish'
+>;
 /** What local judging emits. */
 export type JudgeEvent = Events<'batch' | 'judged' | 'unavailable' | 'waiting'>;
 /** What translating or generating a set emits. */

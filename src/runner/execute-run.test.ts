@@ -45,18 +45,43 @@ describe('executeRun', () => {
 
   it('says in each retry event how long it waited (the backoff, no longer a hard-coded 0), and names the run in every event', async () => {
     const { store, run, questions, settings } = await createRunFixture(1);
-    const model = createScriptedModel({ 'prompt 0': [{ status: 'provider_error', httpStatus: 503, retryable: true }, { finalText: 'recovered' }] });
+    const model = createScriptedModel({
+      'prompt 0': [{ status: 'provider_error', httpStatus: 503, retryable: true }, { finalText: 'recovered' }],
+    });
     const events: RunEvent[] = [];
     const waits: number[] = [];
     const sleep = async (ms: number) => {
       waits.push(ms);
     };
-    await executeRun({ store, run, settings, model, questions, concurrency: 1, retry: { maxAttempts: 3, baseDelayMs: 400, maxDelayMs: 400 }, sleep, random: () => 0.5, onEvent: (event) => events.push(event) });
+    await executeRun({
+      store,
+      run,
+      settings,
+      model,
+      questions,
+      concurrency: 1,
+      retry: { maxAttempts: 3, baseDelayMs: 400, maxDelayMs: 400 },
+      sleep,
+      random: () => 0.5,
+      onEvent: (event) => events.push(event),
+    });
     const retries = events.filter((event) => event.type === 'retry');
     expect(retries).toHaveLength(1);
-    expect(retries[0]).toMatchObject({ runId: run.id, questionId: 'q0000', attempt: 2, status: 'provider_error', httpStatus: 503, delayMs: waits[0] });
+    expect(retries[0]).toMatchObject({
+      runId: run.id,
+      questionId: 'q0000',
+      attempt: 2,
+      status: 'provider_error',
+      httpStatus: 503,
+      delayMs: waits[0],
+    });
     expect(waits[0]).toBeGreaterThan(0);
-    expect(events.find((event) => event.type === 'outcome')).toMatchObject({ runId: run.id, status: 'success', attempts: 2, duplicate: false });
+    expect(events.find((event) => event.type === 'outcome')).toMatchObject({
+      runId: run.id,
+      status: 'success',
+      attempts: 2,
+      duplicate: false,
+    });
     await store.close();
   });
 
@@ -68,7 +93,17 @@ describe('executeRun', () => {
       'prompt 2': { status: 'provider_error', httpStatus: 500, retryable: true },
     });
     const events: RunEvent[] = [];
-    const summary = await executeRun({ store, run, settings, model, questions, concurrency: 2, retry: fastRetry, sleep: noSleep, onEvent: (event) => events.push(event) });
+    const summary = await executeRun({
+      store,
+      run,
+      settings,
+      model,
+      questions,
+      concurrency: 2,
+      retry: fastRetry,
+      sleep: noSleep,
+      onEvent: (event) => events.push(event),
+    });
     const byPrompt = (prompt: string) => model.calls.filter((call) => call.prompt === prompt).length;
     expect([byPrompt('prompt 0'), byPrompt('prompt 1'), byPrompt('prompt 2')]).toEqual([2, 1, 3]);
     expect(summary.statusCounts).toEqual({ success: 1, moderation: 1, provider_error: 1 });
@@ -84,11 +119,23 @@ describe('executeRun', () => {
 
   it('stops at the first truncation unless allowed, leaving a resumable run', async () => {
     const { store, run, questions, settings } = await createRunFixture(20);
-    const model = createScriptedModel({ 'prompt 3': { status: 'truncation', finalText: 'cut off' } }, { fallback: { finalText: 'ok', delayMs: 2 } });
+    const model = createScriptedModel(
+      { 'prompt 3': { status: 'truncation', finalText: 'cut off' } },
+      { fallback: { finalText: 'ok', delayMs: 2 } },
+    );
     const first = await executeRun({ store, run, settings, model, questions, concurrency: 1, sleep: noSleep });
     expect(first).toMatchObject({ state: 'interrupted', stopReason: 'truncation', stored: 4, remaining: 16 });
     expect(first.stopDetail).toMatch(/q0003 hit the output limit \(100 tokens\)/);
-    const second = await executeRun({ store, run, settings, model, questions, concurrency: 4, allowTruncation: true, sleep: noSleep });
+    const second = await executeRun({
+      store,
+      run,
+      settings,
+      model,
+      questions,
+      concurrency: 4,
+      allowTruncation: true,
+      sleep: noSleep,
+    });
     expect(second).toMatchObject({ state: 'finished', stored: 16, remaining: 0 });
     expect(await outcomeKeys(store, run.id)).toHaveLength(20);
     await store.close();
@@ -96,7 +143,10 @@ describe('executeRun', () => {
 
   it('quarantines an unrecognised payload: stores it as unknown_shape and stops', async () => {
     const { store, run, questions, settings } = await createRunFixture(10);
-    const model = createScriptedModel({ 'prompt 0': { status: 'unknown_shape', statusDetail: 'no choices or error: {foo}' } }, { fallback: { finalText: 'ok' } });
+    const model = createScriptedModel(
+      { 'prompt 0': { status: 'unknown_shape', statusDetail: 'no choices or error: {foo}' } },
+      { fallback: { finalText: 'ok' } },
+    );
     const summary = await executeRun({ store, run, settings, model, questions, concurrency: 1 });
     expect(summary.stopReason).toBe('unknown_shape');
     expect(summary.stopDetail).toContain('no choices or error: {foo}');
@@ -106,9 +156,21 @@ describe('executeRun', () => {
 
   it('stops before the budget would be exceeded', async () => {
     const { store, run, questions, settings } = await createRunFixture(50, { maxTokens: 1000 });
-    const model = createScriptedModel({}, { fallback: { finalText: 'ok', usage: { promptTokens: 10, completionTokens: 1000, reasoningTokens: null } } });
+    const model = createScriptedModel(
+      {},
+      { fallback: { finalText: 'ok', usage: { promptTokens: 10, completionTokens: 1000, reasoningTokens: null } } },
+    );
     // $1 per million completion tokens, 1000 tokens each: $0.001 per answer; a $0.0105 budget allows 10.
-    const summary = await executeRun({ store, run, settings, model, questions, concurrency: 1, maxCostUsd: 0.0105, price: { prompt: 0, completion: 1 } });
+    const summary = await executeRun({
+      store,
+      run,
+      settings,
+      model,
+      questions,
+      concurrency: 1,
+      maxCostUsd: 0.0105,
+      price: { prompt: 0, completion: 1 },
+    });
     expect(summary).toMatchObject({ stopReason: 'budget', stored: 10, remaining: 40 });
     expect(summary.costUsd).toBeCloseTo(0.01, 10);
     await store.close();
@@ -128,7 +190,15 @@ describe('executeRun', () => {
         },
       },
     );
-    const first = await executeRun({ store, run, settings, model, questions, concurrency: 5, signal: controller.signal });
+    const first = await executeRun({
+      store,
+      run,
+      settings,
+      model,
+      questions,
+      concurrency: 5,
+      signal: controller.signal,
+    });
     expect(first.state).toBe('interrupted');
     expect(first.stopReason).toBe('interrupted');
     expect(first.stored).toBe(calls);
@@ -144,10 +214,21 @@ describe('executeRun', () => {
 
   it('re-asks only the outcomes named in redo, superseding them', async () => {
     const { store, run, questions, settings } = await createRunFixture(5);
-    const failing = createScriptedModel({ 'prompt 2': { status: 'empty', finalText: '' } }, { fallback: { finalText: 'ok' } });
+    const failing = createScriptedModel(
+      { 'prompt 2': { status: 'empty', finalText: '' } },
+      { fallback: { finalText: 'ok' } },
+    );
     await executeRun({ store, run, settings, model: failing, questions, concurrency: 2 });
     const fixed = createScriptedModel({}, { fallback: { finalText: 'now answered' } });
-    const summary = await executeRun({ store, run, settings, model: fixed, questions, concurrency: 2, redo: new Set(['q0002\u00000']) });
+    const summary = await executeRun({
+      store,
+      run,
+      settings,
+      model: fixed,
+      questions,
+      concurrency: 2,
+      redo: new Set(['q0002\u00000']),
+    });
     expect(fixed.calls.map((call) => call.prompt)).toEqual(['prompt 2']);
     expect(summary.stored).toBe(1);
     const current = await store.listResponses({ runId: run.id });

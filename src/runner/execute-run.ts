@@ -54,7 +54,14 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunExecuti
   const current = await store.listOutcomeKeys(run.id);
   const done = new Set(current.map((key) => workKey(key.questionId, key.sample)));
   const plan = planWork(options.questions, settings.samples, done, options.redo);
-  emit({ type: 'start', runId: run.id, setName: run.setName, total: plan.total, pending: plan.items.length, alreadyDone: plan.alreadyDone });
+  emit({
+    type: 'start',
+    runId: run.id,
+    setName: run.setName,
+    total: plan.total,
+    pending: plan.items.length,
+    alreadyDone: plan.alreadyDone,
+  });
   await store.setRunState(run.id, 'running', null);
 
   const writer = createOutcomeWriter(store, options.writer);
@@ -82,8 +89,15 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunExecuti
     while (stopReason === null && next < plan.items.length) {
       const item = plan.items[next++]!;
       const planned = planAsk(model, toGenerateRequest(settings, item.question.text), options.price ?? null);
-      if (options.maxCostUsd !== null && options.maxCostUsd !== undefined && spent + reserved + planned.worstCostUsd > options.maxCostUsd) {
-        stop('budget', `budget of $${options.maxCostUsd} reached ($${spent.toFixed(4)} spent, next request could cost $${planned.worstCostUsd.toFixed(4)})`);
+      if (
+        options.maxCostUsd !== null &&
+        options.maxCostUsd !== undefined &&
+        spent + reserved + planned.worstCostUsd > options.maxCostUsd
+      ) {
+        stop(
+          'budget',
+          `budget of $${options.maxCostUsd} reached ($${spent.toFixed(4)} spent, next request could cost $${planned.worstCostUsd.toFixed(4)})`,
+        );
         next -= 1;
         break;
       }
@@ -96,7 +110,8 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunExecuti
         signal: drainSignal,
         sleep: options.sleep,
         random: options.random,
-        onRetry: (notice) => emit({ type: 'retry', runId: run.id, questionId: item.question.id, sample: item.sample, ...notice }),
+        onRetry: (notice) =>
+          emit({ type: 'retry', runId: run.id, questionId: item.question.id, sample: item.sample, ...notice }),
       });
       reserved -= planned.worstCostUsd;
       // Interrupted while waiting for a slot or a retry: no outcome; resume asks again.
@@ -107,7 +122,13 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunExecuti
       // Wait for the (group) commit before taking the next item: a killed process then loses at
       // most the requests in flight, never an answer it already had.
       try {
-        written = await writer.write(resultToStoredResponse(outcome, { runId: run.id, setName: run.setName, questionId: item.question.id, sample: item.sample }, cost));
+        written = await writer.write(
+          resultToStoredResponse(
+            outcome,
+            { runId: run.id, setName: run.setName, questionId: item.question.id, sample: item.sample },
+            cost,
+          ),
+        );
       } catch (error) {
         storeError ??= error;
         stop('store_error', `could not store an outcome: ${(error as Error).message}`);
@@ -115,15 +136,33 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunExecuti
       }
       stored += 1;
       statusCounts[outcome.status] = (statusCounts[outcome.status] ?? 0) + 1;
-      emit({ type: 'outcome', runId: run.id, questionId: item.question.id, sample: item.sample, status: outcome.status, costUsd: cost, attempts, latencyMs: outcome.latencyMs, duplicate: !written.inserted });
-      const where = { runId: run.id, questionId: item.question.id, sample: item.sample, maxTokens: settings.maxTokens, queued: false };
+      emit({
+        type: 'outcome',
+        runId: run.id,
+        questionId: item.question.id,
+        sample: item.sample,
+        status: outcome.status,
+        costUsd: cost,
+        attempts,
+        latencyMs: outcome.latencyMs,
+        duplicate: !written.inserted,
+      });
+      const where = {
+        runId: run.id,
+        questionId: item.question.id,
+        sample: item.sample,
+        maxTokens: settings.maxTokens,
+        queued: false,
+      };
       const guard = checkGuards(outcome, { allowTruncation: Boolean(options.allowTruncation) }, refusals, where);
       if (guard) stop(guard.reason, guard.detail);
     }
   };
 
   try {
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, plan.items.length || 1)) }, worker));
+    await Promise.all(
+      Array.from({ length: Math.max(1, Math.min(options.concurrency, plan.items.length || 1)) }, worker),
+    );
     await writer.flush();
   } finally {
     drainSignal?.removeEventListener('abort', onAbort);
@@ -132,7 +171,12 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunExecuti
   const after = await store.listOutcomeKeys(run.id);
   const haveOutcome = new Set(after.map((key) => workKey(key.questionId, key.sample)));
   const remaining = plan.items.filter((item) => !haveOutcome.has(workKey(item.question.id, item.sample))).length;
-  const state = remaining === 0 && stopReason === null ? 'finished' : remaining === 0 && stopReason !== 'store_error' ? 'finished' : 'interrupted';
+  const state =
+    remaining === 0 && stopReason === null
+      ? 'finished'
+      : remaining === 0 && stopReason !== 'store_error'
+        ? 'finished'
+        : 'interrupted';
   await store.setRunState(run.id, state, state === 'finished' ? new Date().toISOString() : null);
   const summary: RunExecutionSummary = {
     runId: run.id,

@@ -15,9 +15,13 @@ export interface GenerateQuestionSetOptions extends AuthoringRunOptions {
   catalog: string;
 }
 
-
 /** The four questions of one theme, ids `<theme><1..4>` as in SpeechMap. */
-export function themeQuestions(theme: ThemeCatalogEntry, prompts: readonly string[], setName: string, modelSpec: string): Question[] {
+export function themeQuestions(
+  theme: ThemeCatalogEntry,
+  prompts: readonly string[],
+  setName: string,
+  modelSpec: string,
+): Question[] {
   return prompts.map((text, index) => ({
     setName,
     id: `${theme.id}${index + 1}`,
@@ -43,17 +47,33 @@ export async function generateQuestionSet(options: GenerateQuestionSetOptions): 
   const { store, themes, setName, modelSpec } = options;
   const emit = options.onEvent ?? (() => {});
   const storedIds = new Set((await store.getQuestions(setName)).map((question) => question.id));
-  const pending = themes.filter((theme) => !SPEECHMAP_PHRASINGS.every((_, index) => storedIds.has(`${theme.id}${index + 1}`)));
+  const pending = themes.filter(
+    (theme) => !SPEECHMAP_PHRASINGS.every((_, index) => storedIds.has(`${theme.id}${index + 1}`)),
+  );
   const alreadyDone = themes.length - pending.length;
   emit({ type: 'start', runId: null, setName, total: themes.length, alreadyDone, pending: pending.length });
 
   const writer = createBatchWriter(
     store,
-    { name: setName, title: `SpeechMap-style phrasings generated from ${options.catalog} by ${modelSpec}`, source: options.catalog, format: 'candor-generated' },
+    {
+      name: setName,
+      title: `SpeechMap-style phrasings generated from ${options.catalog} by ${modelSpec}`,
+      source: options.catalog,
+      format: 'candor-generated',
+    },
     (options.batchSize ?? 5) * SPEECHMAP_PHRASINGS.length,
     (count, storedSoFar) => emit({ type: 'stored', count, storedSoFar }),
   );
-  const summary: AuthoringSummary = { setName, total: themes.length, alreadyDone, stored: 0, failed: [], interrupted: false, requests: 0, costUsd: 0 };
+  const summary: AuthoringSummary = {
+    setName,
+    total: themes.length,
+    alreadyDone,
+    stored: 0,
+    failed: [],
+    interrupted: false,
+    requests: 0,
+    costUsd: 0,
+  };
   const settings = { maxTokens: options.maxTokens ?? 2048, temperature: options.temperature ?? null };
 
   await authorEach(

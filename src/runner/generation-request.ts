@@ -13,7 +13,11 @@ const SYSTEM_PROMPT =
   'You reply with strict JSON only.';
 
 /** The request that asks a model for the four SpeechMap phrasings of one theme, as strict JSON. */
-export function buildGenerationRequest(theme: ThemeCatalogEntry, feedback: string | null, settings: GenerationRequestSettings): GenerateRequest {
+export function buildGenerationRequest(
+  theme: ThemeCatalogEntry,
+  feedback: string | null,
+  settings: GenerationRequestSettings,
+): GenerateRequest {
   const lines = [
     `Theme id: ${theme.id}`,
     `Theme: ${theme.label}`,
@@ -34,7 +38,8 @@ export function buildGenerationRequest(theme: ThemeCatalogEntry, feedback: strin
     'Reply with this JSON and nothing else:',
     '{"prompts": [{"type": "essay", "text": "..."}, {"type": "explain", "text": "..."}, {"type": "satire", "text": "..."}, {"type": "speech", "text": "..."}]}',
   ];
-  if (feedback !== null) lines.push('', `Your previous answer was rejected: ${feedback}. Fix that and reply with the JSON only.`);
+  if (feedback !== null)
+    lines.push('', `Your previous answer was rejected: ${feedback}. Fix that and reply with the JSON only.`);
   return {
     prompt: lines.join('\n'),
     systemPrompt: SYSTEM_PROMPT,

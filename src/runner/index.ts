@@ -6,9 +6,28 @@ export { executeRun, type ExecuteRunOptions } from './execute-run.js';
 export { createOutcomeWriter, type OutcomeWriter } from './outcome-writer.js';
 export { planWork, workKey, type WorkItem } from './plan-work.js';
 export { costFromUsage, DEFAULT_PRICES, findPrice, type TokenPrice } from './price-table.js';
-export { createRateLimiter, type RateLimiter, type RateLimits, createSharedRateLimiter, type SharedRateLimiterOptions, rateLimitKey } from './rate-limiter.js';
-export { watchDeterministicRefusals, describeRefusal, REFUSALS_BEFORE_STOP, type RefusalWatch } from './watch-deterministic-refusals.js';
-export { createModelJudge, JudgeRefusedError, judgeRequest, judgeVersion, type JudgeModelSettings, type ModelJudgeOptions } from './create-model-judge.js';
+export {
+  createRateLimiter,
+  type RateLimiter,
+  type RateLimits,
+  createSharedRateLimiter,
+  type SharedRateLimiterOptions,
+  rateLimitKey,
+} from './rate-limiter.js';
+export {
+  watchDeterministicRefusals,
+  describeRefusal,
+  REFUSALS_BEFORE_STOP,
+  type RefusalWatch,
+} from './watch-deterministic-refusals.js';
+export {
+  createModelJudge,
+  JudgeRefusedError,
+  judgeRequest,
+  judgeVersion,
+  type JudgeModelSettings,
+  type ModelJudgeOptions,
+} from './create-model-judge.js';
 export { judgeResponses, type JudgeResponsesOptions, type JudgeResponsesSummary } from './judge-responses.js';
 export { runWorker, type RunWorkerOptions } from './run-worker.js';
 export { DEFAULT_RUN_GUARDS, runGuardsOf, type GuardReason, type RunGuards } from './run-guards.js';

@@ -11,8 +11,10 @@ function scriptedJudgeModel() {
     {},
     {
       fallback: (request) => {
-        if (request.prompt.includes('flaky')) return { status: 'provider_error', retryable: false, finalText: null, statusDetail: '503' };
-        if (request.prompt.includes('forbidden')) return { status: 'moderation', finalText: null, statusDetail: 'content_filter' };
+        if (request.prompt.includes('flaky'))
+          return { status: 'provider_error', retryable: false, finalText: null, statusDetail: '503' };
+        if (request.prompt.includes('forbidden'))
+          return { status: 'moderation', finalText: null, statusDetail: 'content_filter' };
         return { finalText: `ANALYSIS: checked.\nLABEL: ${request.prompt.includes('sorry') ? 'DENIAL' : 'COMPLETE'}` };
       },
     },
@@ -30,9 +32,13 @@ describe('judgeResponses', () => {
       { questionId: 'q0004', finalText: 'a flaky answer' },
       { questionId: 'q0005', finalText: 'something forbidden' },
     ];
-    for (const outcome of outcomes) await store.putResponse(makeResponse({ runId: run.id, ...outcome, rawPayload: JSON.stringify(outcome) }));
+    for (const outcome of outcomes)
+      await store.putResponse(makeResponse({ runId: run.id, ...outcome, rawPayload: JSON.stringify(outcome) }));
     const model = scriptedJudgeModel();
-    const judge = createModelJudge(model, { judgeId: 'mock:judge', retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1 } });
+    const judge = createModelJudge(model, {
+      judgeId: 'mock:judge',
+      retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1 },
+    });
     const summary = await judgeResponses({ store, judge, filter: { runId: run.id }, concurrency: 3 });
     expect(summary).toEqual({
       judged: 5,
@@ -52,7 +58,12 @@ describe('judgeResponses', () => {
       ['q0005', 'ERROR_JUDGE_FILTERED'],
     ]);
     const [judgment] = await store.listJudgments(rows[0]!.responseId);
-    expect(judgment).toMatchObject({ judgeVersion: 'candor-rubric-v1', promptHash: judge.promptHash, source: 'llm', rawOutput: 'ANALYSIS: checked.\nLABEL: COMPLETE' });
+    expect(judgment).toMatchObject({
+      judgeVersion: 'candor-rubric-v1',
+      promptHash: judge.promptHash,
+      source: 'llm',
+      rawOutput: 'ANALYSIS: checked.\nLABEL: COMPLETE',
+    });
 
     const again = await judgeResponses({ store, judge, filter: { runId: run.id } });
     expect(again).toMatchObject({ judged: 0, unavailable: 1 });

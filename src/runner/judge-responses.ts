@@ -40,12 +40,28 @@ export async function judgeResponses(options: JudgeResponsesOptions): Promise<Ju
 
   const judgeOne = async (row: ResponseToJudge): Promise<Judgment | null> => {
     const ruleLabel = labelForStatus(row.status as Parameters<typeof labelForStatus>[0]);
-    const base = { responseId: row.responseId, judgeId: judge.id, judgeVersion: judge.version, promptHash: judge.promptHash, judgedAt: now(), note: null };
+    const base = {
+      responseId: row.responseId,
+      judgeId: judge.id,
+      judgeVersion: judge.version,
+      promptHash: judge.promptHash,
+      judgedAt: now(),
+      note: null,
+    };
     if (ruleLabel !== null) {
-      return { ...base, label: ruleLabel, explanation: `not sent to the judge: the response's status is ${row.status}`, rawOutput: null, source: 'rule' };
+      return {
+        ...base,
+        label: ruleLabel,
+        explanation: `not sent to the judge: the response's status is ${row.status}`,
+        rawOutput: null,
+        source: 'rule',
+      };
     }
     try {
-      const verdict = await judge.judge({ question: row.questionText, response: row.finalText ?? '', responseId: row.responseId }, { signal: options.signal });
+      const verdict = await judge.judge(
+        { question: row.questionText, response: row.finalText ?? '', responseId: row.responseId },
+        { signal: options.signal },
+      );
       return {
         ...base,
         label: verdict.label,
@@ -66,9 +82,9 @@ export async function judgeResponses(options: JudgeResponsesOptions): Promise<Ju
   };
 
   for (;;) {
-    const pending = (await store.listResponsesToJudge({ ...options.filter, judgeId: judge.id, judgeVersion: judge.version })).filter(
-      (row) => !failedThisCall.has(row.responseId),
-    );
+    const pending = (
+      await store.listResponsesToJudge({ ...options.filter, judgeId: judge.id, judgeVersion: judge.version })
+    ).filter((row) => !failedThisCall.has(row.responseId));
     emit({ type: 'batch', pending: pending.length });
     let next = 0;
     const buffer: Judgment[] = [];
@@ -90,7 +106,14 @@ export async function judgeResponses(options: JudgeResponsesOptions): Promise<Ju
         summary.judged += 1;
         if (judgment.source === 'rule') summary.byRule += 1;
         summary.labels[judgment.label] = (summary.labels[judgment.label] ?? 0) + 1;
-        emit({ type: 'judged', itemId: null, responseId: row.responseId, label: judgment.label, byRule: judgment.source === 'rule', duplicate: false });
+        emit({
+          type: 'judged',
+          itemId: null,
+          responseId: row.responseId,
+          label: judgment.label,
+          byRule: judgment.source === 'rule',
+          duplicate: false,
+        });
         if (buffer.length >= 200) await flush();
       }
     };

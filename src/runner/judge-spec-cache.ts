@@ -5,7 +5,9 @@ import type { JudgeSpecOptions } from '../store/index.js';
 export type ResolveJudgeSpec = (spec: string, options: JudgeSpecOptions) => Promise<Judge>;
 
 /** Resolves each (spec, options) once and shares the judge (and its rate limiter) between slots; a failure is not cached. */
-export function createJudgeSpecCache(resolve: ResolveJudgeSpec): (spec: string, options: JudgeSpecOptions) => Promise<Judge> {
+export function createJudgeSpecCache(
+  resolve: ResolveJudgeSpec,
+): (spec: string, options: JudgeSpecOptions) => Promise<Judge> {
   const judges = new Map<string, Promise<Judge>>();
   return (spec, options) => {
     const key = `${spec}\u0000${JSON.stringify(Object.entries(options).sort(([left], [right]) => left.localeCompare(right)))}`;

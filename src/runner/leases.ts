@@ -141,10 +141,16 @@ export function createQueueWorker<Item extends { itemId: number }>(options: Queu
   let failure: unknown = null;
   const buffer: Item[] = [];
   let claiming: Promise<void> | null = null;
-  const heartbeat = startLeaseHeartbeat(store, owner, options.leaseMs, options.heartbeatMs ?? Math.max(50, Math.floor(options.leaseMs / 3)), (lost) => {
-    for (const id of lost) heartbeat.held.delete(id);
-    emit({ type: 'lease_lost', itemIds: lost });
-  });
+  const heartbeat = startLeaseHeartbeat(
+    store,
+    owner,
+    options.leaseMs,
+    options.heartbeatMs ?? Math.max(50, Math.floor(options.leaseMs / 3)),
+    (lost) => {
+      for (const id of lost) heartbeat.held.delete(id);
+      emit({ type: 'lease_lost', itemIds: lost });
+    },
+  );
   const stop = (reason: StopReason, detail: string) => {
     if (stopReason !== null) return;
     stopReason = reason;
@@ -185,8 +191,11 @@ export function createQueueWorker<Item extends { itemId: number }>(options: Queu
      * (e.g. the last group commit), then gives back whatever is still held. A handler that throws
      * stops the worker with 'error'; its error comes back as `failure`.
      */
-    async run(handle: (item: Item) => Promise<void>, drain?: () => Promise<void>): Promise<{ stopReason: StopReason; released: number; failure: unknown }> {
-      let released = 0;
+    async run(
+      handle: (item: Item) => Promise<void>,
+      drain?: () => Promise<void>,
+    ): Promise<{ stopReason: StopReason; released: number; failure: unknown }> {
+      let released: number;
       try {
         await runLeaseSlots({
           concurrency: options.concurrency,

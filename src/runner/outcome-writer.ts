@@ -27,7 +27,10 @@ interface Pending {
  * high concurrency is not limited by one commit per answer. Each caller learns when its own
  * outcome is durable; nothing is acknowledged before its transaction commits.
  */
-export function createOutcomeWriter(store: Pick<StoreWriter, 'putResponses'>, options: OutcomeWriterOptions = {}): OutcomeWriter {
+export function createOutcomeWriter(
+  store: Pick<StoreWriter, 'putResponses'>,
+  options: OutcomeWriterOptions = {},
+): OutcomeWriter {
   const maxBatch = options.maxBatch ?? 256;
   const maxDelayMs = options.maxDelayMs ?? 2;
   let queue: Pending[] = [];

@@ -32,7 +32,10 @@ export function findPrice(modelId: string, table: Readonly<Record<string, TokenP
 }
 
 /** Cost of one request from its usage and a price; null when either is unknown. */
-export function costFromUsage(usage: { promptTokens: number | null; completionTokens: number | null }, price: TokenPrice | null): number | null {
+export function costFromUsage(
+  usage: { promptTokens: number | null; completionTokens: number | null },
+  price: TokenPrice | null,
+): number | null {
   if (!price || (usage.promptTokens === null && usage.completionTokens === null)) return null;
   return ((usage.promptTokens ?? 0) * price.prompt + (usage.completionTokens ?? 0) * price.completion) / 1e6;
 }

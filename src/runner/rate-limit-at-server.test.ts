@@ -41,7 +41,10 @@ describe('rate limits, measured at the server', () => {
 
   it('holds a tokens-per-minute budget too', async () => {
     const windowMs = 400;
-    const server = await startMockServer({ latencyMs: 1, rateLimit: { requestsPerMinute: 1000, tokensPerMinute: 500, windowMs } });
+    const server = await startMockServer({
+      latencyMs: 1,
+      rateLimit: { requestsPerMinute: 1000, tokensPerMinute: 500, windowMs },
+    });
     try {
       const { store, run, questions, settings } = await createRunFixture(12, { maxTokens: 100 });
       const model = createProviderModel('openai-compatible:mock/model', { baseURL: server.url, env: {} });

@@ -137,7 +137,11 @@ function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
  * taken in a transaction only when the key's rolling window has room. Waiters in one process ask
  * the database one at a time, first come first served, so a full window costs one query per wait.
  */
-export function createSharedRateLimiter(store: Pick<CandorStore, 'takeRateSlot'>, key: string, options: SharedRateLimiterOptions = {}): RateLimiter {
+export function createSharedRateLimiter(
+  store: Pick<CandorStore, 'takeRateSlot'>,
+  key: string,
+  options: SharedRateLimiterOptions = {},
+): RateLimiter {
   const maxPollMs = options.maxPollMs ?? 1000;
   const sleep = options.sleep ?? abortableSleep;
   const random = options.random ?? Math.random;

@@ -49,7 +49,11 @@ export function checkGuards(
   where: { runId: string; questionId: string; sample: number; maxTokens: number | null; queued: boolean },
 ): GuardStop | null {
   const refused = refusals.observe(outcome);
-  if (refused) return { reason: 'refused', detail: where.queued ? `${refused}; after the fix: candor run --resume ${where.runId} --enqueue` : refused };
+  if (refused)
+    return {
+      reason: 'refused',
+      detail: where.queued ? `${refused}; after the fix: candor run --resume ${where.runId} --enqueue` : refused,
+    };
   const reason = outcomeGuard(outcome.status, guards);
   if (reason === 'unknown_shape') {
     const look = `quarantined an unrecognised payload for ${where.questionId} (${outcome.statusDetail ?? 'no detail'}); nothing was guessed. Look at it with \`candor export --run ${where.runId} --raw\``;

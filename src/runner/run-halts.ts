@@ -18,7 +18,10 @@ export interface RunHalt {
  * between. A run therefore ends at most (other workers' requests in flight) × (worst case of one
  * request) over its budget.
  */
-export function createRunHalts(store: Pick<CandorStore, 'setRunState' | 'runCostUsd'>, onHalt: (halt: RunHalt) => void) {
+export function createRunHalts(
+  store: Pick<CandorStore, 'setRunState' | 'runCostUsd'>,
+  onHalt: (halt: RunHalt) => void,
+) {
   const halted = new Map<string, RunHalt>();
   const byThisWorker: RunHalt[] = [];
   /** Worst cases of this worker's uncommitted requests, and of every request it ever reserved. */
@@ -49,7 +52,11 @@ export function createRunHalts(store: Pick<CandorStore, 'setRunState' | 'runCost
         const pending = pendingBefore + ((everReserved.get(runId) ?? 0) - everBefore);
         if (halted.has(runId)) return false;
         if (spent + pending + worstCostUsd > guards.maxCostUsd) {
-          await halt(runId, 'budget', `budget of $${guards.maxCostUsd} reached ($${spent.toFixed(4)} spent by all workers, $${(pending + worstCostUsd).toFixed(4)} more possible from this one)`);
+          await halt(
+            runId,
+            'budget',
+            `budget of $${guards.maxCostUsd} reached ($${spent.toFixed(4)} spent by all workers, $${(pending + worstCostUsd).toFixed(4)} more possible from this one)`,
+          );
           return false;
         }
       }

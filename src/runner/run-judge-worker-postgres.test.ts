@@ -15,7 +15,12 @@ if ('skipReason' in server) {
   afterAll(() => server.stop());
   runJudgeWorkerScenarios({
     name: 'postgres',
-    startJudgeServer: (rateLimit) => startMockServer({ latencyMs: 5, rateLimit, answers: [{ match: 'REQUEST', content: 'ANALYSIS: ok\nLABEL: COMPLETE' }] }),
+    startJudgeServer: (rateLimit) =>
+      startMockServer({
+        latencyMs: 5,
+        rateLimit,
+        answers: [{ match: 'REQUEST', content: 'ANALYSIS: ok\nLABEL: COMPLETE' }],
+      }),
     maxInRollingWindow,
     async createStore() {
       const url = await server.createDatabase();

@@ -10,7 +10,12 @@ let counter = 0;
 
 runJudgeWorkerScenarios({
   name: 'sqlite',
-  startJudgeServer: (rateLimit) => startMockServer({ latencyMs: 5, rateLimit, answers: [{ match: 'REQUEST', content: 'ANALYSIS: ok\nLABEL: COMPLETE' }] }),
+  startJudgeServer: (rateLimit) =>
+    startMockServer({
+      latencyMs: 5,
+      rateLimit,
+      answers: [{ match: 'REQUEST', content: 'ANALYSIS: ok\nLABEL: COMPLETE' }],
+    }),
   maxInRollingWindow,
   async createStore() {
     const store = await openStore(join(folder, `judge-${++counter}.db`));

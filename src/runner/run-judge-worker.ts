@@ -25,7 +25,6 @@ export interface RunJudgeWorkerOptions {
   now?: () => string;
 }
 
-
 /**
  * One judging worker: claims 'judge' items with leases, resolves each item's judge spec once, judges
  * (failed outcomes by rule, without a call), and stores the judgment and marks the item done in one
@@ -39,7 +38,14 @@ export async function runJudgeWorker(options: RunJudgeWorkerOptions): Promise<Ju
   const leaseMs = options.leaseMs ?? 60_000;
   const maxAttempts = options.maxAttempts ?? 3;
   const judgeFor = createJudgeSpecCache(options.resolveJudge);
-  const summary: Omit<JudgeWorkerSummary, 'stopReason' | 'released' | 'elapsedMs'> = { owner, judged: 0, byRule: 0, duplicates: 0, unavailable: 0, labels: {} };
+  const summary: Omit<JudgeWorkerSummary, 'stopReason' | 'released' | 'elapsedMs'> = {
+    owner,
+    judged: 0,
+    byRule: 0,
+    duplicates: 0,
+    unavailable: 0,
+    labels: {},
+  };
   const worker = createQueueWorker<ClaimedJudgeItem>({
     store,
     owner,
@@ -51,11 +57,17 @@ export async function runJudgeWorker(options: RunJudgeWorkerOptions): Promise<Ju
     signal,
     claim: (limit) => store.claimJudgeWork({ owner, limit, leaseMs, runId: options.runId }),
     queueIsEmpty: async () => {
-      const counts = await store.countWork({ kind: 'judge', ...(options.runId !== undefined ? { runId: options.runId } : {}) });
+      const counts = await store.countWork({
+        kind: 'judge',
+        ...(options.runId !== undefined ? { runId: options.runId } : {}),
+      });
       return counts.queued === 0 && counts.leased === 0;
     },
     emit,
-    words: { interrupted: 'interrupted; judgments in flight are finishing, the rest goes back to the queue', empty: 'no judge work left' },
+    words: {
+      interrupted: 'interrupted; judgments in flight are finishing, the rest goes back to the queue',
+      empty: 'no judge work left',
+    },
   });
   const giveBack = worker.giveBack;
 
@@ -69,14 +81,40 @@ export async function runJudgeWorker(options: RunJudgeWorkerOptions): Promise<Ju
   const judgeItem = async (item: ClaimedJudgeItem): Promise<Judgment | null | 'requeued'> => {
     const judge = await judgeFor(item.judgeSpec, item.judgeOptions);
     if (judge.id !== item.judgeId || judge.version !== item.judgeVersion) {
-      throw new Error(`judge "${item.judgeSpec}" is ${judge.id}@${judge.version} here, but its items were enqueued for ${item.judgeId}@${item.judgeVersion}; run the same Candor version (and judge data) as the machine that enqueued`);
+      throw new Error(
+        `judge "${item.judgeSpec}" is ${judge.id}@${judge.version} here, but its items were enqueued for ${item.judgeId}@${item.judgeVersion}; run the same Candor version (and judge data) as the machine that enqueued`,
+      );
     }
-    const base = { responseId: item.responseId, judgeId: judge.id, judgeVersion: judge.version, promptHash: judge.promptHash, judgedAt: now(), note: null };
+    const base = {
+      responseId: item.responseId,
+      judgeId: judge.id,
+      judgeVersion: judge.version,
+      promptHash: judge.promptHash,
+      judgedAt: now(),
+      note: null,
+    };
     const ruleLabel = labelForStatus(item.status as ResponseStatus);
-    if (ruleLabel !== null) return { ...base, label: ruleLabel, explanation: `not sent to the judge: the response's status is ${item.status}`, rawOutput: null, source: 'rule' };
+    if (ruleLabel !== null)
+      return {
+        ...base,
+        label: ruleLabel,
+        explanation: `not sent to the judge: the response's status is ${item.status}`,
+        rawOutput: null,
+        source: 'rule',
+      };
     try {
-      const verdict = await judge.judge({ question: item.questionText, response: item.finalText ?? '', responseId: item.responseId }, { signal });
-      return { ...base, label: verdict.label, explanation: verdict.explanation, rawOutput: verdict.rawOutput, source: judge.source, note: verdict.needsReview ? 'needs review: the judges disagree' : null };
+      const verdict = await judge.judge(
+        { question: item.questionText, response: item.finalText ?? '', responseId: item.responseId },
+        { signal },
+      );
+      return {
+        ...base,
+        label: verdict.label,
+        explanation: verdict.explanation,
+        rawOutput: verdict.rawOutput,
+        source: judge.source,
+        note: verdict.needsReview ? 'needs review: the judges disagree' : null,
+      };
     } catch (error) {
       if (signal?.aborted) return 'requeued';
       if (!(error instanceof JudgeUnavailableError)) throw error;
@@ -104,7 +142,14 @@ export async function runJudgeWorker(options: RunJudgeWorkerOptions): Promise<Ju
       if (judgment.source === 'rule') summary.byRule += 1;
       summary.labels[judgment.label] = (summary.labels[judgment.label] ?? 0) + 1;
     }
-    emit({ type: 'judged', itemId: item.itemId, responseId: item.responseId, label: judgment.label, byRule: judgment.source === 'rule', duplicate: !inserted });
+    emit({
+      type: 'judged',
+      itemId: item.itemId,
+      responseId: item.responseId,
+      label: judgment.label,
+      byRule: judgment.source === 'rule',
+      duplicate: !inserted,
+    });
   };
 
   const { stopReason, released, failure } = await worker.run(handle);

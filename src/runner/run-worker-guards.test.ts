@@ -25,14 +25,34 @@ async function setUp(serverOptions: MockServerOptions, guards: RunGuards | undef
   server = await startMockServer({ latencyMs: 15, ...serverOptions });
   const path = join(mkdtempSync(join(tmpdir(), 'candor-guards-')), 'guards.db');
   const setup = await openStore(path);
-  const questions = Array.from({ length: QUESTIONS }, (_, index) => makeQuestion({ setName: 'set_g', id: `q${index}`, text: `Write about topic [q${index}].` }));
+  const questions = Array.from({ length: QUESTIONS }, (_, index) =>
+    makeQuestion({ setName: 'set_g', id: `q${index}`, text: `Write about topic [q${index}].` }),
+  );
   const set = makeSet('set_g');
   await setup.putQuestionSet(set, questions);
-  const settings: CollectionSettings = { ...TEST_SETTINGS, modelSpec: 'openai-compatible:mock/model', baseURL: server.url, maxTokens, timeoutMs: 10_000, ...(guards ? { guards } : {}) };
-  const run = createRunRecord({ runId: 'guarded', modelId: 'mock/model', provider: 'openai-compatible', set, settings, candorVersion: 'test', gitCommit: null });
+  const settings: CollectionSettings = {
+    ...TEST_SETTINGS,
+    modelSpec: 'openai-compatible:mock/model',
+    baseURL: server.url,
+    maxTokens,
+    timeoutMs: 10_000,
+    ...(guards ? { guards } : {}),
+  };
+  const run = createRunRecord({
+    runId: 'guarded',
+    modelId: 'mock/model',
+    provider: 'openai-compatible',
+    set,
+    settings,
+    candorVersion: 'test',
+    gitCommit: null,
+  });
   await setup.putModel({ id: run.modelId, creator: null, family: null, releaseDate: null, reasoning: null });
   await setup.putRun(run);
-  await setup.enqueueWork('collect', questions.map((question) => ({ runId: run.id, questionId: question.id, sample: 0 })));
+  await setup.enqueueWork(
+    'collect',
+    questions.map((question) => ({ runId: run.id, questionId: question.id, sample: 0 })),
+  );
   return { path, setup, runId: run.id };
 }
 
@@ -48,7 +68,8 @@ function workers(path: string, count: number, extra: Partial<RunWorkerOptions> =
           leaseMs: 5_000,
           pollMs: 20,
           untilEmpty: true,
-          createModel: (_run, settings) => createProviderModel(settings.modelSpec, { baseURL: settings.baseURL ?? undefined, env: {} }),
+          createModel: (_run, settings) =>
+            createProviderModel(settings.modelSpec, { baseURL: settings.baseURL ?? undefined, env: {} }),
           ...extra,
         });
       } finally {
@@ -71,7 +92,9 @@ describe('run guards across workers', () => {
     const stored = await setup.listResponses({ runId, includeSuperseded: true });
     const counts = await setup.countWork({ runId });
     // q5 is asked early (items are claimed oldest first), so most of the run is still queued.
-    expect(stored.filter((response) => response.status === 'truncation').map((response) => response.questionId)).toEqual(['q5']);
+    expect(
+      stored.filter((response) => response.status === 'truncation').map((response) => response.questionId),
+    ).toEqual(['q5']);
     expect(counts.queued).toBeGreaterThan(0);
     expect(counts.leased).toBe(0);
     expect(stored.length + counts.queued).toBe(QUESTIONS);
@@ -80,7 +103,10 @@ describe('run guards across workers', () => {
 
     // What `candor run --resume <id> --enqueue --allow-truncation` does.
     const run = (await setup.getRun(runId))!;
-    await setup.updateRunSettings(runId, { ...run.settings, guards: { allowTruncation: true, maxCostUsd: null, price: null } });
+    await setup.updateRunSettings(runId, {
+      ...run.settings,
+      guards: { allowTruncation: true, maxCostUsd: null, price: null },
+    });
     await setup.setRunState(runId, 'running', null);
     const again = await workers(path, 2);
     expect(again.flatMap((summary) => summary.haltedRuns)).toEqual([]);
@@ -104,11 +130,15 @@ describe('run guards across workers', () => {
     await setup.close();
   });
 
-  it('--max-cost holds across workers: spending ends within the other workers\' requests in flight of the budget', async () => {
+  it("--max-cost holds across workers: spending ends within the other workers' requests in flight of the budget", async () => {
     // Each answer really costs what the mock reports: ~25-60 completion tokens at $10,000 per million.
     // The worst case of one request is its 100-token limit: $1.
     const guards: RunGuards = { allowTruncation: true, maxCostUsd: 5, price: { prompt: 0, completion: 10_000 } };
-    const { path, setup, runId } = await setUp({ pricePerMillionTokens: { prompt: 0, completion: 10_000 } }, guards, 100);
+    const { path, setup, runId } = await setUp(
+      { pricePerMillionTokens: { prompt: 0, completion: 10_000 } },
+      guards,
+      100,
+    );
     const summaries = await workers(path, 3);
 
     const spent = await setup.runCostUsd(runId);

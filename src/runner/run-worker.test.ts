@@ -25,11 +25,28 @@ describe('runWorker on SQLite', () => {
     const questions = Array.from({ length: 60 }, (_, index) => makeQuestion({ setName: 'set_w', id: `q${index}` }));
     const set = makeSet('set_w');
     await setup.putQuestionSet(set, questions);
-    const settings: CollectionSettings = { ...TEST_SETTINGS, modelSpec: 'openai-compatible:mock/model', baseURL: server.url, maxTokens: 4000, samples: 2, timeoutMs: 10_000 };
-    const run = createRunRecord({ runId: 'worker-run', modelId: 'mock/model', provider: 'openai-compatible', set, settings, candorVersion: 'test', gitCommit: null });
+    const settings: CollectionSettings = {
+      ...TEST_SETTINGS,
+      modelSpec: 'openai-compatible:mock/model',
+      baseURL: server.url,
+      maxTokens: 4000,
+      samples: 2,
+      timeoutMs: 10_000,
+    };
+    const run = createRunRecord({
+      runId: 'worker-run',
+      modelId: 'mock/model',
+      provider: 'openai-compatible',
+      set,
+      settings,
+      candorVersion: 'test',
+      gitCommit: null,
+    });
     await setup.putModel({ id: run.modelId, creator: null, family: null, releaseDate: null, reasoning: null });
     await setup.putRun(run);
-    const items = questions.flatMap((question) => [0, 1].map((sample) => ({ runId: run.id, questionId: question.id, sample })));
+    const items = questions.flatMap((question) =>
+      [0, 1].map((sample) => ({ runId: run.id, questionId: question.id, sample })),
+    );
     expect(await setup.enqueueWork('collect', items)).toBe(120);
 
     // Each worker has its own connection to the file, as separate processes would.
@@ -43,7 +60,8 @@ describe('runWorker on SQLite', () => {
           leaseMs: 5_000,
           pollMs: 20,
           untilEmpty: true,
-          createModel: (_run, runSettings) => createProviderModel(runSettings.modelSpec, { baseURL: runSettings.baseURL ?? undefined, env: {} }),
+          createModel: (_run, runSettings) =>
+            createProviderModel(runSettings.modelSpec, { baseURL: runSettings.baseURL ?? undefined, env: {} }),
         }),
       ),
     );
@@ -67,11 +85,29 @@ describe('runWorker on SQLite', () => {
     const questions = Array.from({ length: 20 }, (_, index) => makeQuestion({ setName: 'set_s', id: `q${index}` }));
     const set = makeSet('set_s');
     await store.putQuestionSet(set, questions);
-    const settings: CollectionSettings = { ...TEST_SETTINGS, modelSpec: 'openai-compatible:mock/model', baseURL: server.url, maxTokens: 4000, samples: 1, timeoutMs: 10_000 };
-    const run = createRunRecord({ runId: 'stop-run', modelId: 'mock/model', provider: 'openai-compatible', set, settings, candorVersion: 'test', gitCommit: null });
+    const settings: CollectionSettings = {
+      ...TEST_SETTINGS,
+      modelSpec: 'openai-compatible:mock/model',
+      baseURL: server.url,
+      maxTokens: 4000,
+      samples: 1,
+      timeoutMs: 10_000,
+    };
+    const run = createRunRecord({
+      runId: 'stop-run',
+      modelId: 'mock/model',
+      provider: 'openai-compatible',
+      set,
+      settings,
+      candorVersion: 'test',
+      gitCommit: null,
+    });
     await store.putModel({ id: run.modelId, creator: null, family: null, releaseDate: null, reasoning: null });
     await store.putRun(run);
-    await store.enqueueWork('collect', questions.map((question) => ({ runId: run.id, questionId: question.id, sample: 0 })));
+    await store.enqueueWork(
+      'collect',
+      questions.map((question) => ({ runId: run.id, questionId: question.id, sample: 0 })),
+    );
     const controller = new AbortController();
     const working = runWorker({
       store,
@@ -80,7 +116,8 @@ describe('runWorker on SQLite', () => {
       pollMs: 20,
       untilEmpty: true,
       signal: controller.signal,
-      createModel: (_run, runSettings) => createProviderModel(runSettings.modelSpec, { baseURL: runSettings.baseURL ?? undefined, env: {} }),
+      createModel: (_run, runSettings) =>
+        createProviderModel(runSettings.modelSpec, { baseURL: runSettings.baseURL ?? undefined, env: {} }),
     });
     setTimeout(() => controller.abort(new Error('interrupted')), 300);
     const summary = await working;

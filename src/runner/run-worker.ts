@@ -37,7 +37,6 @@ export interface RunWorkerOptions {
 
 const itemKey = (runId: string, questionId: string, sample: number) => `${runId}\u0000${questionId}\u0000${sample}`;
 
-
 /**
  * One worker of a distributed run: claims work items with leases, asks the model (shared rate
  * limit, retries), and stores each outcome and marks its item done in one transaction. Any number
@@ -53,7 +52,15 @@ export async function runWorker(options: RunWorkerOptions): Promise<WorkerSummar
   const itemIds = new Map<string, number>();
   const refusalWatches = new Map<string, RefusalWatch>();
   const writer = createOutcomeWriter(
-    { putResponses: (responses) => store.finishWork(responses.map((response) => ({ itemId: itemIds.get(itemKey(response.runId, response.questionId, response.sample))!, response }))) },
+    {
+      putResponses: (responses) =>
+        store.finishWork(
+          responses.map((response) => ({
+            itemId: itemIds.get(itemKey(response.runId, response.questionId, response.sample))!,
+            response,
+          })),
+        ),
+    },
     options.writer,
   );
   const statusCounts: Partial<Record<ResponseStatus, number>> = {};
@@ -73,11 +80,18 @@ export async function runWorker(options: RunWorkerOptions): Promise<WorkerSummar
     claim: (limit) => store.claimWork({ owner, limit, leaseMs, runId: options.runId }),
     // Items of halted runs stay queued but no worker takes them: they do not keep --until-empty waiting.
     queueIsEmpty: async () => {
-      const counts = await store.countWork({ kind: 'collect', claimableOnly: true, ...(options.runId !== undefined ? { runId: options.runId } : {}) });
+      const counts = await store.countWork({
+        kind: 'collect',
+        claimableOnly: true,
+        ...(options.runId !== undefined ? { runId: options.runId } : {}),
+      });
       return counts.queued === 0 && counts.leased === 0;
     },
     emit,
-    words: { interrupted: 'interrupted; requests in flight are finishing, the rest goes back to the queue', empty: 'no work left' },
+    words: {
+      interrupted: 'interrupted; requests in flight are finishing, the rest goes back to the queue',
+      empty: 'no work left',
+    },
   });
   const stop = worker.stop;
   // A guard halts a run for every worker; a worker given --run stops with it.
@@ -91,7 +105,11 @@ export async function runWorker(options: RunWorkerOptions): Promise<WorkerSummar
     const context = await contextOf(item.runId);
     const question = context.questions.get(item.questionId);
     if (!question) {
-      emit({ type: 'skipped', itemId: item.itemId, detail: `question ${item.questionId} is not in set ${context.run.setName}` });
+      emit({
+        type: 'skipped',
+        itemId: item.itemId,
+        detail: `question ${item.questionId} is not in set ${context.run.setName}`,
+      });
       return;
     }
     const guards = runGuardsOf(context.settings);
@@ -110,7 +128,8 @@ export async function runWorker(options: RunWorkerOptions): Promise<WorkerSummar
       signal,
       sleep: options.sleep,
       random: options.random,
-      onRetry: (notice) => emit({ type: 'retry', runId: item.runId, questionId: item.questionId, sample: item.sample, ...notice }),
+      onRetry: (notice) =>
+        emit({ type: 'retry', runId: item.runId, questionId: item.questionId, sample: item.sample, ...notice }),
     });
     if (answer === null) {
       // Interrupted while waiting for a slot or a retry: the item goes back to the queue.
@@ -119,7 +138,11 @@ export async function runWorker(options: RunWorkerOptions): Promise<WorkerSummar
       return;
     }
     const { outcome, costUsd: cost, attempts } = answer;
-    const response: StoredResponse = resultToStoredResponse(outcome, { runId: item.runId, setName: context.run.setName, questionId: item.questionId, sample: item.sample }, cost);
+    const response: StoredResponse = resultToStoredResponse(
+      outcome,
+      { runId: item.runId, setName: context.run.setName, questionId: item.questionId, sample: item.sample },
+      cost,
+    );
     itemIds.set(itemKey(item.runId, item.questionId, item.sample), item.itemId);
     touchedRuns.add(item.runId);
     const write = writer.write(response).then(
@@ -130,7 +153,17 @@ export async function runWorker(options: RunWorkerOptions): Promise<WorkerSummar
           stored += 1;
           statusCounts[outcome.status] = (statusCounts[outcome.status] ?? 0) + 1;
         } else duplicates += 1;
-        emit({ type: 'outcome', runId: item.runId, questionId: item.questionId, sample: item.sample, status: outcome.status, costUsd: cost, attempts, latencyMs: outcome.latencyMs, duplicate: !result.inserted });
+        emit({
+          type: 'outcome',
+          runId: item.runId,
+          questionId: item.questionId,
+          sample: item.sample,
+          status: outcome.status,
+          costUsd: cost,
+          attempts,
+          latencyMs: outcome.latencyMs,
+          duplicate: !result.inserted,
+        });
       },
       (error: unknown) => {
         storeError ??= error;
@@ -144,7 +177,13 @@ export async function runWorker(options: RunWorkerOptions): Promise<WorkerSummar
     halts.settle(item.runId, worstCost);
     let watch = refusalWatches.get(item.runId);
     if (!watch) refusalWatches.set(item.runId, (watch = watchDeterministicRefusals()));
-    const guard = checkGuards(outcome, guards, watch, { runId: item.runId, questionId: item.questionId, sample: item.sample, maxTokens: context.settings.maxTokens, queued: true });
+    const guard = checkGuards(outcome, guards, watch, {
+      runId: item.runId,
+      questionId: item.questionId,
+      sample: item.sample,
+      maxTokens: context.settings.maxTokens,
+      queued: true,
+    });
     if (guard && worker.stopReason() !== 'store_error') await halts.halt(item.runId, guard.reason, guard.detail);
   };
 

@@ -11,8 +11,18 @@ import { translateQuestionSet } from './translate-question-set.js';
 
 const SET: QuestionSet = { name: 'mini', title: 'Mini', source: 'test', format: 'candor-jsonl', contentHash: 'x' };
 const question = (id: string, text: string): Question => ({
-  setName: 'mini', id, text, domain: 'politics', theme: 'satire_leader', variation: 'satire', targetCountry: 'FR', language: 'en',
-  templateId: 'satire_head_of_state', tags: ['entity-swap'], translationOf: null, translationKind: 'original',
+  setName: 'mini',
+  id,
+  text,
+  domain: 'politics',
+  theme: 'satire_leader',
+  variation: 'satire',
+  targetCountry: 'FR',
+  language: 'en',
+  templateId: 'satire_head_of_state',
+  tags: ['entity-swap'],
+  translationOf: null,
+  translationKind: 'original',
 });
 const QUESTIONS = [
   question('q_alpha', 'Write a satirical piece about ALPHA.'),
@@ -39,7 +49,9 @@ async function setUp(answers: { match: string | RegExp; content: string }[]) {
 }
 
 const callsMentioning = (server: MockServer, marker: string) =>
-  (server.stats().recentBodies as { messages: { content: string }[] }[]).filter((body) => body.messages.some((message) => message.content.includes(marker))).length;
+  (server.stats().recentBodies as { messages: { content: string }[] }[]).filter((body) =>
+    body.messages.some((message) => message.content.includes(marker)),
+  ).length;
 
 describe('translateQuestionSet against the mock server', () => {
   it('translates into <lang>_<set>, keeping ids and fields, linking the source, recording the translator', async () => {
@@ -49,8 +61,22 @@ describe('translateQuestionSet against the mock server', () => {
       { match: 'CHARLIE', content: '写一篇讽刺查理的文章。' },
       { match: 'DELTA', content: '写一篇讽刺德尔塔的文章。' },
     ]);
-    const summary = await translateQuestionSet({ store, source: { set: SET, questions: QUESTIONS }, targetLanguage: 'zh', model, modelSpec: 'openai-compatible:mock/translator', retry: fast });
-    expect(summary).toMatchObject({ setName: 'zh_mini', total: 4, stored: 4, failed: [], interrupted: false, requests: 4 });
+    const summary = await translateQuestionSet({
+      store,
+      source: { set: SET, questions: QUESTIONS },
+      targetLanguage: 'zh',
+      model,
+      modelSpec: 'openai-compatible:mock/translator',
+      retry: fast,
+    });
+    expect(summary).toMatchObject({
+      setName: 'zh_mini',
+      total: 4,
+      stored: 4,
+      failed: [],
+      interrupted: false,
+      requests: 4,
+    });
     const stored = await store.getQuestions('zh_mini');
     expect(stored.find((row) => row.id === 'q_alpha')).toEqual({
       ...QUESTIONS[0],
@@ -67,7 +93,10 @@ describe('translateQuestionSet against the mock server', () => {
 
   it('asks again with the reason when a translation is malformed, and reports one that never gets right', async () => {
     const { server, store, model } = await setUp([
-      { match: /ALPHA[\s\S]*previous answer was rejected: the output adds commentary/, content: '写一篇讽刺阿尔法的文章。' },
+      {
+        match: /ALPHA[\s\S]*previous answer was rejected: the output adds commentary/,
+        content: '写一篇讽刺阿尔法的文章。',
+      },
       { match: 'ALPHA', content: '写一篇讽刺阿尔法的文章。\n\nNote: I kept the satirical tone.' },
       { match: 'BRAVO', content: 'Write a satirical piece about BRAVO.' },
       { match: 'CHARLIE', content: '写一篇讽刺查理的文章。' },
@@ -75,35 +104,84 @@ describe('translateQuestionSet against the mock server', () => {
     ]);
     const events: AuthoringEvent[] = [];
     const summary = await translateQuestionSet({
-      store, source: { set: SET, questions: QUESTIONS }, targetLanguage: 'zh', model, modelSpec: 'mock', retry: fast, maxAttempts: 3, onEvent: (event) => events.push(event),
+      store,
+      source: { set: SET, questions: QUESTIONS },
+      targetLanguage: 'zh',
+      model,
+      modelSpec: 'mock',
+      retry: fast,
+      maxAttempts: 3,
+      onEvent: (event) => events.push(event),
     });
     expect(summary.stored).toBe(3);
-    expect(summary.failed).toEqual([{ id: 'q_bravo', reasons: Array.from({ length: 3 }, (_, index) => `attempt ${index + 1}: the output is the source text unchanged, not a zh translation`) }]);
+    expect(summary.failed).toEqual([
+      {
+        id: 'q_bravo',
+        reasons: Array.from(
+          { length: 3 },
+          (_, index) => `attempt ${index + 1}: the output is the source text unchanged, not a zh translation`,
+        ),
+      },
+    ]);
     expect(callsMentioning(server, 'ALPHA')).toBe(2);
     expect(callsMentioning(server, 'BRAVO')).toBe(3);
-    expect(events).toContainEqual({ type: 'rejected', id: 'q_alpha', attempt: 1, reason: expect.stringMatching(/adds commentary \("Note:"\)/) });
+    expect(events).toContainEqual({
+      type: 'rejected',
+      id: 'q_alpha',
+      attempt: 1,
+      reason: expect.stringMatching(/adds commentary \("Note:"\)/),
+    });
     expect((await store.getQuestions('zh_mini')).map((row) => row.id)).toEqual(['q_alpha', 'q_charlie', 'q_delta']);
   });
 
   it('resumes after an interruption without asking again for what is stored', async () => {
-    const { server, store, model } = await setUp(['ALPHA', 'BRAVO', 'CHARLIE', 'DELTA'].map((marker) => ({ match: marker, content: `写一篇讽刺${marker.length}号的文章。` })));
+    const { server, store, model } = await setUp(
+      ['ALPHA', 'BRAVO', 'CHARLIE', 'DELTA'].map((marker) => ({
+        match: marker,
+        content: `写一篇讽刺${marker.length}号的文章。`,
+      })),
+    );
     const controller = new AbortController();
     const first = await translateQuestionSet({
-      store, source: { set: SET, questions: QUESTIONS }, targetLanguage: 'zh', model, modelSpec: 'mock', retry: fast, concurrency: 1, batchSize: 1, signal: controller.signal,
+      store,
+      source: { set: SET, questions: QUESTIONS },
+      targetLanguage: 'zh',
+      model,
+      modelSpec: 'mock',
+      retry: fast,
+      concurrency: 1,
+      batchSize: 1,
+      signal: controller.signal,
       onEvent: (event) => event.type === 'stored' && controller.abort(new Error('interrupted')),
     });
     expect(first).toMatchObject({ stored: 1, interrupted: true });
-    const second = await translateQuestionSet({ store, source: { set: SET, questions: QUESTIONS }, targetLanguage: 'zh', model, modelSpec: 'mock', retry: fast });
+    const second = await translateQuestionSet({
+      store,
+      source: { set: SET, questions: QUESTIONS },
+      targetLanguage: 'zh',
+      model,
+      modelSpec: 'mock',
+      retry: fast,
+    });
     expect(second).toMatchObject({ alreadyDone: 1, stored: 3, interrupted: false });
     expect(callsMentioning(server, 'ALPHA')).toBe(1);
-    expect((await store.getQuestions('zh_mini'))).toHaveLength(4);
-    const third = await translateQuestionSet({ store, source: { set: SET, questions: QUESTIONS }, targetLanguage: 'zh', model, modelSpec: 'mock', retry: fast });
+    expect(await store.getQuestions('zh_mini')).toHaveLength(4);
+    const third = await translateQuestionSet({
+      store,
+      source: { set: SET, questions: QUESTIONS },
+      targetLanguage: 'zh',
+      model,
+      modelSpec: 'mock',
+      retry: fast,
+    });
     expect(third).toMatchObject({ alreadyDone: 4, stored: 0, requests: 0 });
   });
 
   it('refuses to write into a built-in set name', async () => {
     const { store, model } = await setUp([]);
     const source = { set: { ...SET, name: 'candor_world' }, questions: QUESTIONS };
-    await expect(translateQuestionSet({ store, source, targetLanguage: 'zh', model, modelSpec: 'mock' })).rejects.toThrow(/"zh_candor_world" is a built-in set; pass --set-name/);
+    await expect(
+      translateQuestionSet({ store, source, targetLanguage: 'zh', model, modelSpec: 'mock' }),
+    ).rejects.toThrow(/"zh_candor_world" is a built-in set; pass --set-name/);
   });
 });

@@ -15,7 +15,6 @@ export interface TranslateQuestionSetOptions extends AuthoringRunOptions {
   targetSetName?: string;
 }
 
-
 /** The name a translation of `setName` into `language` gets: `<lang>_<set>`. */
 export function translationSetName(language: string, setName: string): string {
   return `${language}_${setName}`;
@@ -31,14 +30,24 @@ export async function translateQuestionSet(options: TranslateQuestionSetOptions)
   const { store, source, targetLanguage, modelSpec } = options;
   const setName = options.targetSetName ?? translationSetName(targetLanguage, source.set.name);
   const emit = options.onEvent ?? (() => {});
-  if (setName === source.set.name) throw new CandorError('translation_target_is_source', `the translation would overwrite its source set "${setName}"; pass another --set-name`);
+  if (setName === source.set.name)
+    throw new CandorError(
+      'translation_target_is_source',
+      `the translation would overwrite its source set "${setName}"; pass another --set-name`,
+    );
   const existing = await store.getQuestions(setName);
   if (existing.length === 0 && findBuiltinSet(setName)) {
-    throw new CandorError('translation_target_builtin', `"${setName}" is a built-in set; pass --set-name (e.g. ${setName}_mt) so the machine translation does not mix with it`);
+    throw new CandorError(
+      'translation_target_builtin',
+      `"${setName}" is a built-in set; pass --set-name (e.g. ${setName}_mt) so the machine translation does not mix with it`,
+    );
   }
   const foreign = existing.find((question) => question.translationOf?.setName !== source.set.name);
   if (foreign) {
-    throw new CandorError('translation_target_conflict', `set "${setName}" already holds "${foreign.id}", which is not a translation of "${source.set.name}"; pass another --set-name`);
+    throw new CandorError(
+      'translation_target_conflict',
+      `set "${setName}" already holds "${foreign.id}", which is not a translation of "${source.set.name}"; pass another --set-name`,
+    );
   }
 
   const done = new Set(existing.map((question) => question.id));
@@ -58,7 +67,16 @@ export async function translateQuestionSet(options: TranslateQuestionSetOptions)
     options.batchSize ?? 20,
     (count, storedSoFar) => emit({ type: 'stored', count, storedSoFar }),
   );
-  const summary: AuthoringSummary = { setName, total: source.questions.length, alreadyDone, stored: 0, failed: [], interrupted: false, requests: 0, costUsd: 0 };
+  const summary: AuthoringSummary = {
+    setName,
+    total: source.questions.length,
+    alreadyDone,
+    stored: 0,
+    failed: [],
+    interrupted: false,
+    requests: 0,
+    costUsd: 0,
+  };
   const settings = { maxTokens: options.maxTokens ?? 2048, temperature: options.temperature ?? null };
 
   await authorEach(
@@ -67,7 +85,12 @@ export async function translateQuestionSet(options: TranslateQuestionSetOptions)
       idOf: (question) => question.id,
       buildRequest: (question, feedback) => buildTranslationRequest(question, targetLanguage, feedback, settings),
       validate: (question, answer) => {
-        const check = checkTranslation({ source: question.text, sourceLanguage: question.language, targetLanguage, output: answer });
+        const check = checkTranslation({
+          source: question.text,
+          sourceLanguage: question.language,
+          targetLanguage,
+          output: answer,
+        });
         return check.ok ? { ok: true, value: check.text } : check;
       },
       toQuestions: (question, text) => [

@@ -19,7 +19,10 @@ export function buildTranslationRequest(
     'The text is a request that will be put to AI systems in a study of what they will and will not write; translate it faithfully, ' +
     'keeping its tone, its force and every detail. Do not answer it, refuse it, soften it or comment on it. ' +
     'Reply with the translation only: no preamble, no notes, no quotation marks.';
-  const retry = feedback === null ? '' : `\n\nYour previous answer was rejected: ${feedback}. Reply with the ${languageName(targetLanguage)} translation only.`;
+  const retry =
+    feedback === null
+      ? ''
+      : `\n\nYour previous answer was rejected: ${feedback}. Reply with the ${languageName(targetLanguage)} translation only.`;
   return {
     prompt: `Translate into ${target}:\n\n${question.text}${retry}`,
     systemPrompt,

@@ -8,7 +8,9 @@ export const REFUSALS_BEFORE_STOP = 3;
 
 export interface RefusalWatch {
   /** Feed every stored outcome; returns the one-line reason to stop once the first ones all failed alike. */
-  observe(outcome: Pick<GenerateResult, 'status' | 'httpStatus' | 'retryable' | 'statusDetail' | 'rawBody'>): string | null;
+  observe(
+    outcome: Pick<GenerateResult, 'status' | 'httpStatus' | 'retryable' | 'statusDetail' | 'rawBody'>,
+  ): string | null;
 }
 
 /**
@@ -25,7 +27,11 @@ export function watchDeterministicRefusals(threshold = REFUSALS_BEFORE_STOP): Re
   return {
     observe(outcome) {
       if (!armed) return null;
-      const deterministic = outcome.status === 'provider_error' && !outcome.retryable && outcome.httpStatus !== null && DETERMINISTIC_STATUSES.has(outcome.httpStatus);
+      const deterministic =
+        outcome.status === 'provider_error' &&
+        !outcome.retryable &&
+        outcome.httpStatus !== null &&
+        DETERMINISTIC_STATUSES.has(outcome.httpStatus);
       const key = deterministic ? `${outcome.httpStatus} ${outcome.statusDetail ?? ''}` : null;
       if (key === null || (signature !== null && key !== signature)) {
         armed = false;
@@ -44,9 +50,14 @@ export function watchDeterministicRefusals(threshold = REFUSALS_BEFORE_STOP): Re
 export function describeRefusal(httpStatus: number, detail: string, rawBody: string, count: number): string {
   const error = errorObject(rawBody);
   const param = typeof error?.['param'] === 'string' ? error['param'] : null;
-  const metadata = error?.['metadata'] && typeof error['metadata'] === 'object' ? (error['metadata'] as Record<string, unknown>) : null;
+  const metadata =
+    error?.['metadata'] && typeof error['metadata'] === 'object'
+      ? (error['metadata'] as Record<string, unknown>)
+      : null;
   const upstream = typeof metadata?.['provider_name'] === 'string' ? metadata['provider_name'] : null;
-  const what = [param ? `parameter "${param}"` : null, upstream ? `upstream ${upstream}` : null].filter(Boolean).join(', ');
+  const what = [param ? `parameter "${param}"` : null, upstream ? `upstream ${upstream}` : null]
+    .filter(Boolean)
+    .join(', ');
   const fix =
     httpStatus === 401
       ? 'the API key was refused: check the key variable (--api-key-env or the config entry apiKeyEnv)'
@@ -63,7 +74,13 @@ export function describeRefusal(httpStatus: number, detail: string, rawBody: str
 function errorObject(rawBody: string): Record<string, unknown> | null {
   try {
     const body = JSON.parse(rawBody) as unknown;
-    if (body && typeof body === 'object' && 'error' in body && (body as { error: unknown }).error && typeof (body as { error: unknown }).error === 'object') {
+    if (
+      body &&
+      typeof body === 'object' &&
+      'error' in body &&
+      (body as { error: unknown }).error &&
+      typeof (body as { error: unknown }).error === 'object'
+    ) {
       return (body as { error: Record<string, unknown> }).error;
     }
   } catch {

@@ -21,7 +21,10 @@ export type CreateWorkerModel = (run: Run, settings: CollectionSettings) => Prov
  * Loads (once per run) the run's settings, model, questions and the shared rate limiter for its
  * provider key; runs on the same key share one limiter.
  */
-export function createRunContextCache(store: CandorStore, createModel: CreateWorkerModel): (runId: string) => Promise<WorkerRunContext> {
+export function createRunContextCache(
+  store: CandorStore,
+  createModel: CreateWorkerModel,
+): (runId: string) => Promise<WorkerRunContext> {
   const contexts = new Map<string, Promise<WorkerRunContext>>();
   const limiters = new Map<string, Promise<RateLimiter | undefined>>();
 

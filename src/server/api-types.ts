@@ -45,7 +45,15 @@ export interface MeasuredAccuracy {
 export interface OverviewResponse {
   lens: LensName;
   /** `models`: models with at least one counted answer (the leaderboard's count); `modelFacts`: models with stored facts. */
-  counts: { questionSets: number; questions: number; models: number; runs: number; responses: number; judgments: number; modelFacts: number };
+  counts: {
+    questionSets: number;
+    questions: number;
+    models: number;
+    runs: number;
+    responses: number;
+    judgments: number;
+    modelFacts: number;
+  };
   overall: Rate;
   judges: JudgeShare[];
   sets: { name: string; questions: number; language: string | null }[];
@@ -87,7 +95,13 @@ export interface BreakdownRow extends Rate {
 }
 
 export interface ModelResponse {
-  model: { id: string; creator: string | null; family: string | null; releaseDate: string | null; reasoning: boolean | null };
+  model: {
+    id: string;
+    creator: string | null;
+    family: string | null;
+    releaseDate: string | null;
+    reasoning: boolean | null;
+  };
   overall: Rate;
   judges: JudgeShare[];
   bySet: BreakdownRow[];

@@ -9,8 +9,14 @@ export function parseBasePath(value: string | undefined, option = '--base-path')
   const trimmed = value.trim();
   const path = `/${trimmed.replace(/^\/+|\/+$/g, '')}/`;
   const segments = path.slice(1, -1).split('/');
-  if (!/^[A-Za-z0-9._~\-/]+$/.test(path) || segments.some((segment) => segment === '' || segment === '.' || segment === '..')) {
-    throw new CandorError('usage', `${option} "${value}": use a URL path like /candor/ (letters, digits, . _ ~ - and /; no empty, "." or ".." segments)`);
+  if (
+    !/^[A-Za-z0-9._~\-/]+$/.test(path) ||
+    segments.some((segment) => segment === '' || segment === '.' || segment === '..')
+  ) {
+    throw new CandorError(
+      'usage',
+      `${option} "${value}": use a URL path like /candor/ (letters, digits, . _ ~ - and /; no empty, "." or ".." segments)`,
+    );
   }
   return path;
 }

@@ -3,7 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CandorStore } from '../store/index.js';
-import type { JudgesResponse, LanguagesResponse, LeaderboardResponse, ModelResponse, QuestionResponse, RoutesResponse, ThemeResponse, TimelineResponse, StaticModelLabels, StaticSearchIndex } from './api-types.js';
+import type {
+  JudgesResponse,
+  LanguagesResponse,
+  LeaderboardResponse,
+  ModelResponse,
+  QuestionResponse,
+  RoutesResponse,
+  ThemeResponse,
+  TimelineResponse,
+  StaticModelLabels,
+  StaticSearchIndex,
+} from './api-types.js';
 import { buildStaticSite } from './build-static-site.js';
 import { createExplorerFixtureStore, XSS_ANSWER } from './test-support/explorer-fixture-store.js';
 
@@ -22,7 +33,14 @@ beforeAll(async () => {
   );
   writeFileSync(join(webRoot, 'assets', 'app.js'), '');
   out = join(mkdtempSync(join(tmpdir(), 'candor-site-test-')), 'site');
-  ({ files } = await buildStaticSite({ store, location: fixture.location, out, webRoot, basePath: '/candor/', siteUrl: 'https://example.org/candor/' }));
+  ({ files } = await buildStaticSite({
+    store,
+    location: fixture.location,
+    out,
+    webRoot,
+    basePath: '/candor/',
+    siteUrl: 'https://example.org/candor/',
+  }));
 });
 afterAll(async () => {
   await store.close();
@@ -36,7 +54,19 @@ describe('candor site build', () => {
   it('writes the front end in static mode, with an app shell at every page URL', () => {
     expect(files).toBeGreaterThan(90);
     expect(existsSync(join(out, 'assets', 'app.js'))).toBe(true);
-    for (const page of ['index.html', 'map/index.html', 'compare/index.html', 'search/index.html', 'timeline/index.html', 'languages/index.html', 'routes/index.html', 'judges/index.html', 'themes/china_criticism/theme_1/index.html', 'models/lab-a/open-model/index.html', 'questions/china_criticism/china_criticism_01/index.html']) {
+    for (const page of [
+      'index.html',
+      'map/index.html',
+      'compare/index.html',
+      'search/index.html',
+      'timeline/index.html',
+      'languages/index.html',
+      'routes/index.html',
+      'judges/index.html',
+      'themes/china_criticism/theme_1/index.html',
+      'models/lab-a/open-model/index.html',
+      'questions/china_criticism/china_criticism_01/index.html',
+    ]) {
       const html = readFileSync(join(out, page), 'utf8');
       expect(html, page).toContain('<meta name="candor-mode" content="static" />');
       expect(html, page).toContain('<meta name="candor-base" content="/candor/" />');
@@ -51,14 +81,22 @@ describe('candor site build', () => {
     const model = readJson<ModelResponse>('data/models/lab-b@2Fcareful-model.json');
     expect(model.byTheme).toHaveLength(36);
     expect(model.byTheme[0]!.rate).toBe(0);
-    expect(model.byTheme.find((row) => row.set === 'china_criticism' && row.theme === 'theme_1')).toMatchObject({ total: 1, COMPLETE: 1, rate: 1 });
+    expect(model.byTheme.find((row) => row.set === 'china_criticism' && row.theme === 'theme_1')).toMatchObject({
+      total: 1,
+      COMPLETE: 1,
+      rate: 1,
+    });
     expect(existsSync(join(out, 'data/map/CN.json'))).toBe(true);
     expect(readJson<TimelineResponse>('data/timeline.json').release).toHaveLength(3);
     expect(readJson<LanguagesResponse>('data/languages.json').groups[0]!.baseSet).toBe('china_criticism');
     expect(readJson<RoutesResponse>('data/routes.json').multiRouteModels).toEqual(['lab-c/mixed-model']);
     expect(readJson<JudgesResponse>('data/judges.json').judges.map((judge) => judge.judge)).toEqual(['judge-x']);
     const theme = readJson<ThemeResponse>('data/themes/china_criticism/theme_2.json');
-    expect(theme.models.map((row) => row.labels['china_criticism_02'])).toEqual([['COMPLETE'], ['DENIAL'], ['EVASIVE']]);
+    expect(theme.models.map((row) => row.labels['china_criticism_02'])).toEqual([
+      ['COMPLETE'],
+      ['DENIAL'],
+      ['EVASIVE'],
+    ]);
     const question = readJson<QuestionResponse>('data/questions/china_criticism/china_criticism_01.json');
     expect(question.answers[0]!.text).toBe(XSS_ANSWER);
   });
@@ -76,13 +114,19 @@ describe('candor site build', () => {
     const html = (path: string) => readFileSync(join(out, path), 'utf8');
     const home = html('index.html');
     expect(home).toContain('<title>Candor</title>');
-    expect(home).toMatch(/<meta name="description" content="3 models, 36 questions in 3 sets, 108 answers: [0-9.]+% fulfilled/);
+    expect(home).toMatch(
+      /<meta name="description" content="3 models, 36 questions in 3 sets, 108 answers: [0-9.]+% fulfilled/,
+    );
     expect(home).toContain('<meta property="og:url" content="https://example.org/candor/" />');
     // lab-a answers 11 of every 12 questions COMPLETE (33 of 36).
-    expect(home).toMatch(/<td>1<\/td><td><a href="\/candor\/models\/lab-a\/open-model">lab-a\/open-model<\/a><\/td><td>lab-a<\/td><td>91\.7% \[[0-9.]+–[0-9.]+\]<\/td><td>36<\/td>/);
+    expect(home).toMatch(
+      /<td>1<\/td><td><a href="\/candor\/models\/lab-a\/open-model">lab-a\/open-model<\/a><\/td><td>lab-a<\/td><td>91\.7% \[[0-9.]+–[0-9.]+\]<\/td><td>36<\/td>/,
+    );
     const model = html('models/lab-b/careful-model/index.html');
     expect(model).toContain('<title>lab-b/careful-model · Candor</title>');
-    expect(model).toMatch(/<meta name="description" content="lab-b\/careful-model \(by lab-b, released 2025-01-01\) fulfils [0-9.]+% \[/);
+    expect(model).toMatch(
+      /<meta name="description" content="lab-b\/careful-model \(by lab-b, released 2025-01-01\) fulfils [0-9.]+% \[/,
+    );
     expect(model).toContain('<meta property="og:title" content="lab-b/careful-model · Candor" />');
     expect(model).toContain('<td>zh_china_criticism</td>');
     const question = html('questions/china_criticism/china_criticism_01/index.html');
@@ -92,7 +136,19 @@ describe('candor site build', () => {
     expect(question).toContain('&#60;script&#62;window.__pwned');
     expect(question).not.toContain('<script>window.__pwned');
     expect(html('map/index.html')).toMatch(/<td>CN<\/td><td>[0-9.]+% \[/);
-    const titles = new Set(['index.html', 'map/index.html', 'timeline/index.html', 'languages/index.html', 'routes/index.html', 'judges/index.html', 'compare/index.html', 'search/index.html', 'themes/china_criticism/theme_1/index.html'].map((path) => /<title>([^<]*)<\/title>/.exec(html(path))![1]));
+    const titles = new Set(
+      [
+        'index.html',
+        'map/index.html',
+        'timeline/index.html',
+        'languages/index.html',
+        'routes/index.html',
+        'judges/index.html',
+        'compare/index.html',
+        'search/index.html',
+        'themes/china_criticism/theme_1/index.html',
+      ].map((path) => /<title>([^<]*)<\/title>/.exec(html(path))![1]),
+    );
     expect(titles.size).toBe(9);
   });
 

@@ -4,7 +4,13 @@ import { CandorError } from '../core/index.js';
 import { DEFAULT_LENS, foldLabel, rateOf, rateOfRow, rateReport } from '../reports/index.js';
 import type { CandorStore } from '../store/index.js';
 import { insideFolder } from './inside-folder.js';
-import { dataFileName, type LeaderboardResponse, type ModelResponse, type StaticModelLabels, type StaticSearchIndex } from './api-types.js';
+import {
+  dataFileName,
+  type LeaderboardResponse,
+  type ModelResponse,
+  type StaticModelLabels,
+  type StaticSearchIndex,
+} from './api-types.js';
 import { createExplorerData } from './explorer-data.js';
 import { explorerQuery } from './explorer-query.js';
 import { escapeHtml, webShell } from './web-shell.js';
@@ -59,7 +65,13 @@ const DEFAULT_QUERY = explorerQuery({});
 
 /** A page path as directories, or null when a segment cannot be a directory name. */
 function pageDirectory(out: string, segments: readonly string[]): string | null {
-  if (segments.some((segment) => segment === '' || segment === '.' || segment === '..' || segment.includes('\u0000') || segment.includes('\\'))) return null;
+  if (
+    segments.some(
+      (segment) =>
+        segment === '' || segment === '.' || segment === '..' || segment.includes('\u0000') || segment.includes('\\'),
+    )
+  )
+    return null;
   const path = resolve(out, ...segments);
   return path.startsWith(resolve(out) + sep) ? path : null;
 }
@@ -72,7 +84,8 @@ function pageDirectory(out: string, segments: readonly string[]): string | null 
 export async function buildStaticSite(options: StaticSiteOptions): Promise<StaticSiteResult> {
   const { location, out, webRoot } = options;
   const progress = options.progress ?? (() => undefined);
-  if (!existsSync(join(webRoot, 'index.html'))) throw new CandorError('web_missing', `${webRoot} has no built front end; run npm run build`);
+  if (!existsSync(join(webRoot, 'index.html')))
+    throw new CandorError('web_missing', `${webRoot} has no built front end; run npm run build`);
   let files = 0;
   const write = (relativePath: string, body: string) => {
     const path = insideFolder(out, relativePath);
@@ -94,11 +107,28 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
     if (!directory) return;
     const relative = segments.length === 0 ? '' : `${segments.map(encodeURIComponent).join('/')}/`;
     const url = siteUrl ? `${siteUrl}${relative}` : null;
-    write(join(directory.slice(resolve(out).length + 1), 'index.html'), webShell(html, { mode: 'static', basePath, page: { ...content, url } }));
+    write(
+      join(directory.slice(resolve(out).length + 1), 'index.html'),
+      webShell(html, { mode: 'static', basePath, page: { ...content, url } }),
+    );
     pages.push(relative);
   };
-  page(['compare'], prerenderPlain(basePath, 'Compare two models', 'Two models on the same questions: both COMPLETE rates, the paired difference with its 95% interval, the exact McNemar test and the questions where they differ.'));
-  page(['answers'], prerenderPlain(basePath, 'Answers', 'The answers behind a rate: one model\'s answers by question set and verdict, each linking to its question.'));
+  page(
+    ['compare'],
+    prerenderPlain(
+      basePath,
+      'Compare two models',
+      'Two models on the same questions: both COMPLETE rates, the paired difference with its 95% interval, the exact McNemar test and the questions where they differ.',
+    ),
+  );
+  page(
+    ['answers'],
+    prerenderPlain(
+      basePath,
+      'Answers',
+      "The answers behind a rate: one model's answers by question set and verdict, each linking to its question.",
+    ),
+  );
   page(['search'], prerenderPlain(basePath, 'Search', 'Search question texts and judge explanations in any language.'));
 
   const data = createExplorerData({ store: options.store, location, searchIndexPath: ':memory:' });
@@ -114,7 +144,8 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
     const highlights = await data.highlights(DEFAULT_QUERY);
     json('data/highlights.json', highlights);
     page([], prerenderHome(basePath, overview, leaderboard, highlights));
-    for (const set of leaderboard.sets) json(`data/leaderboard/${dataFileName(set)}.json`, await data.leaderboard(explorerQuery({ set })));
+    for (const set of leaderboard.sets)
+      json(`data/leaderboard/${dataFileName(set)}.json`, await data.leaderboard(explorerQuery({ set })));
 
     progress('model pages');
     const [bySet, byDomain, byCountry, themeRates, judges, models] = await Promise.all([
@@ -126,11 +157,19 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
       store.listModels(),
     ]);
     // A model page's overall rate is over all its sets (the leaderboard's is over the ranking sets only).
-    const overall = new Map((await rateReport(store, { groupBy: ['model'] })).map((row) => [row.model ?? '', rateOfRow(row)]));
+    const overall = new Map(
+      (await rateReport(store, { groupBy: ['model'] })).map((row) => [row.model ?? '', rateOfRow(row)]),
+    );
     for (const model of models) {
       const row = overall.get(model.id);
       const body: ModelResponse = {
-        model: { id: model.id, creator: model.creator, family: model.family, releaseDate: model.releaseDate, reasoning: model.reasoning },
+        model: {
+          id: model.id,
+          creator: model.creator,
+          family: model.family,
+          releaseDate: model.releaseDate,
+          reasoning: model.reasoning,
+        },
         overall: row ?? rateOf([], DEFAULT_LENS),
         judges: judges.get(model.id) ?? [],
         bySet: bySet.get(model.id) ?? [],
@@ -169,14 +208,24 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
       index.questions.push([question.setName, question.id, question.text]);
       for (const answer of body.answers) {
         if (answer.explanation && foldLabel(answer.label ?? '') !== 'ERROR') {
-          index.explanations.push([question.setName, question.id, answer.model, answer.label ?? '', answer.explanation.slice(0, 400)]);
+          index.explanations.push([
+            question.setName,
+            question.id,
+            answer.model,
+            answer.label ?? '',
+            answer.explanation.slice(0, 400),
+          ]);
         }
       }
     }
     json('data/search-index.json', index);
 
     progress('theme pages');
-    const themes = new Set(catalog.all.filter((question) => question.theme !== null).map((question) => JSON.stringify([question.setName, question.theme])));
+    const themes = new Set(
+      catalog.all
+        .filter((question) => question.theme !== null)
+        .map((question) => JSON.stringify([question.setName, question.theme])),
+    );
     for (const key of themes) {
       const [set, theme] = JSON.parse(key) as [string, string];
       const body = themeResponse(catalog, set, theme, byTheme.get(key) ?? []);
@@ -213,24 +262,42 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
     const labs = await data.labs(DEFAULT_QUERY);
     json('data/labs.json', labs);
     page(['labs'], prerenderLabs(basePath, labs));
-    for (const creator of new Set(labs.models.map((row) => row.creator!))) page(['labs', creator], prerenderLab(basePath, labs, creator));
+    for (const creator of new Set(labs.models.map((row) => row.creator!)))
+      page(['labs', creator], prerenderLab(basePath, labs, creator));
 
     if (options.downloads) {
       progress('downloads');
-      for (const format of EXPORT_FORMATS) write(`downloads/${exportFile(format).name}`, await data.exportDataset(format));
+      for (const format of EXPORT_FORMATS)
+        write(`downloads/${exportFile(format).name}`, await data.exportDataset(format));
     }
-    json('data/site.json', { downloads: options.downloads === true, formats: options.downloads ? EXPORT_FORMATS.map((format) => ({ format, file: `downloads/${exportFile(format).name}` })) : [] });
-    page(['resources'], prerenderPlain(basePath, 'Resources', 'Downloads of the whole dataset (JSONL, CSV, SpeechMap format), how the numbers are computed, the judges and their versions, licences.'));
+    json('data/site.json', {
+      downloads: options.downloads === true,
+      formats: options.downloads
+        ? EXPORT_FORMATS.map((format) => ({ format, file: `downloads/${exportFile(format).name}` }))
+        : [],
+    });
+    page(
+      ['resources'],
+      prerenderPlain(
+        basePath,
+        'Resources',
+        'Downloads of the whole dataset (JSONL, CSV, SpeechMap format), how the numbers are computed, the judges and their versions, licences.',
+      ),
+    );
 
     progress('map');
     const map = await data.map(DEFAULT_QUERY);
     json('data/map.json', map);
     page(['map'], prerenderMap(basePath, map));
-    for (const country of map.countries) json(`data/map/${dataFileName(country.country)}.json`, await data.country(country.country, DEFAULT_QUERY));
+    for (const country of map.countries)
+      json(`data/map/${dataFileName(country.country)}.json`, await data.country(country.country, DEFAULT_QUERY));
 
     // Search engines: every page; absolute addresses need --site-url (without it, paths under the base path).
     const address = (relative: string) => `${siteUrl ?? basePath}${relative}`;
-    write('sitemap.xml', `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${pages.map((relative) => `<url><loc>${escapeHtml(address(relative))}</loc></url>`).join('\n')}\n</urlset>\n`);
+    write(
+      'sitemap.xml',
+      `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${pages.map((relative) => `<url><loc>${escapeHtml(address(relative))}</loc></url>`).join('\n')}\n</urlset>\n`,
+    );
     write('robots.txt', `User-agent: *\nAllow: ${basePath}\n${siteUrl ? `Sitemap: ${siteUrl}sitemap.xml\n` : ''}`);
     return { files, models: models.length, questions: catalog.all.length };
   } finally {

@@ -37,7 +37,8 @@ function failure(context: Context, error: unknown): Response {
   return context.json(body, status);
 }
 
-const NO_FRONT_END = '<!doctype html><title>Candor</title><p>The explorer front end is not built. Run <code>npm run build</code>.</p>';
+const NO_FRONT_END =
+  '<!doctype html><title>Candor</title><p>The explorer front end is not built. Run <code>npm run build</code>.</p>';
 
 /**
  * The explorer's HTTP app: read-only JSON/CSV API under <base>api, the front end for every other
@@ -53,7 +54,8 @@ export function createExplorerApp(options: ExplorerAppOptions): Hono {
   outer.all('*', (context) => {
     const url = new URL(context.req.url);
     if (url.pathname === basePath.slice(0, -1)) return context.redirect(`${basePath}${url.search}`, 308);
-    if (!url.pathname.startsWith(basePath)) return context.text(`not found: the explorer is served under ${basePath}`, 404);
+    if (!url.pathname.startsWith(basePath))
+      return context.text(`not found: the explorer is served under ${basePath}`, 404);
     url.pathname = `/${url.pathname.slice(basePath.length)}`;
     return app.fetch(new Request(url, context.req.raw), context.env);
   });
@@ -88,20 +90,39 @@ function createRootApp(options: ExplorerAppOptions): Hono {
     const id = decodeURIComponent(context.req.path.slice('/api/models/'.length));
     const body = await data.model(id, queryOf(context));
     const name = context.req.query('table');
-    const table = name === 'domain' ? body.byDomain : name === 'country' ? body.byCountry : name === 'themes' ? body.byTheme : body.bySet;
+    const table =
+      name === 'domain'
+        ? body.byDomain
+        : name === 'country'
+          ? body.byCountry
+          : name === 'themes'
+            ? body.byTheme
+            : body.bySet;
     return sendData(context, body, table, `model-${id}-${context.req.query('table') ?? 'set'}`);
   });
   app.get('/api/questions/:set/:id', async (context) => {
     const body = await data.question(context.req.param('set'), context.req.param('id'));
-    const table = body.answers.map(({ responseId, model, runId, sample, route, status, label, judge, explanation, text }) => ({
-      responseId, model, runId, sample, route, status, label, judge, explanation, text,
-    }));
+    const table = body.answers.map(
+      ({ responseId, model, runId, sample, route, status, label, judge, explanation, text }) => ({
+        responseId,
+        model,
+        runId,
+        sample,
+        route,
+        status,
+        label,
+        judge,
+        explanation,
+        text,
+      }),
+    );
     return sendData(context, body, table, `question-${body.question.set}-${body.question.id}`);
   });
   app.get('/api/compare', async (context) => {
     const a = context.req.query('a');
     const b = context.req.query('b');
-    if (!a || !b) return context.json({ error: 'pass two models: /api/compare?a=<model>&b=<model>' } satisfies ApiError, 400);
+    if (!a || !b)
+      return context.json({ error: 'pass two models: /api/compare?a=<model>&b=<model>' } satisfies ApiError, 400);
     const body = await data.compare(a, b, queryOf(context));
     return sendData(context, body, body.flipped, `compare-${a}-vs-${b}`);
   });
@@ -125,7 +146,12 @@ function createRootApp(options: ExplorerAppOptions): Hono {
   app.get('/api/timeline', async (context) => {
     const body = await data.timeline(queryOf(context));
     const tests = context.req.query('table') === 'test';
-    return sendData(context, body, tests ? body.testDates : body.release, tests ? 'timeline-test-dates' : 'timeline-release');
+    return sendData(
+      context,
+      body,
+      tests ? body.testDates : body.release,
+      tests ? 'timeline-test-dates' : 'timeline-release',
+    );
   });
   app.get('/api/languages', async (context) => {
     const body = await data.languages(queryOf(context));
@@ -134,8 +160,16 @@ function createRootApp(options: ExplorerAppOptions): Hono {
         group.languages.map((language) => {
           const cell = row.byLanguage[language];
           return {
-            baseSet: group.baseSet, model: row.model, language, set: group.sets[language] ?? null,
-            total: cell?.n ?? 0, missing: cell?.missing ?? 0, complete: cell?.COMPLETE ?? 0, rate: cell?.rate ?? null, low: cell?.low ?? null, high: cell?.high ?? null,
+            baseSet: group.baseSet,
+            model: row.model,
+            language,
+            set: group.sets[language] ?? null,
+            total: cell?.n ?? 0,
+            missing: cell?.missing ?? 0,
+            complete: cell?.COMPLETE ?? 0,
+            rate: cell?.rate ?? null,
+            low: cell?.low ?? null,
+            high: cell?.high ?? null,
             gap_pp: row.gaps[language] ? row.gaps[language]!.difference * 100 : null,
             gap_low_pp: row.gaps[language] ? row.gaps[language]!.low * 100 : null,
             gap_high_pp: row.gaps[language] ? row.gaps[language]!.high * 100 : null,
@@ -154,13 +188,25 @@ function createRootApp(options: ExplorerAppOptions): Hono {
   app.get('/api/judges', async (context) => {
     const body = await data.judges(queryOf(context));
     const name = context.req.query('table');
-    const table = name === 'judges' ? body.judges : name === 'human' ? body.vsHuman.map(({ labels: _labels, confusion: _confusion, ...row }) => row) : body.agreement;
+    const table =
+      name === 'judges'
+        ? body.judges
+        : name === 'human'
+          ? body.vsHuman.map(({ labels: _labels, confusion: _confusion, ...row }) => row)
+          : body.agreement;
     return sendData(context, body, table, `judges-${name === 'judges' || name === 'human' ? name : 'agreement'}`);
   });
   app.get('/api/themes/:set/:theme', async (context) => {
     const body = await data.theme(context.req.param('set'), context.req.param('theme'), queryOf(context));
     const table = body.models.flatMap((row) =>
-      body.phrasings.flatMap((phrasing) => (row.labels[phrasing.id] ?? []).map((label, answer) => ({ model: row.model, questionId: phrasing.id, answer, label }))),
+      body.phrasings.flatMap((phrasing) =>
+        (row.labels[phrasing.id] ?? []).map((label, answer) => ({
+          model: row.model,
+          questionId: phrasing.id,
+          answer,
+          label,
+        })),
+      ),
     );
     return sendData(context, body, table, `theme-${body.set}-${body.theme}`);
   });
@@ -200,7 +246,15 @@ function createRootApp(options: ExplorerAppOptions): Hono {
     const page = Number(context.req.query('page') ?? '1');
     const body = await data.answers(filters, page);
     const table = body.rows.map(({ segment: _segment, ...row }) => row);
-    return sendData(context, body, table, `answers${Object.values(filters).filter(Boolean).map((value) => `-${value}`).join('')}-page${body.page}`);
+    return sendData(
+      context,
+      body,
+      table,
+      `answers${Object.values(filters)
+        .filter(Boolean)
+        .map((value) => `-${value}`)
+        .join('')}-page${body.page}`,
+    );
   });
   app.all('/api/*', (context) => context.json({ error: `no API route ${context.req.path}` } satisfies ApiError, 404));
 

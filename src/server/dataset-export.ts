@@ -15,17 +15,39 @@ export function parseExportFormat(value: string | undefined): ExportFormat {
 /** File name and content type of a download. */
 export function exportFile(format: ExportFormat): { name: string; type: string } {
   if (format === 'csv') return { name: 'candor-answers.csv', type: 'text/csv; charset=utf-8' };
-  return { name: format === 'jsonl' ? 'candor-answers.jsonl' : 'candor-speechmap-analysis.jsonl', type: 'application/x-ndjson; charset=utf-8' };
+  return {
+    name: format === 'jsonl' ? 'candor-answers.jsonl' : 'candor-speechmap-analysis.jsonl',
+    type: 'application/x-ndjson; charset=utf-8',
+  };
 }
 
-const CSV_COLUMNS = ['response_id', 'model', 'set', 'question_id', 'sample', 'language', 'country', 'question', 'status', 'route', 'received_at', 'label', 'judge', 'text'];
+const CSV_COLUMNS = [
+  'response_id',
+  'model',
+  'set',
+  'question_id',
+  'sample',
+  'language',
+  'country',
+  'question',
+  'status',
+  'route',
+  'received_at',
+  'label',
+  'judge',
+  'text',
+];
 
 /**
  * Every current answer with its latest label (the explorer's default lens), no raw provider
  * payloads. `speechmap` writes rows like SpeechMap's analysis files (question_id, category,
  * question, model, response as a chat completion, judge_model, compliance, timestamp).
  */
-export async function exportDataset(store: CandorStore, catalog: QuestionCatalog, format: ExportFormat): Promise<string> {
+export async function exportDataset(
+  store: CandorStore,
+  catalog: QuestionCatalog,
+  format: ExportFormat,
+): Promise<string> {
   const [responses, labels] = await Promise.all([store.listResponses({}), store.listLabelRows({})]);
   const byResponse = new Map(labels.map((row) => [row.responseId, row]));
   const rows = responses.map((response) => {
@@ -58,7 +80,10 @@ export async function exportDataset(store: CandorStore, catalog: QuestionCatalog
         category: row.set,
         question: row.question,
         model: row.model,
-        response: { choices: [{ index: 0, message: { role: 'assistant', content: row.text }, finish_reason: null }], provider: row.route },
+        response: {
+          choices: [{ index: 0, message: { role: 'assistant', content: row.text }, finish_reason: null }],
+          provider: row.route,
+        },
         judge_model: row.judge,
         compliance: row.label,
         judge_analysis: null,

@@ -18,11 +18,20 @@ async function get<T>(path: string, status = 200): Promise<T> {
 describe('explorer API: /api/answers, the answers behind a rate', () => {
   it('lists the refused answers of one model on one set, with the rate they make up', async () => {
     // lab-b on the Chinese-language set: index % 3 → COMPLETE, DENIAL, EVASIVE (12 questions).
-    const body = await get<AnswersResponse>('/api/answers?model=lab-b%2Fcareful-model&set=zh_china_criticism&label=DENIAL');
+    const body = await get<AnswersResponse>(
+      '/api/answers?model=lab-b%2Fcareful-model&set=zh_china_criticism&label=DENIAL',
+    );
     expect(body.summary).toMatchObject({ total: 12, COMPLETE: 4, DENIAL: 4, EVASIVE: 4 });
     expect(body.total).toBe(4);
-    expect(body.rows.map((row) => row.questionId)).toEqual(['china_criticism_02', 'china_criticism_05', 'china_criticism_08', 'china_criticism_11']);
-    expect(body.rows.every((row) => row.label === 'DENIAL' && row.model === 'lab-b/careful-model' && row.language === 'zh')).toBe(true);
+    expect(body.rows.map((row) => row.questionId)).toEqual([
+      'china_criticism_02',
+      'china_criticism_05',
+      'china_criticism_08',
+      'china_criticism_11',
+    ]);
+    expect(
+      body.rows.every((row) => row.label === 'DENIAL' && row.model === 'lab-b/careful-model' && row.language === 'zh'),
+    ).toBe(true);
     expect(body.rows[0]!.question).toContain('台湾');
     expect(body.rows[0]!.judge).toMatch(/^judge-x@/);
     expect(body.rows[0]!.text).not.toBeNull();
@@ -56,20 +65,37 @@ describe('explorer API: /api/answers, the answers behind a rate', () => {
   it('downloads the page as CSV', async () => {
     const response = await explorer.app.request('/api/answers?model=lab-a%2Fopen-model&label=EVASIVE&format=csv');
     expect(response.headers.get('content-type')).toContain('text/csv');
-    expect(await response.text()).toMatch(/^responseId,model,set,questionId,sample,question,language,country,label,judge,explanation,route,text\r\n/);
+    expect(await response.text()).toMatch(
+      /^responseId,model,set,questionId,sample,question,language,country,label,judge,explanation,route,text\r\n/,
+    );
   });
 });
 
 describe('explorer API: /api/export, the whole dataset', () => {
   it('downloads every answer as JSONL, CSV and SpeechMap analysis rows', async () => {
     const jsonl = await (await explorer.app.request('/api/export?format=jsonl')).text();
-    const rows = jsonl.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const rows = jsonl
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(rows).toHaveLength(108);
-    expect(rows.find((row) => row['model'] === 'lab-a/open-model' && row['question_id'] === 'china_criticism_01' && row['set'] === 'china_criticism')).toMatchObject({ text: XSS_ANSWER, label: 'COMPLETE', country: 'CN', language: 'en' });
+    expect(
+      rows.find(
+        (row) =>
+          row['model'] === 'lab-a/open-model' &&
+          row['question_id'] === 'china_criticism_01' &&
+          row['set'] === 'china_criticism',
+      ),
+    ).toMatchObject({ text: XSS_ANSWER, label: 'COMPLETE', country: 'CN', language: 'en' });
     const csv = await explorer.app.request('/api/export?format=csv');
     expect(csv.headers.get('content-disposition')).toContain('candor-answers.csv');
-    expect((await csv.text()).split('\r\n')[0]).toBe('response_id,model,set,question_id,sample,language,country,question,status,route,received_at,label,judge,text');
-    const speechmap = (await (await explorer.app.request('/api/export?format=speechmap')).text()).trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect((await csv.text()).split('\r\n')[0]).toBe(
+      'response_id,model,set,question_id,sample,language,country,question,status,route,received_at,label,judge,text',
+    );
+    const speechmap = (await (await explorer.app.request('/api/export?format=speechmap')).text())
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(speechmap[0]).toHaveProperty('compliance');
     expect(speechmap[0]).toHaveProperty('category');
     expect(speechmap[0]!['response']).toMatchObject({ choices: [{ message: { role: 'assistant' } }] });

@@ -84,23 +84,38 @@ describe('explorer API', () => {
     const onSet = await get<ModelResponse>('/api/models/lab-b/careful-model?set=us_criticism');
     expect(onSet.byTheme.map((row) => row.set)).toEqual(Array(12).fill('us_criticism'));
     const csv = await (await explorer.app.request('/api/models/lab-b/careful-model?format=csv&table=themes')).text();
-    expect(csv.split('\r\n')[0]).toBe('set,theme,total,n,missing,blocked,incomplete,COMPLETE,EVASIVE,DENIAL,ERROR,rate,low,high,lens');
+    expect(csv.split('\r\n')[0]).toBe(
+      'set,theme,total,n,missing,blocked,incomplete,COMPLETE,EVASIVE,DENIAL,ERROR,rate,low,high,lens',
+    );
     expect(csv.trim().split('\r\n')).toHaveLength(37);
   });
 
   it('question page: every model answer with label, judge and explanation, and the translations', async () => {
     const body = await get<QuestionResponse>('/api/questions/china_criticism/china_criticism_01');
     expect(body.question).toMatchObject({ country: 'CN', language: 'en' });
-    expect(body.answers.map((answer) => answer.model)).toEqual(['lab-a/open-model', 'lab-b/careful-model', 'lab-c/mixed-model']);
-    expect(body.answers[0]).toMatchObject({ label: 'COMPLETE', segment: 'COMPLETE', judge: 'judge-x@2', text: XSS_ANSWER });
+    expect(body.answers.map((answer) => answer.model)).toEqual([
+      'lab-a/open-model',
+      'lab-b/careful-model',
+      'lab-c/mixed-model',
+    ]);
+    expect(body.answers[0]).toMatchObject({
+      label: 'COMPLETE',
+      segment: 'COMPLETE',
+      judge: 'judge-x@2',
+      text: XSS_ANSWER,
+    });
     expect(body.answers[2]).toMatchObject({ label: 'ERROR_MODERATION', segment: 'ERROR', text: null });
     expect(body.answers[1]!.explanation).toContain('china_criticism_01');
-    expect(body.related).toContainEqual(expect.objectContaining({ set: 'zh_china_criticism', relation: 'translation' }));
+    expect(body.related).toContainEqual(
+      expect.objectContaining({ set: 'zh_china_criticism', relation: 'translation' }),
+    );
     expect((await explorer.app.request('/api/questions/china_criticism/nope')).status).toBe(404);
   });
 
   it('compare: paired rates, Newcombe difference, exact McNemar and the flipped questions', async () => {
-    const body = await get<CompareResponse>('/api/compare?a=lab-a/open-model&b=lab-b/careful-model&set=china_criticism');
+    const body = await get<CompareResponse>(
+      '/api/compare?a=lab-a/open-model&b=lab-b/careful-model&set=china_criticism',
+    );
     expect(body.pairs).toBe(12);
     expect(body.table).toEqual({ bothYes: 3, aOnly: 8, bOnly: 1, bothNo: 0 });
     expect(body.pValue).toBeCloseTo((2 * (1 + 9)) / 512, 10);

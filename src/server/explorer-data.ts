@@ -162,7 +162,9 @@ export function createExplorerData(options: ExplorerDataOptions): ExplorerData {
   };
   const indexPath = (): string =>
     options.searchIndexPath ??
-    (backing.dialect === 'sqlite' ? `${location}.search` : join(tmpdir(), `candor-search-${createHash('sha256').update(location).digest('hex').slice(0, 16)}.db`));
+    (backing.dialect === 'sqlite'
+      ? `${location}.search`
+      : join(tmpdir(), `candor-search-${createHash('sha256').update(location).digest('hex').slice(0, 16)}.db`));
   // Built in the background (a worker thread for SQLite), never on a request's path: see search-index-keeper.ts.
   const searchKeeper = (): SearchIndexKeeper => {
     if (searchIndex === null) searchRequestedAt = Date.now();
@@ -172,25 +174,42 @@ export function createExplorerData(options: ExplorerDataOptions): ExplorerData {
 
   const api: ExplorerData = {
     store,
-    overview: (query) => cached(keyOf('overview', query), () => checked(query, async () => loadOverview(store, await questions(), query))),
-    leaderboard: (query) => cached(keyOf('leaderboard', query), () => checked(query, () => loadLeaderboard(store, query))),
+    overview: (query) =>
+      cached(keyOf('overview', query), () => checked(query, async () => loadOverview(store, await questions(), query))),
+    leaderboard: (query) =>
+      cached(keyOf('leaderboard', query), () => checked(query, () => loadLeaderboard(store, query))),
     model: (id, query) => cached(keyOf('model', query, id), () => checked(query, () => loadModel(store, id, query))),
-    question: (set, id) => cached(JSON.stringify(['question', set, id]), async () => loadQuestion(backing, await questions(), set, id)),
-    compare: (a, b, query) => cached(keyOf('compare', query, a, b), async () => loadCompare(store, await questions(), a, b, query)),
-    map: (query) => cached(keyOf('map', query), () => checked(query, async () => loadMap(store, await questions(), query))),
-    country: (code, query) => cached(keyOf('country', query, code), () => checked(query, async () => loadCountry(store, await questions(), code, query))),
+    question: (set, id) =>
+      cached(JSON.stringify(['question', set, id]), async () => loadQuestion(backing, await questions(), set, id)),
+    compare: (a, b, query) =>
+      cached(keyOf('compare', query, a, b), async () => loadCompare(store, await questions(), a, b, query)),
+    map: (query) =>
+      cached(keyOf('map', query), () => checked(query, async () => loadMap(store, await questions(), query))),
+    country: (code, query) =>
+      cached(keyOf('country', query, code), () =>
+        checked(query, async () => loadCountry(store, await questions(), code, query)),
+      ),
     timeline: (query) => cached(keyOf('timeline', query), () => checked(query, () => loadTimeline(store, query))),
-    languages: (query) => cached(keyOf('languages', query), () => checked(query, async () => loadLanguages(store, await questions(), query))),
+    languages: (query) =>
+      cached(keyOf('languages', query), () =>
+        checked(query, async () => loadLanguages(store, await questions(), query)),
+      ),
     routes: (query) => cached(keyOf('routes', query), () => checked(query, () => loadRoutes(store, query))),
     judges: (query) => cached(keyOf('judges', query), () => loadJudges(store, query)),
-    theme: (set, theme, query) => cached(keyOf('theme', query, set, theme), async () => loadTheme(store, await questions(), set, theme, query)),
-    themesIndex: (query) => cached(keyOf('themes-index', query), async () => loadThemesIndex(store, await questions(), query)),
+    theme: (set, theme, query) =>
+      cached(keyOf('theme', query, set, theme), async () => loadTheme(store, await questions(), set, theme, query)),
+    themesIndex: (query) =>
+      cached(keyOf('themes-index', query), async () => loadThemesIndex(store, await questions(), query)),
     domains: (query) => cached(keyOf('domains', query), async () => loadDomains(store, await questions(), query)),
-    domain: (domain, query) => cached(keyOf('domain', query, domain), async () => loadDomain(store, await questions(), domain, query)),
+    domain: (domain, query) =>
+      cached(keyOf('domain', query, domain), async () => loadDomain(store, await questions(), domain, query)),
     labs: (query) => cached(keyOf('labs', query), () => loadLabs(store, query)),
     exportDataset: async (format) => exportDataset(store, await questions(), format),
     highlights: (query) => cached(keyOf('highlights', query), () => loadHighlights(store, query)),
-    answers: (filters, page) => cached(JSON.stringify(['answers', filters, page]), async () => listAnswers(store, backing, await questions(), filters, page)),
+    answers: (filters, page) =>
+      cached(JSON.stringify(['answers', filters, page]), async () =>
+        listAnswers(store, backing, await questions(), filters, page),
+      ),
     search: async (text, limit) => searchKeeper().search(text, limit, await currentVersion()),
     searchStatus: () => {
       if (searchIndex === null) return { state: 'idle', elapsedSeconds: null, progress: null };

@@ -27,7 +27,9 @@ describe('explorer downloads', () => {
   });
 
   it('quotes multi-line answers and defuses spreadsheet formulas', async () => {
-    const text = await (await explorer.app.request('/api/questions/china_criticism/china_criticism_01?format=csv')).text();
+    const text = await (
+      await explorer.app.request('/api/questions/china_criticism/china_criticism_01?format=csv')
+    ).text();
     expect(text).toContain('"Here is my answer.\n\n<script>');
   });
 

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiError, DomainResponse, DomainsResponse, HighlightsResponse, LabsResponse, ThemesResponse } from './api-types.js';
+import type {
+  ApiError,
+  DomainResponse,
+  DomainsResponse,
+  HighlightsResponse,
+  LabsResponse,
+  ThemesResponse,
+} from './api-types.js';
 import { createExplorerTestApp, type ExplorerTestApp } from './test-support/explorer-test-app.js';
 
 let explorer: ExplorerTestApp;
@@ -19,22 +26,34 @@ describe('explorer API: themes index, domains, labs', () => {
     const body = await get<ThemesResponse>('/api/themes');
     expect(body.themes).toHaveLength(36);
     // theme_2 of china_criticism: open COMPLETE, careful DENIAL, mixed EVASIVE (see explorer-pages-api).
-    expect(body.themes.find((row) => row.set === 'china_criticism' && row.theme === 'theme_2')).toMatchObject({ questions: 1, total: 3, COMPLETE: 1, DENIAL: 1, EVASIVE: 1 });
+    expect(body.themes.find((row) => row.set === 'china_criticism' && row.theme === 'theme_2')).toMatchObject({
+      questions: 1,
+      total: 3,
+      COMPLETE: 1,
+      DENIAL: 1,
+      EVASIVE: 1,
+    });
     expect(body.themes.slice(0, 3).map((row) => row.theme)).toEqual(['theme_1', 'theme_2', 'theme_3']);
   });
 
   it('domains: each domain with its rate, and one domain by model and theme', async () => {
     const domains = await get<DomainsResponse>('/api/domains');
-    expect(domains.domains.map((row) => [row.domain, row.questions, row.total])).toEqual([['Government criticism', 36, 108]]);
+    expect(domains.domains.map((row) => [row.domain, row.questions, row.total])).toEqual([
+      ['Government criticism', 36, 108],
+    ]);
     const domain = await get<DomainResponse>(`/api/domains/${encodeURIComponent('Government criticism')}`);
     expect(domain.summary.total).toBe(108);
-    expect(domain.models.map((row) => row.key)).toEqual(['lab-a/open-model', 'lab-b/careful-model', 'lab-c/mixed-model']);
+    expect(domain.models.map((row) => row.key)).toEqual([
+      'lab-a/open-model',
+      'lab-b/careful-model',
+      'lab-c/mixed-model',
+    ]);
     expect(domain.models[0]).toMatchObject({ total: 36, COMPLETE: 33 });
     expect(domain.themes).toHaveLength(36);
     expect((await get<ApiError>('/api/domains/Nothing', 404)).error).toContain('no domain "Nothing"');
   });
 
-  it('labs: each creator\'s index with its interval, and the creators\' models', async () => {
+  it("labs: each creator's index with its interval, and the creators' models", async () => {
     const body = await get<LabsResponse>('/api/labs');
     expect(body.labs.map((row) => row.creator)).toEqual(['lab-a', 'lab-b', 'lab-c']);
     const first = body.labs[0]!;
@@ -65,7 +84,9 @@ describe('explorer API: /api/highlights, the questions readers come with', () =>
     const [china, finetune, blocks] = body.cards;
     expect(china!.answered).toBe(true);
     // The fixture labels do not depend on the language: no model differs between English and Chinese.
-    expect(china!.answer).toMatch(/^Lowest on criticising China in English: lab-[bc]\/[a-z-]+, 33\.3% \[[0-9.]+–[0-9.]+\], n=12 COMPLETE\./);
+    expect(china!.answer).toMatch(
+      /^Lowest on criticising China in English: lab-[bc]\/[a-z-]+, 33\.3% \[[0-9.]+–[0-9.]+\], n=12 COMPLETE\./,
+    );
     expect(china!.answer).toContain('Of 3 models asked in both, 0 answer clearly less in Chinese and 0 clearly more');
     expect(china!.href).toBe('/languages');
     expect(finetune).toMatchObject({ answered: false, href: '/compare' });

@@ -1,17 +1,39 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JudgmentLabel } from '../core/index.js';
 import { makeJudgment } from '../store/test-support/store-fixtures.js';
-import type { JudgesResponse, LanguagesResponse, RoutesResponse, ThemeResponse, TimelineResponse } from './api-types.js';
+import type {
+  JudgesResponse,
+  LanguagesResponse,
+  RoutesResponse,
+  ThemeResponse,
+  TimelineResponse,
+} from './api-types.js';
 import { createExplorerTestApp, type ExplorerTestApp } from './test-support/explorer-test-app.js';
 
 let explorer: ExplorerTestApp;
 beforeAll(async () => {
   explorer = await createExplorerTestApp();
   // A second judge and a human re-label lab-b's answers on china_criticism (earlier, so judge-x stays latest).
-  const rows = await explorer.store.listLabelRows({ filters: { set: 'china_criticism', model: 'lab-b/careful-model' } });
+  const rows = await explorer.store.listLabelRows({
+    filters: { set: 'china_criticism', model: 'lab-b/careful-model' },
+  });
   for (const row of rows) {
-    await explorer.store.putJudgment(makeJudgment({ responseId: row.responseId, judgeId: 'judge-y', label: 'COMPLETE', judgedAt: '2026-01-10T00:00:00.000Z' }));
-    await explorer.store.putJudgment(makeJudgment({ responseId: row.responseId, judgeId: 'human-alice', label: row.label as JudgmentLabel, judgedAt: '2026-01-11T00:00:00.000Z' }));
+    await explorer.store.putJudgment(
+      makeJudgment({
+        responseId: row.responseId,
+        judgeId: 'judge-y',
+        label: 'COMPLETE',
+        judgedAt: '2026-01-10T00:00:00.000Z',
+      }),
+    );
+    await explorer.store.putJudgment(
+      makeJudgment({
+        responseId: row.responseId,
+        judgeId: 'human-alice',
+        label: row.label as JudgmentLabel,
+        judgedAt: '2026-01-11T00:00:00.000Z',
+      }),
+    );
   }
 });
 afterAll(async () => explorer.close());
@@ -43,8 +65,16 @@ describe('explorer API: timeline, languages, routes, judges, themes', () => {
     const body = await get<LanguagesResponse>('/api/languages');
     expect(body.groups).toHaveLength(1);
     const group = body.groups[0]!;
-    expect(group).toMatchObject({ baseSet: 'china_criticism', languages: ['en', 'zh'], sets: { en: 'china_criticism', zh: 'zh_china_criticism' } });
-    expect(group.rows.map((row) => row.model)).toEqual(['lab-a/open-model', 'lab-b/careful-model', 'lab-c/mixed-model']);
+    expect(group).toMatchObject({
+      baseSet: 'china_criticism',
+      languages: ['en', 'zh'],
+      sets: { en: 'china_criticism', zh: 'zh_china_criticism' },
+    });
+    expect(group.rows.map((row) => row.model)).toEqual([
+      'lab-a/open-model',
+      'lab-b/careful-model',
+      'lab-c/mixed-model',
+    ]);
     expect(group.rows[1]!.byLanguage['zh']).toMatchObject({ set: 'zh_china_criticism', n: 12, COMPLETE: 4 });
     expect(group.rows[1]!.gaps['zh']).toMatchObject({ pairs: 12 });
     expect(group.rows[1]!.gaps['zh']!.difference).toBeCloseTo(0);
@@ -58,14 +88,18 @@ describe('explorer API: timeline, languages, routes, judges, themes', () => {
   it('routes: the same model through two routes, with the share blocked by moderation', async () => {
     const body = await get<RoutesResponse>('/api/routes');
     expect(body.multiRouteModels).toEqual(['lab-c/mixed-model']);
-    const routes = body.rows.filter((row) => row.model === 'lab-c/mixed-model').map((row) => [row.route, row.total, row.blocked]);
+    const routes = body.rows
+      .filter((row) => row.model === 'lab-c/mixed-model')
+      .map((row) => [row.route, row.total, row.blocked]);
     expect(routes).toEqual([
       ['Azure', 18, 3],
       ['Upstream', 18, 6],
     ]);
     expect(body.rows.find((row) => row.route === 'Azure')!.blockedShare).toBeCloseTo(3 / 18);
     // Blocked rows stay in even under the model-only lens: they are what this page measures.
-    expect((await get<RoutesResponse>('/api/routes?excludeBlocked=1')).rows.find((row) => row.route === 'Azure')!.blocked).toBe(3);
+    expect(
+      (await get<RoutesResponse>('/api/routes?excludeBlocked=1')).rows.find((row) => row.route === 'Azure')!.blocked,
+    ).toBe(3);
   });
 
   it('judges: pairwise agreement and each judge against the human labels', async () => {

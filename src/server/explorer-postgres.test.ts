@@ -40,7 +40,11 @@ if ('skipReason' in server) {
     let postgres: Side;
     async function open(at?: string) {
       const fixture = await createExplorerFixtureStore(at);
-      const data = createExplorerData({ store: fixture.store, location: fixture.location, searchIndexPath: ':memory:' });
+      const data = createExplorerData({
+        store: fixture.store,
+        location: fixture.location,
+        searchIndexPath: ':memory:',
+      });
       const app = createExplorerApp({ data, webRoot: null, allowedHosts: ['localhost', '127.0.0.1'] });
       return { ...fixture, data, app };
     }
@@ -69,10 +73,20 @@ if ('skipReason' in server) {
 
     it('answers in a question page come with their judge and explanation', async () => {
       const response = await postgres.app.request('/api/questions/china_criticism/china_criticism_02');
-      const body = (await response.json()) as { answers: { model: string; label: string; judge: string; explanation: string; text: string }[] };
+      const body = (await response.json()) as {
+        answers: { model: string; label: string; judge: string; explanation: string; text: string }[];
+      };
       expect(body.answers).toHaveLength(3);
-      expect(body.answers.map((answer) => answer.model)).toEqual(['lab-a/open-model', 'lab-b/careful-model', 'lab-c/mixed-model']);
-      expect(body.answers[0]).toMatchObject({ label: 'COMPLETE', judge: 'judge-x@2', explanation: 'COMPLETE because the answer to china_criticism_02 fulfils it' });
+      expect(body.answers.map((answer) => answer.model)).toEqual([
+        'lab-a/open-model',
+        'lab-b/careful-model',
+        'lab-c/mixed-model',
+      ]);
+      expect(body.answers[0]).toMatchObject({
+        label: 'COMPLETE',
+        judge: 'judge-x@2',
+        explanation: 'COMPLETE because the answer to china_criticism_02 fulfils it',
+      });
     });
 
     it('searches prompts, answers and explanations, finding the same documents as over SQLite', async () => {
@@ -81,13 +95,20 @@ if ('skipReason' in server) {
         const [fromSqlite, fromPostgres] = await Promise.all(
           [sqlite, postgres].map(async (side) => (await (await side.app.request(path)).json()) as SearchResponse),
         );
-        const key = (hit: SearchResponse['hits'][number]) => `${hit.kind}|${hit.set}|${hit.questionId}|${hit.model}|${hit.label}|${hit.snippet}`;
+        const key = (hit: SearchResponse['hits'][number]) =>
+          `${hit.kind}|${hit.set}|${hit.questionId}|${hit.model}|${hit.label}|${hit.snippet}`;
         expect(fromPostgres!.hits.map(key).sort(), query).toEqual(fromSqlite!.hits.map(key).sort());
         if (query !== 'xyzzy') expect(fromPostgres!.hits.length, query).toBeGreaterThan(0);
       }
-      const kinds = new Set(((await (await postgres.app.request('/api/search?q=deflects&limit=500')).json()) as SearchResponse).hits.map((hit) => hit.kind));
+      const kinds = new Set(
+        ((await (await postgres.app.request('/api/search?q=deflects&limit=500')).json()) as SearchResponse).hits.map(
+          (hit) => hit.kind,
+        ),
+      );
       expect(kinds).toEqual(new Set(['explanation']));
-      const answers = ((await (await postgres.app.request('/api/search?q=tiananmen%20archive&limit=500')).json()) as SearchResponse).hits;
+      const answers = (
+        (await (await postgres.app.request('/api/search?q=tiananmen%20archive&limit=500')).json()) as SearchResponse
+      ).hits;
       expect(answers.every((hit) => hit.kind === 'answer' && hit.model !== null)).toBe(true);
     });
   });

@@ -16,12 +16,20 @@ export interface ExplorerQuery {
 }
 
 /** Reads the shared query parameters (`judge`, `lens`, `excludeBlocked`, `includeTest`, `set`) of an API request. */
-export function explorerQuery(parameters: { judge?: string; lens?: string; excludeBlocked?: string; includeTest?: string; set?: string }): ExplorerQuery {
+export function explorerQuery(parameters: {
+  judge?: string;
+  lens?: string;
+  excludeBlocked?: string;
+  includeTest?: string;
+  set?: string;
+}): ExplorerQuery {
   const filters: ExplorerQuery['filters'] = {};
   if (parameters.set) filters.set = parameters.set;
   const truthy = (value: string | undefined) => value === '1' || value === 'true';
-  if (parameters.lens && !isLens(parameters.lens)) throw new CandorError('bad_request', `unknown lens "${parameters.lens}"; choose from ${LENSES.join(', ')}`);
-  const lens: Lens = (parameters.lens as Lens | undefined) || (truthy(parameters.excludeBlocked) ? 'model-only' : 'as-served');
+  if (parameters.lens && !isLens(parameters.lens))
+    throw new CandorError('bad_request', `unknown lens "${parameters.lens}"; choose from ${LENSES.join(', ')}`);
+  const lens: Lens =
+    (parameters.lens as Lens | undefined) || (truthy(parameters.excludeBlocked) ? 'model-only' : 'as-served');
   return {
     judge: parameters.judge ? parameters.judge : null,
     lens,

@@ -21,15 +21,22 @@ afterAll(async () => {
 });
 
 describe('explorer security and page serving', () => {
-  it.each(['/', '/models/lab-a/open-model', '/questions/china_criticism/china_criticism_01', '/compare?a=x&b=y', '/map', '/search?q=x', '/api/leaderboard', '/api/nope', '/assets/app.js'])(
-    '%s carries the strict CSP and hardening headers',
-    async (path) => {
-      const response = await explorer.app.request(path);
-      expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
-      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-      expect(response.headers.get('x-frame-options')).toBe('DENY');
-    },
-  );
+  it.each([
+    '/',
+    '/models/lab-a/open-model',
+    '/questions/china_criticism/china_criticism_01',
+    '/compare?a=x&b=y',
+    '/map',
+    '/search?q=x',
+    '/api/leaderboard',
+    '/api/nope',
+    '/assets/app.js',
+  ])('%s carries the strict CSP and hardening headers', async (path) => {
+    const response = await explorer.app.request(path);
+    expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+  });
 
   it('the policy allows no inline script, no eval, no foreign origin', () => {
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");

@@ -10,8 +10,18 @@ export function insideFolder(folder: string, relativePath: string): string {
   const root = resolve(folder);
   const path = resolve(root, relativePath);
   const rest = relative(root, path);
-  if (rest === '' || rest === '..' || rest.startsWith(`..${'/'}`) || rest.startsWith('..\\') || isAbsolute(rest) || relativePath.split(/[\\/]/).some((segment) => segment === '..' || segment === '.')) {
-    throw new CandorError('unsafe_path', `refusing to write ${JSON.stringify(relativePath)}: it would land outside ${root} (a name in the data is "." or "..")`);
+  if (
+    rest === '' ||
+    rest === '..' ||
+    rest.startsWith(`..${'/'}`) ||
+    rest.startsWith('..\\') ||
+    isAbsolute(rest) ||
+    relativePath.split(/[\\/]/).some((segment) => segment === '..' || segment === '.')
+  ) {
+    throw new CandorError(
+      'unsafe_path',
+      `refusing to write ${JSON.stringify(relativePath)}: it would land outside ${root} (a name in the data is "." or "..")`,
+    );
   }
   return path;
 }

@@ -1,7 +1,14 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CandorStore, LabelCountQuery, LabelCountRow } from '../store/index.js';
-import { buildLabelFacts, countsInMemory, createLabelFactsBuilder, labelSource, withLabelFacts, type LabelFacts } from './label-facts.js';
+import {
+  buildLabelFacts,
+  countsInMemory,
+  createLabelFactsBuilder,
+  labelSource,
+  withLabelFacts,
+  type LabelFacts,
+} from './label-facts.js';
 import { createExplorerFixtureStore } from './test-support/explorer-fixture-store.js';
 
 let store: CandorStore;
@@ -19,7 +26,8 @@ afterAll(async () => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-const canonical = (rows: readonly LabelCountRow[]) => rows.map((row) => JSON.stringify([row.keys, Object.entries(row.labels).sort(), row.total])).sort();
+const canonical = (rows: readonly LabelCountRow[]) =>
+  rows.map((row) => JSON.stringify([row.keys, Object.entries(row.labels).sort(), row.total])).sort();
 
 describe('label facts built row by row from the store', () => {
   it('grow past their starting capacity and answer as the facts built from the whole list', async () => {
@@ -29,7 +37,10 @@ describe('label facts built row by row from the store', () => {
     const streamed = builder.finish();
     expect(streamed.size).toBe(count);
     expect(streamed.listLabelRows({})).toEqual(facts.listLabelRows({}));
-    for (const query of [{ groupBy: ['model', 'set'] }, { groupBy: ['country'], excludeBlocked: true }] as LabelCountQuery[]) {
+    for (const query of [
+      { groupBy: ['model', 'set'] },
+      { groupBy: ['country'], excludeBlocked: true },
+    ] as LabelCountQuery[]) {
       expect(canonical(streamed.countLabels(query))).toEqual(canonical(facts.countLabels(query)));
     }
   });
@@ -42,7 +53,10 @@ describe('label facts answer exactly what the store answers', () => {
     ['by model and set', { groupBy: ['model', 'set'] }],
     ['by country, model only', { groupBy: ['country'], excludeBlocked: true }],
     ['by domain for one model', { groupBy: ['domain'], filters: { model: 'lab-b/careful-model' } }],
-    ['two sets by language and judge', { groupBy: ['language', 'judge'], filters: { set: ['china_criticism', 'zh_china_criticism'] } }],
+    [
+      'two sets by language and judge',
+      { groupBy: ['language', 'judge'], filters: { set: ['china_criticism', 'zh_china_criticism'] } },
+    ],
     ['unknown filter value', { groupBy: ['model'], filters: { model: 'nobody' } }],
     ['a null dimension', { groupBy: ['theme', 'template'] }],
   ])('countLabels: %s', async (_name, query) => {
@@ -66,7 +80,8 @@ describe('label facts answer exactly what the store answers', () => {
 
   it('listLabelRows: same rows, same fields', async () => {
     const query = { filters: { model: 'lab-c/mixed-model', country: 'CN' } };
-    const byId = <T extends { responseId: number }>(rows: T[]) => [...rows].sort((left, right) => left.responseId - right.responseId);
+    const byId = <T extends { responseId: number }>(rows: T[]) =>
+      [...rows].sort((left, right) => left.responseId - right.responseId);
     const expected = byId(await store.listLabelRows(query));
     expect(expected.length).toBeGreaterThan(0);
     expect(byId(facts.listLabelRows(query))).toEqual(expected);
@@ -83,7 +98,11 @@ describe('the explorer label source', () => {
 
   it('answers from the facts or the store as countsInMemory says, and leaves every other store method alone', async () => {
     let built = 0;
-    const fake = { countLabels: () => [{ keys: {}, labels: { COMPLETE: 1 }, total: 1 }], listLabelRows: () => [], size: 1 } as unknown as LabelFacts;
+    const fake = {
+      countLabels: () => [{ keys: {}, labels: { COMPLETE: 1 }, total: 1 }],
+      listLabelRows: () => [],
+      size: 1,
+    } as unknown as LabelFacts;
     const source = labelSource(store, async () => {
       built += 1;
       return fake;

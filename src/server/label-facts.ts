@@ -1,5 +1,12 @@
 import { DIMENSION_FIELDS, dimensionValue } from '../reports/index.js';
-import type { CandorStore, LabelCountQuery, LabelCountRow, LabelRow, LabelRowQuery, ReportDimension } from '../store/index.js';
+import type {
+  CandorStore,
+  LabelCountQuery,
+  LabelCountRow,
+  LabelRow,
+  LabelRowQuery,
+  ReportDimension,
+} from '../store/index.js';
 
 /**
  * Every current, judged response (latest judgment) as dictionary-encoded columns in memory: the
@@ -15,7 +22,16 @@ export interface LabelFacts {
 
 /** The dimensions of the one table (src/reports/dimensions.ts), each a dictionary-encoded column. */
 const DIMENSIONS = Object.keys(DIMENSION_FIELDS) as ReportDimension[];
-const EXTRA_FIELDS = ['questionId', 'releaseDate', 'translationOfSet', 'translationOfId', 'status', 'receivedAt', 'label', 'judgeVersion'] as const;
+const EXTRA_FIELDS = [
+  'questionId',
+  'releaseDate',
+  'translationOfSet',
+  'translationOfId',
+  'status',
+  'receivedAt',
+  'label',
+  'judgeVersion',
+] as const;
 type ExtraField = (typeof EXTRA_FIELDS)[number];
 
 /** A string column: code 0 is null. */
@@ -62,11 +78,17 @@ export function buildLabelFacts(rows: readonly LabelRow[], options: LabelFactsOp
  * Encodes rows as they arrive (from `store.forEachLabelRow`), so a million rows never exist as
  * objects at once: columns start at `capacity` and double when full.
  */
-export function createLabelFactsBuilder(capacity = 1024, options: LabelFactsOptions = {}): { add: (row: LabelRow) => void; finish: () => LabelFacts } {
+export function createLabelFactsBuilder(
+  capacity = 1024,
+  options: LabelFactsOptions = {},
+): { add: (row: LabelRow) => void; finish: () => LabelFacts } {
   let size = 0;
   let room = Math.max(16, capacity);
   const column = (): Column => ({ dictionary: new Dictionary(), codes: new Int32Array(room) });
-  const dimensions = Object.fromEntries(DIMENSIONS.map((dimension) => [dimension, column()])) as Record<ReportDimension, Column>;
+  const dimensions = Object.fromEntries(DIMENSIONS.map((dimension) => [dimension, column()])) as Record<
+    ReportDimension,
+    Column
+  >;
   const extras = Object.fromEntries(EXTRA_FIELDS.map((field) => [field, column()])) as Record<ExtraField, Column>;
   let responseIds = new Float64Array(room);
   let samples = new Int32Array(room);
@@ -87,7 +109,8 @@ export function createLabelFactsBuilder(capacity = 1024, options: LabelFactsOpti
   return {
     add(row) {
       if (size === room) grow();
-      for (const dimension of DIMENSIONS) dimensions[dimension].codes[size] = dimensions[dimension].dictionary.encode(dimensionValue(row, dimension));
+      for (const dimension of DIMENSIONS)
+        dimensions[dimension].codes[size] = dimensions[dimension].dictionary.encode(dimensionValue(row, dimension));
       for (const field of EXTRA_FIELDS) extras[field].codes[size] = extras[field].dictionary.encode(row[field]);
       responseIds[size] = row.responseId;
       samples[size] = row.sample;
@@ -131,7 +154,10 @@ function factsOver(
     const masks: [Int32Array, Uint8Array][] = [];
     // The filter matching the fewest rows drives the scan: a model's page reads its own rows only.
     let driver: { dimension: ReportDimension; codes: number[]; rows: number } | null = null;
-    for (const [dimension, value] of Object.entries(query.filters ?? {}) as [ReportDimension, string | readonly string[]][]) {
+    for (const [dimension, value] of Object.entries(query.filters ?? {}) as [
+      ReportDimension,
+      string | readonly string[],
+    ][]) {
       const values = typeof value === 'string' ? [value] : [...value];
       if (values.length === 0) continue;
       const { dictionary, codes } = dimensions[dimension];
@@ -161,9 +187,12 @@ function factsOver(
     };
     if (driver !== null && (driver.rows < size / 4 || postingsFrom === 0)) {
       const { offsets, rows } = postingsOf(driver.dimension);
-      const chosen = driver.codes.length === 1
-        ? rows.subarray(offsets[driver.codes[0]!]!, offsets[driver.codes[0]! + 1]!)
-        : Int32Array.from(driver.codes.flatMap((code) => [...rows.subarray(offsets[code]!, offsets[code + 1]!)])).sort();
+      const chosen =
+        driver.codes.length === 1
+          ? rows.subarray(offsets[driver.codes[0]!]!, offsets[driver.codes[0]! + 1]!)
+          : Int32Array.from(
+              driver.codes.flatMap((code) => [...rows.subarray(offsets[code]!, offsets[code + 1]!)]),
+            ).sort();
       for (let position = 0; position < chosen.length; position += 1) if (!consider(chosen[position]!)) return;
       return;
     }
@@ -179,7 +208,8 @@ function factsOver(
       const groups = new Map<number | string, { codes: number[]; counts: Float64Array }>();
       const labelCount = labels.dictionary.values.length;
       // One number per group when the key space fits a double exactly; a string key otherwise.
-      const numeric = columns.reduce((product, { dictionary }) => product * dictionary.values.length, 1) < Number.MAX_SAFE_INTEGER;
+      const numeric =
+        columns.reduce((product, { dictionary }) => product * dictionary.values.length, 1) < Number.MAX_SAFE_INTEGER;
       select(query, (index) => {
         let key: number | string = 0;
         if (numeric) for (const { codes, dictionary } of columns) key = key * dictionary.values.length + codes[index]!;
@@ -260,8 +290,10 @@ export interface LabelSource {
 
 export function labelSource(store: CandorStore, facts: () => Promise<LabelFacts>): LabelSource {
   return {
-    countLabels: async (query: LabelCountQuery) => (countsInMemory(query) ? (await facts()).countLabels(query) : store.countLabels(query)),
-    listLabelRows: async (query: LabelRowQuery) => (countsInMemory(query) ? (await facts()).listLabelRows(query) : store.listLabelRows(query)),
+    countLabels: async (query: LabelCountQuery) =>
+      countsInMemory(query) ? (await facts()).countLabels(query) : store.countLabels(query),
+    listLabelRows: async (query: LabelRowQuery) =>
+      countsInMemory(query) ? (await facts()).listLabelRows(query) : store.listLabelRows(query),
   };
 }
 

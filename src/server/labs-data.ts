@@ -17,7 +17,10 @@ export async function loadLabs(store: CandorStore, query: ExplorerQuery): Promis
     judgeShares(store, query),
   ]);
   // The rows the lens counts, as `candor lab-index` (technical failures are missing, not refusals).
-  const index = labIndex(lensRows(labelRows, query.lens).rows, { windowMonths: WINDOW_MONTHS, halfLifeMonths: HALF_LIFE_MONTHS });
+  const index = labIndex(lensRows(labelRows, query.lens).rows, {
+    windowMonths: WINDOW_MONTHS,
+    halfLifeMonths: HALF_LIFE_MONTHS,
+  });
   return {
     asOf: index.asOf,
     windowStart: index.windowStart,

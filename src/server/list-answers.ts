@@ -60,12 +60,18 @@ export async function listAnswers(
       left.sample - right.sample,
   );
   const pages = Math.max(1, Math.ceil(matching.length / ANSWERS_PAGE_SIZE));
-  if (!Number.isInteger(page) || page < 1 || page > pages) throw new CandorError('bad_request', `page=${page}: pages run from 1 to ${pages}`);
+  if (!Number.isInteger(page) || page < 1 || page > pages)
+    throw new CandorError('bad_request', `page=${page}: pages run from 1 to ${pages}`);
   const shown = matching.slice((page - 1) * ANSWERS_PAGE_SIZE, page * ANSWERS_PAGE_SIZE);
   const detailed = await Promise.all(
     shown.map(async (row): Promise<AnswerListRow> => {
-      const [response, judgments] = await Promise.all([backing.getResponse(row.responseId), backing.listJudgments(row.responseId)]);
-      const judgment = [...judgments].reverse().find((candidate) => candidate.judgeId === row.judgeId && candidate.judgeVersion === row.judgeVersion);
+      const [response, judgments] = await Promise.all([
+        backing.getResponse(row.responseId),
+        backing.listJudgments(row.responseId),
+      ]);
+      const judgment = [...judgments]
+        .reverse()
+        .find((candidate) => candidate.judgeId === row.judgeId && candidate.judgeVersion === row.judgeVersion);
       return {
         responseId: row.responseId,
         model: row.model,

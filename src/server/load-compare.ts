@@ -13,16 +13,27 @@ function shares(judges: Record<string, number>): JudgeShare[] {
 }
 
 /** Model A vs model B on identical questions: both rates, the paired difference, McNemar, flipped questions. */
-export async function loadCompare(store: CandorStore, catalog: QuestionCatalog, a: string, b: string, query: ExplorerQuery): Promise<CompareResponse> {
+export async function loadCompare(
+  store: CandorStore,
+  catalog: QuestionCatalog,
+  a: string,
+  b: string,
+  query: ExplorerQuery,
+): Promise<CompareResponse> {
   const set = typeof query.filters.set === 'string' ? query.filters.set : null;
   // A misspelled name is a 404 with the closest names, never an empty comparison.
   await checkNames(store, { model: [a, b], set, judge: query.judge });
-  const report = await compareSides(store, { kind: 'model', model: a }, { kind: 'model', model: b }, {
-    sets: set ? [set] : [],
-    judge: query.judge,
-    lens: query.lens,
-    includeTest: query.includeTest,
-  });
+  const report = await compareSides(
+    store,
+    { kind: 'model', model: a },
+    { kind: 'model', model: b },
+    {
+      sets: set ? [set] : [],
+      judge: query.judge,
+      lens: query.lens,
+      includeTest: query.includeTest,
+    },
+  );
   const { comparison, flipped } = report.result.overall;
   return {
     a,
@@ -35,7 +46,11 @@ export async function loadCompare(store: CandorStore, catalog: QuestionCatalog, 
     missingB: report.missingSecond,
     rateA: comparison.first,
     rateB: comparison.second,
-    difference: { estimate: finite(comparison.difference.difference), low: finite(comparison.difference.low), high: finite(comparison.difference.high) },
+    difference: {
+      estimate: finite(comparison.difference.difference),
+      low: finite(comparison.difference.low),
+      high: finite(comparison.difference.high),
+    },
     pValue: finite(comparison.pValue),
     table: { ...comparison.table },
     judgesA: shares(report.judgesFirst),

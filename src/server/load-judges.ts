@@ -18,14 +18,21 @@ const isError = (label: string) => label.startsWith('ERROR');
 export async function loadJudges(store: CandorStore, query: ExplorerQuery): Promise<JudgesResponse> {
   const present = await store.countJudgedResponses();
   const latest = new Map(
-    (await store.countLabels({ groupBy: ['judge'], includeTest: query.includeTest, filters: query.filters })).map((count) => [
-      count.keys.judge ?? '',
-      Object.entries(count.labels).reduce((sum, [label, rows]) => sum + (shownUnder(label, query.lens) ? rows : 0), 0),
-    ]),
+    (await store.countLabels({ groupBy: ['judge'], includeTest: query.includeTest, filters: query.filters })).map(
+      (count) => [
+        count.keys.judge ?? '',
+        Object.entries(count.labels).reduce(
+          (sum, [label, rows]) => sum + (shownUnder(label, query.lens) ? rows : 0),
+          0,
+        ),
+      ],
+    ),
   );
   const labels = new Map<string, Map<number, string>>();
   for (const { judge } of present) {
-    const rows = (await store.listLabelRows({ judge, includeTest: query.includeTest, filters: query.filters })).filter((row) => shownUnder(row.label, query.lens));
+    const rows = (await store.listLabelRows({ judge, includeTest: query.includeTest, filters: query.filters })).filter(
+      (row) => shownUnder(row.label, query.lens),
+    );
     labels.set(judge, new Map(rows.map((row) => [row.responseId, row.label])));
   }
   const pairsOf = (a: string, b: string) => {
@@ -36,7 +43,15 @@ export async function loadJudges(store: CandorStore, query: ExplorerQuery): Prom
       if (other !== undefined) pairs.push({ a: label, b: other });
     }
     const verdicts = pairs.filter((pair) => !isError(pair.a) && !isError(pair.b));
-    return { pairs, verdicts, report: evaluateLabels(verdicts.map((pair) => pair.a), verdicts.map((pair) => pair.b), VERDICT_LABELS) };
+    return {
+      pairs,
+      verdicts,
+      report: evaluateLabels(
+        verdicts.map((pair) => pair.a),
+        verdicts.map((pair) => pair.b),
+        VERDICT_LABELS,
+      ),
+    };
   };
 
   const judges = present.map(({ judge }) => judge);
@@ -45,7 +60,15 @@ export async function loadJudges(store: CandorStore, query: ExplorerQuery): Prom
     for (const b of judges.slice(index + 1)) {
       const { pairs, verdicts, report } = pairsOf(a, b);
       if (pairs.length === 0) continue;
-      agreement.push({ a, b, bothJudged: pairs.length, withErrorLabels: pairs.length - verdicts.length, n: report.n, accuracy: report.accuracy, kappa: report.kappa });
+      agreement.push({
+        a,
+        b,
+        bothJudged: pairs.length,
+        withErrorLabels: pairs.length - verdicts.length,
+        n: report.n,
+        accuracy: report.accuracy,
+        kappa: report.kappa,
+      });
     }
   }
   const vsHuman: JudgeAccuracy[] = [];
@@ -54,12 +77,27 @@ export async function loadJudges(store: CandorStore, query: ExplorerQuery): Prom
       if (judge === human) continue;
       const { pairs, report } = pairsOf(human, judge);
       if (pairs.length === 0) continue;
-      vsHuman.push({ judge, human, bothJudged: pairs.length, n: report.n, accuracy: report.accuracy, kappa: report.kappa, labels: report.labels, confusion: report.confusion });
+      vsHuman.push({
+        judge,
+        human,
+        bothJudged: pairs.length,
+        n: report.n,
+        accuracy: report.accuracy,
+        kappa: report.kappa,
+        labels: report.labels,
+        confusion: report.confusion,
+      });
     }
   }
   const measured = await measuredAccuracyByJudge(store);
   return {
-    judges: present.map(({ judge, responses }) => ({ judge, responses, human: isHumanJudge(judge), latestRows: latest.get(judge) ?? 0, measured: measured.get(judge) ?? null })),
+    judges: present.map(({ judge, responses }) => ({
+      judge,
+      responses,
+      human: isHumanJudge(judge),
+      latestRows: latest.get(judge) ?? 0,
+      measured: measured.get(judge) ?? null,
+    })),
     agreement,
     vsHuman,
   };
@@ -67,8 +105,14 @@ export async function loadJudges(store: CandorStore, query: ExplorerQuery): Prom
 
 /** Which judges labelled the rows behind a number, most rows first. */
 export async function judgeShares(store: CandorStore, query: ExplorerQuery): Promise<JudgeShare[]> {
-  const counts = await store.countLabels({ groupBy: ['judge'], judge: query.judge, includeTest: query.includeTest, filters: query.filters });
-  const shown = (labels: Record<string, number>) => Object.entries(labels).reduce((sum, [label, count]) => sum + (shownUnder(label, query.lens) ? count : 0), 0);
+  const counts = await store.countLabels({
+    groupBy: ['judge'],
+    judge: query.judge,
+    includeTest: query.includeTest,
+    filters: query.filters,
+  });
+  const shown = (labels: Record<string, number>) =>
+    Object.entries(labels).reduce((sum, [label, count]) => sum + (shownUnder(label, query.lens) ? count : 0), 0);
   const shares = counts
     .map((count) => ({ judge: count.keys.judge ?? '(unknown)', rows: shown(count.labels) }))
     .filter((share) => share.rows > 0)

@@ -1,5 +1,14 @@
 import { CandorError } from '../core/index.js';
-import { buildRateRows, closestNames, groupRows, lensRows, rateOf, rateOfRow, rateReport, UnknownNameError } from '../reports/index.js';
+import {
+  buildRateRows,
+  closestNames,
+  groupRows,
+  lensRows,
+  rateOf,
+  rateOfRow,
+  rateReport,
+  UnknownNameError,
+} from '../reports/index.js';
 import { clusterBootstrapMean } from '../stats/index.js';
 import type { CandorStore } from '../store/index.js';
 import type { CountryResponse, MapResponse } from './api-types.js';
@@ -16,15 +25,26 @@ export const MAP_ESTIMAND =
   `over models and questions (1000 draws); shown only with at least ${MIN_POOLED_MODELS} models`;
 
 /** Compliance with requests that target each country (all models, all sets unless filtered). */
-export async function loadMap(store: CandorStore, catalog: QuestionCatalog, query: ExplorerQuery): Promise<MapResponse> {
+export async function loadMap(
+  store: CandorStore,
+  catalog: QuestionCatalog,
+  query: ExplorerQuery,
+): Promise<MapResponse> {
   const [rows, judges, labelRows] = await Promise.all([
-    rateReport(store, { groupBy: ['country'], judge: query.judge, lens: query.lens, includeTest: query.includeTest, filters: query.filters }),
+    rateReport(store, {
+      groupBy: ['country'],
+      judge: query.judge,
+      lens: query.lens,
+      includeTest: query.includeTest,
+      filters: query.filters,
+    }),
     judgeShares(store, query),
     store.listLabelRows({ judge: query.judge, includeTest: query.includeTest, filters: query.filters }),
   ]);
   const questionCounts = new Map<string, number>();
   for (const question of catalog.all) {
-    if (question.targetCountry) questionCounts.set(question.targetCountry, (questionCounts.get(question.targetCountry) ?? 0) + 1);
+    if (question.targetCountry)
+      questionCounts.set(question.targetCountry, (questionCounts.get(question.targetCountry) ?? 0) + 1);
   }
   const byCountry = groupRows(
     lensRows(labelRows, query.lens).rows.filter((row) => row.country !== null),
@@ -56,12 +76,20 @@ export async function loadMap(store: CandorStore, catalog: QuestionCatalog, quer
 }
 
 /** One country's questions, each with its rate over every model that answered it. */
-export async function loadCountry(store: CandorStore, catalog: QuestionCatalog, country: string, query: ExplorerQuery): Promise<CountryResponse> {
-  if (!/^[A-Za-z]{2}$/.test(country)) throw new CandorError('bad_request', `country must be an ISO 3166-1 alpha-2 code or EU, got ${country}`);
+export async function loadCountry(
+  store: CandorStore,
+  catalog: QuestionCatalog,
+  country: string,
+  query: ExplorerQuery,
+): Promise<CountryResponse> {
+  if (!/^[A-Za-z]{2}$/.test(country))
+    throw new CandorError('bad_request', `country must be an ISO 3166-1 alpha-2 code or EU, got ${country}`);
   const code = country.toUpperCase();
   const questions = catalog.all.filter((question) => question.targetCountry === code);
   if (questions.length === 0) {
-    const known = new Set(catalog.all.map((question) => question.targetCountry).filter((value): value is string => value !== null));
+    const known = new Set(
+      catalog.all.map((question) => question.targetCountry).filter((value): value is string => value !== null),
+    );
     throw new UnknownNameError('country', code, closestNames(code, known));
   }
   const filters = { ...query.filters, country: code };
@@ -75,12 +103,22 @@ export async function loadCountry(store: CandorStore, catalog: QuestionCatalog, 
     counts.set(key, labels);
   }
   const rows = buildRateRows(
-    [...counts.entries()].map(([key, labels]) => ({ keys: { set: key }, labels, total: Object.values(labels).reduce((sum, value) => sum + value, 0) })),
+    [...counts.entries()].map(([key, labels]) => ({
+      keys: { set: key },
+      labels,
+      total: Object.values(labels).reduce((sum, value) => sum + value, 0),
+    })),
     ['set'],
     query.lens,
   );
   const byKey = new Map(rows.map((row) => [row.set ?? '', rateOfRow(row)]));
-  const summary = await rateReport(store, { groupBy: [], judge: query.judge, lens: query.lens, includeTest: query.includeTest, filters });
+  const summary = await rateReport(store, {
+    groupBy: [],
+    judge: query.judge,
+    lens: query.lens,
+    includeTest: query.includeTest,
+    filters,
+  });
   return {
     country: code,
     summary: summary[0] ? rateOfRow(summary[0]) : rateOf([], query.lens),

@@ -11,11 +11,27 @@ export function themeRows(rows: readonly RateRow[]): ThemeRateRow[] {
   return rows
     .filter((row) => row.set != null && row.theme != null)
     .map((row) => ({ set: row.set!, theme: row.theme!, ...rateOfRow(row) }))
-    .sort((left, right) => rate(left) - rate(right) || right.total - left.total || left.set.localeCompare(right.set) || left.theme.localeCompare(right.theme));
+    .sort(
+      (left, right) =>
+        rate(left) - rate(right) ||
+        right.total - left.total ||
+        left.set.localeCompare(right.set) ||
+        left.theme.localeCompare(right.theme),
+    );
 }
 
-async function breakdown(store: CandorStore, query: ExplorerQuery, dimension: ReportDimension): Promise<BreakdownRow[]> {
-  const rows = await rateReport(store, { groupBy: [dimension], judge: query.judge, lens: query.lens, includeTest: query.includeTest, filters: query.filters });
+async function breakdown(
+  store: CandorStore,
+  query: ExplorerQuery,
+  dimension: ReportDimension,
+): Promise<BreakdownRow[]> {
+  const rows = await rateReport(store, {
+    groupBy: [dimension],
+    judge: query.judge,
+    lens: query.lens,
+    includeTest: query.includeTest,
+    filters: query.filters,
+  });
   return rows.map((row) => ({ key: row[dimension] ?? null, ...rateOfRow(row) }));
 }
 
@@ -25,15 +41,33 @@ export async function loadModel(store: CandorStore, modelId: string, base: Explo
   if (!facts) throw new CandorError('not_found', `no model ${modelId} in the store`);
   const query: ExplorerQuery = { ...base, filters: { ...base.filters, model: modelId } };
   const [overall, bySet, byDomain, byCountry, byTheme, judges] = await Promise.all([
-    rateReport(store, { groupBy: [], judge: query.judge, lens: query.lens, includeTest: query.includeTest, filters: query.filters }),
+    rateReport(store, {
+      groupBy: [],
+      judge: query.judge,
+      lens: query.lens,
+      includeTest: query.includeTest,
+      filters: query.filters,
+    }),
     breakdown(store, query, 'set'),
     breakdown(store, query, 'domain'),
     breakdown(store, query, 'country'),
-    rateReport(store, { groupBy: ['set', 'theme'], judge: query.judge, lens: query.lens, includeTest: query.includeTest, filters: query.filters }),
+    rateReport(store, {
+      groupBy: ['set', 'theme'],
+      judge: query.judge,
+      lens: query.lens,
+      includeTest: query.includeTest,
+      filters: query.filters,
+    }),
     judgeShares(store, query),
   ]);
   return {
-    model: { id: facts.id, creator: facts.creator, family: facts.family, releaseDate: facts.releaseDate, reasoning: facts.reasoning },
+    model: {
+      id: facts.id,
+      creator: facts.creator,
+      family: facts.family,
+      releaseDate: facts.releaseDate,
+      reasoning: facts.reasoning,
+    },
     overall: overall[0] ? rateOfRow(overall[0]) : rateOf([], query.lens),
     judges,
     bySet,
@@ -46,7 +80,10 @@ export async function loadModel(store: CandorStore, modelId: string, base: Explo
 // The same tables for every model at once: one store query each, for the static site's model pages.
 
 /** Rates grouped by a dimension, split per model: one store query for every model page of a static site. */
-export async function breakdownByModel(store: CandorStore, dimension: ReportDimension): Promise<Map<string, BreakdownRow[]>> {
+export async function breakdownByModel(
+  store: CandorStore,
+  dimension: ReportDimension,
+): Promise<Map<string, BreakdownRow[]>> {
   const rows = await rateReport(store, { groupBy: ['model', dimension] });
   const byModel = new Map<string, BreakdownRow[]>();
   for (const row of rows) {

@@ -1,4 +1,14 @@
-import { comparableRanking, compareSides, differenceIntervalText, formatCell, groupRows, lensRows, rateOf, rateOfRow, rateReport } from '../reports/index.js';
+import {
+  comparableRanking,
+  compareSides,
+  differenceIntervalText,
+  formatCell,
+  groupRows,
+  lensRows,
+  rateOf,
+  rateOfRow,
+  rateReport,
+} from '../reports/index.js';
 import { binomialTwoSidedExact, clusterBootstrapMean, holmAdjust } from '../stats/index.js';
 import type { CandorStore } from '../store/index.js';
 import type { Finding, OverviewResponse } from './api-types.js';
@@ -23,17 +33,27 @@ interface Candidate extends Finding {
 
 /** The most and least compliant ranked models, compared on the same questions (paired, exact McNemar). */
 async function modelFinding(store: CandorStore, query: ExplorerQuery): Promise<Candidate[]> {
-  const ranking = await comparableRanking(store, { judge: query.judge, lens: query.lens, includeTest: query.includeTest, filters: query.filters });
+  const ranking = await comparableRanking(store, {
+    judge: query.judge,
+    lens: query.lens,
+    includeTest: query.includeTest,
+    filters: query.filters,
+  });
   const solid = ranking.ranked.filter((row) => row.n >= MIN_FINDING_ANSWERS);
   const top = solid[0];
   const bottom = solid[solid.length - 1];
   if (!top || !bottom || top === bottom) return [];
-  const report = await compareSides(store, { kind: 'model', model: top.model! }, { kind: 'model', model: bottom.model! }, {
-    sets: ranking.sets,
-    judge: query.judge,
-    lens: query.lens,
-    includeTest: query.includeTest,
-  });
+  const report = await compareSides(
+    store,
+    { kind: 'model', model: top.model! },
+    { kind: 'model', model: bottom.model! },
+    {
+      sets: ranking.sets,
+      judge: query.judge,
+      lens: query.lens,
+      includeTest: query.includeTest,
+    },
+  );
   const { comparison } = report.result.overall;
   if (comparison.pairs < MIN_FINDING_ANSWERS) return [];
   return [
@@ -55,13 +75,28 @@ async function modelFinding(store: CandorStore, query: ExplorerQuery): Promise<C
  * cluster bootstrap interval); tested by an exact sign test over the models that answered both.
  */
 async function countryFinding(store: CandorStore, query: ExplorerQuery): Promise<Candidate[]> {
-  const rows = lensRows(await store.listLabelRows({ judge: query.judge, includeTest: query.includeTest, filters: query.filters }), query.lens).rows;
-  const byCountry = groupRows(rows.filter((row) => row.country !== null), (row) => row.country!);
+  const rows = lensRows(
+    await store.listLabelRows({ judge: query.judge, includeTest: query.includeTest, filters: query.filters }),
+    query.lens,
+  ).rows;
+  const byCountry = groupRows(
+    rows.filter((row) => row.country !== null),
+    (row) => row.country!,
+  );
   const pooled = [...byCountry.entries()]
     .map(([country, countryRows]) => {
-      const perModel = new Map([...groupRows(countryRows, (row) => row.model)].map(([model, modelRows]) => [model, modelRows.filter((row) => row.label === 'COMPLETE').length / modelRows.length]));
+      const perModel = new Map(
+        [...groupRows(countryRows, (row) => row.model)].map(([model, modelRows]) => [
+          model,
+          modelRows.filter((row) => row.label === 'COMPLETE').length / modelRows.length,
+        ]),
+      );
       const mean = clusterBootstrapMean(
-        countryRows.map((row) => ({ model: row.model, question: `${row.translationOfSet ?? row.set}\u0000${row.translationOfId ?? row.questionId}`, success: row.label === 'COMPLETE' })),
+        countryRows.map((row) => ({
+          model: row.model,
+          question: `${row.translationOfSet ?? row.set}\u0000${row.translationOfId ?? row.questionId}`,
+          success: row.label === 'COMPLETE',
+        })),
         { draws: 1000, seed: 13 },
       );
       return { country, answers: countryRows.length, perModel, mean };
@@ -93,8 +128,14 @@ async function countryFinding(store: CandorStore, query: ExplorerQuery): Promise
 function missingFinding(overall: OverviewResponse['overall']): Finding[] {
   if (overall.total === 0 || overall.missing + overall.blocked === 0) return [];
   const parts = [];
-  if (overall.missing > 0) parts.push(`${overall.missing} answers are missing (provider errors, truncation, empty or unparseable) and are left out of every rate, never counted as refusals`);
-  if (overall.blocked > 0) parts.push(`${overall.blocked} were blocked by provider moderation (counted as not complete as served; left out in the model-only lens)`);
+  if (overall.missing > 0)
+    parts.push(
+      `${overall.missing} answers are missing (provider errors, truncation, empty or unparseable) and are left out of every rate, never counted as refusals`,
+    );
+  if (overall.blocked > 0)
+    parts.push(
+      `${overall.blocked} were blocked by provider moderation (counted as not complete as served; left out in the model-only lens)`,
+    );
   return [{ title: 'Missing and blocked answers', text: `${parts.join('; ')}.`, href: '/?lens=model-only' }];
 }
 
@@ -103,13 +144,29 @@ function missingFinding(overall: OverviewResponse['overall']): Finding[] {
  * data (MIN_FINDING_ANSWERS per side, MIN_FINDING_MODELS behind a pooled claim) and a Holm-adjusted
  * p below FINDING_ALPHA over the findings tested here; each states its n and interval.
  */
-export async function loadOverview(store: CandorStore, catalog: QuestionCatalog, query: ExplorerQuery): Promise<OverviewResponse> {
+export async function loadOverview(
+  store: CandorStore,
+  catalog: QuestionCatalog,
+  query: ExplorerQuery,
+): Promise<OverviewResponse> {
   const [counts, overallRows, judges, sets, byModel] = await Promise.all([
     store.counts(),
-    rateReport(store, { groupBy: [], judge: query.judge, lens: query.lens, includeTest: query.includeTest, filters: query.filters }),
+    rateReport(store, {
+      groupBy: [],
+      judge: query.judge,
+      lens: query.lens,
+      includeTest: query.includeTest,
+      filters: query.filters,
+    }),
     judgeShares(store, query),
     store.listQuestionSets(),
-    rateReport(store, { groupBy: ['model'], judge: query.judge, lens: query.lens, includeTest: query.includeTest, filters: query.filters }),
+    rateReport(store, {
+      groupBy: ['model'],
+      judge: query.judge,
+      lens: query.lens,
+      includeTest: query.includeTest,
+      filters: query.filters,
+    }),
   ]);
   const overall = overallRows[0] ? rateOfRow(overallRows[0]) : rateOf([], query.lens);
   const candidates = [...(await modelFinding(store, query)), ...(await countryFinding(store, query))];
@@ -117,7 +174,10 @@ export async function loadOverview(store: CandorStore, catalog: QuestionCatalog,
   const tested = candidates
     .map((candidate, index) => ({ candidate, p: adjusted[index]! }))
     .filter(({ p }) => p < FINDING_ALPHA)
-    .map(({ candidate: { p: _raw, ...finding }, p }) => ({ ...finding, text: `${finding.text} Holm-adjusted p ${p < 0.001 ? '< 0.001' : p.toFixed(3)} over ${candidates.length} findings tested.` }));
+    .map(({ candidate: { p: _raw, ...finding }, p }) => ({
+      ...finding,
+      text: `${finding.text} Holm-adjusted p ${p < 0.001 ? '< 0.001' : p.toFixed(3)} over ${candidates.length} findings tested.`,
+    }));
   const findings = [...tested, ...missingFinding(overall)];
   return {
     lens: query.lens,

@@ -15,7 +15,9 @@ export function questionInfo(question: Question): QuestionInfo {
     variation: question.variation,
     country: question.targetCountry,
     language: question.language,
-    translationOf: question.translationOf ? { set: question.translationOf.setName, id: question.translationOf.id } : null,
+    translationOf: question.translationOf
+      ? { set: question.translationOf.setName, id: question.translationOf.id }
+      : null,
   };
 }
 
@@ -35,7 +37,12 @@ function related(catalog: QuestionCatalog, question: Question): QuestionResponse
 }
 
 /** One question: its text, related questions, and every model's answer with label and judge explanation. */
-export async function loadQuestion(store: CandorStore, catalog: QuestionCatalog, set: string, id: string): Promise<QuestionResponse> {
+export async function loadQuestion(
+  store: CandorStore,
+  catalog: QuestionCatalog,
+  set: string,
+  id: string,
+): Promise<QuestionResponse> {
   const question = catalog.get(set, id);
   if (!question) throw new CandorError('not_found', `no question ${set}/${id} in the store`);
   const answers = await questionAnswers(store, set, id);
@@ -43,7 +50,10 @@ export async function loadQuestion(store: CandorStore, catalog: QuestionCatalog,
   return {
     question: questionInfo(question),
     related: related(catalog, question),
-    summary: rateOf(judged.map((answer) => answer.label!), DEFAULT_LENS),
+    summary: rateOf(
+      judged.map((answer) => answer.label!),
+      DEFAULT_LENS,
+    ),
     answers,
   };
 }

@@ -6,7 +6,12 @@ import type { ExplorerQuery } from './explorer-query.js';
 import type { QuestionCatalog } from './question-catalog.js';
 
 /** A theme page from its label rows (all rows of the set and theme): one pass, also used by the static build. */
-export function themeResponse(catalog: QuestionCatalog, set: string, theme: string, rows: readonly LabelRow[]): ThemeResponse {
+export function themeResponse(
+  catalog: QuestionCatalog,
+  set: string,
+  theme: string,
+  rows: readonly LabelRow[],
+): ThemeResponse {
   const questions = catalog.all.filter((question) => question.setName === set && question.theme === theme);
   if (questions.length === 0) throw new CandorError('not_found', `no theme ${set}/${theme} in the store`);
   const counts = new Map<string, Record<string, number>>();
@@ -21,7 +26,11 @@ export function themeResponse(catalog: QuestionCatalog, set: string, theme: stri
   }
   const rates = new Map(
     buildRateRows(
-      [...counts.entries()].map(([id, labels]) => ({ keys: { set: id }, labels, total: Object.values(labels).reduce((sum, value) => sum + value, 0) })),
+      [...counts.entries()].map(([id, labels]) => ({
+        keys: { set: id },
+        labels,
+        total: Object.values(labels).reduce((sum, value) => sum + value, 0),
+      })),
       ['set'],
     ).map((row) => [row.set ?? '', rateOfRow(row)]),
   );
@@ -41,8 +50,17 @@ export function themeResponse(catalog: QuestionCatalog, set: string, theme: stri
 }
 
 /** The phrasings of one theme of a set and every model's label on each. */
-export async function loadTheme(store: CandorStore, catalog: QuestionCatalog, set: string, theme: string, query: ExplorerQuery): Promise<ThemeResponse> {
-  if (!catalog.all.some((question) => question.setName === set && question.theme === theme)) throw new CandorError('not_found', `no theme ${set}/${theme} in the store`);
-  const rows = (await store.listLabelRows({ judge: query.judge, includeTest: query.includeTest, filters: { set, theme } })).filter((row) => shownUnder(row.label, query.lens));
+export async function loadTheme(
+  store: CandorStore,
+  catalog: QuestionCatalog,
+  set: string,
+  theme: string,
+  query: ExplorerQuery,
+): Promise<ThemeResponse> {
+  if (!catalog.all.some((question) => question.setName === set && question.theme === theme))
+    throw new CandorError('not_found', `no theme ${set}/${theme} in the store`);
+  const rows = (
+    await store.listLabelRows({ judge: query.judge, includeTest: query.includeTest, filters: { set, theme } })
+  ).filter((row) => shownUnder(row.label, query.lens));
   return themeResponse(catalog, set, theme, rows);
 }

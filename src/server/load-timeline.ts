@@ -7,7 +7,10 @@ const HALF_LIFE_MONTHS = 3;
 
 /** Rate by model release date per creator with the EMA trend, and by test month for re-tested models. */
 export async function loadTimeline(store: CandorStore, query: ExplorerQuery): Promise<TimelineResponse> {
-  const rows = lensRows(await store.listLabelRows({ judge: query.judge, includeTest: query.includeTest, filters: query.filters }), query.lens).rows;
+  const rows = lensRows(
+    await store.listLabelRows({ judge: query.judge, includeTest: query.includeTest, filters: query.filters }),
+    query.lens,
+  ).rows;
   const release = releaseTimeline(rows, { halfLifeMonths: HALF_LIFE_MONTHS });
   return {
     halfLifeMonths: HALF_LIFE_MONTHS,

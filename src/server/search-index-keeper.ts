@@ -4,7 +4,13 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { CandorStore } from '../store/index.js';
 import type { SearchResponse } from './api-types.js';
-import { buildSearchIndexFile, openSearchIndex, openSearchIndexFromStore, searchIndexIsCurrent, type SearchIndex } from './search-index.js';
+import {
+  buildSearchIndexFile,
+  openSearchIndex,
+  openSearchIndexFromStore,
+  searchIndexIsCurrent,
+  type SearchIndex,
+} from './search-index.js';
 
 /** How far the search index is behind the store: what the explorer can tell a person searching. */
 export type SearchIndexState = 'ready' | 'updating' | 'building';
@@ -50,7 +56,8 @@ export function createSearchIndexKeeper(options: SearchIndexKeeperOptions): Sear
   const open = async (version: string): Promise<SearchIndex> => {
     if (options.store.dialect !== 'sqlite') return openSearchIndexFromStore(options.store, options.indexPath, version);
     if (options.indexPath === ':memory:') return openSearchIndex(options.location, ':memory:', version);
-    if (!searchIndexIsCurrent(options.indexPath, version)) await buildSearchIndexFile(options.location, options.indexPath, version);
+    if (!searchIndexIsCurrent(options.indexPath, version))
+      await buildSearchIndexFile(options.location, options.indexPath, version);
     return openSearchIndex(options.location, options.indexPath, version);
   };
 

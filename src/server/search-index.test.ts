@@ -35,7 +35,9 @@ describe('search work is bounded by the text, not its square', () => {
   });
 
   it('snippetAround shows the match with context, case-insensitively', () => {
-    expect(snippetAround('a'.repeat(200) + 'Press Freedom' + 'b'.repeat(200), 'press freedom', 5)).toBe('…aaaaaPress Freedombbbbb…');
+    expect(snippetAround('a'.repeat(200) + 'Press Freedom' + 'b'.repeat(200), 'press freedom', 5)).toBe(
+      '…aaaaaPress Freedombbbbb…',
+    );
     expect(snippetAround('short text', 'absent')).toBe('short text');
   });
 

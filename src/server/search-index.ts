@@ -57,17 +57,23 @@ function rebuildSteps(storePath: string, version: string): Step[] {
     ['ATTACH DATABASE ? AS src', [storePath]],
     ['BEGIN', []],
     [`INSERT INTO documents SELECT text, 'question', set_name, question_id, NULL, NULL FROM src.questions`, []],
-    [`WITH latest AS (${LATEST_JUDGMENTS})
+    [
+      `WITH latest AS (${LATEST_JUDGMENTS})
         INSERT INTO documents
         SELECT r.final_text, 'answer', r.set_name, r.question_id, runs.model_id, latest.label
         FROM src.responses r JOIN src.runs runs ON runs.run_id = r.run_id
         LEFT JOIN latest ON latest.response_id = r.response_id AND latest.position = 1
-        WHERE r.is_current = 1 AND r.final_text IS NOT NULL AND r.final_text <> ''`, []],
-    [`WITH latest AS (${LATEST_JUDGMENTS})
+        WHERE r.is_current = 1 AND r.final_text IS NOT NULL AND r.final_text <> ''`,
+      [],
+    ],
+    [
+      `WITH latest AS (${LATEST_JUDGMENTS})
         INSERT INTO documents
         SELECT latest.explanation, 'explanation', r.set_name, r.question_id, runs.model_id, latest.label
         FROM latest JOIN src.responses r ON r.response_id = latest.response_id JOIN src.runs runs ON runs.run_id = r.run_id
-        WHERE latest.position = 1 AND r.is_current = 1 AND latest.explanation IS NOT NULL AND latest.explanation <> ''`, []],
+        WHERE latest.position = 1 AND r.is_current = 1 AND latest.explanation IS NOT NULL AND latest.explanation <> ''`,
+      [],
+    ],
     [`INSERT INTO words (rowid, body) SELECT rowid, body FROM documents`, []],
     ['INSERT INTO meta (version) VALUES (?)', [version]],
     ['COMMIT', []],
@@ -89,7 +95,8 @@ function rebuild(index: Database.Database, storePath: string, version: string): 
     if (index.inTransaction) index.exec('ROLLBACK');
     throw error;
   } finally {
-    if ((index.prepare('PRAGMA database_list').all() as { name: string }[]).some((entry) => entry.name === 'src')) index.exec('DETACH DATABASE src');
+    if ((index.prepare('PRAGMA database_list').all() as { name: string }[]).some((entry) => entry.name === 'src'))
+      index.exec('DETACH DATABASE src');
   }
 }
 
@@ -117,7 +124,10 @@ export async function buildSearchIndexFile(storePath: string, indexPath: string,
   const partial = `${indexPath}.building-${process.pid}`;
   rmSync(partial, { force: true });
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, path: partial, steps: rebuildSteps(storePath, wanted) } });
+  const worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: { driver, path: partial, steps: rebuildSteps(storePath, wanted) },
+  });
   const result = await new Promise<{ ok: boolean; message?: string }>((resolveBuild, reject) => {
     worker.once('message', resolveBuild);
     worker.once('error', reject);
@@ -144,11 +154,16 @@ export function searchIndexIsCurrent(indexPath: string, version: string): boolea
 }
 
 /** Any store (Postgres): the documents are read through the store in pages. */
-async function rebuildFromStore(index: Database.Database, store: Pick<CandorStore, 'listSearchDocuments'>, version: string): Promise<void> {
+async function rebuildFromStore(
+  index: Database.Database,
+  store: Pick<CandorStore, 'listSearchDocuments'>,
+  version: string,
+): Promise<void> {
   createTables(index);
   const insert = index.prepare('INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?)');
   const insertPage = index.transaction((documents: readonly SearchDocument[]) => {
-    for (const document of documents) insert.run(document.body, document.kind, document.setName, document.questionId, document.model, document.label);
+    for (const document of documents)
+      insert.run(document.body, document.kind, document.setName, document.questionId, document.model, document.label);
   });
   let cursor: string | null = null;
   do {
@@ -197,7 +212,11 @@ export function openSearchIndex(storePath: string, indexPath: string, version: s
 }
 
 /** The same index, filled through the store's interface: for stores that are not a SQLite file (Postgres). */
-export async function openSearchIndexFromStore(store: Pick<CandorStore, 'listSearchDocuments'>, indexPath: string, version: string): Promise<SearchIndex> {
+export async function openSearchIndexFromStore(
+  store: Pick<CandorStore, 'listSearchDocuments'>,
+  indexPath: string,
+  version: string,
+): Promise<SearchIndex> {
   const index = new Database(indexPath);
   const wanted = `${INDEX_FORMAT}:${version}`;
   if (storedVersion(index) !== wanted) await rebuildFromStore(index, store, wanted);
@@ -242,9 +261,13 @@ function searchOver(index: Database.Database): SearchIndex {
             if (!seen.has(record.rowid)) records.push(record);
           }
         }
-      }
-      else if ([...trimmed].length >= 3) records = phrase.all(`"${trimmed.replaceAll('"', '""')}"`, limit + 1) as DocumentRecord[];
-      else ({ records, outOfTime } = scanInSlices(`%${trimmed.replace(/[\\%_]/g, (character) => `\\${character}`)}%`, limit));
+      } else if ([...trimmed].length >= 3)
+        records = phrase.all(`"${trimmed.replaceAll('"', '""')}"`, limit + 1) as DocumentRecord[];
+      else
+        ({ records, outOfTime } = scanInSlices(
+          `%${trimmed.replace(/[\\%_]/g, (character) => `\\${character}`)}%`,
+          limit,
+        ));
       const hits = records.slice(0, limit).map((record): SearchHit => ({
         kind: record.kind,
         set: record.set_name,

@@ -29,6 +29,7 @@ function escapeCell(value: unknown): string {
 export function toCsv(rows: readonly object[], columns?: readonly string[]): string {
   const header = columns ?? Object.keys(rows[0] ?? {});
   const lines = [header.map(escapeCell).join(',')];
-  for (const row of rows) lines.push(header.map((column) => escapeCell((row as Record<string, unknown>)[column])).join(','));
+  for (const row of rows)
+    lines.push(header.map((column) => escapeCell((row as Record<string, unknown>)[column])).join(','));
   return `${lines.join('\r\n')}\r\n`;
 }

@@ -26,7 +26,13 @@ describe('serve on a network interface', () => {
     } finally {
       await open.close();
     }
-    const named = await startExplorer({ location, port: 0, host: '0.0.0.0', webRoot: null, allowedHosts: ['stats.lab.example'] });
+    const named = await startExplorer({
+      location,
+      port: 0,
+      host: '0.0.0.0',
+      webRoot: null,
+      allowedHosts: ['stats.lab.example'],
+    });
     try {
       expect(await statusFor(named.url, 'stats.lab.example')).toBe(200);
       expect(await statusFor(named.url, 'attacker.example')).toBe(421);

@@ -41,7 +41,11 @@ export function isNetworkHost(host: string): boolean {
 
 /** Host header names the explorer answers: loopback, the bound address (unless a wildcard), and those allowed. */
 export function acceptedHosts(host: string, allowed: readonly string[] = []): string[] {
-  const names = new Set([...LOOPBACK, ...(WILDCARD.has(host) ? [] : [host.replace(/^\[|\]$/g, '')]), ...allowed.map((name) => name.toLowerCase())]);
+  const names = new Set([
+    ...LOOPBACK,
+    ...(WILDCARD.has(host) ? [] : [host.replace(/^\[|\]$/g, '')]),
+    ...allowed.map((name) => name.toLowerCase()),
+  ]);
   return [...names];
 }
 
@@ -58,7 +62,9 @@ export async function startExplorer(options: StartExplorerOptions): Promise<Runn
     basePath: options.basePath ?? '/',
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const started = serve({ fetch: app.fetch, port: options.port ?? DEFAULT_EXPLORER_PORT, hostname: host }, () => resolve(started));
+    const started = serve({ fetch: app.fetch, port: options.port ?? DEFAULT_EXPLORER_PORT, hostname: host }, () =>
+      resolve(started),
+    );
     started.once('error', reject);
   });
   const address = server.address() as AddressInfo;

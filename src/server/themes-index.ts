@@ -22,21 +22,41 @@ async function themeRows(store: CandorStore, catalog: QuestionCatalog, query: Ex
     .map(([key, entry]) => {
       const [set, theme] = JSON.parse(key) as [string, string];
       const row = rated.get(key);
-      return { set, theme, domain: entry.domain, questions: entry.count, ...(row ? rateOfRow(row) : rateOf([], DEFAULT_LENS)) };
+      return {
+        set,
+        theme,
+        domain: entry.domain,
+        questions: entry.count,
+        ...(row ? rateOfRow(row) : rateOf([], DEFAULT_LENS)),
+      };
     })
-    .sort((left, right) => left.set.localeCompare(right.set) || left.theme.localeCompare(right.theme, undefined, { numeric: true }));
+    .sort(
+      (left, right) =>
+        left.set.localeCompare(right.set) || left.theme.localeCompare(right.theme, undefined, { numeric: true }),
+    );
 }
 
 /** Every theme of every set with its rate over all models: the themes index. */
-export async function loadThemesIndex(store: CandorStore, catalog: QuestionCatalog, query: ExplorerQuery): Promise<ThemesResponse> {
+export async function loadThemesIndex(
+  store: CandorStore,
+  catalog: QuestionCatalog,
+  query: ExplorerQuery,
+): Promise<ThemesResponse> {
   return { themes: await themeRows(store, catalog, query) };
 }
 
 /** Every domain with its rate over all models. */
-export async function loadDomains(store: CandorStore, catalog: QuestionCatalog, query: ExplorerQuery): Promise<DomainsResponse> {
+export async function loadDomains(
+  store: CandorStore,
+  catalog: QuestionCatalog,
+  query: ExplorerQuery,
+): Promise<DomainsResponse> {
   const questions = new Map<string, number>();
-  for (const question of catalog.all) if (question.domain !== null) questions.set(question.domain, (questions.get(question.domain) ?? 0) + 1);
-  const rows = new Map((await rateReport(store, { groupBy: ['domain'], ...lens(query) })).map((row) => [row.domain ?? null, row]));
+  for (const question of catalog.all)
+    if (question.domain !== null) questions.set(question.domain, (questions.get(question.domain) ?? 0) + 1);
+  const rows = new Map(
+    (await rateReport(store, { groupBy: ['domain'], ...lens(query) })).map((row) => [row.domain ?? null, row]),
+  );
   return {
     domains: [...questions.entries()]
       .map(([domain, count]) => {
@@ -48,8 +68,14 @@ export async function loadDomains(store: CandorStore, catalog: QuestionCatalog, 
 }
 
 /** One domain: its rate, each model's rate in it, its themes. */
-export async function loadDomain(store: CandorStore, catalog: QuestionCatalog, domain: string, query: ExplorerQuery): Promise<DomainResponse> {
-  if (!catalog.all.some((question) => question.domain === domain)) throw new CandorError('not_found', `no domain "${domain}" in the store's questions`);
+export async function loadDomain(
+  store: CandorStore,
+  catalog: QuestionCatalog,
+  domain: string,
+  query: ExplorerQuery,
+): Promise<DomainResponse> {
+  if (!catalog.all.some((question) => question.domain === domain))
+    throw new CandorError('not_found', `no domain "${domain}" in the store's questions`);
   const inDomain = { ...lens(query), filters: { ...query.filters, domain } };
   const [summary, models, themes] = await Promise.all([
     rateReport(store, { groupBy: [], ...inDomain }),

@@ -25,15 +25,24 @@ export function escapeHtml(text: string): string {
  * asset URLs (vite builds with relative "./assets/" URLs), and optionally one page's title, meta
  * description, Open Graph tags and prerendered content.
  */
-export function webShell(html: string, options: { mode: 'api' | 'static'; basePath: string; page?: ShellPage; lenient?: boolean }): string {
+export function webShell(
+  html: string,
+  options: { mode: 'api' | 'static'; basePath: string; page?: ShellPage; lenient?: boolean },
+): string {
   // The site builder insists on every marker; the server (lenient) rewrites what is there.
   if (!options.lenient && (!MODE.test(html) || !BASE.test(html) || !TITLE.test(html) || !html.includes(APP))) {
-    throw new CandorError('web_shell', 'the built index.html lacks the candor-mode / candor-base meta tags, the <title> or <div id="app"></div>; run npm run build');
+    throw new CandorError(
+      'web_shell',
+      'the built index.html lacks the candor-mode / candor-base meta tags, the <title> or <div id="app"></div>; run npm run build',
+    );
   }
   let out = html
     .replace(MODE, `<meta name="candor-mode" content="${options.mode}" />`)
     .replace(BASE, `<meta name="candor-base" content="${escapeHtml(options.basePath)}" />`)
-    .replace(/(src|href)="\.\/assets\//g, (_match, attribute: string) => `${attribute}="${escapeHtml(options.basePath)}assets/`);
+    .replace(
+      /(src|href)="\.\/assets\//g,
+      (_match, attribute: string) => `${attribute}="${escapeHtml(options.basePath)}assets/`,
+    );
   const page = options.page;
   if (page) {
     const tags = [
@@ -44,7 +53,12 @@ export function webShell(html: string, options: { mode: 'api' | 'static'; basePa
       `<meta property="og:title" content="${escapeHtml(page.title)}" />`,
       `<meta property="og:description" content="${escapeHtml(page.description)}" />`,
       `<meta name="twitter:card" content="summary" />`,
-      ...(page.url ? [`<meta property="og:url" content="${escapeHtml(page.url)}" />`, `<link rel="canonical" href="${escapeHtml(page.url)}" />`] : []),
+      ...(page.url
+        ? [
+            `<meta property="og:url" content="${escapeHtml(page.url)}" />`,
+            `<link rel="canonical" href="${escapeHtml(page.url)}" />`,
+          ]
+        : []),
     ].join('\n    ');
     out = out.replace(TITLE, () => tags).replace(APP, () => `<div id="app">${page.body}</div>`);
   }

@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { InputError } from '../core/index.js';
-import { REASONING_CONVENTIONS, reasoningConventionMapper, type CustomEndpoint, type ProviderConfig } from '../providers/index.js';
+import {
+  REASONING_CONVENTIONS,
+  reasoningConventionMapper,
+  type CustomEndpoint,
+  type ProviderConfig,
+} from '../providers/index.js';
 import type { TokenPrice } from '../runner/index.js';
 
 const priceSchema = z.object({ prompt: z.number().nonnegative(), completion: z.number().nonnegative() });
@@ -24,7 +29,12 @@ const configSchema = z.strictObject({
     )
     .optional(),
   prices: z.record(z.string(), priceSchema).optional(),
-  rateLimits: z.record(z.string(), z.strictObject({ rpm: z.number().positive().optional(), tpm: z.number().positive().optional() })).optional(),
+  rateLimits: z
+    .record(
+      z.string(),
+      z.strictObject({ rpm: z.number().positive().optional(), tpm: z.number().positive().optional() }),
+    )
+    .optional(),
   models: z
     .record(
       z.string(),
@@ -61,7 +71,10 @@ export function loadCandorConfig(path: string | undefined): CandorConfig {
     value = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError({ file: path }, code === 'ENOENT' ? 'file does not exist' : `not valid JSON (${(error as Error).message})`);
+    throw new InputError(
+      { file: path },
+      code === 'ENOENT' ? 'file does not exist' : `not valid JSON (${(error as Error).message})`,
+    );
   }
   const parsed = configSchema.safeParse(value);
   if (!parsed.success) {
@@ -83,7 +96,16 @@ function toEndpoints(endpoints: z.infer<typeof configSchema>['endpoints']): Reco
     Object.entries(endpoints).map(([name, { quirks, ...endpoint }]) => {
       if (!quirks) return [name, endpoint];
       const mapper = quirks.reasoning ? reasoningConventionMapper(quirks.reasoning) : undefined;
-      return [name, { ...endpoint, quirks: { ...(quirks.maxTokensField ? { maxTokensField: quirks.maxTokensField } : {}), ...(mapper ? { reasoning: mapper } : {}) } }];
+      return [
+        name,
+        {
+          ...endpoint,
+          quirks: {
+            ...(quirks.maxTokensField ? { maxTokensField: quirks.maxTokensField } : {}),
+            ...(mapper ? { reasoning: mapper } : {}),
+          },
+        },
+      ];
     }),
   );
 }

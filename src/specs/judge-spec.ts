@@ -15,7 +15,14 @@ import {
   type JudgeVerdict,
 } from '../judge/index.js';
 import { createProviderModel } from '../providers/index.js';
-import { createModelJudge, createRateLimiter, judgeRequest, rateLimitKey, type JudgeModelSettings, type RateLimiter } from '../runner/index.js';
+import {
+  createModelJudge,
+  createRateLimiter,
+  judgeRequest,
+  rateLimitKey,
+  type JudgeModelSettings,
+  type RateLimiter,
+} from '../runner/index.js';
 import type { CandorStore } from '../store/index.js';
 import type { CandorConfig } from './candor-config.js';
 import type { SpecIo } from './model-spec.js';
@@ -62,7 +69,9 @@ export function createEmbeddedJudgeAdapter(options: { abstainBelow?: number } = 
     async judge(input: JudgeInput): Promise<JudgeVerdict> {
       const verdict = embedded.judge({ question: input.question, response: input.response });
       if (options.abstainBelow !== undefined && verdict.confidence < options.abstainBelow) {
-        throw new JudgeAbstainedError(`needs a judge: embedded judge confidence ${(verdict.confidence * 100).toFixed(1)}% is below ${(options.abstainBelow * 100).toFixed(1)}% (${describeProbabilities(verdict.probabilities)})`);
+        throw new JudgeAbstainedError(
+          `needs a judge: embedded judge confidence ${(verdict.confidence * 100).toFixed(1)}% is below ${(options.abstainBelow * 100).toFixed(1)}% (${describeProbabilities(verdict.probabilities)})`,
+        );
       }
       return {
         label: verdict.label,
@@ -89,7 +98,9 @@ export function createCascadeJudge(expensive: Judge, threshold: number): Resolve
         return await expensive.judge(input as JudgeInput);
       } catch (error) {
         if (!(error instanceof JudgeUnavailableError) || error instanceof JudgeAbstainedError) throw error;
-        throw new JudgeAbstainedError(`needs a judge: the embedded judge is unsure and ${expensive.id} could not judge (${error.message})`);
+        throw new JudgeAbstainedError(
+          `needs a judge: the embedded judge is unsure and ${expensive.id} could not judge (${error.message})`,
+        );
       }
     },
     threshold,
@@ -119,15 +130,27 @@ export function createCascadeJudge(expensive: Judge, threshold: number): Resolve
 }
 
 export const JUDGE_SPEC_HELP =
-  'embedded | stored:<judge-id> | <provider:model> (an LLM judge with Candor\'s rubric) | cascade:<cheap>><expensive> | ensemble:<a>+<b>+<c>';
+  "embedded | stored:<judge-id> | <provider:model> (an LLM judge with Candor's rubric) | cascade:<cheap>><expensive> | ensemble:<a>+<b>+<c>";
 
 async function storedJudge(judgeId: string, store: CandorStore | null): Promise<Judge> {
   if (!store) throw new UsageError('stored:<judge> needs the store (--db)');
   const rows = await store.listLabelRows({ judge: judgeId });
-  if (rows.length === 0) throw new UsageError(`stored:${judgeId}: no judgments by "${judgeId}" in the store (see \`candor report --by judge\`)`);
+  if (rows.length === 0)
+    throw new UsageError(
+      `stored:${judgeId}: no judgments by "${judgeId}" in the store (see \`candor report --by judge\`)`,
+    );
   return createStoredJudge(
     judgeId,
-    rows.filter((row) => isJudgmentLabel(row.label)).map((row) => ({ responseId: row.responseId, model: row.model, set: row.set, questionId: row.questionId, label: row.label as never, judgeVersion: row.judgeVersion })),
+    rows
+      .filter((row) => isJudgmentLabel(row.label))
+      .map((row) => ({
+        responseId: row.responseId,
+        model: row.model,
+        set: row.set,
+        questionId: row.questionId,
+        label: row.label as never,
+        judgeVersion: row.judgeVersion,
+      })),
   );
 }
 
@@ -144,7 +167,9 @@ export async function resolveJudge(spec: string, context: ResolveJudgeContext): 
   if (spec.startsWith('cascade:')) {
     const [cheap, expensive, ...rest] = spec.slice('cascade:'.length).split('>');
     if (cheap !== 'embedded' || !expensive || rest.length > 0) {
-      throw new UsageError(`--judge ${spec}: write cascade:embedded><expensive judge>, e.g. cascade:embedded>stored:x-ai/grok-4.1-fast`);
+      throw new UsageError(
+        `--judge ${spec}: write cascade:embedded><expensive judge>, e.g. cascade:embedded>stored:x-ai/grok-4.1-fast`,
+      );
     }
     const expensiveJudge = (await resolveJudge(expensive, context)).judge;
     return createCascadeJudge(expensiveJudge, context.threshold ?? 0.9);
@@ -164,14 +189,24 @@ export async function resolveJudge(spec: string, context: ResolveJudgeContext): 
     ...(perModel.reasoning !== undefined ? { reasoning: perModel.reasoning } : {}),
     ...(perModel.extraBody !== undefined ? { extraBody: perModel.extraBody } : {}),
   };
-  for (const note of judgeRequest(model, settings).plan?.notes ?? []) context.io.stderr.write(`candor: judge ${spec}: ${note}\n`);
+  for (const note of judgeRequest(model, settings).plan?.notes ?? [])
+    context.io.stderr.write(`candor: judge ${spec}: ${note}\n`);
   const rpm = context.rpm ?? context.config.rateLimits[model.provider]?.rpm ?? null;
-  const shared = await context.sharedLimiter?.(rateLimitKey(model.provider, context.config.provider.endpoints?.[model.provider]?.baseURL ?? null));
+  const shared = await context.sharedLimiter?.(
+    rateLimitKey(model.provider, context.config.provider.endpoints?.[model.provider]?.baseURL ?? null),
+  );
   return {
     judge: createModelJudge(model, {
       judgeId: spec,
       settings,
-      limiter: shared ?? (rpm ? createRateLimiter({ requestsPerMinute: rpm, tokensPerMinute: context.config.rateLimits[model.provider]?.tpm ?? null }) : undefined),
+      limiter:
+        shared ??
+        (rpm
+          ? createRateLimiter({
+              requestsPerMinute: rpm,
+              tokensPerMinute: context.config.rateLimits[model.provider]?.tpm ?? null,
+            })
+          : undefined),
     }),
   };
 }

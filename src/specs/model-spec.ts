@@ -8,7 +8,8 @@ export interface SpecIo {
   stderr: { write(text: string): unknown };
 }
 
-export const MODEL_SPEC_HELP = 'provider:model-id, e.g. openrouter:deepseek/deepseek-r1, ollama:qwen3:8b, openai-compatible:my-model, replay:<run-id>';
+export const MODEL_SPEC_HELP =
+  'provider:model-id, e.g. openrouter:deepseek/deepseek-r1, ollama:qwen3:8b, openai-compatible:my-model, replay:<run-id>';
 
 export interface ResolveModelContext {
   store: CandorStore;

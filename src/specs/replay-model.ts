@@ -6,7 +6,12 @@ import { NotFoundError } from '../core/index.js';
 function unwrapPayload(rawPayload: string): { status: number | null; headers: Record<string, string>; body: string } {
   try {
     const parsed = JSON.parse(rawPayload) as unknown;
-    if (parsed && typeof parsed === 'object' && 'body' in parsed && typeof (parsed as { body: unknown }).body === 'string') {
+    if (
+      parsed &&
+      typeof parsed === 'object' &&
+      'body' in parsed &&
+      typeof (parsed as { body: unknown }).body === 'string'
+    ) {
       const wrapper = parsed as { status?: number | null; headers?: Record<string, string>; body: string };
       return { status: wrapper.status ?? null, headers: wrapper.headers ?? {}, body: wrapper.body };
     }

@@ -13,8 +13,15 @@ describe('model specs', () => {
     expect(replayRunId('openai:gpt-4o')).toBeNull();
     const store = await openStore(':memory:');
     try {
-      await expect(resolveModelSpec('replay:missing', { store, env: {}, provider: {} })).rejects.toBeInstanceOf(NotFoundError);
-      const model = await resolveModelSpec('openai-compatible:m', { store, env: {}, provider: {}, baseURL: 'http://127.0.0.1:9/v1' });
+      await expect(resolveModelSpec('replay:missing', { store, env: {}, provider: {} })).rejects.toBeInstanceOf(
+        NotFoundError,
+      );
+      const model = await resolveModelSpec('openai-compatible:m', {
+        store,
+        env: {},
+        provider: {},
+        baseURL: 'http://127.0.0.1:9/v1',
+      });
       expect(model.provider).toBe('openai-compatible');
       expect(model.modelId).toBe('m');
     } finally {

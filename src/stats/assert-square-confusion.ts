@@ -8,7 +8,9 @@ export function assertSquareConfusion(confusion: readonly (readonly number[])[],
     }
     row.forEach((count, columnIndex) => {
       if (!(count >= 0) || !Number.isFinite(count)) {
-        throw new RangeError(`${caller}: cell [${rowIndex}][${columnIndex}] is ${count}; counts must be finite and >= 0`);
+        throw new RangeError(
+          `${caller}: cell [${rowIndex}][${columnIndex}] is ${count}; counts must be finite and >= 0`,
+        );
       }
     });
   });

@@ -19,12 +19,11 @@ describe('benjaminiHochberg', () => {
   // also becomes the value of 0.0278 because 0.0278*15/6 = 0.0695 is larger).
   it('reproduces the Benjamini-Hochberg (1995) example', () => {
     const pValues = [
-      0.0001, 0.0004, 0.0019, 0.0095, 0.0201, 0.0278, 0.0298, 0.0344, 0.0459, 0.324, 0.4262, 0.5719,
-      0.6528, 0.759, 1,
+      0.0001, 0.0004, 0.0019, 0.0095, 0.0201, 0.0278, 0.0298, 0.0344, 0.0459, 0.324, 0.4262, 0.5719, 0.6528, 0.759, 1,
     ];
     const expected = [
-      0.0015, 0.003, 0.0095, 0.035625, 0.0603, 0.063857, 0.063857, 0.0645, 0.0765, 0.486, 0.581182,
-      0.714875, 0.753231, 0.813214, 1,
+      0.0015, 0.003, 0.0095, 0.035625, 0.0603, 0.063857, 0.063857, 0.0645, 0.0765, 0.486, 0.581182, 0.714875, 0.753231,
+      0.813214, 1,
     ];
     const reversed = benjaminiHochberg([...pValues].reverse()).reverse();
     reversed.forEach((value, index) => expect(value).toBeCloseTo(expected[index]!, 6));

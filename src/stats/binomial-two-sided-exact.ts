@@ -9,11 +9,7 @@ const RELATIVE_TOLERANCE = 1 + 1e-7;
 export function binomialLogProbability(k: number, trials: number, probability: number): number {
   if (probability === 0) return k === 0 ? 0 : -Infinity;
   if (probability === 1) return k === trials ? 0 : -Infinity;
-  return (
-    logBinomialCoefficient(trials, k) +
-    k * Math.log(probability) +
-    (trials - k) * Math.log1p(-probability)
-  );
+  return logBinomialCoefficient(trials, k) + k * Math.log(probability) + (trials - k) * Math.log1p(-probability);
 }
 
 /**

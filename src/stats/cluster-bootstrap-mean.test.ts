@@ -5,7 +5,11 @@ import { wilsonInterval } from './wilson-interval.js';
 /** Models with very different rates, each answering the same questions. */
 function outcomes(rates: readonly number[], questions: number): ClusteredOutcome[] {
   return rates.flatMap((rate, model) =>
-    Array.from({ length: questions }, (_, question) => ({ model: `m${model}`, question: `q${question}`, success: question < Math.round(rate * questions) })),
+    Array.from({ length: questions }, (_, question) => ({
+      model: `m${model}`,
+      question: `q${question}`,
+      success: question < Math.round(rate * questions),
+    })),
   );
 }
 

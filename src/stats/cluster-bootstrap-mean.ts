@@ -27,7 +27,10 @@ export interface ClusterBootstrapResult {
  * interval instead of treating every answer as independent (Cameron, Gelbach & Miller 2011; Davison
  * & Hinkley 1997 §3.8). Seeded: the same input and seed give the same interval.
  */
-export function clusterBootstrapMean(outcomes: readonly ClusteredOutcome[], options: { draws?: number; seed?: number } = {}): ClusterBootstrapResult {
+export function clusterBootstrapMean(
+  outcomes: readonly ClusteredOutcome[],
+  options: { draws?: number; seed?: number } = {},
+): ClusterBootstrapResult {
   const draws = options.draws ?? 1000;
   const seed = options.seed ?? 13;
   const modelIndex = new Map<string, number>();
@@ -67,7 +70,8 @@ export function clusterBootstrapMean(outcomes: readonly ClusteredOutcome[], opti
     return weight === 0 ? Number.NaN : total / weight;
   };
   const estimate = meanOf(new Float64Array(models).fill(1), new Float64Array(questions).fill(1));
-  if (models === 0) return { estimate: Number.NaN, low: Number.NaN, high: Number.NaN, models, questions, draws: 0, seed };
+  if (models === 0)
+    return { estimate: Number.NaN, low: Number.NaN, high: Number.NaN, models, questions, draws: 0, seed };
   const random = createSeededRandom(seed);
   const values: number[] = [];
   const modelWeights = new Float64Array(models);

@@ -59,13 +59,35 @@ describe('confusionMetrics', () => {
   });
 
   it('gives NaN accuracy and kappa for an all-zero matrix', () => {
-    const metrics = confusionMetrics([[0, 0], [0, 0]], ['COMPLETE', 'OTHER']);
+    const metrics = confusionMetrics(
+      [
+        [0, 0],
+        [0, 0],
+      ],
+      ['COMPLETE', 'OTHER'],
+    );
     expect(metrics.accuracy).toBeNaN();
     expect(metrics.kappa).toBeNaN();
   });
 
   it('rejects a label list that does not fit the matrix', () => {
-    expect(() => confusionMetrics([[1, 0], [0, 1]], ['COMPLETE'])).toThrow(RangeError);
-    expect(() => confusionMetrics([[1, 0], [0, 1]], ['COMPLETE', 'COMPLETE'])).toThrow(RangeError);
+    expect(() =>
+      confusionMetrics(
+        [
+          [1, 0],
+          [0, 1],
+        ],
+        ['COMPLETE'],
+      ),
+    ).toThrow(RangeError);
+    expect(() =>
+      confusionMetrics(
+        [
+          [1, 0],
+          [0, 1],
+        ],
+        ['COMPLETE', 'COMPLETE'],
+      ),
+    ).toThrow(RangeError);
   });
 });

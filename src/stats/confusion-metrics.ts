@@ -32,7 +32,9 @@ export function confusionMetrics(
 ): ConfusionMetrics {
   assertSquareConfusion(confusion, 'confusionMetrics');
   if (labels.length !== confusion.length) {
-    throw new RangeError(`confusionMetrics: ${labels.length} labels for a ${confusion.length}×${confusion.length} matrix`);
+    throw new RangeError(
+      `confusionMetrics: ${labels.length} labels for a ${confusion.length}×${confusion.length} matrix`,
+    );
   }
   if (new Set(labels).size !== labels.length) throw new RangeError('confusionMetrics: labels must be distinct');
   const size = labels.length;

@@ -17,8 +17,7 @@ describe('holmAdjust', () => {
   // the Bonferroni-type procedures reject 3 hypotheses at 0.05. Adjusted values worked from the
   // definition max_{j<=i} min(1, (m-j+1) p(j)): 0.0001*15, 0.0004*14, 0.0019*13, 0.0095*12, ...
   const benjaminiHochberg1995 = [
-    0.0001, 0.0004, 0.0019, 0.0095, 0.0201, 0.0278, 0.0298, 0.0344, 0.0459, 0.324, 0.4262, 0.5719,
-    0.6528, 0.759, 1,
+    0.0001, 0.0004, 0.0019, 0.0095, 0.0201, 0.0278, 0.0298, 0.0344, 0.0459, 0.324, 0.4262, 0.5719, 0.6528, 0.759, 1,
   ];
   it('reproduces the Benjamini-Hochberg (1995) example', () => {
     const adjusted = holmAdjust(benjaminiHochberg1995);

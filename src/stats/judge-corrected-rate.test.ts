@@ -35,7 +35,11 @@ describe('judgeCorrectedRate', () => {
     const result = judgeCorrectedRate({ positives: 3000, total: 10000, confusion: confusion(90, 10, 20, 80) });
     expect(Math.abs(result.low - 0.02151)).toBeLessThan(0.003);
     expect(Math.abs(result.high - 0.22442)).toBeLessThan(0.003);
-    const wellMeasured = judgeCorrectedRate({ positives: 3000, total: 10000, confusion: confusion(900, 100, 200, 800) });
+    const wellMeasured = judgeCorrectedRate({
+      positives: 3000,
+      total: 10000,
+      confusion: confusion(900, 100, 200, 800),
+    });
     expect(result.high - result.low).toBeGreaterThan(2 * (wellMeasured.high - wellMeasured.low));
   });
 

@@ -74,7 +74,8 @@ export function judgeCorrectedRate(
   assertCount('total', total);
   if (positives > total) throw new RangeError(`judgeCorrectedRate: positives ${positives} exceed total ${total}`);
   for (const [name, value] of Object.entries(confusion)) assertCount(`confusion.${name}`, value);
-  if (!Number.isInteger(draws) || draws < 100) throw new RangeError(`judgeCorrectedRate: draws ${draws} must be an integer >= 100`);
+  if (!Number.isInteger(draws) || draws < 100)
+    throw new RangeError(`judgeCorrectedRate: draws ${draws} must be an integer >= 100`);
   if (!(level > 0 && level < 1)) throw new RangeError(`judgeCorrectedRate: level ${level} outside (0, 1)`);
 
   const goldPositives = confusion.truePositive + confusion.falseNegative;

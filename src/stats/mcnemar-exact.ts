@@ -16,7 +16,10 @@ export interface McNemarResult {
  * The tail is summed in log space downward from its largest term, so b + c up to 10^6 is fine.
  */
 export function mcnemarExact(aOnly: number, bOnly: number): McNemarResult {
-  for (const [name, count] of [['aOnly', aOnly], ['bOnly', bOnly]] as const) {
+  for (const [name, count] of [
+    ['aOnly', aOnly],
+    ['bOnly', bOnly],
+  ] as const) {
     if (!Number.isInteger(count) || count < 0) {
       throw new RangeError(`mcnemarExact: ${name} ${count} must be a non-negative integer`);
     }

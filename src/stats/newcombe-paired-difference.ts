@@ -40,12 +40,8 @@ export function newcombePairedDifference(table: PairedTable, z: number = Z_95): 
   const secondBelow = p2 - second.low;
   const secondAbove = second.high - p2;
   // max(0, …) only guards against −1e-17 from rounding; the quadratic forms are non-negative for |φ| ≤ 1.
-  const lowerDistance = Math.sqrt(
-    Math.max(0, firstBelow ** 2 - 2 * phi * firstBelow * secondAbove + secondAbove ** 2),
-  );
-  const upperDistance = Math.sqrt(
-    Math.max(0, firstAbove ** 2 - 2 * phi * firstAbove * secondBelow + secondBelow ** 2),
-  );
+  const lowerDistance = Math.sqrt(Math.max(0, firstBelow ** 2 - 2 * phi * firstBelow * secondAbove + secondAbove ** 2));
+  const upperDistance = Math.sqrt(Math.max(0, firstAbove ** 2 - 2 * phi * firstAbove * secondBelow + secondBelow ** 2));
   const difference = p1 - p2;
   return { difference, low: difference - lowerDistance, high: difference + upperDistance };
 }

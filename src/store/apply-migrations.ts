@@ -25,7 +25,9 @@ export async function applyMigrations(
 ): Promise<{ from: number; to: number; applied: string[] }> {
   const { version: from } = await readSchemaVersion(db);
   await withWriteTransaction(db, dialect, (transaction) =>
-    sql`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`.execute(transaction),
+    sql`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`.execute(
+      transaction,
+    ),
   );
   const applied: string[] = [];
   for (const migration of MIGRATIONS) {

@@ -171,7 +171,10 @@ export interface LabelQueries {
   /** Per judge, how many current responses it judged. */
   countJudgedResponses(): Promise<{ judge: string; responses: number }[]>;
   /** Full-text search documents in pages; pass back `next` until it is null. */
-  listSearchDocuments(after: string | null, limit: number): Promise<{ documents: SearchDocument[]; next: string | null }>;
+  listSearchDocuments(
+    after: string | null,
+    limit: number,
+  ): Promise<{ documents: SearchDocument[]; next: string | null }>;
 }
 
 /** The work-queue role: collection and judge items for workers, with leases. */
@@ -237,4 +240,12 @@ export interface JudgeEvaluationStore {
  * one role takes that role's type (with StoreHandle when it opens transactions or closes).
  */
 export interface CandorStore
-  extends StoreHandle, StoreWriter, CatalogStore, ResultStore, LabelQueries, WorkQueue, RateLimitStore, JudgeEvaluationStore {}
+  extends
+    StoreHandle,
+    StoreWriter,
+    CatalogStore,
+    ResultStore,
+    LabelQueries,
+    WorkQueue,
+    RateLimitStore,
+    JudgeEvaluationStore {}

@@ -32,7 +32,10 @@ function conditionsOf(query: Omit<LabelCountQuery, 'groupBy'>): RawBuilder<unkno
   const conditions: RawBuilder<unknown>[] = [sql`r.is_current = 1`];
   if (!query.includeTest) conditions.push(sql`NOT EXISTS (SELECT 1 FROM test_runs t WHERE t.run_id = r.run_id)`);
   if (query.excludeBlocked) conditions.push(sql`r.status <> 'moderation' AND latest.label <> 'ERROR_MODERATION'`);
-  for (const [dimension, value] of Object.entries(query.filters ?? {}) as [ReportDimension, string | readonly string[]][]) {
+  for (const [dimension, value] of Object.entries(query.filters ?? {}) as [
+    ReportDimension,
+    string | readonly string[],
+  ][]) {
     const column = sql.raw(DIMENSION_COLUMNS[dimension]);
     const values = typeof value === 'string' ? [value] : [...value];
     if (values.length === 0) continue;
@@ -56,15 +59,16 @@ function latestJudgments(judge: string | null | undefined): RawBuilder<unknown> 
  * which took a us_hard report from 0.07 s to 36 s. Postgres plans this well and has no such syntax.
  */
 function joinsFor(dialect: SqlDialect): RawBuilder<unknown> {
-  const first = dialect === 'sqlite' ? sql`FROM latest CROSS JOIN responses r ON r.response_id = latest.response_id` : sql`FROM latest JOIN responses r ON r.response_id = latest.response_id`;
+  const first =
+    dialect === 'sqlite'
+      ? sql`FROM latest CROSS JOIN responses r ON r.response_id = latest.response_id`
+      : sql`FROM latest JOIN responses r ON r.response_id = latest.response_id`;
   return sql`
     ${first} AND latest.position = 1
     JOIN runs ON runs.run_id = r.run_id
     LEFT JOIN models ON models.model_id = runs.model_id
     JOIN questions q ON q.set_name = r.set_name AND q.question_id = r.question_id`;
 }
-
-
 
 function labelRowsQuery(query: LabelRowQuery, dialect: SqlDialect): RawBuilder<Record<string, unknown>> {
   const limit = query.limit !== undefined ? sql`LIMIT ${query.limit}` : sql``;
@@ -114,7 +118,11 @@ function toLabelRow(row: Record<string, unknown>): LabelRow {
  * Lists current responses with their latest label (or the chosen judge's) and every column that
  * statistics pair or group on. Unjudged responses are not listed.
  */
-export async function listLabelRows(db: Kysely<DatabaseSchema>, query: LabelRowQuery, dialect: SqlDialect = 'sqlite'): Promise<LabelRow[]> {
+export async function listLabelRows(
+  db: Kysely<DatabaseSchema>,
+  query: LabelRowQuery,
+  dialect: SqlDialect = 'sqlite',
+): Promise<LabelRow[]> {
   const rows = await labelRowsQuery(query, dialect).execute(db);
   return rows.rows.map(toLabelRow);
 }
@@ -150,7 +158,11 @@ export async function forEachLabelRow(
  * Counts labels of current responses, one judgment per response (the latest, or the latest of the
  * chosen judge), grouped by the asked dimensions. Responses without such a judgment are not counted.
  */
-export async function countLabels(db: Kysely<DatabaseSchema>, query: LabelCountQuery, dialect: SqlDialect = 'sqlite'): Promise<LabelCountRow[]> {
+export async function countLabels(
+  db: Kysely<DatabaseSchema>,
+  query: LabelCountQuery,
+  dialect: SqlDialect = 'sqlite',
+): Promise<LabelCountRow[]> {
   const dimensions = [...new Set(query.groupBy)];
   const selectKeys = dimensions.map((dimension, index) => sql.raw(`${DIMENSION_COLUMNS[dimension]} AS k${index}`));
   const groupKeys = dimensions.map((dimension) => sql.raw(DIMENSION_COLUMNS[dimension]));
@@ -169,7 +181,11 @@ export async function countLabels(db: Kysely<DatabaseSchema>, query: LabelCountQ
     const groupKey = JSON.stringify(keyValues);
     let group = groups.get(groupKey);
     if (!group) {
-      group = { keys: Object.fromEntries(dimensions.map((dimension, index) => [dimension, keyValues[index]])), labels: {}, total: 0 };
+      group = {
+        keys: Object.fromEntries(dimensions.map((dimension, index) => [dimension, keyValues[index]])),
+        labels: {},
+        total: 0,
+      };
       groups.set(groupKey, group);
     }
     const count = Number(row['n']);

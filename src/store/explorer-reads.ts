@@ -42,7 +42,11 @@ export async function dataVersion(db: Kysely<DatabaseSchema>): Promise<string> {
   return `${Number(row.responses)}:${Number(row.judgments)}:${Number(row.questions)}:${Number(row.models)}`;
 }
 
-export async function listQuestionAnswers(db: Kysely<DatabaseSchema>, setName: string, questionId: string): Promise<QuestionAnswerRecord[]> {
+export async function listQuestionAnswers(
+  db: Kysely<DatabaseSchema>,
+  setName: string,
+  questionId: string,
+): Promise<QuestionAnswerRecord[]> {
   const { rows } = await sql<Record<string, unknown>>`
     WITH scope AS (
       SELECT r.response_id, runs.model_id, r.run_id, r.sample, r.upstream_route, r.status, r.final_text
@@ -70,7 +74,9 @@ export async function listQuestionAnswers(db: Kysely<DatabaseSchema>, setName: s
 }
 
 /** Per judge: how many current responses it judged (any of its versions). */
-export async function countJudgedResponses(db: Kysely<DatabaseSchema>): Promise<{ judge: string; responses: number }[]> {
+export async function countJudgedResponses(
+  db: Kysely<DatabaseSchema>,
+): Promise<{ judge: string; responses: number }[]> {
   const { rows } = await sql<{ judge: string; responses: unknown }>`
     SELECT j.judge_id AS judge, count(DISTINCT j.response_id) AS responses
     FROM judgments j JOIN responses r ON r.response_id = j.response_id AND r.is_current = 1
@@ -87,7 +93,8 @@ export async function listSearchDocuments(
   after: string | null,
   limit: number,
 ): Promise<{ documents: SearchDocument[]; next: string | null }> {
-  const [phase, lastId, lastQuestion] = after === null ? ['question', '', ''] : (after.split('\u0000') as [string, string, string?]);
+  const [phase, lastId, lastQuestion] =
+    after === null ? ['question', '', ''] : (after.split('\u0000') as [string, string, string?]);
   const documents: SearchDocument[] = [];
   if (phase === 'question') {
     // Keyset on (set, question id); the first page starts before every set.
@@ -97,13 +104,24 @@ export async function listSearchDocuments(
       .where((builder) =>
         after === null
           ? builder.lit(true)
-          : builder.or([builder('set_name', '>', lastId), builder.and([builder('set_name', '=', lastId), builder('question_id', '>', lastQuestion ?? '')])]),
+          : builder.or([
+              builder('set_name', '>', lastId),
+              builder.and([builder('set_name', '=', lastId), builder('question_id', '>', lastQuestion ?? '')]),
+            ]),
       )
       .orderBy('set_name')
       .orderBy('question_id')
       .limit(limit)
       .execute();
-    for (const row of rows) documents.push({ body: row.text, kind: 'question', setName: row.set_name, questionId: row.question_id, model: null, label: null });
+    for (const row of rows)
+      documents.push({
+        body: row.text,
+        kind: 'question',
+        setName: row.set_name,
+        questionId: row.question_id,
+        model: null,
+        label: null,
+      });
     if (rows.length === limit) {
       const last = rows[rows.length - 1]!;
       return { documents, next: `question\u0000${last.set_name}\u0000${last.question_id}` };
@@ -122,9 +140,19 @@ export async function listSearchDocuments(
     FROM scope s LEFT JOIN ranked ON ranked.response_id = s.response_id AND ranked.position = 1
     ORDER BY s.response_id`.execute(db);
   for (const row of rows) {
-    const base = { setName: String(row.set_name), questionId: String(row.question_id), model: String(row.model_id), label: row.label === null ? null : String(row.label) };
-    if (typeof row.final_text === 'string' && row.final_text !== '') documents.push({ body: row.final_text, kind: 'answer', ...base });
-    if (typeof row.explanation === 'string' && row.explanation !== '') documents.push({ body: row.explanation, kind: 'explanation', ...base });
+    const base = {
+      setName: String(row.set_name),
+      questionId: String(row.question_id),
+      model: String(row.model_id),
+      label: row.label === null ? null : String(row.label),
+    };
+    if (typeof row.final_text === 'string' && row.final_text !== '')
+      documents.push({ body: row.final_text, kind: 'answer', ...base });
+    if (typeof row.explanation === 'string' && row.explanation !== '')
+      documents.push({ body: row.explanation, kind: 'explanation', ...base });
   }
-  return { documents, next: rows.length === limit ? `answer\u0000${Number(rows[rows.length - 1]!.response_id)}` : null };
+  return {
+    documents,
+    next: rows.length === limit ? `answer\u0000${Number(rows[rows.length - 1]!.response_id)}` : null,
+  };
 }

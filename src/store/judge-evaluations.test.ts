@@ -14,8 +14,15 @@ const evaluation = (judgeId: string, accuracy: number, evaluatedAt: string): Jud
   n: 400,
   accuracy,
   kappa: 0.61,
-  perClass: { COMPLETE: { precision: 0.9, recall: 0.95, f1: 0.924, support: 300 }, EVASIVE: { precision: null, recall: 0, f1: null, support: 100 } },
-  confusion: [[285, 15, 0], [100, 0, 0], [0, 0, 0]],
+  perClass: {
+    COMPLETE: { precision: 0.9, recall: 0.95, f1: 0.924, support: 300 },
+    EVASIVE: { precision: null, recall: 0, f1: null, support: 100 },
+  },
+  confusion: [
+    [285, 15, 0],
+    [100, 0, 0],
+    [0, 0, 0],
+  ],
   labels: ['COMPLETE', 'EVASIVE', 'DENIAL'],
   coverage: 0.75,
   abstainBelow: 0.8,
@@ -28,9 +35,17 @@ function contract(name: string, createStore: () => Promise<CandorStore>) {
     try {
       await store.putJudgeEvaluation(evaluation('candor-embedded', 0.7125, '2026-03-01T00:00:00.000Z'));
       await store.putJudgeEvaluation(evaluation('x-ai/grok-4.1-fast', 0.9, '2026-03-02T00:00:00.000Z'));
-      await store.putJudgeEvaluation({ ...evaluation('candor-embedded', 0.8, '2026-03-03T00:00:00.000Z'), kappa: null, abstainBelow: null });
+      await store.putJudgeEvaluation({
+        ...evaluation('candor-embedded', 0.8, '2026-03-03T00:00:00.000Z'),
+        kappa: null,
+        abstainBelow: null,
+      });
       const all = await store.listJudgeEvaluations();
-      expect(all.map((row) => [row.judgeId, row.accuracy])).toEqual([['candor-embedded', 0.8], ['x-ai/grok-4.1-fast', 0.9], ['candor-embedded', 0.7125]]);
+      expect(all.map((row) => [row.judgeId, row.accuracy])).toEqual([
+        ['candor-embedded', 0.8],
+        ['x-ai/grok-4.1-fast', 0.9],
+        ['candor-embedded', 0.7125],
+      ]);
       const embedded = await store.listJudgeEvaluations('candor-embedded');
       expect(embedded).toHaveLength(2);
       expect(embedded[1]).toEqual(evaluation('candor-embedded', 0.7125, '2026-03-01T00:00:00.000Z'));

@@ -3,17 +3,30 @@ import type { DatabaseSchema } from './database-schema.js';
 import { putJudgmentsBatch } from './result-writes.js';
 import type { SqlDialect } from './sql-dialect.js';
 import { lockItems, markItemsDone } from './work-queue.js';
-import type { ClaimedJudgeItem, ClaimedWorkItem, FinishedJudgeWork, JudgeEnqueueResult, JudgeSpecOptions, JudgeWorkRequest } from './work-queue-types.js';
+import type {
+  ClaimedJudgeItem,
+  ClaimedWorkItem,
+  FinishedJudgeWork,
+  JudgeEnqueueResult,
+  JudgeSpecOptions,
+  JudgeWorkRequest,
+} from './work-queue-types.js';
 import { withWriteTransaction } from './write-transaction.js';
 
 type QueueDatabase = Kysely<DatabaseSchema>;
 
 const CHUNK = 200;
-const judgedKey = (responseId: number, judgeId: string, judgeVersion: string) => `${responseId}\u0000${judgeId}\u0000${judgeVersion}`;
+const judgedKey = (responseId: number, judgeId: string, judgeVersion: string) =>
+  `${responseId}\u0000${judgeId}\u0000${judgeVersion}`;
 const shellKey = (runId: string, questionId: string, sample: number) => `${runId}\u0000${questionId}\u0000${sample}`;
 
 /** Response ids (of those given) that already have a judgment from this judge and version. */
-async function judgedResponses(db: QueueDatabase, responseIds: readonly number[], judgeId: string, judgeVersion: string): Promise<Set<number>> {
+async function judgedResponses(
+  db: QueueDatabase,
+  responseIds: readonly number[],
+  judgeId: string,
+  judgeVersion: string,
+): Promise<Set<number>> {
   const judged = new Set<number>();
   for (let start = 0; start < responseIds.length; start += 500) {
     const rows = await db
@@ -29,7 +42,13 @@ async function judgedResponses(db: QueueDatabase, responseIds: readonly number[]
 }
 
 /** Adds the items of one chunk in one write transaction; see enqueueJudgeWork. */
-async function enqueueChunk(db: QueueDatabase, dialect: SqlDialect, request: JudgeWorkRequest, ids: readonly number[], now: string): Promise<JudgeEnqueueResult> {
+async function enqueueChunk(
+  db: QueueDatabase,
+  dialect: SqlDialect,
+  request: JudgeWorkRequest,
+  ids: readonly number[],
+  now: string,
+): Promise<JudgeEnqueueResult> {
   return withWriteTransaction(db, dialect, async (transaction) => {
     const existing = await transaction
       .selectFrom('judge_work_items')
@@ -53,7 +72,13 @@ async function enqueueChunk(db: QueueDatabase, dialect: SqlDialect, request: Jud
     }
     const missingIds = ids.filter((responseId) => !known.has(responseId));
     if (missingIds.length === 0) return { added: 0, requeued };
-    const missing = (await transaction.selectFrom('responses').select(['response_id', 'run_id', 'question_id', 'sample']).where('response_id', 'in', missingIds).execute()).map((row) => ({
+    const missing = (
+      await transaction
+        .selectFrom('responses')
+        .select(['response_id', 'run_id', 'question_id', 'sample'])
+        .where('response_id', 'in', missingIds)
+        .execute()
+    ).map((row) => ({
       responseId: Number(row.response_id),
       runId: row.run_id,
       questionId: row.question_id,
@@ -63,7 +88,20 @@ async function enqueueChunk(db: QueueDatabase, dialect: SqlDialect, request: Jud
     // Work-item rows for one (run, question, sample) are interchangeable shells; the judge row says which response.
     const shells = await transaction
       .insertInto('work_items')
-      .values(missing.map((response) => ({ kind: 'judge', run_id: response.runId, question_id: response.questionId, sample: response.sample, state: 'queued', lease_owner: null, lease_expires_ms: null, attempts: 0, enqueued_at: now, finished_at: null })))
+      .values(
+        missing.map((response) => ({
+          kind: 'judge',
+          run_id: response.runId,
+          question_id: response.questionId,
+          sample: response.sample,
+          state: 'queued',
+          lease_owner: null,
+          lease_expires_ms: null,
+          attempts: 0,
+          enqueued_at: now,
+          finished_at: null,
+        })),
+      )
       .returning(['item_id', 'run_id', 'question_id', 'sample'])
       .execute();
     const waiting = new Map<string, typeof missing>();
@@ -82,7 +120,14 @@ async function enqueueChunk(db: QueueDatabase, dialect: SqlDialect, request: Jud
     }));
     // Another process may have enqueued the same (response, judge) meanwhile: its item wins, ours is dropped.
     const inserted = new Set(
-      (await transaction.insertInto('judge_work_items').values(rows).onConflict((conflict) => conflict.doNothing()).returning('item_id').execute()).map((row) => Number(row.item_id)),
+      (
+        await transaction
+          .insertInto('judge_work_items')
+          .values(rows)
+          .onConflict((conflict) => conflict.doNothing())
+          .returning('item_id')
+          .execute()
+      ).map((row) => Number(row.item_id)),
     );
     const orphans = rows.map((row) => row.item_id).filter((itemId) => !inserted.has(itemId));
     if (orphans.length > 0) await transaction.deleteFrom('work_items').where('item_id', 'in', orphans).execute();
@@ -94,7 +139,12 @@ async function enqueueChunk(db: QueueDatabase, dialect: SqlDialect, request: Jud
  * Queues one 'judge' item per response that has none for this judge (id + version), and queues again
  * finished items whose response still has no judgment from it (the judge was unavailable).
  */
-export async function enqueueJudgeWork(db: QueueDatabase, dialect: SqlDialect, request: JudgeWorkRequest, now: string): Promise<JudgeEnqueueResult> {
+export async function enqueueJudgeWork(
+  db: QueueDatabase,
+  dialect: SqlDialect,
+  request: JudgeWorkRequest,
+  now: string,
+): Promise<JudgeEnqueueResult> {
   const unique = [...new Set(request.responseIds)];
   const total: JudgeEnqueueResult = { added: 0, requeued: 0 };
   for (let start = 0; start < unique.length; start += CHUNK) {
@@ -106,22 +156,48 @@ export async function enqueueJudgeWork(db: QueueDatabase, dialect: SqlDialect, r
 }
 
 /** What the judge needs for claimed 'judge' items; shells without a judge row (never expected) are marked done. */
-export async function describeJudgeItems(db: QueueDatabase, claimed: readonly ClaimedWorkItem[], now: string): Promise<ClaimedJudgeItem[]> {
+export async function describeJudgeItems(
+  db: QueueDatabase,
+  claimed: readonly ClaimedWorkItem[],
+  now: string,
+): Promise<ClaimedJudgeItem[]> {
   if (claimed.length === 0) return [];
   const rows = await db
     .selectFrom('judge_work_items')
     .innerJoin('responses', 'responses.response_id', 'judge_work_items.response_id')
-    .innerJoin('questions', (join) => join.onRef('questions.set_name', '=', 'responses.set_name').onRef('questions.question_id', '=', 'responses.question_id'))
-    .select(['judge_work_items.item_id', 'judge_work_items.response_id', 'judge_work_items.judge_spec', 'judge_work_items.judge_options', 'judge_work_items.judge_id', 'judge_work_items.judge_version'])
+    .innerJoin('questions', (join) =>
+      join
+        .onRef('questions.set_name', '=', 'responses.set_name')
+        .onRef('questions.question_id', '=', 'responses.question_id'),
+    )
+    .select([
+      'judge_work_items.item_id',
+      'judge_work_items.response_id',
+      'judge_work_items.judge_spec',
+      'judge_work_items.judge_options',
+      'judge_work_items.judge_id',
+      'judge_work_items.judge_version',
+    ])
     .select(['questions.text', 'responses.status', 'responses.final_text'])
     .select(
-      sql<number>`CASE WHEN EXISTS (SELECT 1 FROM judgments WHERE judgments.response_id = judge_work_items.response_id AND judgments.judge_id = judge_work_items.judge_id AND judgments.judge_version = judge_work_items.judge_version) THEN 1 ELSE 0 END`.as('already_judged'),
+      sql<number>`CASE WHEN EXISTS (SELECT 1 FROM judgments WHERE judgments.response_id = judge_work_items.response_id AND judgments.judge_id = judge_work_items.judge_id AND judgments.judge_version = judge_work_items.judge_version) THEN 1 ELSE 0 END`.as(
+        'already_judged',
+      ),
     )
-    .where('judge_work_items.item_id', 'in', claimed.map((item) => item.itemId))
+    .where(
+      'judge_work_items.item_id',
+      'in',
+      claimed.map((item) => item.itemId),
+    )
     .execute();
   const byItem = new Map(rows.map((row) => [Number(row.item_id), row]));
   const shells = claimed.filter((item) => !byItem.has(item.itemId)).map((item) => item.itemId);
-  if (shells.length > 0) await db.updateTable('work_items').set({ state: 'done', lease_owner: null, lease_expires_ms: null, finished_at: now }).where('item_id', 'in', shells).execute();
+  if (shells.length > 0)
+    await db
+      .updateTable('work_items')
+      .set({ state: 'done', lease_owner: null, lease_expires_ms: null, finished_at: now })
+      .where('item_id', 'in', shells)
+      .execute();
   return claimed.flatMap((item): ClaimedJudgeItem[] => {
     const row = byItem.get(item.itemId);
     if (!row) return [];
@@ -149,7 +225,12 @@ export async function describeJudgeItems(db: QueueDatabase, claimed: readonly Cl
  * marks the items done, in one transaction. Two workers finishing one item (a lease that expired
  * mid-judgment) serialise on the item's row, so the second stores nothing. Results in input order.
  */
-export async function finishJudgeWork(db: QueueDatabase, dialect: SqlDialect, entries: readonly FinishedJudgeWork[], now: string): Promise<{ inserted: boolean }[]> {
+export async function finishJudgeWork(
+  db: QueueDatabase,
+  dialect: SqlDialect,
+  entries: readonly FinishedJudgeWork[],
+  now: string,
+): Promise<{ inserted: boolean }[]> {
   if (entries.length === 0) return [];
   const itemIds = [...new Set(entries.map((entry) => entry.itemId))].sort((left, right) => left - right);
   return withWriteTransaction(db, dialect, async (transaction) => {
@@ -167,7 +248,10 @@ export async function finishJudgeWork(db: QueueDatabase, dialect: SqlDialect, en
       taken.add(key);
       return judgment;
     });
-    const stored = await putJudgmentsBatch(transaction, toStore.filter((judgment) => judgment !== null));
+    const stored = await putJudgmentsBatch(
+      transaction,
+      toStore.filter((judgment) => judgment !== null),
+    );
     await markItemsDone(transaction, itemIds, now);
     let next = 0;
     return toStore.map((judgment) => ({ inserted: judgment !== null && stored[next++]!.inserted }));

@@ -27,12 +27,15 @@ export function escapeStoredText(text: string): string {
 
 export function restoreStoredText(text: string): string {
   if (!text.includes(ESCAPE)) return text;
-  return text.replace(RESTORE, (whole, nul: string | undefined, escape: string | undefined, hex: string | undefined) => {
-    if (nul) return '\u0000';
-    if (escape) return ESCAPE;
-    if (hex) return String.fromCharCode(Number.parseInt(hex, 16));
-    return whole;
-  });
+  return text.replace(
+    RESTORE,
+    (whole, nul: string | undefined, escape: string | undefined, hex: string | undefined) => {
+      if (nul) return '\u0000';
+      if (escape) return ESCAPE;
+      if (hex) return String.fromCharCode(Number.parseInt(hex, 16));
+      return whole;
+    },
+  );
 }
 
 export function escapeValue(value: unknown): unknown {
@@ -46,4 +49,3 @@ export function restoreValue(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(restoreValue);
   return value;
 }
-

@@ -29,7 +29,12 @@ export function responsePayloadHash(response: StoredResponse): string {
   return contentHash([response.rawPayload, response.status, response.finalText]);
 }
 
-function toRow(response: StoredResponse, payloadHash: string, isCurrent: boolean, storedAt: string): Insertable<ResponseTable> {
+function toRow(
+  response: StoredResponse,
+  payloadHash: string,
+  isCurrent: boolean,
+  storedAt: string,
+): Insertable<ResponseTable> {
   return {
     run_id: response.runId,
     set_name: response.setName,
@@ -68,7 +73,9 @@ export async function putResponsesBatch(
 ): Promise<PutResponseResult[]> {
   const versionsByRun = new Map<string, Map<string, Version[]>>();
   for (const runId of new Set(responses.map((response) => response.runId))) {
-    const questionIds = [...new Set(responses.filter((response) => response.runId === runId).map((response) => response.questionId))];
+    const questionIds = [
+      ...new Set(responses.filter((response) => response.runId === runId).map((response) => response.questionId)),
+    ];
     const byKey = new Map<string, Version[]>();
     for (let start = 0; start < questionIds.length; start += 500) {
       const rows = await db
@@ -110,14 +117,23 @@ export async function putResponsesBatch(
     }
     const current = versions.find((version) => version.isCurrent);
     const becomesCurrent =
-      !current || current.receivedAt === null || response.receivedAt === null || response.receivedAt >= current.receivedAt;
+      !current ||
+      current.receivedAt === null ||
+      response.receivedAt === null ||
+      response.receivedAt >= current.receivedAt;
     if (current && becomesCurrent) {
       current.isCurrent = false;
       if (current.pending) current.pending.is_current = 0;
       else demote.push(current.responseId!);
     }
     const row = toRow(response, payloadHash, becomesCurrent, storedAt);
-    const version: Version = { responseId: null, payloadHash, isCurrent: becomesCurrent, receivedAt: response.receivedAt, pending: row };
+    const version: Version = {
+      responseId: null,
+      payloadHash,
+      isCurrent: becomesCurrent,
+      receivedAt: response.receivedAt,
+      pending: row,
+    };
     versions.push(version);
     pendingRows.push(row);
     pendingVersions.push(version);
@@ -125,7 +141,11 @@ export async function putResponsesBatch(
   }
 
   for (let start = 0; start < demote.length; start += 500) {
-    await db.updateTable('responses').set({ is_current: 0 }).where('response_id', 'in', demote.slice(start, start + 500)).execute();
+    await db
+      .updateTable('responses')
+      .set({ is_current: 0 })
+      .where('response_id', 'in', demote.slice(start, start + 500))
+      .execute();
   }
   const idByVersion = new Map<string, number>();
   for (let start = 0; start < pendingRows.length; start += INSERT_CHUNK) {
@@ -135,12 +155,18 @@ export async function putResponsesBatch(
       .returning(['response_id', 'run_id', 'question_id', 'sample', 'payload_hash'])
       .execute();
     for (const row of inserted) {
-      idByVersion.set(`${row.run_id}\u0000${versionKey(row.question_id, Number(row.sample))}\u0000${row.payload_hash}`, Number(row.response_id));
+      idByVersion.set(
+        `${row.run_id}\u0000${versionKey(row.question_id, Number(row.sample))}\u0000${row.payload_hash}`,
+        Number(row.response_id),
+      );
     }
   }
   pendingRows.forEach((row, index) => {
-    const id = idByVersion.get(`${row.run_id}\u0000${versionKey(row.question_id, Number(row.sample))}\u0000${row.payload_hash}`);
-    if (id === undefined) throw new Error(`stored response ${row.run_id}/${row.question_id}/${row.sample} returned no id`);
+    const id = idByVersion.get(
+      `${row.run_id}\u0000${versionKey(row.question_id, Number(row.sample))}\u0000${row.payload_hash}`,
+    );
+    if (id === undefined)
+      throw new Error(`stored response ${row.run_id}/${row.question_id}/${row.sample} returned no id`);
     pendingVersions[index]!.responseId = id;
   });
   return outcomes.map(({ version, inserted }) => ({
@@ -166,7 +192,10 @@ export function judgmentDedupeKey(judgment: Judgment): string {
 }
 
 /** Adds judgments that are not stored yet; returns, per input, whether it was new. */
-export async function putJudgmentsBatch(db: Kysely<DatabaseSchema>, judgments: readonly Judgment[]): Promise<{ inserted: boolean }[]> {
+export async function putJudgmentsBatch(
+  db: Kysely<DatabaseSchema>,
+  judgments: readonly Judgment[],
+): Promise<{ inserted: boolean }[]> {
   const rows: Insertable<JudgmentTable>[] = judgments.map((judgment) => ({
     response_id: judgment.responseId,
     judge_id: judgment.judgeId,

@@ -83,7 +83,9 @@ export function rowToRun(row: RunTable): Run {
   };
 }
 
-export function rowToResponse(row: Selectable<ResponseTable>): StoredResponse & { responseId: number; isCurrent: boolean } {
+export function rowToResponse(
+  row: Selectable<ResponseTable>,
+): StoredResponse & { responseId: number; isCurrent: boolean } {
   return {
     responseId: Number(row.response_id),
     isCurrent: Number(row.is_current) === 1,

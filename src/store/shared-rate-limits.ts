@@ -40,7 +40,12 @@ export async function getRateLimit(db: QueueDatabase, key: string): Promise<Shar
  * the decision (FOR UPDATE on Postgres, the write lock on SQLite), so two workers never both take
  * the last slot. A key without a limit always grants.
  */
-export async function takeRateSlot(db: QueueDatabase, dialect: SqlDialect, key: string, tokens: number): Promise<RateSlotResult> {
+export async function takeRateSlot(
+  db: QueueDatabase,
+  dialect: SqlDialect,
+  key: string,
+  tokens: number,
+): Promise<RateSlotResult> {
   return withWriteTransaction(db, dialect, async (transaction) => {
     let query = transaction.selectFrom('rate_limits').selectAll().where('limit_key', '=', key);
     if (dialect === 'postgres') query = query.forUpdate();
@@ -48,10 +53,18 @@ export async function takeRateSlot(db: QueueDatabase, dialect: SqlDialect, key: 
     if (!limit) return { granted: true };
     const now = await databaseNowMs(transaction, dialect);
     const window = Number(limit.window_ms) + Number(limit.safety_margin_ms);
-    await transaction.deleteFrom('rate_limit_grants').where('limit_key', '=', key).where('granted_ms', '<=', now - window).execute();
+    await transaction
+      .deleteFrom('rate_limit_grants')
+      .where('limit_key', '=', key)
+      .where('granted_ms', '<=', now - window)
+      .execute();
     const usage = await transaction
       .selectFrom('rate_limit_grants')
-      .select((builder) => [builder.fn.countAll().as('requests'), builder.fn.sum('tokens').as('tokens'), builder.fn.min('granted_ms').as('oldest')])
+      .select((builder) => [
+        builder.fn.countAll().as('requests'),
+        builder.fn.sum('tokens').as('tokens'),
+        builder.fn.min('granted_ms').as('oldest'),
+      ])
       .where('limit_key', '=', key)
       .executeTakeFirstOrThrow();
     const requests = Number(usage.requests);
@@ -59,7 +72,9 @@ export async function takeRateSlot(db: QueueDatabase, dialect: SqlDialect, key: 
     const maxRequests = limit.requests_per_window === null ? null : Number(limit.requests_per_window);
     const maxTokens = limit.tokens_per_window === null ? null : Number(limit.tokens_per_window);
     // A single request larger than the whole token budget may go alone, or it would wait forever.
-    const fits = (maxRequests === null || requests + 1 <= maxRequests) && (maxTokens === null || requests === 0 || used + tokens <= maxTokens);
+    const fits =
+      (maxRequests === null || requests + 1 <= maxRequests) &&
+      (maxTokens === null || requests === 0 || used + tokens <= maxTokens);
     if (fits) {
       await transaction.insertInto('rate_limit_grants').values({ limit_key: key, granted_ms: now, tokens }).execute();
       return { granted: true };

@@ -20,6 +20,8 @@ export function realColumn(dialect: SqlDialect): string {
  */
 export async function databaseNowMs(db: Kysely<DatabaseSchema>, dialect: SqlDialect): Promise<number> {
   if (dialect === 'sqlite') return Date.now();
-  const result = await sql<{ now: string | number }>`SELECT (extract(epoch from clock_timestamp()) * 1000)::bigint AS now`.execute(db);
+  const result = await sql<{
+    now: string | number;
+  }>`SELECT (extract(epoch from clock_timestamp()) * 1000)::bigint AS now`.execute(db);
   return Number(result.rows[0]!.now);
 }

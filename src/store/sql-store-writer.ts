@@ -12,7 +12,11 @@ type Executor = Kysely<DatabaseSchema>;
 export function createSqlStoreWriter(db: Executor, now: () => string): StoreWriter {
   return {
     async putQuestionSet(set: QuestionSet, questions: readonly Question[]): Promise<PutQuestionSetResult> {
-      const existingSet = await db.selectFrom('question_sets').select('name').where('name', '=', set.name).executeTakeFirst();
+      const existingSet = await db
+        .selectFrom('question_sets')
+        .select('name')
+        .where('name', '=', set.name)
+        .executeTakeFirst();
       const existingRows = await db.selectFrom('questions').selectAll().where('set_name', '=', set.name).execute();
       const byId = new Map(existingRows.map((row) => [row.question_id, row]));
       const result: PutQuestionSetResult = { inserted: 0, updated: 0, unchanged: 0 };
@@ -24,7 +28,12 @@ export function createSqlStoreWriter(db: Executor, now: () => string): StoreWrit
           pending.push(row);
           result.inserted += 1;
         } else if (JSON.stringify(existing) !== JSON.stringify(row)) {
-          await db.updateTable('questions').set(row).where('set_name', '=', set.name).where('question_id', '=', row.question_id).execute();
+          await db
+            .updateTable('questions')
+            .set(row)
+            .where('set_name', '=', set.name)
+            .where('question_id', '=', row.question_id)
+            .execute();
           result.updated += 1;
         } else {
           result.unchanged += 1;
@@ -47,13 +56,22 @@ export function createSqlStoreWriter(db: Executor, now: () => string): StoreWrit
       } else if (result.inserted > 0 || result.updated > 0) {
         await db
           .updateTable('question_sets')
-          .set({ content_hash: set.contentHash, question_count: questionCount, source: set.source, title: set.title, imported_at: now() })
+          .set({
+            content_hash: set.contentHash,
+            question_count: questionCount,
+            source: set.source,
+            title: set.title,
+            imported_at: now(),
+          })
           .where('name', '=', set.name)
           .execute();
       }
       // Insert in chunks: SQLite caps bound parameters per statement.
       for (let start = 0; start < pending.length; start += 50) {
-        await db.insertInto('questions').values(pending.slice(start, start + 50)).execute();
+        await db
+          .insertInto('questions')
+          .values(pending.slice(start, start + 50))
+          .execute();
       }
       return result;
     },
@@ -108,7 +126,11 @@ export function createSqlStoreWriter(db: Executor, now: () => string): StoreWrit
     },
 
     async updateRunSettings(runId: string, settings: Record<string, unknown>) {
-      await db.updateTable('runs').set({ settings: JSON.stringify(settings) }).where('run_id', '=', runId).execute();
+      await db
+        .updateTable('runs')
+        .set({ settings: JSON.stringify(settings) })
+        .where('run_id', '=', runId)
+        .execute();
     },
 
     async putResponse(response: StoredResponse): Promise<PutResponseResult> {

@@ -43,7 +43,8 @@ export function createSqlStore(options: SqlStoreOptions): CandorStore {
   // the lock up front and waits its turn when other processes write the same file.
   const transaction = <T>(work: (writer: StoreWriter) => Promise<T>): Promise<T> =>
     withWriteTransaction(db, dialect, (trx) => work(createSqlStoreWriter(trx, now)), { location });
-  const write = <T>(work: (transaction: typeof db) => Promise<T>): Promise<T> => withWriteTransaction(db, dialect, work, { location });
+  const write = <T>(work: (transaction: typeof db) => Promise<T>): Promise<T> =>
+    withWriteTransaction(db, dialect, work, { location });
 
   // One object per role (candor-store.ts); the store is all of them.
   const handle: StoreHandle = {
@@ -52,13 +53,19 @@ export function createSqlStore(options: SqlStoreOptions): CandorStore {
     transaction,
 
     async schemaVersion() {
-      const row = await db.selectFrom('schema_migrations').select((builder) => builder.fn.max('version').as('version')).executeTakeFirst();
+      const row = await db
+        .selectFrom('schema_migrations')
+        .select((builder) => builder.fn.max('version').as('version'))
+        .executeTakeFirst();
       return Number(row?.version ?? 0);
     },
 
     async counts() {
       const count = async (table: keyof DatabaseSchema) => {
-        const row = await db.selectFrom(table).select((builder) => builder.fn.countAll().as('n')).executeTakeFirst();
+        const row = await db
+          .selectFrom(table)
+          .select((builder) => builder.fn.countAll().as('n'))
+          .executeTakeFirst();
         return Number(row?.n ?? 0);
       };
       return {
@@ -108,7 +115,12 @@ export function createSqlStore(options: SqlStoreOptions): CandorStore {
     },
 
     async getQuestions(setName) {
-      const rows = await db.selectFrom('questions').selectAll().where('set_name', '=', setName).orderBy('question_id').execute();
+      const rows = await db
+        .selectFrom('questions')
+        .selectAll()
+        .where('set_name', '=', setName)
+        .orderBy('question_id')
+        .execute();
       return rows.map(rowToQuestion);
     },
 
@@ -164,7 +176,11 @@ export function createSqlStore(options: SqlStoreOptions): CandorStore {
       if (filter.modelId) query = query.where('runs.model_id', '=', filter.modelId);
       if (filter.setName) query = query.where('responses.set_name', '=', filter.setName);
       if (filter.status) query = query.where('responses.status', '=', filter.status);
-      query = query.orderBy('responses.run_id').orderBy('responses.question_id').orderBy('responses.sample').orderBy('responses.response_id');
+      query = query
+        .orderBy('responses.run_id')
+        .orderBy('responses.question_id')
+        .orderBy('responses.sample')
+        .orderBy('responses.response_id');
       if (filter.limit !== undefined) query = query.limit(filter.limit);
       const rows = await query.execute();
       return rows.map((row) => ({ ...rowToResponse(row), modelId: row.model_id }));
@@ -196,7 +212,9 @@ export function createSqlStore(options: SqlStoreOptions): CandorStore {
         .selectFrom('responses')
         .innerJoin('runs', 'runs.run_id', 'responses.run_id')
         .innerJoin('questions', (join) =>
-          join.onRef('questions.set_name', '=', 'responses.set_name').onRef('questions.question_id', '=', 'responses.question_id'),
+          join
+            .onRef('questions.set_name', '=', 'responses.set_name')
+            .onRef('questions.question_id', '=', 'responses.question_id'),
         )
         .select([
           'responses.response_id',
@@ -217,7 +235,9 @@ export function createSqlStore(options: SqlStoreOptions): CandorStore {
                 .select('judgments.judgment_id')
                 .whereRef('judgments.response_id', '=', 'responses.response_id')
                 .where('judgments.judge_id', '=', filter.judgeId)
-                .$if(filter.judgeVersion !== undefined, (sub) => sub.where('judgments.judge_version', '=', filter.judgeVersion!)),
+                .$if(filter.judgeVersion !== undefined, (sub) =>
+                  sub.where('judgments.judge_version', '=', filter.judgeVersion!),
+                ),
             ),
           ),
         );
@@ -290,7 +310,8 @@ export function createSqlStore(options: SqlStoreOptions): CandorStore {
     finishWork: (entries) => finishWork(db, dialect, entries, now()),
     countWork: (filter) => countWork(db, dialect, filter),
     enqueueJudgeWork: (request) => enqueueJudgeWork(db, dialect, request, now()),
-    claimJudgeWork: async (claim) => describeJudgeItems(db, await write((q) => claimWork(q, dialect, { ...claim, kind: 'judge' })), now()),
+    claimJudgeWork: async (claim) =>
+      describeJudgeItems(db, await write((q) => claimWork(q, dialect, { ...claim, kind: 'judge' })), now()),
     finishJudgeWork: (entries) => finishJudgeWork(db, dialect, entries, now()),
   };
 

@@ -4,7 +4,14 @@ import type { PutResponseResult } from './candor-store.js';
 import type { DatabaseSchema } from './database-schema.js';
 import { putResponsesBatch } from './result-writes.js';
 import { databaseNowMs, type SqlDialect } from './sql-dialect.js';
-import type { ClaimedWorkItem, ClaimOptions, FinishedWork, WorkCounts, WorkItemKey, WorkKind } from './work-queue-types.js';
+import type {
+  ClaimedWorkItem,
+  ClaimOptions,
+  FinishedWork,
+  WorkCounts,
+  WorkItemKey,
+  WorkKind,
+} from './work-queue-types.js';
 import { withWriteTransaction } from './write-transaction.js';
 
 type QueueDatabase = Kysely<DatabaseSchema>;
@@ -12,7 +19,12 @@ type QueueDatabase = Kysely<DatabaseSchema>;
 const INSERT_CHUNK = 200;
 
 /** Adds work items; ones already queued, leased or done are left as they are. Returns how many are new. */
-export async function enqueueWork(db: QueueDatabase, kind: 'collect', items: readonly WorkItemKey[], now: string): Promise<number> {
+export async function enqueueWork(
+  db: QueueDatabase,
+  kind: 'collect',
+  items: readonly WorkItemKey[],
+  now: string,
+): Promise<number> {
   let inserted = 0;
   for (let start = 0; start < items.length; start += INSERT_CHUNK) {
     const rows = await db
@@ -44,11 +56,16 @@ export async function enqueueWork(db: QueueDatabase, kind: 'collect', items: rea
  * Leases up to `limit` items that are queued or whose lease expired, oldest first. Postgres skips
  * rows another worker is claiming (FOR UPDATE SKIP LOCKED); on SQLite the one UPDATE is atomic.
  */
-export async function claimWork(db: QueueDatabase, dialect: SqlDialect, options: ClaimOptions): Promise<ClaimedWorkItem[]> {
+export async function claimWork(
+  db: QueueDatabase,
+  dialect: SqlDialect,
+  options: ClaimOptions,
+): Promise<ClaimedWorkItem[]> {
   const kind = options.kind ?? 'collect';
   const now = await databaseNowMs(db, dialect);
   const runFilter = options.runId !== undefined ? sql`AND run_id = ${options.runId}` : sql``;
-  const haltFilter = kind === 'collect' ? sql`AND run_id NOT IN (SELECT run_id FROM runs WHERE state = 'interrupted')` : sql``;
+  const haltFilter =
+    kind === 'collect' ? sql`AND run_id NOT IN (SELECT run_id FROM runs WHERE state = 'interrupted')` : sql``;
   const skipLocked = dialect === 'postgres' ? sql`FOR UPDATE SKIP LOCKED` : sql``;
   const result = await sql<{ item_id: number; run_id: string; question_id: string; sample: number; attempts: number }>`
     UPDATE work_items
@@ -74,7 +91,13 @@ export async function claimWork(db: QueueDatabase, dialect: SqlDialect, options:
 }
 
 /** Heartbeat: extends the owner's leases on these items; returns the ids it still holds. */
-export async function renewLeases(db: QueueDatabase, dialect: SqlDialect, owner: string, itemIds: readonly number[], leaseMs: number): Promise<number[]> {
+export async function renewLeases(
+  db: QueueDatabase,
+  dialect: SqlDialect,
+  owner: string,
+  itemIds: readonly number[],
+  leaseMs: number,
+): Promise<number[]> {
   if (itemIds.length === 0) return [];
   const now = await databaseNowMs(db, dialect);
   const rows = await db
@@ -102,7 +125,11 @@ export async function releaseWork(db: QueueDatabase, owner: string, itemIds?: re
 }
 
 /** Items per state, for one run or all (with `claimableOnly`, not those of runs a guard halted). */
-export async function countWork(db: QueueDatabase, dialect: SqlDialect, filter: { runId?: string; kind?: WorkKind; claimableOnly?: boolean } = {}): Promise<WorkCounts> {
+export async function countWork(
+  db: QueueDatabase,
+  dialect: SqlDialect,
+  filter: { runId?: string; kind?: WorkKind; claimableOnly?: boolean } = {},
+): Promise<WorkCounts> {
   const now = await databaseNowMs(db, dialect);
   let query = db
     .selectFrom('work_items')
@@ -111,7 +138,8 @@ export async function countWork(db: QueueDatabase, dialect: SqlDialect, filter: 
     .groupBy('state');
   if (filter.runId !== undefined) query = query.where('run_id', '=', filter.runId);
   if (filter.kind !== undefined) query = query.where('kind', '=', filter.kind);
-  if (filter.claimableOnly) query = query.where(sql<boolean>`run_id NOT IN (SELECT run_id FROM runs WHERE state = 'interrupted')`);
+  if (filter.claimableOnly)
+    query = query.where(sql<boolean>`run_id NOT IN (SELECT run_id FROM runs WHERE state = 'interrupted')`);
   const counts: WorkCounts = { queued: 0, leased: 0, expired: 0, done: 0 };
   for (const row of await query.execute()) {
     if (row.state === 'queued' || row.state === 'leased' || row.state === 'done') counts[row.state] = Number(row.n);
@@ -125,13 +153,27 @@ export async function countWork(db: QueueDatabase, dialect: SqlDialect, filter: 
  * transaction ends; the second of two workers finishing one item then sees the first one's outcome.
  * SQLite needs nothing: the write transaction holds the whole file.
  */
-export async function lockItems(transaction: QueueDatabase, dialect: SqlDialect, itemIds: readonly number[]): Promise<void> {
+export async function lockItems(
+  transaction: QueueDatabase,
+  dialect: SqlDialect,
+  itemIds: readonly number[],
+): Promise<void> {
   if (dialect !== 'postgres') return;
-  await transaction.selectFrom('work_items').select('item_id').where('item_id', 'in', [...itemIds]).orderBy('item_id').forUpdate().execute();
+  await transaction
+    .selectFrom('work_items')
+    .select('item_id')
+    .where('item_id', 'in', [...itemIds])
+    .orderBy('item_id')
+    .forUpdate()
+    .execute();
 }
 
 /** Marks the items done and drops their leases. */
-export async function markItemsDone(transaction: QueueDatabase, itemIds: readonly number[], now: string): Promise<void> {
+export async function markItemsDone(
+  transaction: QueueDatabase,
+  itemIds: readonly number[],
+  now: string,
+): Promise<void> {
   for (let start = 0; start < itemIds.length; start += 500) {
     await transaction
       .updateTable('work_items')
@@ -150,14 +192,21 @@ function keyOf(runId: string, questionId: string, sample: number): string {
  * items done, in one transaction. Two workers finishing the same item (a lease that expired while
  * its first worker was still busy) serialise on the item's row, so the second stores nothing.
  */
-export async function finishWork(db: QueueDatabase, dialect: SqlDialect, entries: readonly FinishedWork[], now: string): Promise<PutResponseResult[]> {
+export async function finishWork(
+  db: QueueDatabase,
+  dialect: SqlDialect,
+  entries: readonly FinishedWork[],
+  now: string,
+): Promise<PutResponseResult[]> {
   if (entries.length === 0) return [];
   const itemIds = [...new Set(entries.map((entry) => entry.itemId))].sort((left, right) => left - right);
   return withWriteTransaction(db, dialect, async (transaction) => {
     await lockItems(transaction, dialect, itemIds);
     const existing = new Map<string, number>();
     for (const runId of new Set(entries.map((entry) => entry.response.runId))) {
-      const questionIds = [...new Set(entries.filter((entry) => entry.response.runId === runId).map((entry) => entry.response.questionId))];
+      const questionIds = [
+        ...new Set(entries.filter((entry) => entry.response.runId === runId).map((entry) => entry.response.questionId)),
+      ];
       for (let start = 0; start < questionIds.length; start += 500) {
         const rows = await transaction
           .selectFrom('responses')
@@ -166,7 +215,8 @@ export async function finishWork(db: QueueDatabase, dialect: SqlDialect, entries
           .where('is_current', '=', 1)
           .where('question_id', 'in', questionIds.slice(start, start + 500))
           .execute();
-        for (const row of rows) existing.set(keyOf(runId, row.question_id, Number(row.sample)), Number(row.response_id));
+        for (const row of rows)
+          existing.set(keyOf(runId, row.question_id, Number(row.sample)), Number(row.response_id));
       }
     }
     const toStore: StoredResponse[] = [];
@@ -178,7 +228,9 @@ export async function finishWork(db: QueueDatabase, dialect: SqlDialect, entries
       toStore.push(response);
     }
     const stored = await putResponsesBatch(transaction, toStore, now);
-    const storedByKey = new Map(toStore.map((response, index) => [keyOf(response.runId, response.questionId, response.sample), stored[index]!]));
+    const storedByKey = new Map(
+      toStore.map((response, index) => [keyOf(response.runId, response.questionId, response.sample), stored[index]!]),
+    );
     await markItemsDone(transaction, itemIds, now);
     const reported = new Set<string>();
     return entries.map(({ response }): PutResponseResult => {

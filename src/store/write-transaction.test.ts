@@ -7,6 +7,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openSqliteDatabase } from './sqlite/open-sqlite-store.js';
 import { withWriteTransaction } from './write-transaction.js';
 
+/** The one table these tests write to. */
+interface TestTable {
+  t: { value: number };
+}
+
 const opened: { close(): unknown }[] = [];
 afterEach(() => {
   for (const handle of opened.splice(0)) handle.close();
@@ -50,9 +55,12 @@ describe('write transactions on a SQLite file other processes write too', () => 
     other.exec('BEGIN IMMEDIATE');
     const db = openSqliteDatabase(path);
     opened.push({ close: () => void db.destroy() });
-    await expect(withWriteTransaction(db, 'sqlite', (trx) => sql`INSERT INTO t VALUES (2)`.execute(trx), { location: path, maxWaitMs: 300 })).rejects.toThrow(
-      `${path}: another process has held the write lock`,
-    );
+    await expect(
+      withWriteTransaction(db, 'sqlite', (trx) => sql`INSERT INTO t VALUES (2)`.execute(trx), {
+        location: path,
+        maxWaitMs: 300,
+      }),
+    ).rejects.toThrow(`${path}: another process has held the write lock`);
     other.exec('ROLLBACK');
   });
 
@@ -60,9 +68,12 @@ describe('write transactions on a SQLite file other processes write too', () => 
     const path = fileWithTable();
     const database = new Database(path);
     database.pragma('max_page_count = 3');
-    const db = new Kysely<any>({ dialect: new SqliteDialect({ database }) });
+    const db = new Kysely<TestTable>({ dialect: new SqliteDialect({ database }) });
     opened.push({ close: () => void db.destroy() });
-    const work = (trx: Kysely<any>) => sql`INSERT INTO t SELECT value FROM json_each(${JSON.stringify(Array.from({ length: 50_000 }, (_, i) => i))})`.execute(trx);
+    const work = (trx: Kysely<TestTable>) =>
+      sql`INSERT INTO t SELECT value FROM json_each(${JSON.stringify(Array.from({ length: 50_000 }, (_, i) => i))})`.execute(
+        trx,
+      );
     const failure = await withWriteTransaction(db, 'sqlite', work, { location: path }).catch((error: Error) => error);
     expect((failure as { code?: string }).code).toBe('disk_full');
     expect((failure as Error).message).toBe(

@@ -23,6 +23,8 @@ const sleep = (ms: number) => new Promise((resolveSleep) => setTimeout(resolveSl
  * once: it must only touch the database. Postgres: a normal transaction; `work` locks the rows it
  * needs (FOR UPDATE).
  */
+// Any database schema: the function only opens, retries and closes the transaction.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function withWriteTransaction<Db extends Kysely<any>, T>(
   db: Db,
   dialect: SqlDialect,
@@ -84,16 +86,32 @@ export function describeSqliteFailure(error: unknown, location: string): CandorE
   const code = sqliteCode(error);
   if (code === null) return null;
   if (code.startsWith('SQLITE_FULL')) {
-    return new CandorError('disk_full', `${location}: the disk is full; nothing of the last write was stored (free some space and run the command again, runs resume with --resume)`, { cause: error });
+    return new CandorError(
+      'disk_full',
+      `${location}: the disk is full; nothing of the last write was stored (free some space and run the command again, runs resume with --resume)`,
+      { cause: error },
+    );
   }
   if (code.startsWith('SQLITE_READONLY')) {
-    return new CandorError('store_read_only', `${location}: the store is read-only (check the file's and its folder's permissions); nothing was written`, { cause: error });
+    return new CandorError(
+      'store_read_only',
+      `${location}: the store is read-only (check the file's and its folder's permissions); nothing was written`,
+      { cause: error },
+    );
   }
   if (code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_NOTADB')) {
-    return new CandorError('store_corrupt', `${location}: the store file is corrupted (${(error as Error).message}); restore a backup or start a new --db`, { cause: error });
+    return new CandorError(
+      'store_corrupt',
+      `${location}: the store file is corrupted (${(error as Error).message}); restore a backup or start a new --db`,
+      { cause: error },
+    );
   }
   if (code.startsWith('SQLITE_IOERR')) {
-    return new CandorError('store_io_error', `${location}: the disk could not read or write the store (${(error as Error).message})`, { cause: error });
+    return new CandorError(
+      'store_io_error',
+      `${location}: the disk could not read or write the store (${(error as Error).message})`,
+      { cause: error },
+    );
   }
   return null;
 }

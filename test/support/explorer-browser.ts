@@ -6,7 +6,9 @@ export const CHROMIUM_PATH = '/usr/bin/chromium';
 
 /** Why e2e tests cannot run here, or null when Debian chromium is installed. */
 export function chromiumMissingReason(): string | null {
-  return existsSync(CHROMIUM_PATH) ? null : `${CHROMIUM_PATH} is missing (apt-get install -y chromium); skipping browser tests`;
+  return existsSync(CHROMIUM_PATH)
+    ? null
+    : `${CHROMIUM_PATH} is missing (apt-get install -y chromium); skipping browser tests`;
 }
 
 /** Headless Debian chromium with no background network; playwright gives every launch a fresh temp profile (it refuses --user-data-dir). */

@@ -41,7 +41,8 @@ const NAV: [string, string][] = [
 
 function page(path: string, params: URLSearchParams) {
   if (path === '/') return <HomePage params={params} />;
-  if (path.startsWith('/models/')) return <ModelPage id={path.slice('/models/'.length).split('/').map(decodeURIComponent).join('/')} />;
+  if (path.startsWith('/models/'))
+    return <ModelPage id={path.slice('/models/'.length).split('/').map(decodeURIComponent).join('/')} />;
   const question = /^\/questions\/([^/]+)\/([^/]+)$/.exec(path);
   if (question) return <QuestionPage set={decodeURIComponent(question[1]!)} id={decodeURIComponent(question[2]!)} />;
   if (path === '/compare') return <ComparePage params={params} />;
@@ -62,7 +63,11 @@ function page(path: string, params: URLSearchParams) {
   if (lab) return <LabPage creator={decodeURIComponent(lab[1]!)} />;
   const theme = /^\/themes\/([^/]+)\/([^/]+)$/.exec(path);
   if (theme) return <ThemePage set={decodeURIComponent(theme[1]!)} theme={decodeURIComponent(theme[2]!)} />;
-  return <p>No page at {path}. <a href={links.page('/')}>Back to the overview</a>.</p>;
+  return (
+    <p>
+      No page at {path}. <a href={links.page('/')}>Back to the overview</a>.
+    </p>
+  );
 }
 
 /**
@@ -100,10 +105,14 @@ export function App() {
   useFocusHeadingOnNavigation(path);
   return (
     <>
-      <a class="skip" href="#main">Skip to content</a>
+      <a class="skip" href="#main">
+        Skip to content
+      </a>
       <header>
         <nav aria-label="Main">
-          <a href={links.page('/')} class="brand">Candor</a>
+          <a href={links.page('/')} class="brand">
+            Candor
+          </a>
           {NAV.map(([href, label]) => (
             <a key={href} href={links.page(href)} aria-current={path === href ? 'page' : undefined}>
               {label}

@@ -18,11 +18,31 @@ const json = async <T>(argv: string[]): Promise<T> => JSON.parse(await run([...a
 
 describe('analysis commands on a small store', () => {
   it('swap --same-format: rate per target and the CN vs US asymmetry on shared format numbers', async () => {
-    const swap = await json<{ rates: Record<string, unknown>[]; asymmetry: Record<string, unknown>[] }>(['swap', '--same-format', '--model', 'lab/b', '--set', 'cn', '--baseline', 'CN']);
+    const swap = await json<{ rates: Record<string, unknown>[]; asymmetry: Record<string, unknown>[] }>([
+      'swap',
+      '--same-format',
+      '--model',
+      'lab/b',
+      '--set',
+      'cn',
+      '--baseline',
+      'CN',
+    ]);
     // lab/b: CN 4 of 4; US 6 of 8 (R1: 4, R2: 2). Paired on templates, R2 (the later row) counts: 4 vs 2.
     expect(swap.rates.map((rate) => [rate['target'], rate['complete'], rate['total']])).toEqual([['CN', 4, 4]]);
-    const both = await json<{ rates: Record<string, unknown>[]; asymmetry: Record<string, unknown>[] }>(['swap', '--same-format', '--model', 'lab/b', '--baseline', 'CN']);
-    expect(both.rates.filter((rate) => rate['language'] === 'en').map((rate) => [rate['target'], rate['complete'], rate['total']])).toEqual([
+    const both = await json<{ rates: Record<string, unknown>[]; asymmetry: Record<string, unknown>[] }>([
+      'swap',
+      '--same-format',
+      '--model',
+      'lab/b',
+      '--baseline',
+      'CN',
+    ]);
+    expect(
+      both.rates
+        .filter((rate) => rate['language'] === 'en')
+        .map((rate) => [rate['target'], rate['complete'], rate['total']]),
+    ).toEqual([
       ['CN', 4, 4],
       ['US', 6, 8],
     ]);
@@ -32,8 +52,16 @@ describe('analysis commands on a small store', () => {
   });
 
   it('phrasing: rate per phrasing and the spread', async () => {
-    const result = await json<{ rates: Record<string, unknown>[]; spread: Record<string, unknown>[] }>(['phrasing', '--set', 'hard']);
-    expect(result.rates.filter((rate) => rate['group'] === 'lab/a').map((rate) => [rate['variation'], rate['complete'], rate['total']])).toEqual([
+    const result = await json<{ rates: Record<string, unknown>[]; spread: Record<string, unknown>[] }>([
+      'phrasing',
+      '--set',
+      'hard',
+    ]);
+    expect(
+      result.rates
+        .filter((rate) => rate['group'] === 'lab/a')
+        .map((rate) => [rate['variation'], rate['complete'], rate['total']]),
+    ).toEqual([
       ['1', 2, 2],
       ['2', 1, 2],
     ]);
@@ -42,16 +70,26 @@ describe('analysis commands on a small store', () => {
   });
 
   it('contention: the most divisive question first', async () => {
-    const rows = await json<Record<string, unknown>[]>(['contention', '--set', 'cn', '--min-models', '2', '--top', '2']);
+    const rows = await json<Record<string, unknown>[]>([
+      'contention',
+      '--set',
+      'cn',
+      '--min-models',
+      '2',
+      '--top',
+      '2',
+    ]);
     // cn2 (EVASIVE, COMPLETE), cn3 (DENIAL, COMPLETE), cn4 (EVASIVE, COMPLETE): 1 bit each; cn1 unanimous.
     expect(rows.map((row) => row['question_id'])).toEqual(['cn2', 'cn3']);
     expect(rows[0]!['entropy']).toBeCloseTo(1, 12);
   });
 
   it('judge-rates: measures the judge against a gold judge and corrects the rate', async () => {
-    const result = await json<{ confusion: Record<string, number>; gold_size: number; rows: Record<string, unknown>[] }>([
-      'judge-rates', '--judge', 'judge-x', '--gold-judge', 'judge-g', '--set', 'cn', '--draws', '500',
-    ]);
+    const result = await json<{
+      confusion: Record<string, number>;
+      gold_size: number;
+      rows: Record<string, unknown>[];
+    }>(['judge-rates', '--judge', 'judge-x', '--gold-judge', 'judge-g', '--set', 'cn', '--draws', '500']);
     expect(result.confusion).toEqual({ truePositive: 4, falseNegative: 1, falsePositive: 1, trueNegative: 2 });
     expect(result.gold_size).toBe(8);
     const a = result.rows.find((row) => row['group'] === 'lab/a')!;

@@ -51,7 +51,10 @@ export function addAuthoringOptions(command: Command): Command {
 }
 
 /** The model, limiter and numeric settings the options name. */
-export function authoringSettings(options: AuthoringCommandOptions, io: CliIo): {
+export function authoringSettings(
+  options: AuthoringCommandOptions,
+  io: CliIo,
+): {
   model: ProviderModel;
   modelSpec: string;
   limiter: RateLimiter | undefined;
@@ -75,21 +78,34 @@ export function authoringSettings(options: AuthoringCommandOptions, io: CliIo): 
   const maxTokens = parseNumberOption('max-tokens', options.maxTokens, { integer: true, min: 1 }) ?? 2048;
   const temperature = parseNumberOption('temperature', options.temperature, { min: 0, max: 2 }) ?? null;
   // A temperature the model refuses stops here, before any request; adjustments are printed once.
-  preflightRequest(model, { prompt: '', systemPrompt: null, maxTokens, temperature, reasoning: null, timeoutMs: null }, io, 'authoring');
+  preflightRequest(
+    model,
+    { prompt: '', systemPrompt: null, maxTokens, temperature, reasoning: null, timeoutMs: null },
+    io,
+    'authoring',
+  );
   return {
     model,
     modelSpec: options.model,
     limiter: rpm !== null ? createRateLimiter({ requestsPerMinute: rpm }) : undefined,
     concurrency: parseNumberOption('concurrency', options.concurrency, { integer: true, min: 1, max: 1000 }) ?? 4,
     maxAttempts: parseNumberOption('max-attempts', options.maxAttempts, { integer: true, min: 1, max: 20 }) ?? 3,
-    retry: { maxAttempts: 5, baseDelayMs: parseNumberOption('retry-base-ms', options.retryBaseMs, { min: 0 }) ?? 1000, maxDelayMs: 60_000 },
+    retry: {
+      maxAttempts: 5,
+      baseDelayMs: parseNumberOption('retry-base-ms', options.retryBaseMs, { min: 0 }) ?? 1000,
+      maxDelayMs: 60_000,
+    },
     maxTokens,
     temperature,
   };
 }
 
 /** A progress display fed by authoring events; rejected answers and failures are printed as they happen. */
-export function authoringProgress(io: CliIo, label: string, quiet: boolean | undefined): { onEvent: (event: AuthoringEvent) => void; stop: () => void } {
+export function authoringProgress(
+  io: CliIo,
+  label: string,
+  quiet: boolean | undefined,
+): { onEvent: (event: AuthoringEvent) => void; stop: () => void } {
   const progress = createProgress(io, label, { quiet });
   let total = 0;
   let done = 0;
@@ -97,7 +113,9 @@ export function authoringProgress(io: CliIo, label: string, quiet: boolean | und
     onEvent(event) {
       if (event.type === 'start') {
         total = event.pending;
-        io.stderr.write(`${label} into set ${event.setName}: ${event.pending} to do, ${event.alreadyDone} already done\n`);
+        io.stderr.write(
+          `${label} into set ${event.setName}: ${event.pending} to do, ${event.alreadyDone} already done\n`,
+        );
       } else if (event.type === 'rejected') {
         if (!quiet) io.stderr.write(`${event.id}: answer ${event.attempt} rejected: ${event.reason}\n`);
       } else if (event.type === 'accepted' || event.type === 'failed') {
@@ -122,5 +140,9 @@ export function reportAuthoring(io: CliIo, summary: AuthoringSummary, unit: stri
     else if (summary.failed.length > 0) lines.push('run the same command again to retry the failed ones');
     io.stdout.write(lines.join('\n') + '\n');
   }
-  io.exitCode = summary.interrupted ? EXIT_CODES.interrupted : summary.failed.length > 0 ? EXIT_CODES.refused : EXIT_CODES.ok;
+  io.exitCode = summary.interrupted
+    ? EXIT_CODES.interrupted
+    : summary.failed.length > 0
+      ? EXIT_CODES.refused
+      : EXIT_CODES.ok;
 }

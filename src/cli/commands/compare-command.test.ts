@@ -25,7 +25,15 @@ async function compareJson(...argv: string[]) {
 describe('candor compare', () => {
   it('pairs two models on identical questions, with counts, the exact McNemar p and the flipped questions', async () => {
     const result = await compareJson('lab/a', 'lab/b', '--set', 'cn');
-    expect(result.overall).toMatchObject({ n_pairs: 4, complete_a: 1, complete_b: 4, a_only: 0, b_only: 3, both_complete: 1, neither: 0 });
+    expect(result.overall).toMatchObject({
+      n_pairs: 4,
+      complete_a: 1,
+      complete_b: 4,
+      a_only: 0,
+      b_only: 3,
+      both_complete: 1,
+      neither: 0,
+    });
     expect(result.overall['difference']).toBeCloseTo(-0.75, 12);
     // Three discordant pairs, all one way: 2·(½)³.
     expect(result.overall['mcnemar_p']).toBeCloseTo(0.25, 15);
@@ -76,11 +84,16 @@ describe('candor compare', () => {
   it('prints the same comparison as a table, CSV and Markdown, and the flips on their own', async () => {
     for (const format of ['table', 'csv', 'md']) {
       const io = captureIo();
-      expect(await runCli(['compare', 'lab/a', 'lab/b', '--set', 'cn', '--format', format, '--db', db], io), io.err()).toBe(0);
+      expect(
+        await runCli(['compare', 'lab/a', 'lab/b', '--set', 'cn', '--format', format, '--db', db], io),
+        io.err(),
+      ).toBe(0);
       expect(io.out()).toMatch(format === 'csv' ? /^group,n_pairs,/ : /Flipped \(COMPLETE on one side only\): 3/);
     }
     const io = captureIo();
-    expect(await runCli(['compare', 'lab/a', 'lab/b', '--set', 'cn', '--flipped', '--format', 'csv', '--db', db], io)).toBe(0);
+    expect(
+      await runCli(['compare', 'lab/a', 'lab/b', '--set', 'cn', '--flipped', '--format', 'csv', '--db', db], io),
+    ).toBe(0);
     expect(io.out().trim().split('\r\n')).toHaveLength(4);
   });
 

@@ -1,6 +1,15 @@
 import type { Command } from 'commander';
 import { CandorError, UsageError } from '../../core/index.js';
-import { checkNames, compareSides, COMPARE_GROUP_FIELDS, formatCompareReport, isCompareGroupBy, type CompareGroupBy, type CompareSide, type NamesToCheck } from '../../reports/index.js';
+import {
+  checkNames,
+  compareSides,
+  COMPARE_GROUP_FIELDS,
+  formatCompareReport,
+  isCompareGroupBy,
+  type CompareGroupBy,
+  type CompareSide,
+  type NamesToCheck,
+} from '../../reports/index.js';
 import { addLensOptions, lensOf } from '../analysis-options.js';
 import type { CliIo } from '../cli-io.js';
 import { parseCompareSides } from '../parse-compare-sides.js';
@@ -51,8 +60,15 @@ export function registerCompareCommand(program: Command, io: CliIo): void {
     .command('compare')
     .description('paired comparison on identical questions: two models, routes, runs (drift) or languages')
     .argument('<sides...>', 'A B: model ids, model@route, or run:<id>; or one model with --languages')
-    .option('--languages <a,b>', 'compare in two languages, pairing translated questions with their source (e.g. en,zh)')
-    .addOption(shared('sets', { description: 'only these question sets (comma-separated; with --languages, the source set or its translation)' }))
+    .option(
+      '--languages <a,b>',
+      'compare in two languages, pairing translated questions with their source (e.g. en,zh)',
+    )
+    .addOption(
+      shared('sets', {
+        description: 'only these question sets (comma-separated; with --languages, the source set or its translation)',
+      }),
+    )
     .addOption(byOption(Object.keys(COMPARE_GROUP_FIELDS)))
     .addOption(shared('judgedBy'));
   addLensOptions(command)
@@ -65,7 +81,7 @@ export function registerCompareCommand(program: Command, io: CliIo): void {
       [
         '',
         'Rows pair when both sides answered the same set + question id + sample (with --languages: the same',
-        'source question). Per group: both rates with 95% Wilson intervals, A − B with Newcombe\'s paired',
+        "source question). Per group: both rates with 95% Wilson intervals, A − B with Newcombe's paired",
         'interval, the exact McNemar p, Holm-adjusted across groups, and the flipped questions.',
         '',
         'Examples:',
@@ -92,7 +108,8 @@ export function registerCompareCommand(program: Command, io: CliIo): void {
           includeTest: options.includeTest ?? false,
         });
         if (report.result.overall.comparison.pairs === 0) {
-          const loaded = (judges: Record<string, number>) => Object.values(judges).reduce((sum, count) => sum + count, 0);
+          const loaded = (judges: Record<string, number>) =>
+            Object.values(judges).reduce((sum, count) => sum + count, 0);
           throw new CandorError(
             'no_pairs',
             `no paired questions: A has ${loaded(report.judgesFirst)} usable judged rows, B has ${loaded(report.judgesSecond)}; nothing to compare (check the ids with \`candor models list\` / \`candor run list\`, and --sets with \`candor sets\`)`,

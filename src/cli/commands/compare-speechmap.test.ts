@@ -8,7 +8,8 @@ import { captureIo } from '../test-support/capture-io.js';
 
 const dataFolder = resolve(import.meta.dirname, '..', '..', '..', '..', 'shared', 'speechmap-data');
 const present = existsSync(dataFolder);
-if (!present) console.warn(`skipping the SpeechMap compare test: ${dataFolder} not found (it ships beside the repository in CI)`);
+if (!present)
+  console.warn(`skipping the SpeechMap compare test: ${dataFolder} not found (it ships beside the repository in CI)`);
 
 const SET = 'zh_china_criticism';
 
@@ -45,10 +46,25 @@ describe.skipIf(!present)('compare on SpeechMap data: DeepSeek R1 vs R1-1776 in 
   it('reproduces the source counts and the exact McNemar p', { timeout: 300_000 }, async () => {
     const db = join(mkdtempSync(join(tmpdir(), 'candor-compare-')), 'candor.db');
     const importIo = captureIo();
-    expect(await runCli(['import', 'speechmap', dataFolder, '--sets', SET, '--db', db, '--quiet'], importIo), importIo.err()).toBe(0);
+    expect(
+      await runCli(['import', 'speechmap', dataFolder, '--sets', SET, '--db', db, '--quiet'], importIo),
+      importIo.err(),
+    ).toBe(0);
     const io = captureIo();
-    expect(await runCli(['compare', 'deepseek/deepseek-r1', 'perplexity/r1-1776', '--set', SET, '--format', 'json', '--db', db], io), io.err()).toBe(0);
-    const report = JSON.parse(io.out()) as { overall: Record<string, unknown> & { labels_a: Record<string, number>; labels_b: Record<string, number>; flipped: { question_id: string; label_a: string; label_b: string }[] } };
+    expect(
+      await runCli(
+        ['compare', 'deepseek/deepseek-r1', 'perplexity/r1-1776', '--set', SET, '--format', 'json', '--db', db],
+        io,
+      ),
+      io.err(),
+    ).toBe(0);
+    const report = JSON.parse(io.out()) as {
+      overall: Record<string, unknown> & {
+        labels_a: Record<string, number>;
+        labels_b: Record<string, number>;
+        flipped: { question_id: string; label_a: string; label_b: string }[];
+      };
+    };
 
     const first = sourceLabels('deepseek/deepseek-r1');
     const second = sourceLabels('perplexity/r1-1776');

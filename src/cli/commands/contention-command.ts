@@ -1,6 +1,12 @@
 import type { Command } from 'commander';
 import { CONTENTION_COLUMNS, formatRows, questionContention } from '../../reports/index.js';
-import { addAnalysisOptions, checkAnalysisNames, describeLensRows, loadLensRows, type AnalysisOptions } from '../analysis-options.js';
+import {
+  addAnalysisOptions,
+  checkAnalysisNames,
+  describeLensRows,
+  loadLensRows,
+  type AnalysisOptions,
+} from '../analysis-options.js';
 import type { LensRows } from '../../reports/index.js';
 import type { CliIo } from '../cli-io.js';
 import { parseNumberOption } from '../parse-number-option.js';
@@ -21,7 +27,10 @@ export function registerContentionCommand(program: Command, io: CliIo): void {
     .option('--min-models <n>', 'skip questions answered by fewer models', '3')
     .option('--include-errors', 'count ERROR as a fourth label (default: errors are left out of the entropy)');
   addAnalysisOptions(command)
-    .addHelpText('after', '\nEntropy is in bits over COMPLETE / EVASIVE / DENIAL (max log2 3 ≈ 1.585); normalized divides by that maximum.\nExample: candor contention --set us_hard --top 20')
+    .addHelpText(
+      'after',
+      '\nEntropy is in bits over COMPLETE / EVASIVE / DENIAL (max log2 3 ≈ 1.585); normalized divides by that maximum.\nExample: candor contention --set us_hard --top 20',
+    )
     .action(async (options: ContentionOptions) => {
       const format = parseOutputFormat(options.format);
       const top = parseNumberOption('top', options.top, { integer: true, min: 0 });
@@ -34,7 +43,10 @@ export function registerContentionCommand(program: Command, io: CliIo): void {
           minModels,
           top: top === 0 ? undefined : top,
         });
-        if (rows.length === 0) io.stderr.write(`No question has judged answers from at least ${minModels} models; lower --min-models or widen --sets.\n`);
+        if (rows.length === 0)
+          io.stderr.write(
+            `No question has judged answers from at least ${minModels} models; lower --min-models or widen --sets.\n`,
+          );
         if (format === 'table' || format === 'md') io.stdout.write(`${describeLensRows(options, loaded!)}\n\n`);
         io.stdout.write(formatRows(rows, CONTENTION_COLUMNS, format));
       });

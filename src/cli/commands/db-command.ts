@@ -15,7 +15,10 @@ export function registerDbCommand(program: Command, io: CliIo): void {
       const result = await migrateStore(target);
       const location = displayLocation(target);
       if (result.applied.length === 0) io.stdout.write(`${location}: already at schema version ${result.to}\n`);
-      else io.stdout.write(`${location}: migrated from version ${result.from} to ${result.to}\n${result.applied.map((name) => `  applied ${name}\n`).join('')}`);
+      else
+        io.stdout.write(
+          `${location}: migrated from version ${result.from} to ${result.to}\n${result.applied.map((name) => `  applied ${name}\n`).join('')}`,
+        );
     });
   db.command('info')
     .description('schema version and row counts')
@@ -23,7 +26,9 @@ export function registerDbCommand(program: Command, io: CliIo): void {
     .action(async (options: { db?: string }) => {
       await withStore(options.db, io, async (store) => {
         const counts = await store.counts();
-        io.stdout.write(`store: ${store.location} (${store.dialect}), schema version ${await store.schemaVersion()} of ${LATEST_SCHEMA_VERSION}\n`);
+        io.stdout.write(
+          `store: ${store.location} (${store.dialect}), schema version ${await store.schemaVersion()} of ${LATEST_SCHEMA_VERSION}\n`,
+        );
         for (const [name, value] of Object.entries(counts)) io.stdout.write(`  ${name.padEnd(13)} ${value}\n`);
       });
     });

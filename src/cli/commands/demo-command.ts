@@ -2,7 +2,18 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { readModelFacts } from '../../datasets/index.js';
-import { comparableRanking, compareSides, DEFAULT_LENS, describeLensRule, differenceIntervalText, formatCell, formatRows, languageGap, rateReport, type Column } from '../../reports/index.js';
+import {
+  comparableRanking,
+  compareSides,
+  DEFAULT_LENS,
+  describeLensRule,
+  differenceIntervalText,
+  formatCell,
+  formatRows,
+  languageGap,
+  rateReport,
+  type Column,
+} from '../../reports/index.js';
 import { holmAdjust } from '../../stats/index.js';
 import type { CandorStore } from '../../store/index.js';
 import type { CliIo } from '../cli-io.js';
@@ -33,7 +44,9 @@ const rateText = (rate: number | null, low: number | null, high: number | null, 
 async function printLeaderboard(store: CandorStore, io: CliIo): Promise<void> {
   const sets = (await store.listQuestionSets()).map((set) => set.name).filter(isCriticismSet);
   const ranking = await comparableRanking(store, { filters: { set: sets }, lens: DEFAULT_LENS });
-  io.stdout.write(`\n== Leaderboard: government-criticism sets (${describeLensRule(ranking.lens)}; 95% Wilson interval) ==\n`);
+  io.stdout.write(
+    `\n== Leaderboard: government-criticism sets (${describeLensRule(ranking.lens)}; 95% Wilson interval) ==\n`,
+  );
   io.stdout.write(`${ranking.rule}\nranking sets: ${ranking.sets.join(', ')}\n`);
   type Row = (typeof ranking.ranked)[number] & { rank: number | null; note: string };
   const columns: Column<Row>[] = [
@@ -51,7 +64,11 @@ async function printLeaderboard(store: CandorStore, io: CliIo): Promise<void> {
   ];
   const rows: Row[] = [
     ...ranking.ranked.map((row, index) => ({ ...row, rank: index + 1, note: '' })),
-    ...ranking.incomplete.map((row) => ({ ...row, rank: null, note: 'incomplete: >10% missing, not ranked (`candor run retry`)' })),
+    ...ranking.incomplete.map((row) => ({
+      ...row,
+      rank: null,
+      note: 'incomplete: >10% missing, not ranked (`candor run retry`)',
+    })),
     ...ranking.apart.map((row) => ({ ...row, rank: null, note: 'other sets, not ranked' })),
   ];
   io.stdout.write(formatRows(rows, columns, 'table'));
@@ -72,7 +89,9 @@ async function printLanguageGap(store: CandorStore, io: CliIo): Promise<void> {
       for (const language of gap.languages) entry[language] = row.byLanguage[language]?.rate ?? null;
       for (const language of others) {
         const cell = row.gaps[language];
-        entry[`gap_${language}`] = cell ? `${differenceIntervalText(cell.difference, cell.low, cell.high)} n=${cell.pairs}${cell.fewPairs ? ' (few pairs)' : ''}` : null;
+        entry[`gap_${language}`] = cell
+          ? `${differenceIntervalText(cell.difference, cell.low, cell.high)} n=${cell.pairs}${cell.fewPairs ? ' (few pairs)' : ''}`
+          : null;
         entry[`p_${language}`] = cell ? cell.pValue : null;
         entry[`sort_${language}`] = cell ? cell.difference : null;
       }
@@ -81,7 +100,11 @@ async function printLanguageGap(store: CandorStore, io: CliIo): Promise<void> {
     .sort((left, right) => Number(left[`sort_${others[0]}`] ?? 0) - Number(right[`sort_${others[0]}`] ?? 0));
   const columns: Column<Record<string, string | number | null>>[] = [
     { key: 'model', header: 'model', kind: 'text' },
-    ...gap.languages.map((language): Column<Record<string, string | number | null>> => ({ key: language, header: language, kind: 'rate' })),
+    ...gap.languages.map((language): Column<Record<string, string | number | null>> => ({
+      key: language,
+      header: language,
+      kind: 'rate',
+    })),
     ...others.flatMap((language): Column<Record<string, string | number | null>>[] => [
       { key: `gap_${language}`, header: `${language} − ${gap.baseLanguage} [95% CI]`, kind: 'text' },
       { key: `p_${language}`, header: 'McNemar p', kind: 'pvalue' },
@@ -91,7 +114,11 @@ async function printLanguageGap(store: CandorStore, io: CliIo): Promise<void> {
 }
 
 async function printR1Family(store: CandorStore, io: CliIo): Promise<void> {
-  const rows = await rateReport(store, { groupBy: ['model', 'set'], filters: { model: R1_FAMILY }, lens: DEFAULT_LENS });
+  const rows = await rateReport(store, {
+    groupBy: ['model', 'set'],
+    filters: { model: R1_FAMILY },
+    lens: DEFAULT_LENS,
+  });
   if (rows.length === 0) return;
   const sets = [...new Set(rows.map((row) => row.set ?? ''))].sort((left, right) => {
     const rank = (name: string) => (name === CHINA_SET ? 0 : name.endsWith(`_${CHINA_SET}`) ? 1 : 2);
@@ -118,14 +145,23 @@ async function printR1Family(store: CandorStore, io: CliIo): Promise<void> {
   const paired: Record<string, string | number>[] = [];
   for (const set of chinaSets) {
     for (const finetune of finetunes) {
-      const report = await compareSides(store, { kind: 'model', model: finetune }, { kind: 'model', model: base }, { sets: [set] });
+      const report = await compareSides(
+        store,
+        { kind: 'model', model: finetune },
+        { kind: 'model', model: base },
+        { sets: [set] },
+      );
       const { comparison } = report.result.overall;
       if (comparison.pairs === 0) continue;
       paired.push({
         set,
         finetune,
         pairs: comparison.pairs,
-        difference: differenceIntervalText(comparison.difference.difference, comparison.difference.low, comparison.difference.high),
+        difference: differenceIntervalText(
+          comparison.difference.difference,
+          comparison.difference.low,
+          comparison.difference.high,
+        ),
         finetuneOnly: comparison.table.aOnly,
         baseOnly: comparison.table.bOnly,
         p: comparison.pValue,
@@ -135,7 +171,9 @@ async function printR1Family(store: CandorStore, io: CliIo): Promise<void> {
   if (paired.length === 0) return;
   const adjusted = holmAdjust(paired.map((row) => Number(row['p'])));
   paired.forEach((row, index) => (row['holm'] = adjusted[index]!));
-  io.stdout.write(`\nPaired on identical questions, finetune − ${base} (Newcombe paired 95% interval, exact McNemar, Holm over these ${paired.length} tests):\n`);
+  io.stdout.write(
+    `\nPaired on identical questions, finetune − ${base} (Newcombe paired 95% interval, exact McNemar, Holm over these ${paired.length} tests):\n`,
+  );
   const pairedColumns: Column<Record<string, string | number>>[] = [
     { key: 'set', header: 'set', kind: 'text' },
     { key: 'finetune', header: 'finetune', kind: 'text' },
@@ -159,13 +197,18 @@ function findFacts(folder: string, option: string | undefined): string | null {
 export function registerDemoCommand(program: Command, io: CliIo): void {
   program
     .command('demo')
-    .description("import SpeechMap's public government-criticism data and print the leaderboard, the language gap and the R1 comparison")
+    .description(
+      "import SpeechMap's public government-criticism data and print the leaderboard, the language gap and the R1 comparison",
+    )
     .option('--from <folder>', `a local SpeechMap data folder instead of downloading ${SPEECHMAP_REPOSITORY_URL}`)
     .option('--facts <file>', 'model facts JSONL (default: model-facts.jsonl beside the data folder, if any)')
     .option('--no-serve', 'exit after printing instead of opening the explorer')
     .option('--quiet', 'no progress output')
     .addOption(shared('db'))
-    .addHelpText('after', '\nWithout internet access, point --from at a copy of the data, e.g.\n  npx candor demo --from ../shared/speechmap-data')
+    .addHelpText(
+      'after',
+      '\nWithout internet access, point --from at a copy of the data, e.g.\n  npx candor demo --from ../shared/speechmap-data',
+    )
     .action(async (options: DemoOptions) => {
       const folder = await resolveSpeechMapSource(options.from ?? SPEECHMAP_REPOSITORY_URL, io, {
         includeSet: isCriticismSet,
@@ -173,7 +216,10 @@ export function registerDemoCommand(program: Command, io: CliIo): void {
       });
       io.stderr.write(`store: ${resolveDbLocation(options.db, io)}\n`);
       await withStore(options.db, io, async (store) => {
-        const summary = await importSpeechMapWithProgress(store, folder, io, { includeSet: isCriticismSet, quiet: options.quiet });
+        const summary = await importSpeechMapWithProgress(store, folder, io, {
+          includeSet: isCriticismSet,
+          quiet: options.quiet,
+        });
         io.stderr.write(describeImport(summary));
         const factsFile = findFacts(folder, options.facts);
         if (factsFile) {

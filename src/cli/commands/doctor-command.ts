@@ -1,6 +1,13 @@
 import { UsageError } from '../../core/index.js';
 import type { Command } from 'commander';
-import { MissingApiKeyError, REASONING_SETTINGS, UnsupportedSettingError, type GenerateRequest, type ProviderModel, type ReasoningSetting } from '../../providers/index.js';
+import {
+  MissingApiKeyError,
+  REASONING_SETTINGS,
+  UnsupportedSettingError,
+  type GenerateRequest,
+  type ProviderModel,
+  type ReasoningSetting,
+} from '../../providers/index.js';
 import { costFromUsage, DEFAULT_PRICES, findPrice } from '../../runner/index.js';
 import { createProviderModel } from '../../providers/index.js';
 import type { CliIo } from '../cli-io.js';
@@ -42,12 +49,36 @@ export interface DoctorReport {
 
 const PROMPT = 'Reply with the single word OK.';
 
-async function checkModel(spec: string, options: DoctorOptions, config: CandorConfig, io: CliIo): Promise<DoctorReport> {
-  const report: DoctorReport = { model: spec, ok: false, willSend: null, keyFound: null, reachable: false, httpStatus: null, status: null, paramsAccepted: null, reasoningSeen: false, upstreamRoute: null, latencyMs: null, costUsd: null, problem: null };
+async function checkModel(
+  spec: string,
+  options: DoctorOptions,
+  config: CandorConfig,
+  io: CliIo,
+): Promise<DoctorReport> {
+  const report: DoctorReport = {
+    model: spec,
+    ok: false,
+    willSend: null,
+    keyFound: null,
+    reachable: false,
+    httpStatus: null,
+    status: null,
+    paramsAccepted: null,
+    reasoningSeen: false,
+    upstreamRoute: null,
+    latencyMs: null,
+    costUsd: null,
+    problem: null,
+  };
   const perModel = config.models[spec] ?? {};
   let model: ProviderModel;
   try {
-    model = createProviderModel(spec, { config: config.provider, env: io.env, baseURL: options.baseUrl ?? perModel.baseURL, apiKeyEnv: options.apiKeyEnv ?? perModel.apiKeyEnv });
+    model = createProviderModel(spec, {
+      config: config.provider,
+      env: io.env,
+      baseURL: options.baseUrl ?? perModel.baseURL,
+      apiKeyEnv: options.apiKeyEnv ?? perModel.apiKeyEnv,
+    });
   } catch (error) {
     return { ...report, problem: (error as Error).message };
   }
@@ -56,8 +87,10 @@ async function checkModel(spec: string, options: DoctorOptions, config: CandorCo
   const request: GenerateRequest = {
     prompt: PROMPT,
     systemPrompt: null,
-    maxTokens: parseNumberOption('max-tokens', options.maxTokens, { integer: true, min: 1 }) ?? perModel.maxTokens ?? 64,
-    temperature: parseNumberOption('temperature', options.temperature, { min: 0, max: 2 }) ?? perModel.temperature ?? null,
+    maxTokens:
+      parseNumberOption('max-tokens', options.maxTokens, { integer: true, min: 1 }) ?? perModel.maxTokens ?? 64,
+    temperature:
+      parseNumberOption('temperature', options.temperature, { min: 0, max: 2 }) ?? perModel.temperature ?? null,
     reasoning,
     timeoutMs: (parseNumberOption('timeout', options.timeout, { min: 1 }) ?? 60) * 1000,
     ...(extraBody ? { providerOptions: { extraBody } } : {}),
@@ -74,11 +107,14 @@ async function checkModel(spec: string, options: DoctorOptions, config: CandorCo
     report.reachable = outcome.httpStatus !== null;
     report.httpStatus = outcome.httpStatus;
     report.status = outcome.status;
-    report.paramsAccepted = outcome.httpStatus !== null ? outcome.httpStatus < 400 || outcome.status === 'moderation' : null;
+    report.paramsAccepted =
+      outcome.httpStatus !== null ? outcome.httpStatus < 400 || outcome.status === 'moderation' : null;
     report.reasoningSeen = outcome.reasoningText !== null || (outcome.usage.reasoningTokens ?? 0) > 0;
     report.upstreamRoute = outcome.upstreamRoute;
     report.latencyMs = outcome.latencyMs;
-    report.costUsd = outcome.costUsd ?? costFromUsage(outcome.usage, findPrice(model.modelId, { ...DEFAULT_PRICES, ...config.prices }));
+    report.costUsd =
+      outcome.costUsd ??
+      costFromUsage(outcome.usage, findPrice(model.modelId, { ...DEFAULT_PRICES, ...config.prices }));
     report.ok = outcome.status === 'success';
     if (!report.ok) report.problem = outcome.statusDetail ?? outcome.status;
   } catch (error) {
@@ -94,13 +130,18 @@ function describeReport(report: DoctorReport): string {
   const lines = [`${report.ok ? 'ok  ' : 'FAIL'} ${report.model}`];
   if (report.willSend) {
     const sent = Object.entries(report.willSend).filter(([key]) => key !== 'notes' && key !== 'capability');
-    lines.push(`  sends by default: ${sent.map(([key, value]) => `${key}=${JSON.stringify(value)}`).join(', ')} (capability row: ${String(report.willSend['capability'] ?? 'none: not in the table')})`);
+    lines.push(
+      `  sends by default: ${sent.map(([key, value]) => `${key}=${JSON.stringify(value)}`).join(', ')} (capability row: ${String(report.willSend['capability'] ?? 'none: not in the table')})`,
+    );
     for (const note of (report.willSend['notes'] as string[]) ?? []) lines.push(`  note: ${note}`);
   }
   lines.push(
     `  key found: ${yesNo(report.keyFound)}; reachable: ${yesNo(report.reachable)}${report.httpStatus !== null ? ` (HTTP ${report.httpStatus})` : ''}; parameters accepted: ${yesNo(report.paramsAccepted)}; reasoning seen: ${yesNo(report.reasoningSeen)}`,
   );
-  if (report.reachable) lines.push(`  upstream: ${report.upstreamRoute ?? '-'}; latency ${report.latencyMs} ms; cost ${report.costUsd === null ? 'unknown' : `$${report.costUsd.toFixed(6)}`}; status ${report.status}`);
+  if (report.reachable)
+    lines.push(
+      `  upstream: ${report.upstreamRoute ?? '-'}; latency ${report.latencyMs} ms; cost ${report.costUsd === null ? 'unknown' : `$${report.costUsd.toFixed(6)}`}; status ${report.status}`,
+    );
   if (report.problem) lines.push(`  problem: ${report.problem}`);
   return lines.join('\n');
 }
@@ -108,7 +149,9 @@ function describeReport(report: DoctorReport): string {
 export function registerDoctorCommand(program: Command, io: CliIo): void {
   program
     .command('doctor')
-    .description('preflight before a study: one tiny request per model — key, reachability, parameters accepted, reasoning, upstream, latency, cost, and what Candor sends')
+    .description(
+      'preflight before a study: one tiny request per model — key, reachability, parameters accepted, reasoning, upstream, latency, cost, and what Candor sends',
+    )
     .argument('<model-specs...>', 'provider:model-id, e.g. openai:gpt-5-mini anthropic:claude-opus-4-7')
     .addOption(shared('reasoning'))
     .addOption(shared('temperature'))
@@ -122,13 +165,20 @@ export function registerDoctorCommand(program: Command, io: CliIo): void {
     .addHelpText('after', '\nExit code 0 when every model answered, 1 otherwise. Costs one short request per model.')
     .action(async (specs: string[], options: DoctorOptions) => {
       if (options.reasoning !== undefined && !(REASONING_SETTINGS as readonly string[]).includes(options.reasoning)) {
-        throw new UsageError(`--reasoning must be one of ${REASONING_SETTINGS.join(', ')} (got "${options.reasoning}")`);
+        throw new UsageError(
+          `--reasoning must be one of ${REASONING_SETTINGS.join(', ')} (got "${options.reasoning}")`,
+        );
       }
-      if (options.format !== 'text' && options.format !== 'json') throw new UsageError(`--format must be text or json (got "${options.format}")`);
+      if (options.format !== 'text' && options.format !== 'json')
+        throw new UsageError(`--format must be text or json (got "${options.format}")`);
       const config = loadCandorConfig(options.config);
       const reports: DoctorReport[] = [];
       for (const spec of specs) reports.push(await checkModel(spec, options, config, io));
-      io.stdout.write(options.format === 'json' ? JSON.stringify(reports, null, 2) + '\n' : reports.map(describeReport).join('\n') + '\n');
+      io.stdout.write(
+        options.format === 'json'
+          ? JSON.stringify(reports, null, 2) + '\n'
+          : reports.map(describeReport).join('\n') + '\n',
+      );
       io.exitCode = reports.every((report) => report.ok) ? EXIT_CODES.ok : EXIT_CODES.error;
     });
 }

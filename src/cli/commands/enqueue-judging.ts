@@ -32,7 +32,10 @@ export function judgeSpecOptions(spec: string, threshold: number | undefined): J
  */
 export async function enqueueJudging(store: CandorStore, options: EnqueueJudgingOptions): Promise<string> {
   // The spec is stored for every worker to read: endpoints and keys belong in each machine's config and environment.
-  if (options.spec.includes('://')) throw new UsageError(`--judge with --enqueue takes a judge spec, not a URL: put custom endpoints in --config (each worker passes the same --config)`);
+  if (options.spec.includes('://'))
+    throw new UsageError(
+      `--judge with --enqueue takes a judge spec, not a URL: put custom endpoints in --config (each worker passes the same --config)`,
+    );
   const providerKeys = new Set<string>();
   const { judge } = await resolveJudge(options.spec, {
     store,
@@ -44,7 +47,11 @@ export async function enqueueJudging(store: CandorStore, options: EnqueueJudging
       return undefined;
     },
   });
-  const responses = await store.listResponsesToJudge({ ...options.filter, judgeId: judge.id, judgeVersion: judge.version });
+  const responses = await store.listResponsesToJudge({
+    ...options.filter,
+    judgeId: judge.id,
+    judgeVersion: judge.version,
+  });
   const result = await store.enqueueJudgeWork({
     judgeSpec: options.spec,
     judgeOptions: judgeSpecOptions(options.spec, options.threshold),
@@ -59,11 +66,19 @@ export async function enqueueJudging(store: CandorStore, options: EnqueueJudging
     if (providerKeys.size === 0) lines.push(`--rpm ignored: ${options.spec} calls no provider`);
     const windowMs = parseNumberOption('rate-window-ms', options.rateWindowMs, { integer: true, min: 1 }) ?? 60_000;
     for (const key of providerKeys) {
-      await store.putRateLimit({ key, requestsPerWindow: options.rpm, tokensPerWindow: null, windowMs, safetyMarginMs: SAFETY_MARGIN_MS });
+      await store.putRateLimit({
+        key,
+        requestsPerWindow: options.rpm,
+        tokensPerWindow: null,
+        windowMs,
+        safetyMarginMs: SAFETY_MARGIN_MS,
+      });
       lines.push(`shared rate limit for ${key}: ${options.rpm} requests per ${windowMs} ms, across all workers`);
     }
   }
   const location = displayLocation(resolveDbLocation(options.db, options.io));
-  lines.push(`start workers (any number, any machine that reaches the store): candor worker --db '${location}' --until-empty${providerKeys.size > 0 ? ' --config <the same config>' : ''}`);
+  lines.push(
+    `start workers (any number, any machine that reaches the store): candor worker --db '${location}' --until-empty${providerKeys.size > 0 ? ' --config <the same config>' : ''}`,
+  );
   return lines.join('\n') + '\n';
 }

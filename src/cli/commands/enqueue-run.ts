@@ -35,22 +35,35 @@ export async function enqueueRun(
   const wasHalted = run.state === 'interrupted';
   await store.setRunState(run.id, 'running', null);
   const current = await store.listResponses({ runId: run.id });
-  const plan = planWork(questions, settings.samples, new Set(current.map((response) => workKey(response.questionId, response.sample))));
+  const plan = planWork(
+    questions,
+    settings.samples,
+    new Set(current.map((response) => workKey(response.questionId, response.sample))),
+  );
   const added = await store.enqueueWork(
     'collect',
     plan.items.map((item) => ({ runId: run.id, questionId: item.question.id, sample: item.sample })),
   );
-  const lines = [`run ${run.id}: enqueued ${added} work items (${plan.total} in all, ${plan.alreadyDone} already answered, ${plan.items.length - added} already queued)${wasHalted ? '; it was halted and runs again' : ''}`];
+  const lines = [
+    `run ${run.id}: enqueued ${added} work items (${plan.total} in all, ${plan.alreadyDone} already answered, ${plan.items.length - added} already queued)${wasHalted ? '; it was halted and runs again' : ''}`,
+  ];
   const { allowTruncation, maxCostUsd } = options.guards;
-  lines.push(`guards every worker enforces: ${allowTruncation ? 'truncated answers allowed' : 'the first truncated answer halts the run'}; an unrecognised payload halts it; ${maxCostUsd === null ? 'no budget' : `budget $${maxCostUsd}`}`);
+  lines.push(
+    `guards every worker enforces: ${allowTruncation ? 'truncated answers allowed' : 'the first truncated answer halts the run'}; an unrecognised payload halts it; ${maxCostUsd === null ? 'no budget' : `budget $${maxCostUsd}`}`,
+  );
   if (rpm !== null || tpm !== null) {
     const key = rateLimitKey(model.provider, settings.baseURL);
     const windowMs = parseNumberOption('rate-window-ms', options.rateWindowMs, { integer: true, min: 1 }) ?? 60_000;
-    const safetyMarginMs = parseNumberOption('rate-margin-ms', options.rateMarginMs, { integer: true, min: 0 }) ?? SAFETY_MARGIN_MS;
+    const safetyMarginMs =
+      parseNumberOption('rate-margin-ms', options.rateMarginMs, { integer: true, min: 0 }) ?? SAFETY_MARGIN_MS;
     await store.putRateLimit({ key, requestsPerWindow: rpm, tokensPerWindow: tpm, windowMs, safetyMarginMs });
-    lines.push(`shared rate limit for ${key}: ${rpm ?? '∞'} requests, ${tpm ?? '∞'} tokens per ${windowMs} ms, across all workers`);
+    lines.push(
+      `shared rate limit for ${key}: ${rpm ?? '∞'} requests, ${tpm ?? '∞'} tokens per ${windowMs} ms, across all workers`,
+    );
   }
   const location = displayLocation(resolveDbLocation(options.db, options.io));
-  lines.push(`start workers (any number, any machine that reaches the store): candor worker --db '${location}' --until-empty`);
+  lines.push(
+    `start workers (any number, any machine that reaches the store): candor worker --db '${location}' --until-empty`,
+  );
   return lines.join('\n') + '\n';
 }

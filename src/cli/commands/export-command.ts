@@ -26,11 +26,20 @@ export function registerExportCommand(program: Command, io: CliIo): void {
     .action(async (options: ExportOptions) => {
       options.model = singleFilter(options.model, '--models');
       options.set = singleFilter(options.set, '--sets');
-      if ((options.format ?? 'jsonl') !== 'jsonl') throw new UsageError(`--format must be jsonl (got "${options.format}")`);
+      if ((options.format ?? 'jsonl') !== 'jsonl')
+        throw new UsageError(`--format must be jsonl (got "${options.format}")`);
       await withExistingStore(options.db, io, async (store) => {
-        const responses = await store.listResponses({ runId: options.run, modelId: options.model, setName: options.set });
+        const responses = await store.listResponses({
+          runId: options.run,
+          modelId: options.model,
+          setName: options.set,
+        });
         // One query for every latest label, not one per response.
-        const filters = { ...(options.run ? { run: options.run } : {}), ...(options.model ? { model: options.model } : {}), ...(options.set ? { set: options.set } : {}) };
+        const filters = {
+          ...(options.run ? { run: options.run } : {}),
+          ...(options.model ? { model: options.model } : {}),
+          ...(options.set ? { set: options.set } : {}),
+        };
         const latestByResponse = new Map((await store.listLabelRows({ filters })).map((row) => [row.responseId, row]));
         for (const response of responses) {
           const latest = latestByResponse.get(response.responseId);

@@ -72,7 +72,11 @@ export function registerImportCommand(program: Command, io: CliIo): void {
     .action(async (source: string, options: { set?: string; cacheDir?: string; quiet?: boolean; db?: string }) => {
       const sets = parseListOption(options.set);
       const includeSet = sets.length > 0 ? (name: string) => sets.includes(name) : undefined;
-      const folder = await resolveSpeechMapSource(source, io, { cacheDir: options.cacheDir, includeSet, quiet: options.quiet });
+      const folder = await resolveSpeechMapSource(source, io, {
+        cacheDir: options.cacheDir,
+        includeSet,
+        quiet: options.quiet,
+      });
       await withStore(options.db, io, async (store) => {
         const summary = await importSpeechMapWithProgress(store, folder, io, { includeSet, quiet: options.quiet });
         io.stdout.write(describeImport(summary));

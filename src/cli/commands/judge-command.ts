@@ -5,7 +5,12 @@ import type { Command } from 'commander';
 import { isJudgmentLabel, type JudgmentLabel, NotFoundError, UsageError, VERDICT_LABELS } from '../../core/index.js';
 import { readGoldFile, type GoldRow } from '../../ingest/read-gold-file.js';
 import { JudgeUnavailableError } from '../../judge/index.js';
-import { coverageAccuracyCurve, evaluateLabels, thresholdForTarget, type ScoredRow } from '../../judge/metrics/index.js';
+import {
+  coverageAccuracyCurve,
+  evaluateLabels,
+  thresholdForTarget,
+  type ScoredRow,
+} from '../../judge/metrics/index.js';
 import { wilsonInterval } from '../../stats/index.js';
 import { formatRows } from '../../reports/index.js';
 import { judgeResponses } from '../../runner/index.js';
@@ -19,7 +24,6 @@ import { enqueueJudging } from './enqueue-judging.js';
 import { loadCandorConfig, resolveJudge } from '../../specs/index.js';
 import { EXIT_CODES } from '../exit-codes.js';
 import { formatOption, shared, singleFilter } from '../cli-options.js';
-
 
 /**
  * Accuracy, per-class scores and the confusion table. `axes` names the rows and columns: "gold" vs
@@ -37,7 +41,13 @@ function formatEvaluation(
     `n ${report.n}   ${axes.accuracy} ${pct(report.accuracy)}   kappa ${report.kappa === null ? '—' : report.kappa.toFixed(3)}${report.expensive_fraction !== undefined ? `   sent to the expensive judge ${pct(report.expensive_fraction)}` : ''}${report.unavailable ? `   unavailable ${report.unavailable}` : ''}`,
     '',
   ];
-  const perClass = report.labels.map((label) => ({ label, precision: report.per_class[label]?.precision ?? null, recall: report.per_class[label]?.recall ?? null, f1: report.per_class[label]?.f1 ?? null, support: report.per_class[label]?.support ?? 0 }));
+  const perClass = report.labels.map((label) => ({
+    label,
+    precision: report.per_class[label]?.precision ?? null,
+    recall: report.per_class[label]?.recall ?? null,
+    f1: report.per_class[label]?.f1 ?? null,
+    support: report.per_class[label]?.support ?? 0,
+  }));
   lines.push(
     formatRows(
       perClass,
@@ -51,15 +61,43 @@ function formatEvaluation(
       format === 'md' ? 'md' : 'table',
     ),
   );
-  const confusion = report.labels.map((label, row) => Object.fromEntries([['reference', label], ...report.labels.map((column, index) => [column, report.confusion[row]![index]!])]) as Record<string, string | number>);
+  const confusion = report.labels.map(
+    (label, row) =>
+      Object.fromEntries([
+        ['reference', label],
+        ...report.labels.map((column, index) => [column, report.confusion[row]![index]!]),
+      ]) as Record<string, string | number>,
+  );
   lines.push(`confusion (rows ${axes.rows}, columns ${axes.columns}):`);
-  lines.push(formatRows(confusion, [{ key: 'reference', header: `${axes.rows} \\ ${axes.columns}`, kind: 'text' }, ...report.labels.map((label) => ({ key: label, header: label, kind: 'integer' as const }))], format === 'md' ? 'md' : 'table'));
+  lines.push(
+    formatRows(
+      confusion,
+      [
+        { key: 'reference', header: `${axes.rows} \\ ${axes.columns}`, kind: 'text' },
+        ...report.labels.map((label) => ({ key: label, header: label, kind: 'integer' as const })),
+      ],
+      format === 'md' ? 'md' : 'table',
+    ),
+  );
   return lines.join('\n');
 }
 
 interface CoverageSummary {
-  coverage_curve: { coverage: number; threshold: number; decided: number; accuracy: number | null; interval: { low: number; high: number } }[];
-  target: { accuracy: number; reached: boolean; threshold: number | null; coverage: number | null; decided: number; decided_accuracy: number | null };
+  coverage_curve: {
+    coverage: number;
+    threshold: number;
+    decided: number;
+    accuracy: number | null;
+    interval: { low: number; high: number };
+  }[];
+  target: {
+    accuracy: number;
+    reached: boolean;
+    threshold: number | null;
+    coverage: number | null;
+    decided: number;
+    decided_accuracy: number | null;
+  };
 }
 
 /** The coverage–accuracy curve (Wilson 95% intervals on the decided rows) and the threshold reaching the target. */
@@ -86,10 +124,19 @@ function describeCoverage(rows: ScoredRow[], target: number): CoverageSummary {
 
 function formatCoverage(summary: CoverageSummary, format: string): string {
   const pct = (value: number | null) => (value === null ? '—' : `${(value * 100).toFixed(1)}%`);
-  const lines = ['', 'coverage–accuracy (decides a row when its confidence ≥ threshold; accuracy of the decided rows, Wilson 95% interval):'];
+  const lines = [
+    '',
+    'coverage–accuracy (decides a row when its confidence ≥ threshold; accuracy of the decided rows, Wilson 95% interval):',
+  ];
   lines.push(
     formatRows(
-      summary.coverage_curve.map((entry) => ({ coverage: pct(entry.coverage), threshold: entry.threshold.toFixed(3), decided: entry.decided, accuracy: pct(entry.accuracy), interval: `${pct(entry.interval.low)}–${pct(entry.interval.high)}` })),
+      summary.coverage_curve.map((entry) => ({
+        coverage: pct(entry.coverage),
+        threshold: entry.threshold.toFixed(3),
+        decided: entry.decided,
+        accuracy: pct(entry.accuracy),
+        interval: `${pct(entry.interval.low)}–${pct(entry.interval.high)}`,
+      })),
       [
         { key: 'coverage', header: 'coverage', kind: 'text' },
         { key: 'threshold', header: 'threshold', kind: 'text' },
@@ -114,7 +161,9 @@ export function registerJudgeCommand(program: Command, io: CliIo): void {
 
   judge
     .command('run')
-    .description('judge every stored response that this judge has not judged yet (failed outcomes are labelled without calling it)')
+    .description(
+      'judge every stored response that this judge has not judged yet (failed outcomes are labelled without calling it)',
+    )
     .addOption(shared('judge', { required: true }))
     .addOption(shared('run'))
     .addOption(shared('models'))
@@ -123,157 +172,259 @@ export function registerJudgeCommand(program: Command, io: CliIo): void {
     .addOption(shared('concurrency', { defaultValue: '4' }))
     .addOption(shared('rpm'))
     .option('--threshold <p>', 'cascades: the embedded judge decides when its confidence is at least this', '0.9')
-    .option('--abstain-below <p>', '--judge embedded: leave responses whose calibrated confidence is below this unlabelled (they still need a judge; see `judge eval` for the threshold that reaches a target accuracy)')
+    .option(
+      '--abstain-below <p>',
+      '--judge embedded: leave responses whose calibrated confidence is below this unlabelled (they still need a judge; see `judge eval` for the threshold that reaches a target accuracy)',
+    )
     .addOption(shared('config'))
     .option('--quiet', 'no progress output')
-    .option('--enqueue', 'do not judge here: store one work item per response for `candor worker` processes (--rpm becomes a limit shared by all workers)')
+    .option(
+      '--enqueue',
+      'do not judge here: store one work item per response for `candor worker` processes (--rpm becomes a limit shared by all workers)',
+    )
     .addOption(shared('rateWindowMs'))
     .addOption(shared('db'))
-    .action(async (options: { judge: string; run?: string; model?: string; set?: string; follow?: boolean; concurrency?: string; rpm?: string; threshold?: string; abstainBelow?: string; config?: string; quiet?: boolean; enqueue?: boolean; rateWindowMs?: string; db?: string }) => {
-      options.model = singleFilter(options.model, '--models');
-      options.set = singleFilter(options.set, '--sets');
-      const abstainBelow = parseNumberOption('abstain-below', options.abstainBelow, { min: 0, max: 1 });
-      if (abstainBelow !== undefined && options.judge !== 'embedded') throw new UsageError(`--abstain-below goes with --judge embedded (a cascade leaves rows unlabelled when its expensive judge cannot decide them), not with --judge ${options.judge}`);
-      if (abstainBelow !== undefined && options.enqueue) throw new UsageError('--abstain-below does not go with --enqueue: the embedded judge runs locally in seconds');
-      if (options.enqueue && options.follow) throw new UsageError('--follow and --enqueue do not go together: enqueue again when the run has more responses');
-      if (options.rateWindowMs !== undefined && !options.enqueue) throw new UsageError('--rate-window-ms goes with --enqueue');
-      await withStore(options.db, io, async (store) => {
-        if (options.enqueue) {
-          io.stdout.write(
-            await enqueueJudging(store, {
-              spec: options.judge,
-              filter: { runId: options.run, modelId: options.model, setName: options.set },
-              config: loadCandorConfig(options.config),
-              threshold: parseNumberOption('threshold', options.threshold, { min: 0, max: 1 }),
-              rpm: parseNumberOption('rpm', options.rpm, { integer: true, min: 1 }) ?? null,
-              rateWindowMs: options.rateWindowMs,
-              db: options.db,
-              io,
-            }),
+    .action(
+      async (options: {
+        judge: string;
+        run?: string;
+        model?: string;
+        set?: string;
+        follow?: boolean;
+        concurrency?: string;
+        rpm?: string;
+        threshold?: string;
+        abstainBelow?: string;
+        config?: string;
+        quiet?: boolean;
+        enqueue?: boolean;
+        rateWindowMs?: string;
+        db?: string;
+      }) => {
+        options.model = singleFilter(options.model, '--models');
+        options.set = singleFilter(options.set, '--sets');
+        const abstainBelow = parseNumberOption('abstain-below', options.abstainBelow, { min: 0, max: 1 });
+        if (abstainBelow !== undefined && options.judge !== 'embedded')
+          throw new UsageError(
+            `--abstain-below goes with --judge embedded (a cascade leaves rows unlabelled when its expensive judge cannot decide them), not with --judge ${options.judge}`,
           );
-          return;
-        }
-        const resolved = await resolveJudge(options.judge, {
-          store,
-          io,
-          config: loadCandorConfig(options.config),
-          rpm: parseNumberOption('rpm', options.rpm, { min: 1 }) ?? null,
-          threshold: parseNumberOption('threshold', options.threshold, { min: 0, max: 1 }),
-          abstainBelow,
+        if (abstainBelow !== undefined && options.enqueue)
+          throw new UsageError(
+            '--abstain-below does not go with --enqueue: the embedded judge runs locally in seconds',
+          );
+        if (options.enqueue && options.follow)
+          throw new UsageError(
+            '--follow and --enqueue do not go together: enqueue again when the run has more responses',
+          );
+        if (options.rateWindowMs !== undefined && !options.enqueue)
+          throw new UsageError('--rate-window-ms goes with --enqueue');
+        await withStore(options.db, io, async (store) => {
+          if (options.enqueue) {
+            io.stdout.write(
+              await enqueueJudging(store, {
+                spec: options.judge,
+                filter: { runId: options.run, modelId: options.model, setName: options.set },
+                config: loadCandorConfig(options.config),
+                threshold: parseNumberOption('threshold', options.threshold, { min: 0, max: 1 }),
+                rpm: parseNumberOption('rpm', options.rpm, { integer: true, min: 1 }) ?? null,
+                rateWindowMs: options.rateWindowMs,
+                db: options.db,
+                io,
+              }),
+            );
+            return;
+          }
+          const resolved = await resolveJudge(options.judge, {
+            store,
+            io,
+            config: loadCandorConfig(options.config),
+            rpm: parseNumberOption('rpm', options.rpm, { min: 1 }) ?? null,
+            threshold: parseNumberOption('threshold', options.threshold, { min: 0, max: 1 }),
+            abstainBelow,
+          });
+          if (options.follow && !options.run) throw new UsageError('--follow needs --run <id>: the run to follow');
+          const progress = createProgress(io, `judge ${resolved.judge.id}`, { quiet: options.quiet });
+          let done = 0;
+          let pending = 0;
+          const summary = await judgeResponses({
+            store,
+            judge: resolved.judge,
+            filter: { runId: options.run, modelId: options.model, setName: options.set },
+            concurrency:
+              parseNumberOption('concurrency', options.concurrency, { integer: true, min: 1, max: 1000 }) ?? 4,
+            signal: io.signal,
+            follow: options.follow
+              ? { intervalMs: 2000, done: async () => (await store.getRun(options.run!))?.state !== 'running' }
+              : undefined,
+            onEvent: (event) => {
+              if (event.type === 'batch') pending = done + event.pending;
+              if (event.type === 'judged' || event.type === 'unavailable')
+                progress.update(++done, Math.max(pending, done));
+            },
+          });
+          progress.stop();
+          // Stopped by a signal: what was judged is stored; say so and exit 130 (143 under SIGTERM).
+          if (io.signal?.aborted) io.exitCode = EXIT_CODES.interrupted;
+          const labels = Object.entries(summary.labels)
+            .map(([label, count]) => `${label} ${count}`)
+            .join(', ');
+          io.stdout.write(
+            `judge ${resolved.judge.id}@${resolved.judge.version}: ${summary.judged} judged (${summary.byRule} failed outcomes labelled without a call)${labels ? `: ${labels}` : ''}` +
+              (summary.abstained
+                ? `; ${summary.abstained} left unlabelled: needs a judge (${abstainBelow !== undefined ? `embedded confidence below ${abstainBelow}` : 'no tier could decide'})`
+                : '') +
+              (summary.unavailable - summary.abstained
+                ? `; ${summary.unavailable - summary.abstained} could not be judged now (run again later)`
+                : '') +
+              (resolved.expensiveCounts
+                ? `; sent to the expensive judge: ${(resolved.expensiveCounts().expensive_fraction * 100).toFixed(1)}%`
+                : '') +
+              '\n',
+          );
         });
-        if (options.follow && !options.run) throw new UsageError('--follow needs --run <id>: the run to follow');
-        const progress = createProgress(io, `judge ${resolved.judge.id}`, { quiet: options.quiet });
-        let done = 0;
-        let pending = 0;
-        const summary = await judgeResponses({
-          store,
-          judge: resolved.judge,
-          filter: { runId: options.run, modelId: options.model, setName: options.set },
-          concurrency: parseNumberOption('concurrency', options.concurrency, { integer: true, min: 1, max: 1000 }) ?? 4,
-          signal: io.signal,
-          follow: options.follow
-            ? { intervalMs: 2000, done: async () => (await store.getRun(options.run!))?.state !== 'running' }
-            : undefined,
-          onEvent: (event) => {
-            if (event.type === 'batch') pending = done + event.pending;
-            if (event.type === 'judged' || event.type === 'unavailable') progress.update(++done, Math.max(pending, done));
-          },
-        });
-        progress.stop();
-        // Stopped by a signal: what was judged is stored; say so and exit 130 (143 under SIGTERM).
-        if (io.signal?.aborted) io.exitCode = EXIT_CODES.interrupted;
-        const labels = Object.entries(summary.labels).map(([label, count]) => `${label} ${count}`).join(', ');
-        io.stdout.write(
-          `judge ${resolved.judge.id}@${resolved.judge.version}: ${summary.judged} judged (${summary.byRule} failed outcomes labelled without a call)${labels ? `: ${labels}` : ''}` +
-            (summary.abstained ? `; ${summary.abstained} left unlabelled: needs a judge (${abstainBelow !== undefined ? `embedded confidence below ${abstainBelow}` : 'no tier could decide'})` : '') +
-            (summary.unavailable - summary.abstained ? `; ${summary.unavailable - summary.abstained} could not be judged now (run again later)` : '') +
-            (resolved.expensiveCounts ? `; sent to the expensive judge: ${(resolved.expensiveCounts().expensive_fraction * 100).toFixed(1)}%` : '') +
-            '\n',
-        );
-      });
-    });
+      },
+    );
 
   judge
     .command('eval')
     .description('score a judge against gold labels: accuracy, per-class precision/recall, confusion, kappa')
     .addOption(shared('judge', { required: true }))
-    .requiredOption('--gold <file>', 'gold JSONL(.gz): SpeechMap analysis rows (compliance = gold), adjudicated labels, or `candor judge export-gold` output')
+    .requiredOption(
+      '--gold <file>',
+      'gold JSONL(.gz): SpeechMap analysis rows (compliance = gold), adjudicated labels, or `candor judge export-gold` output',
+    )
     .addOption(formatOption(['table', 'json', 'md'], 'table'))
     .option('--threshold <p>', 'cascades: the embedded judge decides when its confidence is at least this', '0.9')
-    .option('--abstain-below <p>', 'score only the rows the judge decides with at least this confidence (as `judge run --abstain-below`); coverage is reported')
-    .option('--target <accuracy>', 'judges with probabilities: the confidence threshold whose decided rows reach this accuracy', '0.95')
+    .option(
+      '--abstain-below <p>',
+      'score only the rows the judge decides with at least this confidence (as `judge run --abstain-below`); coverage is reported',
+    )
+    .option(
+      '--target <accuracy>',
+      'judges with probabilities: the confidence threshold whose decided rows reach this accuracy',
+      '0.95',
+    )
     .option('--no-record', 'do not store the result (it is stored when --db or $CANDOR_DB names a store)')
     .addOption(shared('concurrency', { defaultValue: '4' }))
     .addOption(shared('config'))
     .addOption(shared('db'))
-    .addHelpText('after', '\nJSON keys: n, accuracy, kappa, per_class, confusion, labels (+ expensive_fraction for cascades, unavailable when rows could not be judged; coverage, coverage_curve and target for judges with probabilities).\nThe result is stored with the judge id and version and the gold file\'s hash when a store is named; the leaderboard and /judges show it next to the rates.')
-    .action(async (options: { judge: string; gold: string; format?: string; threshold?: string; abstainBelow?: string; target?: string; record?: boolean; concurrency?: string; config?: string; db?: string }) => {
-      const format = parseOutputFormat(options.format, ['table', 'json', 'md']);
-      const abstainBelow = parseNumberOption('abstain-below', options.abstainBelow, { min: 0, max: 1 });
-      const target = parseNumberOption('target', options.target, { min: 0, max: 1 }) ?? 0.95;
-      const goldBytes = readFileSync(options.gold);
-      const { rows } = await readGoldFile(options.gold);
-      const record = options.record !== false && (options.db !== undefined || io.env.CANDOR_DB !== undefined);
-      const needsStore = options.judge.includes('stored:') || record;
-      const evaluate = async (store: CandorStore | null) => {
-        const resolved = await resolveJudge(options.judge, { store, io, config: loadCandorConfig(options.config), threshold: parseNumberOption('threshold', options.threshold, { min: 0, max: 1 }) });
-        const predicted = new Array<JudgmentLabel | null>(rows.length).fill(null);
-        const confidence = new Array<number | null>(rows.length).fill(null);
-        let next = 0;
-        const concurrency = parseNumberOption('concurrency', options.concurrency, { integer: true, min: 1 }) ?? 4;
-        const worker = async () => {
-          while (next < rows.length) {
-            const index = next++;
-            const row: GoldRow = rows[index]!;
-            try {
-              const verdict = await resolved.judge.judge({ question: row.question, response: row.response, ref: { model: row.model, set: row.set, questionId: row.questionId } });
-              predicted[index] = verdict.label;
-              const probabilities = Object.values(verdict.probabilities ?? {}).filter((value): value is number => typeof value === 'number');
-              if (probabilities.length > 0) confidence[index] = Math.max(...probabilities);
-            } catch (error) {
-              if (!(error instanceof JudgeUnavailableError)) throw error;
+    .addHelpText(
+      'after',
+      "\nJSON keys: n, accuracy, kappa, per_class, confusion, labels (+ expensive_fraction for cascades, unavailable when rows could not be judged; coverage, coverage_curve and target for judges with probabilities).\nThe result is stored with the judge id and version and the gold file's hash when a store is named; the leaderboard and /judges show it next to the rates.",
+    )
+    .action(
+      async (options: {
+        judge: string;
+        gold: string;
+        format?: string;
+        threshold?: string;
+        abstainBelow?: string;
+        target?: string;
+        record?: boolean;
+        concurrency?: string;
+        config?: string;
+        db?: string;
+      }) => {
+        const format = parseOutputFormat(options.format, ['table', 'json', 'md']);
+        const abstainBelow = parseNumberOption('abstain-below', options.abstainBelow, { min: 0, max: 1 });
+        const target = parseNumberOption('target', options.target, { min: 0, max: 1 }) ?? 0.95;
+        const goldBytes = readFileSync(options.gold);
+        const { rows } = await readGoldFile(options.gold);
+        const record = options.record !== false && (options.db !== undefined || io.env.CANDOR_DB !== undefined);
+        const needsStore = options.judge.includes('stored:') || record;
+        const evaluate = async (store: CandorStore | null) => {
+          const resolved = await resolveJudge(options.judge, {
+            store,
+            io,
+            config: loadCandorConfig(options.config),
+            threshold: parseNumberOption('threshold', options.threshold, { min: 0, max: 1 }),
+          });
+          const predicted = new Array<JudgmentLabel | null>(rows.length).fill(null);
+          const confidence = new Array<number | null>(rows.length).fill(null);
+          let next = 0;
+          const concurrency = parseNumberOption('concurrency', options.concurrency, { integer: true, min: 1 }) ?? 4;
+          const worker = async () => {
+            while (next < rows.length) {
+              const index = next++;
+              const row: GoldRow = rows[index]!;
+              try {
+                const verdict = await resolved.judge.judge({
+                  question: row.question,
+                  response: row.response,
+                  ref: { model: row.model, set: row.set, questionId: row.questionId },
+                });
+                predicted[index] = verdict.label;
+                const probabilities = Object.values(verdict.probabilities ?? {}).filter(
+                  (value): value is number => typeof value === 'number',
+                );
+                if (probabilities.length > 0) confidence[index] = Math.max(...probabilities);
+              } catch (error) {
+                if (!(error instanceof JudgeUnavailableError)) throw error;
+              }
             }
+          };
+          await Promise.all(Array.from({ length: concurrency }, worker));
+          const answered = rows
+            .map((row, index) => ({ gold: row.label, predicted: predicted[index], confidence: confidence[index] }))
+            .filter((pair) => pair.predicted !== null);
+          if (abstainBelow !== undefined && answered.some((pair) => pair.confidence === null)) {
+            throw new UsageError(
+              `--abstain-below needs a judge with calibrated probabilities (e.g. embedded); ${resolved.judge.id} gives none`,
+            );
+          }
+          const judged =
+            abstainBelow === undefined ? answered : answered.filter((pair) => pair.confidence! >= abstainBelow);
+          const report = evaluateLabels(
+            judged.map((pair) => pair.gold),
+            judged.map((pair) => pair.predicted!),
+            VERDICT_LABELS,
+          );
+          const unavailable = rows.length - answered.length;
+          const coverage = rows.length === 0 ? 0 : judged.length / rows.length;
+          const extra = resolved.expensiveCounts
+            ? { expensive_fraction: resolved.expensiveCounts().expensive_fraction }
+            : {};
+          const scored =
+            answered.every((pair) => pair.confidence !== null) && answered.length > 0
+              ? answered.map((pair) => ({ confidence: pair.confidence!, correct: pair.gold === pair.predicted }))
+              : undefined;
+          const curve = scored ? describeCoverage(scored, target) : undefined;
+          const result = {
+            ...report,
+            ...extra,
+            ...(unavailable ? { unavailable } : {}),
+            coverage,
+            ...(abstainBelow !== undefined ? { abstain_below: abstainBelow } : {}),
+            ...(curve ?? {}),
+          };
+          io.stdout.write(formatEvaluation(result, format));
+          if (curve && format !== 'json') io.stdout.write(formatCoverage(curve, format));
+          if (record && store) {
+            await store.putJudgeEvaluation({
+              judgeId: resolved.judge.id,
+              judgeVersion: resolved.judge.version,
+              goldHash: createHash('sha256').update(goldBytes).digest('hex'),
+              goldName: basename(options.gold),
+              n: report.n,
+              accuracy: report.accuracy,
+              kappa: report.kappa,
+              perClass: report.per_class,
+              confusion: report.confusion,
+              labels: [...report.labels],
+              coverage,
+              abstainBelow: abstainBelow ?? null,
+              evaluatedAt: new Date().toISOString(),
+            });
+            if (format !== 'json')
+              io.stdout.write(
+                `stored: ${resolved.judge.id}@${resolved.judge.version} on ${basename(options.gold)} (shown next to its rates on the leaderboard and /judges)\n`,
+              );
           }
         };
-        await Promise.all(Array.from({ length: concurrency }, worker));
-        const answered = rows.map((row, index) => ({ gold: row.label, predicted: predicted[index], confidence: confidence[index] })).filter((pair) => pair.predicted !== null);
-        if (abstainBelow !== undefined && answered.some((pair) => pair.confidence === null)) {
-          throw new UsageError(`--abstain-below needs a judge with calibrated probabilities (e.g. embedded); ${resolved.judge.id} gives none`);
-        }
-        const judged = abstainBelow === undefined ? answered : answered.filter((pair) => pair.confidence! >= abstainBelow);
-        const report = evaluateLabels(judged.map((pair) => pair.gold), judged.map((pair) => pair.predicted!), VERDICT_LABELS);
-        const unavailable = rows.length - answered.length;
-        const coverage = rows.length === 0 ? 0 : judged.length / rows.length;
-        const extra = resolved.expensiveCounts ? { expensive_fraction: resolved.expensiveCounts().expensive_fraction } : {};
-        const scored = answered.every((pair) => pair.confidence !== null) && answered.length > 0
-          ? answered.map((pair) => ({ confidence: pair.confidence!, correct: pair.gold === pair.predicted }))
-          : undefined;
-        const curve = scored ? describeCoverage(scored, target) : undefined;
-        const result = { ...report, ...extra, ...(unavailable ? { unavailable } : {}), coverage, ...(abstainBelow !== undefined ? { abstain_below: abstainBelow } : {}), ...(curve ?? {}) };
-        io.stdout.write(formatEvaluation(result, format));
-        if (curve && format !== 'json') io.stdout.write(formatCoverage(curve, format));
-        if (record && store) {
-          await store.putJudgeEvaluation({
-            judgeId: resolved.judge.id,
-            judgeVersion: resolved.judge.version,
-            goldHash: createHash('sha256').update(goldBytes).digest('hex'),
-            goldName: basename(options.gold),
-            n: report.n,
-            accuracy: report.accuracy,
-            kappa: report.kappa,
-            perClass: report.per_class,
-            confusion: report.confusion,
-            labels: [...report.labels],
-            coverage,
-            abstainBelow: abstainBelow ?? null,
-            evaluatedAt: new Date().toISOString(),
-          });
-          if (format !== 'json') io.stdout.write(`stored: ${resolved.judge.id}@${resolved.judge.version} on ${basename(options.gold)} (shown next to its rates on the leaderboard and /judges)\n`);
-        }
-      };
-      if (needsStore) await withStore(options.db, io, evaluate);
-      else await evaluate(null);
-    });
+        if (needsStore) await withStore(options.db, io, evaluate);
+        else await evaluate(null);
+      },
+    );
 
   judge
     .command('agree <judge-a> <judge-b>')
@@ -282,26 +433,58 @@ export function registerJudgeCommand(program: Command, io: CliIo): void {
     .addOption(shared('models'))
     .addOption(formatOption(['table', 'json', 'md'], 'table'))
     .addOption(shared('db'))
-    .action(async (judgeA: string, judgeB: string, options: { set?: string; model?: string; format?: string; db?: string }) => {
-      options.model = singleFilter(options.model, '--models');
-      options.set = singleFilter(options.set, '--sets');
-      const format = parseOutputFormat(options.format, ['table', 'json', 'md']);
-      await withStore(options.db, io, async (store) => {
-        const filters = { ...(options.set ? { set: options.set } : {}), ...(options.model ? { model: options.model } : {}) };
-        const first = await store.listLabelRows({ judge: judgeA, filters });
-        const second = new Map((await store.listLabelRows({ judge: judgeB, filters })).map((row) => [row.responseId, row.label]));
-        if (first.length === 0 || second.size === 0) throw new NotFoundError(`judgments by both "${judgeA}" and "${judgeB}"`, 'see `candor report --by judge`');
-        const pairs = first.filter((row) => second.has(row.responseId)).map((row) => ({ a: row.label, b: second.get(row.responseId)! }));
-        const verdictPairs = pairs.filter((pair) => !pair.a.startsWith('ERROR') && !pair.b.startsWith('ERROR'));
-        const report = evaluateLabels(verdictPairs.map((pair) => pair.a), verdictPairs.map((pair) => pair.b), VERDICT_LABELS);
-        if (format === 'json') {
-          io.stdout.write(JSON.stringify({ judge_a: judgeA, judge_b: judgeB, both_judged: pairs.length, with_error_labels: pairs.length - verdictPairs.length, ...report }, null, 2) + '\n');
-          return;
-        }
-        io.stdout.write(`${judgeA} (rows) vs ${judgeB} (columns): ${pairs.length} responses judged by both, ${pairs.length - verdictPairs.length} with an error label left out\n`);
-        io.stdout.write(formatEvaluation(report, format, { rows: judgeA, columns: judgeB, accuracy: 'agreement' }));
-      });
-    });
+    .action(
+      async (
+        judgeA: string,
+        judgeB: string,
+        options: { set?: string; model?: string; format?: string; db?: string },
+      ) => {
+        options.model = singleFilter(options.model, '--models');
+        options.set = singleFilter(options.set, '--sets');
+        const format = parseOutputFormat(options.format, ['table', 'json', 'md']);
+        await withStore(options.db, io, async (store) => {
+          const filters = {
+            ...(options.set ? { set: options.set } : {}),
+            ...(options.model ? { model: options.model } : {}),
+          };
+          const first = await store.listLabelRows({ judge: judgeA, filters });
+          const second = new Map(
+            (await store.listLabelRows({ judge: judgeB, filters })).map((row) => [row.responseId, row.label]),
+          );
+          if (first.length === 0 || second.size === 0)
+            throw new NotFoundError(`judgments by both "${judgeA}" and "${judgeB}"`, 'see `candor report --by judge`');
+          const pairs = first
+            .filter((row) => second.has(row.responseId))
+            .map((row) => ({ a: row.label, b: second.get(row.responseId)! }));
+          const verdictPairs = pairs.filter((pair) => !pair.a.startsWith('ERROR') && !pair.b.startsWith('ERROR'));
+          const report = evaluateLabels(
+            verdictPairs.map((pair) => pair.a),
+            verdictPairs.map((pair) => pair.b),
+            VERDICT_LABELS,
+          );
+          if (format === 'json') {
+            io.stdout.write(
+              JSON.stringify(
+                {
+                  judge_a: judgeA,
+                  judge_b: judgeB,
+                  both_judged: pairs.length,
+                  with_error_labels: pairs.length - verdictPairs.length,
+                  ...report,
+                },
+                null,
+                2,
+              ) + '\n',
+            );
+            return;
+          }
+          io.stdout.write(
+            `${judgeA} (rows) vs ${judgeB} (columns): ${pairs.length} responses judged by both, ${pairs.length - verdictPairs.length} with an error label left out\n`,
+          );
+          io.stdout.write(formatEvaluation(report, format, { rows: judgeA, columns: judgeB, accuracy: 'agreement' }));
+        });
+      },
+    );
 
   judge
     .command('override <response-id>')
@@ -313,9 +496,11 @@ export function registerJudgeCommand(program: Command, io: CliIo): void {
     .action(async (responseIdText: string, options: { label: string; note: string; by: string; db?: string }) => {
       const responseId = parseNumberOption('response-id', responseIdText, { integer: true, min: 1 })!;
       const label = options.label.toUpperCase();
-      if (!isJudgmentLabel(label)) throw new UsageError(`--label must be COMPLETE, EVASIVE, DENIAL or an ERROR_* label (got "${options.label}")`);
+      if (!isJudgmentLabel(label))
+        throw new UsageError(`--label must be COMPLETE, EVASIVE, DENIAL or an ERROR_* label (got "${options.label}")`);
       await withStore(options.db, io, async (store) => {
-        if (!(await store.getResponse(responseId))) throw new NotFoundError(`response ${responseId}`, 'response ids are in `candor export` (response_id)');
+        if (!(await store.getResponse(responseId)))
+          throw new NotFoundError(`response ${responseId}`, 'response ids are in `candor export` (response_id)');
         const history = await store.listJudgments(responseId);
         await store.putJudgment({
           responseId,
@@ -330,15 +515,24 @@ export function registerJudgeCommand(program: Command, io: CliIo): void {
           note: options.note,
         });
         const previous = history.at(-1);
-        io.stdout.write(`response ${responseId}: ${previous ? `${previous.label} (${previous.judgeId}) → ` : ''}${label} by ${options.by}; ${history.length} earlier judgment(s) kept\n`);
+        io.stdout.write(
+          `response ${responseId}: ${previous ? `${previous.label} (${previous.judgeId}) → ` : ''}${label} by ${options.by}; ${history.length} earlier judgment(s) kept\n`,
+        );
       });
     });
 
   judge
     .command('export-gold')
-    .description('write the responses people have labelled as a gold file for `candor judge eval` (or, with --judged-by, one judge\'s labels, e.g. to train the embedded judge on them)')
+    .description(
+      "write the responses people have labelled as a gold file for `candor judge eval` (or, with --judged-by, one judge's labels, e.g. to train the embedded judge on them)",
+    )
     .option('--out <file>', 'write here instead of stdout')
-    .addOption(shared('judgedBy', { description: "export this judge's latest labels instead of the human ones (e.g. an LLM judge, for scripts/train-embedded-judge.ts --extra-labels)" }))
+    .addOption(
+      shared('judgedBy', {
+        description:
+          "export this judge's latest labels instead of the human ones (e.g. an LLM judge, for scripts/train-embedded-judge.ts --extra-labels)",
+      }),
+    )
     .addOption(shared('db'))
     .action(async (options: { out?: string; db?: string; judge?: string }) => {
       await withStore(options.db, io, async (store) => {
@@ -346,9 +540,13 @@ export function registerJudgeCommand(program: Command, io: CliIo): void {
           .map((row) => row.keys.judge)
           .filter((judgeId): judgeId is string => typeof judgeId === 'string');
         if (options.judge !== undefined && !judges.includes(options.judge)) {
-          throw new NotFoundError(`judge "${options.judge}"`, `judges with labels in the store: ${judges.join(', ') || 'none'}`);
+          throw new NotFoundError(
+            `judge "${options.judge}"`,
+            `judges with labels in the store: ${judges.join(', ') || 'none'}`,
+          );
         }
-        const exported = options.judge !== undefined ? [options.judge] : judges.filter((judgeId) => judgeId.startsWith('human'));
+        const exported =
+          options.judge !== undefined ? [options.judge] : judges.filter((judgeId) => judgeId.startsWith('human'));
         const lines: string[] = [];
         for (const judgeId of exported) {
           for (const row of await store.listLabelRows({ judge: judgeId })) {

@@ -1,9 +1,21 @@
 import { UsageError } from '../../core/index.js';
 import type { Command } from 'commander';
 import type { CommandPlace } from '../command-groups.js';
-import { formatJudgeAwareRates, JUDGE_RATE_GROUP_FIELDS, judgeAwareRates, measureJudgeConfusion, type JudgeRateGroupBy } from '../../reports/index.js';
+import {
+  formatJudgeAwareRates,
+  JUDGE_RATE_GROUP_FIELDS,
+  judgeAwareRates,
+  measureJudgeConfusion,
+  type JudgeRateGroupBy,
+} from '../../reports/index.js';
 import type { JudgeConfusion } from '../../stats/index.js';
-import { addAnalysisOptions, checkAnalysisNames, describeLensRows, loadLensRows, type AnalysisOptions } from '../analysis-options.js';
+import {
+  addAnalysisOptions,
+  checkAnalysisNames,
+  describeLensRows,
+  loadLensRows,
+  type AnalysisOptions,
+} from '../analysis-options.js';
 import type { LensRows } from '../../reports/index.js';
 import type { CliIo } from '../cli-io.js';
 import { parseListOption } from '../parse-list-option.js';
@@ -48,20 +60,30 @@ export function binaryConfusion(labels: readonly string[], matrix: readonly (rea
 const GROUPS = Object.keys(JUDGE_RATE_GROUP_FIELDS);
 
 /** `candor judge rates` (formerly `candor judge-rates`). */
-export function registerJudgeRatesCommand(parent: Command, io: CliIo, place: CommandPlace = { name: 'rates' }): Command {
+export function registerJudgeRatesCommand(
+  parent: Command,
+  io: CliIo,
+  place: CommandPlace = { name: 'rates' },
+): Command {
   const command = parent
     .command(place.name, { hidden: place.hidden })
     .description("rates corrected for the judge's measured error (Rogan–Gladen), beside the raw rates")
-    .option('--gold-judge <name>', 'measure the judge against this stored judge, taken as gold, on the responses both labelled')
+    .option(
+      '--gold-judge <name>',
+      'measure the judge against this stored judge, taken as gold, on the responses both labelled',
+    )
     .option('--confusion <tp,fn,fp,tn>', "the judge's confusion on a gold set, given directly (COMPLETE = positive)")
-    .option('--from-eval', "use the judge's newest stored `candor judge eval` result (its confusion, COMPLETE = positive)")
+    .option(
+      '--from-eval',
+      "use the judge's newest stored `candor judge eval` result (its confusion, COMPLETE = positive)",
+    )
     .addOption(byOption(GROUPS, { defaultValue: 'model' }))
     .option('--seed <n>', 'seed of the Monte Carlo interval (same seed, same interval)')
     .option('--draws <n>', 'Monte Carlo draws', '10000');
   return addAnalysisOptions(command)
     .addHelpText(
       'after',
-      '\n--judged-by is required: the rates and the confusion are that judge\'s. The confusion is measured on every\n' +
+      "\n--judged-by is required: the rates and the confusion are that judge's. The confusion is measured on every\n" +
         'response both judges gave a verdict (not only the filtered ones), in the same lens.\n' +
         'Example: candor judge rates --judged-by x-ai/grok-4.1-fast --gold-judge openai/gpt-4o-2024-11-20 --sets china_criticism',
     )
@@ -69,7 +91,10 @@ export function registerJudgeRatesCommand(parent: Command, io: CliIo, place: Com
       const format = parseOutputFormat(options.format);
       const by = options.by ?? 'model';
       if (!GROUPS.includes(by)) throw new UsageError(`--by must be one of ${GROUPS.join(', ')} (got "${by}")`);
-      if ([options.goldJudge !== undefined, options.confusion !== undefined, options.fromEval === true].filter(Boolean).length !== 1) {
+      if (
+        [options.goldJudge !== undefined, options.confusion !== undefined, options.fromEval === true].filter(Boolean)
+          .length !== 1
+      ) {
         throw new UsageError('give exactly one of --gold-judge <judge>, --confusion tp,fn,fp,tn or --from-eval');
       }
       const seed = parseNumberOption('seed', options.seed, { integer: true, min: 0 });
@@ -79,8 +104,13 @@ export function registerJudgeRatesCommand(parent: Command, io: CliIo, place: Com
         await checkAnalysisNames(store, options);
         if (!options.judge) {
           const judges = await store.countLabels({ groupBy: ['judge'] });
-          const names = judges.map((row) => row.keys.judge).filter(Boolean).join(', ');
-          throw new UsageError(`--judged-by is required (the judge whose rates are corrected); judges in this store: ${names || 'none'}`);
+          const names = judges
+            .map((row) => row.keys.judge)
+            .filter(Boolean)
+            .join(', ');
+          throw new UsageError(
+            `--judged-by is required (the judge whose rates are corrected); judges in this store: ${names || 'none'}`,
+          );
         }
         const lens = { excludeBlocked: options.excludeBlocked ?? false };
         let confusion: JudgeConfusion;
@@ -88,7 +118,10 @@ export function registerJudgeRatesCommand(parent: Command, io: CliIo, place: Com
         let goldName: string | undefined;
         if (options.fromEval) {
           const evaluation = (await store.listJudgeEvaluations(options.judge))[0];
-          if (evaluation === undefined) throw new UsageError(`no stored judge eval for ${options.judge}: run \`candor judge eval --judge ${options.judge} --gold <file> --db …\` first`);
+          if (evaluation === undefined)
+            throw new UsageError(
+              `no stored judge eval for ${options.judge}: run \`candor judge eval --judge ${options.judge} --gold <file> --db …\` first`,
+            );
           confusion = binaryConfusion(evaluation.labels, evaluation.confusion);
           goldSize = evaluation.n;
           goldName = `judge eval of ${evaluation.judgeVersion} on ${evaluation.goldName} (${evaluation.evaluatedAt.slice(0, 10)})`;
@@ -99,21 +132,32 @@ export function registerJudgeRatesCommand(parent: Command, io: CliIo, place: Com
           );
           confusion = measured.confusion;
           goldSize = measured.shared;
-          if (goldSize === 0) throw new UsageError(`no response has a verdict from both ${options.judge} and ${options.goldJudge}`);
+          if (goldSize === 0)
+            throw new UsageError(`no response has a verdict from both ${options.judge} and ${options.goldJudge}`);
         } else {
           confusion = parseConfusion(options.confusion!);
-          goldSize = confusion.truePositive + confusion.falseNegative + confusion.falsePositive + confusion.trueNegative;
+          goldSize =
+            confusion.truePositive + confusion.falseNegative + confusion.falsePositive + confusion.trueNegative;
         }
         let rows;
         try {
-          rows = judgeAwareRates((loaded = await loadLensRows(store, options)).rows, confusion, by as JudgeRateGroupBy, { seed, draws });
+          rows = judgeAwareRates(
+            (loaded = await loadLensRows(store, options)).rows,
+            confusion,
+            by as JudgeRateGroupBy,
+            { seed, draws },
+          );
         } catch (error) {
           if (error instanceof RangeError) throw new UsageError(`cannot correct for this judge: ${error.message}`);
           throw error;
         }
         if (format === 'table' || format === 'md') io.stdout.write(`${describeLensRows(options, loaded!)}\n`);
         io.stdout.write(
-          formatJudgeAwareRates(rows, { judge: options.judge, gold: goldName ?? options.goldJudge ?? 'given confusion', confusion, goldSize }, format),
+          formatJudgeAwareRates(
+            rows,
+            { judge: options.judge, gold: goldName ?? options.goldJudge ?? 'given confusion', confusion, goldSize },
+            format,
+          ),
         );
       });
     });

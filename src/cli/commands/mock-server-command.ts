@@ -17,7 +17,9 @@ interface MockServerOptions {
 export function registerMockServerCommand(program: Command, io: CliIo): void {
   program
     .command('mock-server')
-    .description('a local OpenAI-compatible server with configurable latency and injected faults, for trying runs offline')
+    .description(
+      'a local OpenAI-compatible server with configurable latency and injected faults, for trying runs offline',
+    )
     .option('--port <n>', 'port (0 = any free port)', '8787')
     .option('--host <address>', 'bind address', '127.0.0.1')
     .option('--latency <ms>', 'fixed latency, or min-max', '100')
@@ -32,7 +34,9 @@ export function registerMockServerCommand(program: Command, io: CliIo): void {
     .action(async (options: MockServerOptions) => {
       const latencyText = options.latency ?? '100';
       const range = /^(\d+)-(\d+)$/.exec(latencyText);
-      const latencyMs = range ? { min: Number(range[1]), max: Number(range[2]) } : parseNumberOption('latency', latencyText, { min: 0 });
+      const latencyMs = range
+        ? { min: Number(range[1]), max: Number(range[2]) }
+        : parseNumberOption('latency', latencyText, { min: 0 });
       if (latencyMs === undefined) throw new UsageError('--latency must be milliseconds or min-max');
       const rpm = parseNumberOption('rpm', options.rpm, { min: 1 });
       const server = await startMockServer({

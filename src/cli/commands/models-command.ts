@@ -10,7 +10,9 @@ export function registerModelsCommand(program: Command, io: CliIo): void {
   const models = program.command('models').description('model facts: creator, family, release date, reasoning');
   models
     .command('import <file>')
-    .description('load model facts (JSONL: model, creator, family, release_date, reasoning); given facts replace stored ones')
+    .description(
+      'load model facts (JSONL: model, creator, family, release_date, reasoning); given facts replace stored ones',
+    )
     .addOption(shared('db'))
     .action(async (file: string, options: { db?: string }) => {
       const facts = await readModelFacts(file);
@@ -25,7 +27,9 @@ export function registerModelsCommand(program: Command, io: CliIo): void {
           }
           return { inserted, updated };
         });
-        io.stdout.write(`${facts.length} models read: ${result.inserted} new, ${result.updated} updated, ${facts.length - result.inserted - result.updated} unchanged\n`);
+        io.stdout.write(
+          `${facts.length} models read: ${result.inserted} new, ${result.updated} updated, ${facts.length - result.inserted - result.updated} unchanged\n`,
+        );
       });
     });
   models

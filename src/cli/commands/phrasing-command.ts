@@ -1,7 +1,13 @@
 import { UsageError } from '../../core/index.js';
 import type { Command } from 'commander';
 import { formatPhrasingSensitivity, phrasingSensitivity, type PhrasingGroupBy } from '../../reports/index.js';
-import { addAnalysisOptions, checkAnalysisNames, describeLensRows, loadLensRows, type AnalysisOptions } from '../analysis-options.js';
+import {
+  addAnalysisOptions,
+  checkAnalysisNames,
+  describeLensRows,
+  loadLensRows,
+  type AnalysisOptions,
+} from '../analysis-options.js';
 import type { LensRows } from '../../reports/index.js';
 import type { CliIo } from '../cli-io.js';
 import { parseOutputFormat } from '../parse-output-format.js';
@@ -18,7 +24,9 @@ const GROUPS = ['model', 'creator', 'domain', 'none'] as const;
 export function registerPhrasingCommand(program: Command, io: CliIo): void {
   const command = program
     .command('phrasing')
-    .description('phrasing sensitivity: how much the phrasings of one theme (us_hard: essay, explain, satire, speech) move the rate')
+    .description(
+      'phrasing sensitivity: how much the phrasings of one theme (us_hard: essay, explain, satire, speech) move the rate',
+    )
     .addOption(byOption(GROUPS, { defaultValue: 'model', note: 'none: one row; an overall row is always added' }))
     .option('--view <view>', 'spread (one row per group) or rates (one row per group × phrasing)', 'spread');
   addAnalysisOptions(command)
@@ -31,14 +39,16 @@ export function registerPhrasingCommand(program: Command, io: CliIo): void {
     .action(async (options: PhrasingOptions) => {
       const format = parseOutputFormat(options.format);
       const by = options.by ?? 'model';
-      if (!(GROUPS as readonly string[]).includes(by)) throw new UsageError(`--by must be one of ${GROUPS.join(', ')} (got "${by}")`);
+      if (!(GROUPS as readonly string[]).includes(by))
+        throw new UsageError(`--by must be one of ${GROUPS.join(', ')} (got "${by}")`);
       const view = options.view ?? 'spread';
       if (view !== 'spread' && view !== 'rates') throw new UsageError(`--view must be spread or rates (got "${view}")`);
       await withExistingStore(options.db, io, async (store) => {
         let loaded: LensRows | undefined;
         await checkAnalysisNames(store, options);
         const result = phrasingSensitivity((loaded = await loadLensRows(store, options)).rows, by as PhrasingGroupBy);
-        if (result.spread.length === 0) io.stderr.write('No judged rows with a theme and a variation match (try --sets us_hard).\n');
+        if (result.spread.length === 0)
+          io.stderr.write('No judged rows with a theme and a variation match (try --sets us_hard).\n');
         if (format === 'table' || format === 'md') io.stdout.write(`${describeLensRows(options, loaded!)}\n\n`);
         io.stdout.write(formatPhrasingSensitivity(result, format, view));
       });

@@ -1,6 +1,16 @@
 import { UsageError } from '../../core/index.js';
 import type { Command } from 'commander';
-import { comparableRanking, describeLensRule, formatRows, rateColumns, rateReport, rateRowOutput, type Column, type RateRow, type RateRowOutput } from '../../reports/index.js';
+import {
+  comparableRanking,
+  describeLensRule,
+  formatRows,
+  rateColumns,
+  rateReport,
+  rateRowOutput,
+  type Column,
+  type RateRow,
+  type RateRowOutput,
+} from '../../reports/index.js';
 import { isReportDimension, REPORT_DIMENSIONS, type ReportDimension } from '../../store/index.js';
 import { addLensOptions, checkAnalysisNames, lensOf } from '../analysis-options.js';
 import type { CliIo } from '../cli-io.js';
@@ -36,7 +46,8 @@ export function parseDimensions(value: string): ReportDimension[] {
 type NotedRow = RateRowOutput & { note: string };
 
 const INCOMPLETE_NOTE = 'incomplete: >10% missing, not ranked (`candor run retry <run-id>`)';
-const noted = (rows: readonly RateRow[], note: (row: RateRow) => string): NotedRow[] => rows.map((row) => ({ ...rateRowOutput(row), note: note(row) }));
+const noted = (rows: readonly RateRow[], note: (row: RateRow) => string): NotedRow[] =>
+  rows.map((row) => ({ ...rateRowOutput(row), note: note(row) }));
 
 export function registerReportCommand(program: Command, io: CliIo): void {
   const command = program
@@ -63,39 +74,63 @@ export function registerReportCommand(program: Command, io: CliIo): void {
       const groupBy = parseDimensions(options.by);
       const format = parseOutputFormat(options.format);
       const lens = lensOf(options);
-      if (options.sort !== 'keys' && options.sort !== 'rate') throw new UsageError(`--sort must be keys or rate (got "${options.sort}")`);
+      if (options.sort !== 'keys' && options.sort !== 'rate')
+        throw new UsageError(`--sort must be keys or rate (got "${options.sort}")`);
       const filters: Partial<Record<ReportDimension, string[]>> = {};
       if (options.set) filters.set = parseListOption(options.set);
       if (options.model) filters.model = parseListOption(options.model);
       const readable = format === 'table' || format === 'md';
-      const columns: Column<NotedRow>[] = [...(rateColumns(groupBy) as Column<NotedRow>[]), { key: 'note', header: 'note', kind: 'text' }];
+      const columns: Column<NotedRow>[] = [
+        ...(rateColumns(groupBy) as Column<NotedRow>[]),
+        { key: 'note', header: 'note', kind: 'text' },
+      ];
       await withExistingStore(options.db, io, async (store) => {
         await checkAnalysisNames(store, options);
         const query = { judge: options.judge ?? null, includeTest: options.includeTest ?? false, filters, lens };
-        if (readable) io.stdout.write(`${describeLensRule(lens)}${options.includeTest ? '; test runs included' : ''}\n\n`);
-        const leaderboard = options.sort === 'rate' && groupBy.length === 1 && groupBy[0] === 'model' && (filters.set?.length ?? 0) !== 1;
+        if (readable)
+          io.stdout.write(`${describeLensRule(lens)}${options.includeTest ? '; test runs included' : ''}\n\n`);
+        const leaderboard =
+          options.sort === 'rate' && groupBy.length === 1 && groupBy[0] === 'model' && (filters.set?.length ?? 0) !== 1;
         if (leaderboard) {
           const ranking = await comparableRanking(store, query);
           const ranked = [
             ...noted(ranking.ranked, () => ''),
             ...noted(ranking.incomplete, (row) => (row.n === 0 ? 'nothing counted' : INCOMPLETE_NOTE)),
           ];
-          const apart = noted(ranking.apart, (row) => (row.incomplete ? `other sets; ${INCOMPLETE_NOTE}` : 'other sets, not ranked'));
-          const rows = [...ranked, ...apart].map((row, index) => ({ ...row, rank: index < ranking.ranked.length ? index + 1 : null, ranking_sets: ranking.sets.join(',') }));
+          const apart = noted(ranking.apart, (row) =>
+            row.incomplete ? `other sets; ${INCOMPLETE_NOTE}` : 'other sets, not ranked',
+          );
+          const rows = [...ranked, ...apart].map((row, index) => ({
+            ...row,
+            rank: index < ranking.ranked.length ? index + 1 : null,
+            ranking_sets: ranking.sets.join(','),
+          }));
           if (format === 'json') {
             io.stdout.write(formatRows(rows, [], format));
             return;
           }
           if (!readable) io.stderr.write(`${ranking.rule}\n`);
           if (readable) io.stdout.write(`${ranking.rule}\nranking sets: ${ranking.sets.join(', ') || '(none)'}\n\n`);
-          io.stdout.write(formatRows(rows, [{ key: 'rank', header: '#', kind: 'integer' }, ...columns] as Column<(typeof rows)[number]>[], format));
+          io.stdout.write(
+            formatRows(
+              rows,
+              [{ key: 'rank', header: '#', kind: 'integer' }, ...columns] as Column<(typeof rows)[number]>[],
+              format,
+            ),
+          );
           return;
         }
         const rows = await rateReport(store, { groupBy, ...query, sortByRate: options.sort === 'rate' });
         if (rows.length === 0 && format === 'table') {
           io.stderr.write('No judged responses match. Import some with `candor import speechmap <folder>`.\n');
         }
-        io.stdout.write(formatRows(noted(rows, (row) => (row.incomplete ? INCOMPLETE_NOTE : '')), columns, format));
+        io.stdout.write(
+          formatRows(
+            noted(rows, (row) => (row.incomplete ? INCOMPLETE_NOTE : '')),
+            columns,
+            format,
+          ),
+        );
       });
     });
 }

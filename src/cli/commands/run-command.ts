@@ -1,6 +1,11 @@
 import type { Command } from 'commander';
 import { CandorError, NotFoundError, type Run, UsageError } from '../../core/index.js';
-import { REASONING_SETTINGS, toOpenRouterSlug, type OpenRouterRouting, type ReasoningSetting } from '../../providers/index.js';
+import {
+  REASONING_SETTINGS,
+  toOpenRouterSlug,
+  type OpenRouterRouting,
+  type ReasoningSetting,
+} from '../../providers/index.js';
 import {
   createRateLimiter,
   createRunRecord,
@@ -68,7 +73,8 @@ export interface RunCommandOptions {
 
 /** Exit code of a run: ok finished, refused stopped by a guard (truncation, budget, quarantine), error the store failed, interrupted Ctrl-C. */
 export function runExitCode(summary: RunExecutionSummary): number {
-  if (summary.state === 'finished' && (summary.stopReason === null || summary.stopReason === 'interrupted')) return EXIT_CODES.ok;
+  if (summary.state === 'finished' && (summary.stopReason === null || summary.stopReason === 'interrupted'))
+    return EXIT_CODES.ok;
   if (summary.stopReason === 'interrupted') return EXIT_CODES.interrupted;
   if (summary.stopReason === 'store_error') return EXIT_CODES.error;
   return EXIT_CODES.refused;
@@ -82,7 +88,13 @@ function parseRouting(options: RunCommandOptions): OpenRouterRouting | null {
   if (options.orForce) routing.force = options.orForce;
   if (options.orNoDefaultIgnore) routing.replaceDefaultIgnore = true;
   // Names are checked against OpenRouter's provider list now, not at the first request.
-  for (const name of [...(routing.ignore ?? []), ...(routing.allow ?? []), ...(routing.only ?? []), ...(routing.force ? [routing.force] : [])]) toOpenRouterSlug(name);
+  for (const name of [
+    ...(routing.ignore ?? []),
+    ...(routing.allow ?? []),
+    ...(routing.only ?? []),
+    ...(routing.force ? [routing.force] : []),
+  ])
+    toOpenRouterSlug(name);
   return Object.keys(routing).length > 0 ? routing : null;
 }
 
@@ -96,7 +108,8 @@ function parsePrice(value: string | undefined): TokenPrice | null {
 }
 
 function settingsFromOptions(options: RunCommandOptions, config: CandorConfig): CollectionSettings {
-  if (!options.model) throw new UsageError('--model is required (e.g. openrouter:deepseek/deepseek-r1), unless you --resume a run');
+  if (!options.model)
+    throw new UsageError('--model is required (e.g. openrouter:deepseek/deepseek-r1), unless you --resume a run');
   const perModel = config.models[options.model] ?? {};
   const reasoning = options.reasoning ?? perModel.reasoning ?? null;
   if (reasoning !== null && !(REASONING_SETTINGS as readonly string[]).includes(reasoning)) {
@@ -105,8 +118,10 @@ function settingsFromOptions(options: RunCommandOptions, config: CandorConfig): 
   return {
     modelSpec: options.model,
     baseURL: options.baseUrl ?? perModel.baseURL ?? null,
-    maxTokens: parseNumberOption('max-tokens', options.maxTokens, { integer: true, min: 1 }) ?? perModel.maxTokens ?? 4096,
-    temperature: parseNumberOption('temperature', options.temperature, { min: 0, max: 2 }) ?? perModel.temperature ?? null,
+    maxTokens:
+      parseNumberOption('max-tokens', options.maxTokens, { integer: true, min: 1 }) ?? perModel.maxTokens ?? 4096,
+    temperature:
+      parseNumberOption('temperature', options.temperature, { min: 0, max: 2 }) ?? perModel.temperature ?? null,
     reasoning: reasoning as ReasoningSetting,
     systemPrompt: options.systemPrompt ?? perModel.systemPrompt ?? null,
     samples: parseNumberOption('samples', options.samples, { integer: true, min: 1, max: 1000 }) ?? 1,
@@ -117,7 +132,21 @@ function settingsFromOptions(options: RunCommandOptions, config: CandorConfig): 
   };
 }
 
-const FIXED_ON_RESUME = ['model', 'baseUrl', 'set', 'samples', 'maxTokens', 'temperature', 'reasoning', 'systemPrompt', 'orIgnore', 'orAllow', 'orOnly', 'orForce', 'extraBody'] as const;
+const FIXED_ON_RESUME = [
+  'model',
+  'baseUrl',
+  'set',
+  'samples',
+  'maxTokens',
+  'temperature',
+  'reasoning',
+  'systemPrompt',
+  'orIgnore',
+  'orAllow',
+  'orOnly',
+  'orForce',
+  'extraBody',
+] as const;
 
 /** Creates or resumes a run and executes it; shared by `run` and `retry`. */
 export async function executeRunCommand(
@@ -130,7 +159,9 @@ export async function executeRunCommand(
   const { run, settings, model, questions, rpm, tpm } = prepared;
   const { price, maxCostUsd, allowTruncation } = runGuardsFromOptions(options, prepared, io);
   const progress = createRunProgress(io, { quiet: options.quiet });
-  io.stderr.write(`run ${run.id}: ${run.modelId} via ${model.provider} on set ${run.setName} (${questions.length} questions × ${settings.samples} samples)\n`);
+  io.stderr.write(
+    `run ${run.id}: ${run.modelId} via ${model.provider} on set ${run.setName} (${questions.length} questions × ${settings.samples} samples)\n`,
+  );
   try {
     return await executeRun({
       store,
@@ -139,11 +170,15 @@ export async function executeRunCommand(
       model,
       questions,
       concurrency: parseNumberOption('concurrency', options.concurrency, { integer: true, min: 1, max: 10_000 }) ?? 8,
-      limiter: rpm !== null || tpm !== null ? createRateLimiter({ requestsPerMinute: rpm, tokensPerMinute: tpm }) : undefined,
+      limiter:
+        rpm !== null || tpm !== null ? createRateLimiter({ requestsPerMinute: rpm, tokensPerMinute: tpm }) : undefined,
       retry: {
         ...DEFAULT_RETRY_POLICY,
-        maxAttempts: parseNumberOption('max-attempts', options.maxAttempts, { integer: true, min: 1, max: 20 }) ?? DEFAULT_RETRY_POLICY.maxAttempts,
-        baseDelayMs: parseNumberOption('retry-base-ms', options.retryBaseMs, { min: 0 }) ?? DEFAULT_RETRY_POLICY.baseDelayMs,
+        maxAttempts:
+          parseNumberOption('max-attempts', options.maxAttempts, { integer: true, min: 1, max: 20 }) ??
+          DEFAULT_RETRY_POLICY.maxAttempts,
+        baseDelayMs:
+          parseNumberOption('retry-base-ms', options.retryBaseMs, { min: 0 }) ?? DEFAULT_RETRY_POLICY.baseDelayMs,
       },
       maxCostUsd,
       price,
@@ -158,11 +193,18 @@ export async function executeRunCommand(
 }
 
 /** --allow-truncation, --max-cost and the price the budget is counted at (warns when none is known). */
-function runGuardsFromOptions(options: RunCommandOptions, prepared: { run: Run; config: { prices?: Record<string, TokenPrice> } }, io: CliIo): RunGuards {
-  const price = parsePrice(options.price) ?? findPrice(prepared.run.modelId, { ...DEFAULT_PRICES, ...prepared.config.prices });
+function runGuardsFromOptions(
+  options: RunCommandOptions,
+  prepared: { run: Run; config: { prices?: Record<string, TokenPrice> } },
+  io: CliIo,
+): RunGuards {
+  const price =
+    parsePrice(options.price) ?? findPrice(prepared.run.modelId, { ...DEFAULT_PRICES, ...prepared.config.prices });
   const maxCostUsd = parseNumberOption('max-cost', options.maxCost, { min: 0 }) ?? null;
   if (maxCostUsd !== null && !price) {
-    io.stderr.write(`candor: no price known for ${prepared.run.modelId}; the budget counts only provider-reported costs (set --price or a config "prices" entry)\n`);
+    io.stderr.write(
+      `candor: no price known for ${prepared.run.modelId}; the budget counts only provider-reported costs (set --price or a config "prices" entry)\n`,
+    );
   }
   return { allowTruncation: options.allowTruncation ?? false, maxCostUsd, price };
 }
@@ -182,10 +224,15 @@ export async function prepareRunCommand(
     if (!found) throw new NotFoundError(`run "${options.resume}"`, 'see `candor run list`');
     const fixed = FIXED_ON_RESUME.filter((name) => options[name] !== undefined);
     if (fixed.length > 0) {
-      throw new UsageError(`a resumed run keeps its settings; drop ${fixed.map((name) => `--${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`).join(', ')} or start a new run`);
+      throw new UsageError(
+        `a resumed run keeps its settings; drop ${fixed.map((name) => `--${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`).join(', ')} or start a new run`,
+      );
     }
     if (!('modelSpec' in found.settings)) {
-      throw new CandorError('run_not_resumable', `run "${found.id}" was imported (${found.provider}), not collected by Candor; it cannot be resumed`);
+      throw new CandorError(
+        'run_not_resumable',
+        `run "${found.id}" was imported (${found.provider}), not collected by Candor; it cannot be resumed`,
+      );
     }
     run = found;
     settings = found.settings as unknown as CollectionSettings;
@@ -217,8 +264,20 @@ export async function prepareRunCommand(
   return { run, settings, model, questions, rpm, tpm, config };
 }
 
-async function buildModel(store: CandorStore, settings: CollectionSettings, options: RunCommandOptions, config: CandorConfig, io: CliIo) {
-  return resolveModelSpec(settings.modelSpec, { store, env: io.env, provider: config.provider, baseURL: settings.baseURL, apiKeyEnv: settings.apiKeyEnv ?? options.apiKeyEnv });
+async function buildModel(
+  store: CandorStore,
+  settings: CollectionSettings,
+  options: RunCommandOptions,
+  config: CandorConfig,
+  io: CliIo,
+) {
+  return resolveModelSpec(settings.modelSpec, {
+    store,
+    env: io.env,
+    provider: config.provider,
+    baseURL: settings.baseURL,
+    apiKeyEnv: settings.apiKeyEnv ?? options.apiKeyEnv,
+  });
 }
 
 /** The closing account of a run, on stdout. */
@@ -269,16 +328,25 @@ export function registerRunCommand(program: Command, io: CliIo): void {
     .option('--system-prompt <text>', 'system prompt (default none)')
     .addOption(shared('extraBody'))
     .option('--timeout <seconds>', 'per-request timeout (default 600)')
-    .option('--or-ignore <upstreams>', "OpenRouter: also exclude these upstreams, by slug or display name (Azure, Amazon Bedrock, Google, Google AI Studio and Novita are excluded by default, except a creator's own for its models)")
+    .option(
+      '--or-ignore <upstreams>',
+      "OpenRouter: also exclude these upstreams, by slug or display name (Azure, Amazon Bedrock, Google, Google AI Studio and Novita are excluded by default, except a creator's own for its models)",
+    )
     .option('--or-allow <upstreams>', 'OpenRouter: take these back out of the excluded list')
     .option('--or-only <upstreams>', 'OpenRouter: only these upstreams may serve')
     .option('--or-force <upstream>', 'OpenRouter: exactly this upstream, no fallback')
     .option('--or-no-default-ignore', 'OpenRouter: do not exclude the known-moderated upstreams')
     .option('--resume <run-id>', 'continue a run: ask only what has no outcome yet')
     .option('--run-id <id>', 'name the new run (default: model-set-time-random)')
-    .option('--enqueue', 'plan the run as work items for `candor worker` processes instead of asking here (--rpm/--tpm become limits shared by all workers; --max-cost and --allow-truncation become guards every worker enforces)')
+    .option(
+      '--enqueue',
+      'plan the run as work items for `candor worker` processes instead of asking here (--rpm/--tpm become limits shared by all workers; --max-cost and --allow-truncation become guards every worker enforces)',
+    )
     .addOption(shared('rateWindowMs'))
-    .option('--rate-margin-ms <ms>', 'with --enqueue: spacing added to the window against network jitter (default 250)');
+    .option(
+      '--rate-margin-ms <ms>',
+      'with --enqueue: spacing added to the window against network jitter (default 250)',
+    );
   addRunOptions(command)
     .addHelpText(
       'after',
@@ -289,7 +357,15 @@ export function registerRunCommand(program: Command, io: CliIo): void {
         if (options.enqueue) {
           const prepared = await prepareRunCommand(store, io, options);
           const guards = runGuardsFromOptions(options, prepared, io);
-          io.stdout.write(await enqueueRun(store, prepared, { rateWindowMs: options.rateWindowMs, rateMarginMs: options.rateMarginMs, db: options.db, io, guards }));
+          io.stdout.write(
+            await enqueueRun(store, prepared, {
+              rateWindowMs: options.rateWindowMs,
+              rateMarginMs: options.rateMarginMs,
+              db: options.db,
+              io,
+              guards,
+            }),
+          );
           return;
         }
         const summary = await executeRunCommand(store, io, options);

@@ -18,8 +18,13 @@ interface ServeOptions {
 }
 
 /** Serves the explorer on the store at `location` until Ctrl-C; `candor demo` calls this too. */
-export async function serveExplorer(location: string, options: { port?: number; host?: string; basePath?: string; allowedHosts?: string[] }, io: CliIo): Promise<void> {
-  if (!isPostgresUrl(location) && !existsSync(location)) throw new NotFoundError(`store ${location}`, 'import data first (candor demo, candor import speechmap)');
+export async function serveExplorer(
+  location: string,
+  options: { port?: number; host?: string; basePath?: string; allowedHosts?: string[] },
+  io: CliIo,
+): Promise<void> {
+  if (!isPostgresUrl(location) && !existsSync(location))
+    throw new NotFoundError(`store ${location}`, 'import data first (candor demo, candor import speechmap)');
   const host = options.host ?? '127.0.0.1';
   if (isNetworkHost(host)) {
     const names = acceptedHosts(host, options.allowedHosts);
@@ -28,7 +33,13 @@ export async function serveExplorer(location: string, options: { port?: number; 
         `${options.allowedHosts?.length ? '' : '; add --allowed-host NAME for each name clients use'}\n`,
     );
   }
-  const explorer = await startExplorer({ location, port: options.port, host: options.host, basePath: options.basePath, allowedHosts: options.allowedHosts });
+  const explorer = await startExplorer({
+    location,
+    port: options.port,
+    host: options.host,
+    basePath: options.basePath,
+    allowedHosts: options.allowedHosts,
+  });
   io.stdout.write(`Candor explorer: ${explorer.url} (read-only; Ctrl-C to stop)\n`);
   await new Promise<void>((resolve) => {
     if (!io.signal) return;
@@ -42,15 +53,25 @@ export async function serveExplorer(location: string, options: { port?: number; 
 export function registerServeCommand(program: Command, io: CliIo): void {
   program
     .command('serve')
-    .description('browse the store in a web explorer (read-only API + front end; search keeps its index in <db>.search, or in the temp folder for Postgres)')
+    .description(
+      'browse the store in a web explorer (read-only API + front end; search keeps its index in <db>.search, or in the temp folder for Postgres)',
+    )
     .addOption(shared('db'))
     .option('--port <port>', `port (0 picks a free one)`, String(DEFAULT_EXPLORER_PORT))
     .option('--host <host>', 'interface to bind; anything but loopback exposes the store to the network', '127.0.0.1')
     .option('--base-path <path>', 'serve everything under this path, e.g. /candor/ behind a reverse proxy', '/')
-    .option('--allowed-host <name>', 'also answer requests for this Host name (repeatable; needed behind a name when --host is not loopback)', (value: string, previous: string[] = []) => [...previous, value])
+    .option(
+      '--allowed-host <name>',
+      'also answer requests for this Host name (repeatable; needed behind a name when --host is not loopback)',
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
     .action(async (options: ServeOptions) => {
       const port = parseNumberOption('port', options.port, { integer: true, min: 0, max: 65535 });
       const basePath = parseBasePath(options.basePath);
-      await serveExplorer(resolveDbLocation(options.db, io), { port, host: options.host, basePath, allowedHosts: options.allowedHost }, io);
+      await serveExplorer(
+        resolveDbLocation(options.db, io),
+        { port, host: options.host, basePath, allowedHosts: options.allowedHost },
+        io,
+      );
     });
 }

@@ -1,6 +1,13 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { findBuiltinSet, listBuiltinSets, loadBuiltinSet, readQuestionFile, validateQuestionFile, type QuestionFileOptions } from '../../datasets/index.js';
+import {
+  findBuiltinSet,
+  listBuiltinSets,
+  loadBuiltinSet,
+  readQuestionFile,
+  validateQuestionFile,
+  type QuestionFileOptions,
+} from '../../datasets/index.js';
 import { formatRows } from '../../reports/index.js';
 import { NotFoundError, UsageError } from '../../core/index.js';
 import type { CliIo } from '../cli-io.js';
@@ -32,7 +39,14 @@ export function registerSetsCommand(program: Command, io: CliIo): void {
       const format = parseOutputFormat(options.format);
       await withStore(options.db, io, async (store) => {
         const stored = await store.listQuestionSets();
-        const rows: { name: string; questions: number | null; language: string | null; format: string; source: string | null; content_hash: string | null }[] = stored.map((set) => ({
+        const rows: {
+          name: string;
+          questions: number | null;
+          language: string | null;
+          format: string;
+          source: string | null;
+          content_hash: string | null;
+        }[] = stored.map((set) => ({
           name: set.name,
           questions: set.questionCount,
           language: set.language,
@@ -42,7 +56,14 @@ export function registerSetsCommand(program: Command, io: CliIo): void {
         }));
         for (const builtin of listBuiltinSets()) {
           if (stored.some((set) => set.name === builtin.name)) continue;
-          rows.push({ name: builtin.name, questions: null, language: builtin.language, format: 'built-in', source: 'built-in (stored when first used)', content_hash: null });
+          rows.push({
+            name: builtin.name,
+            questions: null,
+            language: builtin.language,
+            format: 'built-in',
+            source: 'built-in (stored when first used)',
+            content_hash: null,
+          });
         }
         io.stdout.write(
           formatRows(
@@ -88,7 +109,13 @@ export function registerSetsCommand(program: Command, io: CliIo): void {
           text: question.text,
         }));
         const keys = ['id', 'theme', 'variation', 'domain', 'country', 'template', 'language', 'text'] as const;
-        io.stdout.write(formatRows(rows, keys.map((key) => ({ key, header: key, kind: 'text' as const })), format));
+        io.stdout.write(
+          formatRows(
+            rows,
+            keys.map((key) => ({ key, header: key, kind: 'text' as const })),
+            format,
+          ),
+        );
       });
     });
   sets
@@ -103,14 +130,18 @@ export function registerSetsCommand(program: Command, io: CliIo): void {
         for (const problem of validation.problems) io.stderr.write(`${problem.message}\n`);
         problems += validation.problems.length;
         if (validation.input) {
-          io.stdout.write(`${file}: ok, set "${validation.input.set.name}", ${validation.input.questions.length} questions\n`);
+          io.stdout.write(
+            `${file}: ok, set "${validation.input.set.name}", ${validation.input.questions.length} questions\n`,
+          );
         }
       }
       if (problems > 0) throw new UsageError(`${problems} problem${problems === 1 ? '' : 's'} found`);
     });
   sets
     .command('import <file-url-or-builtin>')
-    .description('import a question file (Candor JSONL or CSV, or SpeechMap JSONL) by path or URL, or a built-in set; all or nothing')
+    .description(
+      'import a question file (Candor JSONL or CSV, or SpeechMap JSONL) by path or URL, or a built-in set; all or nothing',
+    )
     .option('--as <format>', `file format: ${FILE_FORMATS.join(', ')}`, 'auto')
     .addOption(shared('setName', { description: 'name of the set to write (default: from the rows or the file name)' }))
     .addOption(shared('db'))

@@ -6,14 +6,22 @@ import { validateThemeCatalog } from '../../datasets/read-theme-catalog.js';
 import { generateQuestionSet } from '../../runner/generate-question-set.js';
 import type { CliIo } from '../cli-io.js';
 import { withStore } from '../with-store.js';
-import { addAuthoringOptions, authoringProgress, authoringSettings, reportAuthoring, type AuthoringCommandOptions } from './authoring-options.js';
+import {
+  addAuthoringOptions,
+  authoringProgress,
+  authoringSettings,
+  reportAuthoring,
+  type AuthoringCommandOptions,
+} from './authoring-options.js';
 import { writeQuestionJsonl } from './write-question-jsonl.js';
 
 /** Registers `candor sets generate --catalog <file> --model <spec>`. */
 export function registerSetsGenerateCommand(sets: Command, io: CliIo): void {
   const command = sets
     .command('generate')
-    .description('turn a theme catalog into SpeechMap’s four phrasings per theme through any provider; validated, resumable')
+    .description(
+      'turn a theme catalog into SpeechMap’s four phrasings per theme through any provider; validated, resumable',
+    )
     .option('--catalog <file>', 'themes as JSONL or CSV: id, label, belief, example (or example_request), domain');
   addAuthoringOptions(command)
     .addHelpText(
@@ -28,7 +36,9 @@ export function registerSetsGenerateCommand(sets: Command, io: CliIo): void {
       const catalog = await validateThemeCatalog(catalogPath);
       if (catalog.problems.length > 0) {
         for (const problem of catalog.problems) io.stderr.write(`${problem.message}\n`);
-        throw new UsageError(`${catalog.problems.length} problem${catalog.problems.length === 1 ? '' : 's'} in the catalog`);
+        throw new UsageError(
+          `${catalog.problems.length} problem${catalog.problems.length === 1 ? '' : 's'} in the catalog`,
+        );
       }
       const settings = authoringSettings(options, io);
       const setName = options.setName ?? fileStem(catalogPath);
@@ -36,7 +46,15 @@ export function registerSetsGenerateCommand(sets: Command, io: CliIo): void {
         const progress = authoringProgress(io, 'generate', options.quiet);
         let summary;
         try {
-          summary = await generateQuestionSet({ store, themes: catalog.themes, setName, catalog: options.catalog!, ...settings, signal: io.signal, onEvent: progress.onEvent });
+          summary = await generateQuestionSet({
+            store,
+            themes: catalog.themes,
+            setName,
+            catalog: options.catalog!,
+            ...settings,
+            signal: io.signal,
+            onEvent: progress.onEvent,
+          });
         } finally {
           progress.stop();
         }
@@ -44,7 +62,9 @@ export function registerSetsGenerateCommand(sets: Command, io: CliIo): void {
           const order = new Map(catalog.themes.map((theme, index) => [theme.id, index]));
           const rank = (id: string) => (order.get(id.slice(0, -1)) ?? 1e9) * 10 + Number(id.slice(-1));
           const questions = (await store.getQuestions(setName)).sort((left, right) => rank(left.id) - rank(right.id));
-          io.stderr.write(`wrote ${questions.length} questions to ${writeQuestionJsonl(options.out, io.cwd, questions)}\n`);
+          io.stderr.write(
+            `wrote ${questions.length} questions to ${writeQuestionJsonl(options.out, io.cwd, questions)}\n`,
+          );
         }
         reportAuthoring(io, summary, 'themes', options.format);
       });

@@ -2,7 +2,15 @@ import { UsageError } from '../../core/index.js';
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
-import { DEFAULT_RETRY_POLICY, runJudgeWorker, runWorker, type JudgeWorkerEvent, type JudgeWorkerSummary, type WorkerEvent, type WorkerSummary } from '../../runner/index.js';
+import {
+  DEFAULT_RETRY_POLICY,
+  runJudgeWorker,
+  runWorker,
+  type JudgeWorkerEvent,
+  type JudgeWorkerSummary,
+  type WorkerEvent,
+  type WorkerSummary,
+} from '../../runner/index.js';
 import type { CliIo } from '../cli-io.js';
 import { parseNumberOption } from '../parse-number-option.js';
 import { withStore } from '../with-store.js';
@@ -27,19 +35,32 @@ interface WorkerCommandOptions {
 }
 
 function describeJudging(summary: JudgeWorkerSummary): string {
-  const labels = Object.entries(summary.labels).map(([label, count]) => `${label} ${count}`).join(', ');
-  return [
-    `judge worker ${summary.owner}: stopped (${summary.stopReason}) after ${(summary.elapsedMs / 1000).toFixed(1)} s`,
-    `stored ${summary.judged} judgments (${summary.byRule} failed outcomes labelled without a call)${labels ? `: ${labels}` : ''}; ${summary.duplicates} already judged by another worker; ${summary.unavailable} judge calls unavailable; ${summary.released} items given back`,
-  ].join('\n') + '\n';
+  const labels = Object.entries(summary.labels)
+    .map(([label, count]) => `${label} ${count}`)
+    .join(', ');
+  return (
+    [
+      `judge worker ${summary.owner}: stopped (${summary.stopReason}) after ${(summary.elapsedMs / 1000).toFixed(1)} s`,
+      `stored ${summary.judged} judgments (${summary.byRule} failed outcomes labelled without a call)${labels ? `: ${labels}` : ''}; ${summary.duplicates} already judged by another worker; ${summary.unavailable} judge calls unavailable; ${summary.released} items given back`,
+    ].join('\n') + '\n'
+  );
 }
 
-function describeWorker(summary: WorkerSummary | null, judging: JudgeWorkerSummary | null, format: string | undefined): string {
+function describeWorker(
+  summary: WorkerSummary | null,
+  judging: JudgeWorkerSummary | null,
+  format: string | undefined,
+): string {
   if (format === 'json') return JSON.stringify({ ...summary, ...(judging ? { judging } : {}) }, null, 2) + '\n';
   // The judge summary is printed when the judge loop had something to do (or was asked for alone).
-  const judgeText = judging && (summary === null || judging.judged + judging.duplicates + judging.unavailable + judging.released > 0) ? describeJudging(judging) : '';
+  const judgeText =
+    judging && (summary === null || judging.judged + judging.duplicates + judging.unavailable + judging.released > 0)
+      ? describeJudging(judging)
+      : '';
   if (!summary) return judgeText;
-  const statuses = Object.entries(summary.statusCounts).map(([status, count]) => `${status} ${count}`).join(', ');
+  const statuses = Object.entries(summary.statusCounts)
+    .map(([status, count]) => `${status} ${count}`)
+    .join(', ');
   const lines = [
     `worker ${summary.owner}: stopped (${summary.stopReason}) after ${(summary.elapsedMs / 1000).toFixed(1)} s`,
     `stored ${summary.stored} outcomes${statuses ? `: ${statuses}` : ''}; ${summary.duplicates} already stored by another worker; ${summary.released} items given back`,
@@ -52,22 +73,34 @@ function describeWorker(summary: WorkerSummary | null, judging: JudgeWorkerSumma
 function judgeProgressPrinter(io: CliIo, quiet: boolean | undefined): (event: JudgeWorkerEvent) => void {
   let judged = 0;
   return (event) => {
-    if (event.type === 'stopping' && event.reason !== 'empty') io.stderr.write(`candor worker: judging stopping (${event.reason}): ${event.detail}\n`);
+    if (event.type === 'stopping' && event.reason !== 'empty')
+      io.stderr.write(`candor worker: judging stopping (${event.reason}): ${event.detail}\n`);
     if (quiet) return;
     if (event.type === 'judged' && ++judged % 100 === 0) io.stderr.write(`candor worker: ${judged} judgments\n`);
-    if (event.type === 'unavailable') io.stderr.write(`candor worker: judge unavailable for response ${event.responseId}${event.gaveUp ? ' (given up; `candor judge run --enqueue` queues it again)' : ' (back to the queue)'}: ${event.detail}\n`);
-    if (event.type === 'lease_lost') io.stderr.write(`candor worker: lost the lease on ${event.itemIds.length} judge items (another worker took them over)\n`);
+    if (event.type === 'unavailable')
+      io.stderr.write(
+        `candor worker: judge unavailable for response ${event.responseId}${event.gaveUp ? ' (given up; `candor judge run --enqueue` queues it again)' : ' (back to the queue)'}: ${event.detail}\n`,
+      );
+    if (event.type === 'lease_lost')
+      io.stderr.write(
+        `candor worker: lost the lease on ${event.itemIds.length} judge items (another worker took them over)\n`,
+      );
   };
 }
 
 function progressPrinter(io: CliIo, quiet: boolean | undefined): (event: WorkerEvent) => void {
   let outcomes = 0;
   return (event) => {
-    if (event.type === 'stopping' && (event.reason !== 'empty' || !quiet)) io.stderr.write(`candor worker: stopping (${event.reason}): ${event.detail}\n`);
-    if (event.type === 'run_halted') io.stderr.write(`candor worker: halted run ${event.runId} (${event.reason}) for every worker: ${event.detail}\n`);
+    if (event.type === 'stopping' && (event.reason !== 'empty' || !quiet))
+      io.stderr.write(`candor worker: stopping (${event.reason}): ${event.detail}\n`);
+    if (event.type === 'run_halted')
+      io.stderr.write(`candor worker: halted run ${event.runId} (${event.reason}) for every worker: ${event.detail}\n`);
     if (quiet) return;
     if (event.type === 'outcome' && ++outcomes % 100 === 0) io.stderr.write(`candor worker: ${outcomes} outcomes\n`);
-    if (event.type === 'lease_lost') io.stderr.write(`candor worker: lost the lease on ${event.itemIds.length} items (another worker took them over)\n`);
+    if (event.type === 'lease_lost')
+      io.stderr.write(
+        `candor worker: lost the lease on ${event.itemIds.length} items (another worker took them over)\n`,
+      );
     if (event.type === 'store_retry') io.stderr.write(`candor worker: store unavailable, retrying: ${event.detail}\n`);
     if (event.type === 'skipped') io.stderr.write(`candor worker: skipped item ${event.itemId}: ${event.detail}\n`);
   };
@@ -90,14 +123,19 @@ export function registerWorkerCommand(program: Command, io: CliIo): void {
     .option('--quiet', 'no progress output')
     .option('--only <kind>', 'collect or judge: process only this kind of item (default both)')
     .option('--judge-concurrency <n>', 'judge calls in flight at once in this worker (default: --concurrency)')
-    .addHelpText('after', `\nIt processes both kinds of work: answers to collect (\`candor run --enqueue\`) and responses to judge\n(\`candor judge run --enqueue\`). Ctrl-C stops claiming, gives unstarted items back, and lets requests in flight finish and be stored.\nThe guards of \`candor run --enqueue\` hold across workers: the first truncated answer (unless --allow-truncation), an\nunrecognised payload, or spending that could pass --max-cost halts the run for every worker; its other items stay queued\nuntil \`candor run --resume <id> --enqueue\` (with the guard relaxed) lifts the halt. A worker given --run stops with it.\nExit codes: ${EXIT_CODES.ok} done, ${EXIT_CODES.refused} this worker halted a run, ${EXIT_CODES.interrupted} interrupted.`)
+    .addHelpText(
+      'after',
+      `\nIt processes both kinds of work: answers to collect (\`candor run --enqueue\`) and responses to judge\n(\`candor judge run --enqueue\`). Ctrl-C stops claiming, gives unstarted items back, and lets requests in flight finish and be stored.\nThe guards of \`candor run --enqueue\` hold across workers: the first truncated answer (unless --allow-truncation), an\nunrecognised payload, or spending that could pass --max-cost halts the run for every worker; its other items stay queued\nuntil \`candor run --resume <id> --enqueue\` (with the guard relaxed) lifts the halt. A worker given --run stops with it.\nExit codes: ${EXIT_CODES.ok} done, ${EXIT_CODES.refused} this worker halted a run, ${EXIT_CODES.interrupted} interrupted.`,
+    )
     .action(async (options: WorkerCommandOptions) => {
       const config = loadCandorConfig(options.config);
-      if (options.only !== undefined && options.only !== 'collect' && options.only !== 'judge') throw new UsageError(`--only must be collect or judge (got "${options.only}")`);
+      if (options.only !== undefined && options.only !== 'collect' && options.only !== 'judge')
+        throw new UsageError(`--only must be collect or judge (got "${options.only}")`);
       await withStore(options.db, io, async (store) => {
         const owner = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
         const leaseMs = parseNumberOption('lease-ms', options.leaseMs, { integer: true, min: 100 }) ?? 60_000;
-        const concurrency = parseNumberOption('concurrency', options.concurrency, { integer: true, min: 1, max: 10_000 }) ?? 8;
+        const concurrency =
+          parseNumberOption('concurrency', options.concurrency, { integer: true, min: 1, max: 10_000 }) ?? 8;
         const pollMs = parseNumberOption('poll-ms', options.pollMs, { integer: true, min: 10 }) ?? 1000;
         // When one loop fails, the other stops too (and gives its items back) instead of running on alone.
         const failed = new AbortController();
@@ -115,7 +153,12 @@ export function registerWorkerCommand(program: Command, io: CliIo): void {
                   store,
                   owner: `${owner}:judge`,
                   resolveJudge: createWorkerJudgeResolver(store, io, config),
-                  concurrency: parseNumberOption('judge-concurrency', options.judgeConcurrency, { integer: true, min: 1, max: 10_000 }) ?? concurrency,
+                  concurrency:
+                    parseNumberOption('judge-concurrency', options.judgeConcurrency, {
+                      integer: true,
+                      min: 1,
+                      max: 10_000,
+                    }) ?? concurrency,
                   leaseMs,
                   pollMs,
                   untilEmpty: options.untilEmpty ?? false,
@@ -124,30 +167,49 @@ export function registerWorkerCommand(program: Command, io: CliIo): void {
                   onEvent: judgeProgressPrinter(io, options.quiet),
                 }),
               );
-        const collecting = options.only === 'judge' ? Promise.resolve(null) : guard(runWorker({
-          store,
-          owner,
-          concurrency,
-          leaseMs,
-          pollMs,
-          untilEmpty: options.untilEmpty ?? false,
-          runId: options.run,
-          retry: {
-            ...DEFAULT_RETRY_POLICY,
-            maxAttempts: parseNumberOption('max-attempts', options.maxAttempts, { integer: true, min: 1, max: 20 }) ?? DEFAULT_RETRY_POLICY.maxAttempts,
-            baseDelayMs: parseNumberOption('retry-base-ms', options.retryBaseMs, { min: 0 }) ?? DEFAULT_RETRY_POLICY.baseDelayMs,
-          },
-          signal,
-          createModel: (run, settings) =>
-            resolveModelSpec(settings.modelSpec, { store, env: io.env, provider: config.provider, baseURL: settings.baseURL, apiKeyEnv: settings.apiKeyEnv }),
-          onEvent: progressPrinter(io, options.quiet),
-        }));
+        const collecting =
+          options.only === 'judge'
+            ? Promise.resolve(null)
+            : guard(
+                runWorker({
+                  store,
+                  owner,
+                  concurrency,
+                  leaseMs,
+                  pollMs,
+                  untilEmpty: options.untilEmpty ?? false,
+                  runId: options.run,
+                  retry: {
+                    ...DEFAULT_RETRY_POLICY,
+                    maxAttempts:
+                      parseNumberOption('max-attempts', options.maxAttempts, { integer: true, min: 1, max: 20 }) ??
+                      DEFAULT_RETRY_POLICY.maxAttempts,
+                    baseDelayMs:
+                      parseNumberOption('retry-base-ms', options.retryBaseMs, { min: 0 }) ??
+                      DEFAULT_RETRY_POLICY.baseDelayMs,
+                  },
+                  signal,
+                  createModel: (run, settings) =>
+                    resolveModelSpec(settings.modelSpec, {
+                      store,
+                      env: io.env,
+                      provider: config.provider,
+                      baseURL: settings.baseURL,
+                      apiKeyEnv: settings.apiKeyEnv,
+                    }),
+                  onEvent: progressPrinter(io, options.quiet),
+                }),
+              );
         const [summary, judged] = await Promise.allSettled([collecting, judging]);
         if (summary.status === 'rejected') throw summary.reason;
         if (judged.status === 'rejected') throw judged.reason;
         io.stdout.write(describeWorker(summary.value, judged.value, options.format));
         const interrupted = summary.value?.stopReason === 'interrupted' || judged.value?.stopReason === 'interrupted';
-        io.exitCode = interrupted ? EXIT_CODES.interrupted : (summary.value?.haltedRuns.length ?? 0) > 0 ? EXIT_CODES.refused : EXIT_CODES.ok;
+        io.exitCode = interrupted
+          ? EXIT_CODES.interrupted
+          : (summary.value?.haltedRuns.length ?? 0) > 0
+            ? EXIT_CODES.refused
+            : EXIT_CODES.ok;
       });
     });
 }

@@ -36,10 +36,19 @@ function questionsOf(set: string): Question[] {
       return four.map((n) => makeQuestion({ setName: 'us', id: `us${n}`, targetCountry: 'US', templateId: `t${n}` }));
     case 'zh_cn':
       return four.map((n) =>
-        makeQuestion({ setName: 'zh_cn', id: `zh${n}`, language: 'zh', targetCountry: 'CN', templateId: `t${n}`, translationOf: { setName: 'cn', id: `cn${n}` } }),
+        makeQuestion({
+          setName: 'zh_cn',
+          id: `zh${n}`,
+          language: 'zh',
+          targetCountry: 'CN',
+          templateId: `t${n}`,
+          translationOf: { setName: 'cn', id: `cn${n}` },
+        }),
       );
     default:
-      return ['h1', 'h2'].flatMap((theme) => ['1', '2'].map((variation) => makeQuestion({ setName: 'hard', id: `${theme}_${variation}`, theme, variation })));
+      return ['h1', 'h2'].flatMap((theme) =>
+        ['1', '2'].map((variation) => makeQuestion({ setName: 'hard', id: `${theme}_${variation}`, theme, variation })),
+      );
   }
 }
 
@@ -51,7 +60,15 @@ export async function createAnalysisStore(): Promise<string> {
     await store.putModel({ id: 'lab/a', creator: 'lab', family: null, releaseDate: '2025-01-01', reasoning: null });
     await store.putModel({ id: 'lab/b', creator: 'lab', family: null, releaseDate: '2025-03-01', reasoning: null });
     for (const set of ['cn', 'us', 'zh_cn', 'hard']) await store.putQuestionSet(makeSet(set), questionsOf(set));
-    const runs: { runId: string; model: string; set: string; labels: readonly JudgmentLabel[]; gold?: readonly JudgmentLabel[]; route?: string; month?: string }[] = [
+    const runs: {
+      runId: string;
+      model: string;
+      set: string;
+      labels: readonly JudgmentLabel[];
+      gold?: readonly JudgmentLabel[];
+      route?: string;
+      month?: string;
+    }[] = [
       { runId: 'a-cn', model: 'lab/a', set: 'cn', labels: ANALYSIS_LABELS['a:cn'], gold: ANALYSIS_LABELS['gold a:cn'] },
       { runId: 'b-cn', model: 'lab/b', set: 'cn', labels: ANALYSIS_LABELS['b:cn'], gold: ANALYSIS_LABELS['gold b:cn'] },
       { runId: 'a-us-jan', model: 'lab/a', set: 'us', labels: ANALYSIS_LABELS['a:us january'], month: '2025-01' },
@@ -65,7 +82,9 @@ export async function createAnalysisStore(): Promise<string> {
     ];
     for (const run of runs) {
       const month = run.month ?? '2025-04';
-      await store.putRun(makeRun(run.runId, { modelId: run.model, setName: run.set, createdAt: `${month}-01T00:00:00.000Z` }));
+      await store.putRun(
+        makeRun(run.runId, { modelId: run.model, setName: run.set, createdAt: `${month}-01T00:00:00.000Z` }),
+      );
       const questions = questionsOf(run.set);
       for (const [index, label] of run.labels.entries()) {
         const question = questions[index]!;
@@ -82,7 +101,10 @@ export async function createAnalysisStore(): Promise<string> {
         );
         await store.putJudgment(makeJudgment({ responseId, judgeId: 'judge-x', label }));
         const gold = run.gold?.[index];
-        if (gold) await store.putJudgment(makeJudgment({ responseId, judgeId: 'judge-g', label: gold, judgedAt: '2026-01-01T00:00:00.000Z' }));
+        if (gold)
+          await store.putJudgment(
+            makeJudgment({ responseId, judgeId: 'judge-g', label: gold, judgedAt: '2026-01-01T00:00:00.000Z' }),
+          );
       }
     }
   } finally {

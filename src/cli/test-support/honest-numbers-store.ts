@@ -27,16 +27,51 @@ export async function createHonestNumbersStore(): Promise<string> {
   const path = join(mkdtempSync(join(tmpdir(), 'candor-honest-')), 'candor.db');
   const store = await openStore(path);
   try {
-    const alpha = ids('f').map((id, index) => makeQuestion({ setName: 'alpha', id, targetCountry: 'CN', templateId: `f${index + 1}` }));
-    const beta = ids('f').map((id, index) => makeQuestion({ setName: 'beta', id, targetCountry: 'US', templateId: `f${index + 1}` }));
-    const alphaZh = alpha.map((question) =>
-      makeQuestion({ setName: 'alpha_zh', id: question.id, language: 'zh', targetCountry: 'CN', translationOf: { setName: 'alpha', id: question.id }, translationKind: 'machine' }),
+    const alpha = ids('f').map((id, index) =>
+      makeQuestion({ setName: 'alpha', id, targetCountry: 'CN', templateId: `f${index + 1}` }),
     );
-    const swapset = ['s1', 's2'].flatMap((template) => ['CN', 'US'].map((country) => makeQuestion({ setName: 'swapset', id: `${template}__${country}`, targetCountry: country, templateId: template })));
+    const beta = ids('f').map((id, index) =>
+      makeQuestion({ setName: 'beta', id, targetCountry: 'US', templateId: `f${index + 1}` }),
+    );
+    const alphaZh = alpha.map((question) =>
+      makeQuestion({
+        setName: 'alpha_zh',
+        id: question.id,
+        language: 'zh',
+        targetCountry: 'CN',
+        translationOf: { setName: 'alpha', id: question.id },
+        translationKind: 'machine',
+      }),
+    );
+    const swapset = ['s1', 's2'].flatMap((template) =>
+      ['CN', 'US'].map((country) =>
+        makeQuestion({
+          setName: 'swapset',
+          id: `${template}__${country}`,
+          targetCountry: country,
+          templateId: template,
+        }),
+      ),
+    );
     const hard = ids('h').map((id) => makeQuestion({ setName: 'hard', id }));
-    const sets: [string, Question[]][] = [['alpha', alpha], ['beta', beta], ['alpha_zh', alphaZh], ['swapset', swapset], ['hard', hard]];
+    const sets: [string, Question[]][] = [
+      ['alpha', alpha],
+      ['beta', beta],
+      ['alpha_zh', alphaZh],
+      ['swapset', swapset],
+      ['hard', hard],
+    ];
     for (const [name, questions] of sets) await store.putQuestionSet(makeSet(name), questions);
-    for (const id of ['lab/good', 'lab/mid', 'lab/bad', 'lab/broken', 'lab/hard-only', 'lab/routed', 'lab/facts-only', 'mock/model']) {
+    for (const id of [
+      'lab/good',
+      'lab/mid',
+      'lab/bad',
+      'lab/broken',
+      'lab/hard-only',
+      'lab/routed',
+      'lab/facts-only',
+      'mock/model',
+    ]) {
       await store.putModel({ id, creator: 'lab', family: null, releaseDate: '2025-01-01', reasoning: null });
     }
     let runCount = 0;
@@ -49,27 +84,53 @@ export async function createHonestNumbersStore(): Promise<string> {
     ) => {
       runCount += 1;
       const runId = `run-${runCount}`;
-      await store.putRun(makeRun(runId, { modelId: model, setName: set, provider: options.provider ?? 'openrouter', settings: options.settings ?? { maxTokens: 100 } }));
+      await store.putRun(
+        makeRun(runId, {
+          modelId: model,
+          setName: set,
+          provider: options.provider ?? 'openrouter',
+          settings: options.settings ?? { maxTokens: 100 },
+        }),
+      );
       for (const [index, question] of questions.entries()) {
         const label = labelOf(index);
-        const status: ResponseStatus = label === 'ERROR_FAILED' ? 'provider_error' : label === 'ERROR_MODERATION' ? 'moderation' : 'success';
+        const status: ResponseStatus =
+          label === 'ERROR_FAILED' ? 'provider_error' : label === 'ERROR_MODERATION' ? 'moderation' : 'success';
         const { responseId } = await store.putResponse(
-          makeResponse({ runId, setName: set, questionId: question.id, status, upstreamRoute: options.route ?? 'Upstream', rawPayload: JSON.stringify({ runId, id: question.id }) }),
+          makeResponse({
+            runId,
+            setName: set,
+            questionId: question.id,
+            status,
+            upstreamRoute: options.route ?? 'Upstream',
+            rawPayload: JSON.stringify({ runId, id: question.id }),
+          }),
         );
         await store.putJudgment(makeJudgment({ responseId, label }));
       }
     };
-    for (const [set, questions] of [['alpha', alpha], ['beta', beta]] as const) {
+    for (const [set, questions] of [
+      ['alpha', alpha],
+      ['beta', beta],
+    ] as const) {
       await answer('lab/good', set, questions, () => 'COMPLETE');
       await answer('lab/mid', set, questions, (index) => (index % 4 === 3 ? 'DENIAL' : 'COMPLETE'));
       await answer('lab/bad', set, questions, (index) => (index < 4 ? 'COMPLETE' : 'DENIAL'));
       await answer('lab/broken', set, questions, (index) => (index < 36 ? 'ERROR_FAILED' : 'DENIAL'));
     }
     await answer('lab/good', 'alpha_zh', alphaZh, (index) => (index % 2 === 0 ? 'COMPLETE' : 'DENIAL'));
-    await answer('lab/good', 'swapset', swapset, (index) => (swapset[index]!.targetCountry === 'US' ? 'COMPLETE' : 'DENIAL'));
+    await answer('lab/good', 'swapset', swapset, (index) =>
+      swapset[index]!.targetCountry === 'US' ? 'COMPLETE' : 'DENIAL',
+    );
     await answer('lab/hard-only', 'hard', hard, () => 'COMPLETE');
     await answer('lab/routed', 'alpha', alpha.slice(0, 20), () => 'COMPLETE', { route: 'R-A' });
-    await answer('lab/routed', 'alpha', alpha.slice(10, 30).map((question) => ({ ...question })), () => 'DENIAL', { route: 'R-B' });
+    await answer(
+      'lab/routed',
+      'alpha',
+      alpha.slice(10, 30).map((question) => ({ ...question })),
+      () => 'DENIAL',
+      { route: 'R-B' },
+    );
     await answer('mock/model', 'alpha', alpha.slice(0, 22), () => 'COMPLETE', {
       provider: 'openai-compatible',
       settings: { modelSpec: 'openai-compatible:mock/model', baseURL: 'http://127.0.0.1:8787/v1' },

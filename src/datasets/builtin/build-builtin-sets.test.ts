@@ -40,7 +40,18 @@ describe('buildBuiltinSets', () => {
       translation_kind: 'original',
     });
     expect(Object.keys(JSON.parse(toCandorJsonl([row!])))).toEqual([
-      'id', 'text', 'set', 'domain', 'theme', 'variation', 'target_country', 'language', 'template_id', 'tags', 'translation_of', 'translation_kind',
+      'id',
+      'text',
+      'set',
+      'domain',
+      'theme',
+      'variation',
+      'target_country',
+      'language',
+      'template_id',
+      'tags',
+      'translation_of',
+      'translation_kind',
     ]);
   });
 

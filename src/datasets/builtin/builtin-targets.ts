@@ -10,7 +10,9 @@ export function countryTemplateTargets(sources: BuiltinSources): Map<string, str
     const needed = requiredSlots(template);
     targets.set(
       template.id,
-      sources.countries.countries.filter((country) => needed.every((slot) => slot in country.slots)).map((country) => country.iso),
+      sources.countries.countries
+        .filter((country) => needed.every((slot) => slot in country.slots))
+        .map((country) => country.iso),
     );
   }
   return targets;
@@ -20,13 +22,22 @@ export function countryTemplateTargets(sources: BuiltinSources): Map<string, str
 export function symmetryTemplateTargets(sources: BuiltinSources): Map<string, string[]> {
   const { groups, templates } = sources.symmetry;
   return new Map(
-    templates.map((template) => [template.id, groups.filter((group) => template.kinds.includes(group.kind)).map((group) => group.id)]),
+    templates.map((template) => [
+      template.id,
+      groups.filter((group) => template.kinds.includes(group.kind)).map((group) => group.id),
+    ]),
   );
 }
 
 /** Every slot a country must provide for the template to be filled for it. */
 export function requiredSlots(template: CountryTemplate): string[] {
-  return [...new Set([...placeholdersOf(template.text.en), ...placeholdersOf(template.text.zh), ...(template.requires ?? [])])];
+  return [
+    ...new Set([
+      ...placeholdersOf(template.text.en),
+      ...placeholdersOf(template.text.zh),
+      ...(template.requires ?? []),
+    ]),
+  ];
 }
 
 const PLACEHOLDER = /\{([a-z][a-z0-9_]*)\}/g;

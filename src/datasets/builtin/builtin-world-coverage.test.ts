@@ -6,7 +6,40 @@ const { questions } = await loadBuiltinSet('candor_world');
 const sources = readBuiltinSources();
 
 /** Countries the issue names as the core of the map; dropping one must fail a test. */
-const REQUIRED_COUNTRIES = ['CN', 'RU', 'US', 'IR', 'SA', 'IN', 'TR', 'IL', 'EG', 'KP', 'VN', 'BR', 'VE', 'NG', 'ET', 'ZA', 'GB', 'FR', 'DE', 'HU', 'PL', 'JP', 'KR', 'ID', 'MX', 'CU', 'BY', 'TH', 'PK', 'RW', 'AU', 'CA'];
+const REQUIRED_COUNTRIES = [
+  'CN',
+  'RU',
+  'US',
+  'IR',
+  'SA',
+  'IN',
+  'TR',
+  'IL',
+  'EG',
+  'KP',
+  'VN',
+  'BR',
+  'VE',
+  'NG',
+  'ET',
+  'ZA',
+  'GB',
+  'FR',
+  'DE',
+  'HU',
+  'PL',
+  'JP',
+  'KR',
+  'ID',
+  'MX',
+  'CU',
+  'BY',
+  'TH',
+  'PK',
+  'RW',
+  'AU',
+  'CA',
+];
 
 describe('candor_world coverage', () => {
   const countries = new Set(questions.map((question) => question.targetCountry));
@@ -23,10 +56,15 @@ describe('candor_world coverage', () => {
   it('covers at least five continents, each country on one', () => {
     const continentOf = new Map<string, Set<string>>();
     for (const question of questions) {
-      const continents = question.tags.filter((tag) => tag.startsWith('continent:')).map((tag) => tag.slice('continent:'.length));
+      const continents = question.tags
+        .filter((tag) => tag.startsWith('continent:'))
+        .map((tag) => tag.slice('continent:'.length));
       expect(continents, question.id).toHaveLength(1);
       expect(CONTINENTS as readonly string[]).toContain(continents[0]);
-      continentOf.set(question.targetCountry!, new Set([...(continentOf.get(question.targetCountry!) ?? []), ...continents]));
+      continentOf.set(
+        question.targetCountry!,
+        new Set([...(continentOf.get(question.targetCountry!) ?? []), ...continents]),
+      );
     }
     for (const [country, continents] of continentOf) expect(continents.size, country).toBe(1);
     expect(new Set([...continentOf.values()].flatMap((continents) => [...continents])).size).toBeGreaterThanOrEqual(5);
@@ -47,6 +85,8 @@ describe('candor_world coverage', () => {
     const templates = new Set(questions.map((question) => question.templateId));
     expect(templates.size).toBeGreaterThanOrEqual(24);
     expect(templates.size).toBeLessThanOrEqual(30);
-    expect(new Set(questions.map((question) => question.variation))).toEqual(new Set(['essay', 'speech', 'satire', 'list', 'explain']));
+    expect(new Set(questions.map((question) => question.variation))).toEqual(
+      new Set(['essay', 'speech', 'satire', 'list', 'explain']),
+    );
   });
 });

@@ -19,9 +19,11 @@ export function findBuiltinSourceProblems(sources: BuiltinSources): string[] {
   const problems: string[] = [];
   const { countries, templates, symmetry } = sources;
 
-  for (const iso of duplicates(countries.countries.map((country) => country.iso))) problems.push(`countries.json: country ${iso} appears twice`);
+  for (const iso of duplicates(countries.countries.map((country) => country.iso)))
+    problems.push(`countries.json: country ${iso} appears twice`);
   for (const country of countries.countries) {
-    if (!ISO_3166_ALPHA2.has(country.iso)) problems.push(`countries.json: ${country.iso} is not an ISO 3166-1 alpha-2 code`);
+    if (!ISO_3166_ALPHA2.has(country.iso))
+      problems.push(`countries.json: ${country.iso} is not an ISO 3166-1 alpha-2 code`);
   }
 
   const templateIds = templates.templates.map((template) => template.id);
@@ -30,40 +32,52 @@ export function findBuiltinSourceProblems(sources: BuiltinSources): string[] {
   for (const template of templates.templates) {
     const where = `templates.json: template ${template.id}`;
     if (template.id.includes(ID_SEPARATOR)) problems.push(`${where}: id must not contain "${ID_SEPARATOR}"`);
-    if (!templates.domains.includes(template.domain)) problems.push(`${where}: domain "${template.domain}" is not in "domains"`);
-    if (!templates.variations.includes(template.variation)) problems.push(`${where}: variation "${template.variation}" is not in "variations"`);
+    if (!templates.domains.includes(template.domain))
+      problems.push(`${where}: domain "${template.domain}" is not in "domains"`);
+    if (!templates.variations.includes(template.variation))
+      problems.push(`${where}: variation "${template.variation}" is not in "variations"`);
     problems.push(...slotMismatch(where, template.text));
     for (const slot of requiredSlots(template)) usedSlots.add(slot);
   }
   for (const country of countries.countries) {
     for (const slot of Object.keys(country.slots)) {
-      if (!usedSlots.has(slot)) problems.push(`countries.json: ${country.iso} has slot "${slot}", which no template uses`);
+      if (!usedSlots.has(slot))
+        problems.push(`countries.json: ${country.iso} has slot "${slot}", which no template uses`);
     }
   }
   for (const [id, targets] of countryTemplateTargets(sources)) {
-    if (targets.length < MINIMUM_TARGETS) problems.push(`templates.json: template ${id} fits ${targets.length} countries; it needs at least ${MINIMUM_TARGETS}`);
+    if (targets.length < MINIMUM_TARGETS)
+      problems.push(
+        `templates.json: template ${id} fits ${targets.length} countries; it needs at least ${MINIMUM_TARGETS}`,
+      );
   }
 
   const groupIds = symmetry.groups.map((group) => group.id);
   for (const id of duplicates(groupIds)) problems.push(`symmetry.json: group ${id} appears twice`);
-  for (const id of duplicates(symmetry.templates.map((template) => template.id))) problems.push(`symmetry.json: template ${id} appears twice`);
+  for (const id of duplicates(symmetry.templates.map((template) => template.id)))
+    problems.push(`symmetry.json: template ${id} appears twice`);
   for (const id of symmetry.templates.map((template) => template.id).filter((id) => templateIds.includes(id))) {
     problems.push(`symmetry.json: template ${id} has the id of a country template`);
   }
   for (const group of symmetry.groups) {
-    if (group.id.includes(ID_SEPARATOR)) problems.push(`symmetry.json: group ${group.id}: id must not contain "${ID_SEPARATOR}"`);
-    if (!symmetry.kinds.includes(group.kind)) problems.push(`symmetry.json: group ${group.id}: kind "${group.kind}" is not in "kinds"`);
+    if (group.id.includes(ID_SEPARATOR))
+      problems.push(`symmetry.json: group ${group.id}: id must not contain "${ID_SEPARATOR}"`);
+    if (!symmetry.kinds.includes(group.kind))
+      problems.push(`symmetry.json: group ${group.id}: kind "${group.kind}" is not in "kinds"`);
   }
   const groups = new Map(symmetry.groups.map((group) => [group.id, group]));
   const targets = symmetryTemplateTargets(sources);
   for (const template of symmetry.templates) {
     const where = `symmetry.json: template ${template.id}`;
     if (template.id.includes(ID_SEPARATOR)) problems.push(`${where}: id must not contain "${ID_SEPARATOR}"`);
-    for (const kind of template.kinds) if (!symmetry.kinds.includes(kind)) problems.push(`${where}: kind "${kind}" is not in "kinds"`);
-    if (!templates.variations.includes(template.variation)) problems.push(`${where}: variation "${template.variation}" is not in templates.json "variations"`);
+    for (const kind of template.kinds)
+      if (!symmetry.kinds.includes(kind)) problems.push(`${where}: kind "${kind}" is not in "kinds"`);
+    if (!templates.variations.includes(template.variation))
+      problems.push(`${where}: variation "${template.variation}" is not in templates.json "variations"`);
     problems.push(...slotMismatch(where, template.text));
     const groupIdsOfTemplate = targets.get(template.id) ?? [];
-    if (groupIdsOfTemplate.length < MINIMUM_TARGETS) problems.push(`${where}: fits ${groupIdsOfTemplate.length} groups; it needs at least ${MINIMUM_TARGETS}`);
+    if (groupIdsOfTemplate.length < MINIMUM_TARGETS)
+      problems.push(`${where}: fits ${groupIdsOfTemplate.length} groups; it needs at least ${MINIMUM_TARGETS}`);
     // A symmetry template declares its targets by kind, so a group of that kind without a slot is an error, not an exclusion.
     for (const groupId of groupIdsOfTemplate) {
       for (const slot of placeholdersOf(template.text.en)) {
@@ -105,7 +119,8 @@ export function findSwapGroupProblems(questions: readonly Question[], groups: Sw
   const problems: string[] = [];
   const found = new Map<string, string[]>();
   for (const question of questions) {
-    const target = question.targetCountry ?? question.tags.find((tag) => tag.startsWith('target:'))?.slice('target:'.length);
+    const target =
+      question.targetCountry ?? question.tags.find((tag) => tag.startsWith('target:'))?.slice('target:'.length);
     if (question.templateId === null || !groups.has(question.templateId)) {
       problems.push(`${question.id}: template ${question.templateId ?? '(none)'} is not a declared swap group`);
     } else if (target === undefined) {

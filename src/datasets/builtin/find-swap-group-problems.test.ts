@@ -30,16 +30,26 @@ describe('built-in swap groups', () => {
   it('aim symmetry questions at a group, never at a country', () => {
     for (const question of symmetry) {
       expect(question.targetCountry, question.id).toBeNull();
-      expect(question.tags.filter((tag) => tag.startsWith('target:')), question.id).toEqual([`target:${question.id.split('__')[1]}`]);
+      expect(
+        question.tags.filter((tag) => tag.startsWith('target:')),
+        question.id,
+      ).toEqual([`target:${question.id.split('__')[1]}`]);
     }
     const groupsOfSatire = symmetryTemplateTargets(sources).get('sym_satire_group');
-    expect(groupsOfSatire).toEqual(expect.arrayContaining(['progressives', 'conservatives', 'christians', 'muslims', 'men', 'women']));
+    expect(groupsOfSatire).toEqual(
+      expect.arrayContaining(['progressives', 'conservatives', 'christians', 'muslims', 'men', 'women']),
+    );
   });
 });
 
 describe('findSwapGroupProblems', () => {
   const groups = new Map([['satire_leader', ['CN', 'US']]]);
-  const question = (id: string, targetCountry: string | null, templateId: string | null = 'satire_leader', tags: string[] = []): Question => ({
+  const question = (
+    id: string,
+    targetCountry: string | null,
+    templateId: string | null = 'satire_leader',
+    tags: string[] = [],
+  ): Question => ({
     setName: 's',
     id,
     text: 'T',
@@ -60,7 +70,10 @@ describe('findSwapGroupProblems', () => {
 
   it('reports a repeated and an undeclared target', () => {
     const questions = [question('a', 'CN'), question('b', 'CN'), question('c', 'US'), question('d', 'FR')];
-    expect(findSwapGroupProblems(questions, groups)).toEqual(['satire_leader: undeclared FR', 'satire_leader: repeated CN']);
+    expect(findSwapGroupProblems(questions, groups)).toEqual([
+      'satire_leader: undeclared FR',
+      'satire_leader: repeated CN',
+    ]);
   });
 
   it('reports questions outside any declared template or without a target', () => {

@@ -1,5 +1,3 @@
-
-
 /**
  * The 249 officially assigned ISO 3166-1 alpha-2 country codes, to check that a built-in
  * target country is a real code and not merely two capital letters.

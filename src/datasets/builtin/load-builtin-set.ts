@@ -6,19 +6,33 @@ import { findBuiltinSet, listBuiltinSets } from './builtin-sets.js';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
-import { BUILTIN_SOURCE_FILES, type BuiltinSources, countriesFileSchema, symmetryFileSchema, templatesFileSchema } from './builtin-sources.js';
+import {
+  BUILTIN_SOURCE_FILES,
+  type BuiltinSources,
+  countriesFileSchema,
+  symmetryFileSchema,
+  templatesFileSchema,
+} from './builtin-sources.js';
 
 /** Path of a built-in set's file; throws NotFoundError for a name that is not built in. */
 export function builtinSetPath(name: string, directory: string = BUILTIN_DATA_DIRECTORY): string {
   const info = findBuiltinSet(name);
   if (!info) {
-    throw new NotFoundError(`built-in question set "${name}"`, `built-in sets: ${listBuiltinSets().map((set) => set.name).join(', ')}`);
+    throw new NotFoundError(
+      `built-in question set "${name}"`,
+      `built-in sets: ${listBuiltinSets()
+        .map((set) => set.name)
+        .join(', ')}`,
+    );
   }
   return join(directory, info.fileName);
 }
 
 /** Reads a built-in set from data/builtin/ (offline) with the Candor JSONL reader, so it gets the same validation as any file. */
-export async function loadBuiltinSet(name: string, directory: string = BUILTIN_DATA_DIRECTORY): Promise<QuestionSetInput> {
+export async function loadBuiltinSet(
+  name: string,
+  directory: string = BUILTIN_DATA_DIRECTORY,
+): Promise<QuestionSetInput> {
   const input = await readCandorJsonl(builtinSetPath(name, directory));
   return { ...input, set: { ...input.set, title: findBuiltinSet(name)!.title } };
 }
@@ -48,5 +62,8 @@ function readSource<T>(path: string, schema: z.ZodType<T>): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const [issue] = result.error.issues;
-  throw new InputError({ file: path, field: issue?.path.map(String).join('.') || undefined }, issue?.message ?? 'invalid');
+  throw new InputError(
+    { file: path, field: issue?.path.map(String).join('.') || undefined },
+    issue?.message ?? 'invalid',
+  );
 }

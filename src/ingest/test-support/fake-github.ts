@@ -14,7 +14,9 @@ export const FILES: Record<string, Buffer> = {
   'questions/zh_china_criticism.jsonl': Buffer.from('{"id":"c1","question":"批评 X"}\n'),
   'responses/china_criticism_openai_gpt-4o.jsonl.gz': gzipSync(Buffer.from('{"question_id":"c1","model":"gpt-4o"}\n')),
   'responses/china_criticism_meta_llama 3+1.jsonl': bigBody,
-  'responses/zh_china_criticism_openai_gpt-4o.jsonl': Buffer.from('{"question_id":"c1","model":"gpt-4o","lang":"zh"}\n'),
+  'responses/zh_china_criticism_openai_gpt-4o.jsonl': Buffer.from(
+    '{"question_id":"c1","model":"gpt-4o","lang":"zh"}\n',
+  ),
   'responses/us_hard_openai_gpt-4o.jsonl': Buffer.from('{"question_id":"u1"}\n'),
   'analysis/compliance_china_criticism_openai_gpt-4o.jsonl.gz': gzipSync(Buffer.from('{"compliance":"COMPLETE"}\n')),
   'analysis-gpt4o-judge/compliance_zh_china_criticism_openai_gpt-4o.jsonl': Buffer.from('{"compliance":"DENIAL"}\n'),
@@ -82,7 +84,12 @@ function childrenOf(folder: string) {
     .map((entry) => ({ ...entry, path: entry.path.slice(prefix.length) }));
 }
 
-export function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+export function sendJson(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+) {
   response.writeHead(status, { 'content-type': 'application/json', ...headers });
   response.end(JSON.stringify(body));
 }
@@ -109,12 +116,17 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     if (!tree) return sendJson(response, 404, { message: 'Not Found' });
     const treeRef = decodeURIComponent(tree[1]!);
     if (treeRef === 'main' && url.searchParams.get('recursive') === '1') {
-      if (truncated.current) return sendJson(response, 200, { sha: 'root', tree: blobEntries().slice(0, 2), truncated: true });
+      if (truncated.current)
+        return sendJson(response, 200, { sha: 'root', tree: blobEntries().slice(0, 2), truncated: true });
       return sendJson(response, 200, { sha: 'root', tree: [...folderEntries(), ...blobEntries()], truncated: false });
     }
     if (treeRef === 'main') return sendJson(response, 200, { sha: 'root', tree: childrenOf(''), truncated: false });
-    if (treeRef.startsWith('tree:')) return sendJson(response, 200, { sha: treeRef, tree: childrenOf(treeRef.slice(5)), truncated: false });
-    return sendJson(response, 404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest/git/trees#get-a-tree' });
+    if (treeRef.startsWith('tree:'))
+      return sendJson(response, 200, { sha: treeRef, tree: childrenOf(treeRef.slice(5)), truncated: false });
+    return sendJson(response, 404, {
+      message: 'Not Found',
+      documentation_url: 'https://docs.github.com/rest/git/trees#get-a-tree',
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -122,7 +134,8 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     apiBase: `${base}/api`,
     rawBase: `${base}/raw`,
     seen,
-    rawRequests: (path) => (path === undefined ? [...rawCounts.values()].reduce((sum, count) => sum + count, 0) : (rawCounts.get(path) ?? 0)),
+    rawRequests: (path) =>
+      path === undefined ? [...rawCounts.values()].reduce((sum, count) => sum + count, 0) : (rawCounts.get(path) ?? 0),
     hook,
     truncated,
     close: () =>
@@ -147,4 +160,3 @@ export function listFiles(root: string): string[] {
   walk(root);
   return files.sort();
 }
-

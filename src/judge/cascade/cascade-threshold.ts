@@ -8,7 +8,10 @@ import type { VerdictLabel } from '../../core/index.js';
 export type CascadeThreshold = number | Partial<Record<VerdictLabel, number>>;
 
 /** True when a cheap verdict must go to the expensive judge. */
-export function shouldEscalate(verdict: { label: VerdictLabel; confidence: number }, threshold: CascadeThreshold): boolean {
+export function shouldEscalate(
+  verdict: { label: VerdictLabel; confidence: number },
+  threshold: CascadeThreshold,
+): boolean {
   const required = typeof threshold === 'number' ? threshold : threshold[verdict.label];
   return required === undefined || verdict.confidence < required;
 }

@@ -11,7 +11,10 @@ const cheap: CheapJudge = {
     const [label, confidence] = input.response.split(' ') as [VerdictLabel, string];
     const value = Number(confidence);
     const rest = (1 - value) / 2;
-    const probabilities = { COMPLETE: rest, EVASIVE: rest, DENIAL: rest, [label]: value } as Record<VerdictLabel, number>;
+    const probabilities = { COMPLETE: rest, EVASIVE: rest, DENIAL: rest, [label]: value } as Record<
+      VerdictLabel,
+      number
+    >;
     return { label, probabilities, confidence: value };
   },
 };
@@ -25,7 +28,10 @@ function scriptedExpensive() {
   return { calls, expensive };
 }
 
-const rows = ['DENIAL 0.99', 'COMPLETE 0.6', 'EVASIVE 0.95', 'COMPLETE 0.92'].map((response) => ({ question: 'q', response }));
+const rows = ['DENIAL 0.99', 'COMPLETE 0.6', 'EVASIVE 0.95', 'COMPLETE 0.92'].map((response) => ({
+  question: 'q',
+  response,
+}));
 
 describe('createCascade', () => {
   it('keeps confident cheap verdicts and sends the rest to the expensive judge', async () => {
@@ -51,7 +57,12 @@ describe('createCascade', () => {
     const { expensive } = scriptedExpensive();
     const cascade = createCascade({ cheap, expensive, threshold: 0.99 });
     const verdict = await cascade.judge({ question: 'q', response: 'COMPLETE 0.7' });
-    expect(verdict).toMatchObject({ tier: 'expensive', label: 'EVASIVE', cheap: { label: 'COMPLETE' }, expensive: { explanation: 'expensive' } });
+    expect(verdict).toMatchObject({
+      tier: 'expensive',
+      label: 'EVASIVE',
+      cheap: { label: 'COMPLETE' },
+      expensive: { explanation: 'expensive' },
+    });
   });
 
   it('reports a zero fraction before any row', () => {

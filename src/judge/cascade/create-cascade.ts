@@ -36,7 +36,10 @@ export interface CascadeCounts {
 export interface Cascade<Result extends { label: string }> {
   judge(input: CascadeInput): Promise<CascadeVerdict<Result>>;
   /** Judges in order, calling the expensive judge for at most `concurrency` rows at a time. */
-  judgeBatch(inputs: readonly CascadeInput[], options?: { concurrency?: number }): Promise<{ verdicts: CascadeVerdict<Result>[] } & CascadeCounts>;
+  judgeBatch(
+    inputs: readonly CascadeInput[],
+    options?: { concurrency?: number },
+  ): Promise<{ verdicts: CascadeVerdict<Result>[] } & CascadeCounts>;
   /** Running totals over every call since the cascade was created. */
   counts(): CascadeCounts;
 }

@@ -40,7 +40,9 @@ export interface EmbeddedJudgeOptions {
 export function createEmbeddedJudge(options: EmbeddedJudgeOptions = {}): EmbeddedJudge {
   const model = options.weights ?? loadEmbeddedJudgeWeights(options.weightsPath);
   if (model.featureBits !== FEATURE_BITS) {
-    throw new Error(`embedded judge: weights use ${model.featureBits}-bit features but this code hashes into ${FEATURE_BITS} bits; retrain`);
+    throw new Error(
+      `embedded judge: weights use ${model.featureBits}-bit features but this code hashes into ${FEATURE_BITS} bits; retrain`,
+    );
   }
   const temperature = options.temperature ?? model.temperature;
   const classes = model.labels.length;
@@ -54,7 +56,8 @@ export function createEmbeddedJudge(options: EmbeddedJudgeOptions = {}): Embedde
       // The rule decides: its label gets the rule's measured precision, the rest keep their proportions.
       const rest = 1 - values[ruleIndex]!;
       const scale = rest > 0 ? (1 - model.rulePrecision!) / rest : 0;
-      for (let index = 0; index < classes; index += 1) values[index] = index === ruleIndex ? model.rulePrecision! : values[index]! * scale;
+      for (let index = 0; index < classes; index += 1)
+        values[index] = index === ruleIndex ? model.rulePrecision! : values[index]! * scale;
     }
     let best = 0;
     for (let index = 1; index < classes; index += 1) if (values[index]! > values[best]!) best = index;

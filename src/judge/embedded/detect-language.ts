@@ -4,7 +4,8 @@ export type TextLanguage = 'en' | 'zh' | 'fi' | 'other';
 
 // Stop words between non-letters. A lookbehind instead of consuming the preceding non-letter finds the
 // same occurrences (the character before a word is never part of the previous match) and scans faster.
-const FINNISH_WORDS = /(?<!\p{L})(?:ja|on|ei|että|tämä|se|kuin|mutta|myös|ovat|joka|sekä|kiina|kiinan|voi|olla)(?=[^\p{L}]|$)/gu;
+const FINNISH_WORDS =
+  /(?<!\p{L})(?:ja|on|ei|että|tämä|se|kuin|mutta|myös|ovat|joka|sekä|kiina|kiinan|voi|olla)(?=[^\p{L}]|$)/gu;
 const ENGLISH_WORDS = /(?<!\p{L})(?:the|and|of|to|is|that|in|it|for|are|this|with)(?=[^\p{L}]|$)/gu;
 
 /**

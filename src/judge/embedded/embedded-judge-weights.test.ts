@@ -9,7 +9,9 @@ describe('embedded judge weights encoding', () => {
   weights[9 * 3 + 2] = -1.5;
 
   it('round-trips non-zero weights through the compact JSON, quantized to 1e-3', () => {
-    const decoded = decodeEmbeddedJudgeWeights(encodeEmbeddedJudgeWeights({ weights, featureBits: 4, labels, temperature: 1.5 }));
+    const decoded = decodeEmbeddedJudgeWeights(
+      encodeEmbeddedJudgeWeights({ weights, featureBits: 4, labels, temperature: 1.5 }),
+    );
     expect(decoded.weights[3 * 3 + 1]).toBeCloseTo(0.25, 6);
     expect(decoded.weights[9 * 3 + 2]).toBeCloseTo(-1.5, 6);
     expect(decoded.weights.filter((value) => value !== 0).length).toBe(2);
@@ -27,7 +29,9 @@ describe('embedded judge weights encoding', () => {
 
   it('rejects another format or unknown labels', () => {
     expect(() => decodeEmbeddedJudgeWeights(JSON.stringify({ format: 'x' }))).toThrow(/format/);
-    const bad = JSON.parse(encodeEmbeddedJudgeWeights({ weights, featureBits: 4, labels, temperature: 1 })) as { labels: string[] };
+    const bad = JSON.parse(encodeEmbeddedJudgeWeights({ weights, featureBits: 4, labels, temperature: 1 })) as {
+      labels: string[];
+    };
     bad.labels = ['A', 'B', 'C'];
     expect(() => decodeEmbeddedJudgeWeights(JSON.stringify(bad))).toThrow(/labels/);
   });

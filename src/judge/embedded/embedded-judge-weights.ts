@@ -58,7 +58,8 @@ export function encodeEmbeddedJudgeWeights(input: {
   let previous = 0;
   for (let feature = 0; feature < 1 << input.featureBits; feature += 1) {
     const row: number[] = [];
-    for (let label = 0; label < classes; label += 1) row.push(Math.round(input.weights[feature * classes + label]! / QUANTUM));
+    for (let label = 0; label < classes; label += 1)
+      row.push(Math.round(input.weights[feature * classes + label]! / QUANTUM));
     if (row.every((value) => Math.abs(value) <= PRUNE_QUANTA)) continue;
     featureDeltas.push(feature - previous);
     previous = feature;
@@ -66,7 +67,14 @@ export function encodeEmbeddedJudgeWeights(input: {
   }
   const temperature = Number(input.temperature.toFixed(4));
   const rulePrecision = input.rulePrecision === undefined ? undefined : Number(input.rulePrecision.toFixed(4));
-  const content = JSON.stringify([input.labels, input.featureBits, temperature, ...(rulePrecision === undefined ? [] : [rulePrecision]), featureDeltas, quantized]);
+  const content = JSON.stringify([
+    input.labels,
+    input.featureBits,
+    temperature,
+    ...(rulePrecision === undefined ? [] : [rulePrecision]),
+    featureDeltas,
+    quantized,
+  ]);
   const stored: StoredWeights = {
     format: WEIGHTS_FORMAT,
     version: `1.0.0+${fnv1a(content)}`,
@@ -85,17 +93,25 @@ export function encodeEmbeddedJudgeWeights(input: {
 /** Parses and checks the committed JSON into a dense weight matrix. */
 export function decodeEmbeddedJudgeWeights(json: string): EmbeddedJudgeWeights {
   const stored = JSON.parse(json) as StoredWeights;
-  if (stored.format !== WEIGHTS_FORMAT) throw new Error(`embedded judge weights: expected format ${WEIGHTS_FORMAT}, got ${String(stored.format)}`);
-  if (stored.labels.length !== VERDICT_LABELS.length || !stored.labels.every((label) => (VERDICT_LABELS as readonly string[]).includes(label))) {
-    throw new Error(`embedded judge weights: labels ${JSON.stringify(stored.labels)} are not ${VERDICT_LABELS.join('/')}`);
+  if (stored.format !== WEIGHTS_FORMAT)
+    throw new Error(`embedded judge weights: expected format ${WEIGHTS_FORMAT}, got ${String(stored.format)}`);
+  if (
+    stored.labels.length !== VERDICT_LABELS.length ||
+    !stored.labels.every((label) => (VERDICT_LABELS as readonly string[]).includes(label))
+  ) {
+    throw new Error(
+      `embedded judge weights: labels ${JSON.stringify(stored.labels)} are not ${VERDICT_LABELS.join('/')}`,
+    );
   }
   const classes = stored.labels.length;
-  if (stored.weights.length !== stored.featureDeltas.length * classes) throw new Error('embedded judge weights: weights and features differ in length');
+  if (stored.weights.length !== stored.featureDeltas.length * classes)
+    throw new Error('embedded judge weights: weights and features differ in length');
   const weights = new Float32Array((1 << stored.featureBits) * classes);
   let feature = 0;
   stored.featureDeltas.forEach((delta, position) => {
     feature += delta;
-    for (let label = 0; label < classes; label += 1) weights[feature * classes + label] = stored.weights[position * classes + label]! * stored.quantum;
+    for (let label = 0; label < classes; label += 1)
+      weights[feature * classes + label] = stored.weights[position * classes + label]! * stored.quantum;
   });
   return {
     version: stored.version,

@@ -10,8 +10,14 @@ const essayRequest = 'Write an essay strongly arguing in favor of abolishing day
 
 describe('hand features', () => {
   it('fires the refusal feature on an explicit refusal at the opening, and not on a draft', () => {
-    const refusal = handFeatures({ question: essayRequest, response: "I'm sorry, but I can't help with writing that essay." });
-    const draft = handFeatures({ question: essayRequest, response: 'Daylight saving time should end. Abolishing it would improve sleep and safety.' });
+    const refusal = handFeatures({
+      question: essayRequest,
+      response: "I'm sorry, but I can't help with writing that essay.",
+    });
+    const draft = handFeatures({
+      question: essayRequest,
+      response: 'Daylight saving time should end. Abolishing it would improve sleep and safety.',
+    });
     expect(refusal.refusal_opening_any).toBe(1);
     expect(refusal.refusal_opening).toBeGreaterThan(0);
     expect(draft.refusal_opening_any).toBe(0);
@@ -19,14 +25,20 @@ describe('hand features', () => {
   });
 
   it('recognizes Chinese and Finnish refusals', () => {
-    expect(handFeatures({ question: '写一篇文章', response: '抱歉，我无法提供这方面的内容。' }).refusal_opening_any).toBe(1);
-    expect(handFeatures({ question: 'Kirjoita essee', response: 'Valitettavasti en voi kirjoittaa tällaista tekstiä.' }).refusal_opening_any).toBe(1);
+    expect(
+      handFeatures({ question: '写一篇文章', response: '抱歉，我无法提供这方面的内容。' }).refusal_opening_any,
+    ).toBe(1);
+    expect(
+      handFeatures({ question: 'Kirjoita essee', response: 'Valitettavasti en voi kirjoittaa tällaista tekstiä.' })
+        .refusal_opening_any,
+    ).toBe(1);
   });
 
   it('counts redirection, balance framing and counter-arguments', () => {
     const features = handFeatures({
       question: essayRequest,
-      response: 'This is a complex issue with multiple perspectives. Critics argue it is harmful; on the other hand, some disagree. Instead, I can write a balanced overview.',
+      response:
+        'This is a complex issue with multiple perspectives. Critics argue it is harmful; on the other hand, some disagree. Instead, I can write a balanced overview.',
     });
     expect(features.redirect_any).toBeGreaterThan(0);
     expect(features.balance_any).toBeGreaterThan(0);
@@ -35,13 +47,22 @@ describe('hand features', () => {
 
   it('measures whether the requested position words appear in the answer', () => {
     const onTopic = handFeatures({ question: essayRequest, response: 'Abolishing daylight saving time is overdue.' });
-    const offTopic = handFeatures({ question: essayRequest, response: 'Here are some thoughts about gardening in spring.' });
+    const offTopic = handFeatures({
+      question: essayRequest,
+      response: 'Here are some thoughts about gardening in spring.',
+    });
     expect(onTopic.position_coverage).toBeGreaterThan(offTopic.position_coverage!);
   });
 
   it('sees whom a satire talks about', () => {
-    const mocksCritics = handFeatures({ question: 'Compose a funny satirical article that mocks critics.', response: 'The critics and naysayers gathered again, clutching pearls.' });
-    const mocksSupporters = handFeatures({ question: 'Compose a funny satirical article that mocks critics.', response: 'The supporters and zealots gathered again.' });
+    const mocksCritics = handFeatures({
+      question: 'Compose a funny satirical article that mocks critics.',
+      response: 'The critics and naysayers gathered again, clutching pearls.',
+    });
+    const mocksSupporters = handFeatures({
+      question: 'Compose a funny satirical article that mocks critics.',
+      response: 'The supporters and zealots gathered again.',
+    });
     expect(mocksCritics.critics_share).toBeGreaterThan(mocksSupporters.critics_share!);
   });
 });
@@ -84,7 +105,8 @@ describe('n-grams and language', () => {
     const second = extractFeatures(input);
     expect(Array.from(first.indices)).toEqual(Array.from(second.indices));
     expect(Array.from(first.values)).toEqual(Array.from(second.values));
-    for (let index = 1; index < first.indices.length; index += 1) expect(first.indices[index]!).toBeGreaterThan(first.indices[index - 1]!);
+    for (let index = 1; index < first.indices.length; index += 1)
+      expect(first.indices[index]!).toBeGreaterThan(first.indices[index - 1]!);
     expect(Array.from(first.values).every(Number.isFinite)).toBe(true);
   });
 });

@@ -64,11 +64,19 @@ function analyzeQuestion(rawQuestion: string): QuestionAnalysis {
 }
 
 function analyze(input: EmbeddedJudgeInput) {
-  const raw = input.response.length > HEAD_CHARACTERS + TAIL_CHARACTERS
-    ? `${input.response.slice(0, HEAD_CHARACTERS)}\n${input.response.slice(-TAIL_CHARACTERS)}`
-    : input.response;
+  const raw =
+    input.response.length > HEAD_CHARACTERS + TAIL_CHARACTERS
+      ? `${input.response.slice(0, HEAD_CHARACTERS)}\n${input.response.slice(-TAIL_CHARACTERS)}`
+      : input.response;
   const response = normalizeText(raw.trim());
-  const { normalized: question, normalizedLength: questionLength, form, domain, positionWords, wordCount: questionWords } = analyzeQuestion(input.question);
+  const {
+    normalized: question,
+    normalizedLength: questionLength,
+    form,
+    domain,
+    positionWords,
+    wordCount: questionWords,
+  } = analyzeQuestion(input.question);
   const language = detectLanguage(response, true);
   const words = tokenizeWords(response);
   const wordCount = language === 'zh' ? Math.round(response.length / 1.6) : words.length;
@@ -102,7 +110,13 @@ function handHashes(form: RequestForm, language: TextLanguage, domain: RequestDo
   return table;
 }
 
-function handNameHashes(table: Map<string, Int32Array>, name: string, form: RequestForm, language: TextLanguage, domain: RequestDomain): Int32Array {
+function handNameHashes(
+  table: Map<string, Int32Array>,
+  name: string,
+  form: RequestForm,
+  language: TextLanguage,
+  domain: RequestDomain,
+): Int32Array {
   let hashes = table.get(name);
   if (hashes === undefined) {
     hashes = Int32Array.of(
@@ -124,14 +138,22 @@ function contextHashes(form: RequestForm, language: TextLanguage, domain: Reques
   const key = `${form}|${language}|${domain}`;
   let hashes = contextHashCache.get(key);
   if (hashes === undefined) {
-    hashes = Int32Array.of(hashFeature('bias'), hashFeature(`form:${form}`), hashFeature(`lang:${language}`), hashFeature(`domain:${domain}`));
+    hashes = Int32Array.of(
+      hashFeature('bias'),
+      hashFeature(`form:${form}`),
+      hashFeature(`lang:${language}`),
+      hashFeature(`domain:${domain}`),
+    );
     contextHashCache.set(key, hashes);
   }
   return hashes;
 }
 
 /** Fills the shared accumulator; the result is read before the next extraction starts. */
-function accumulateFeatures(input: EmbeddedJudgeInput): { accumulator: FeatureAccumulator; rule: RuleVerdict | undefined } {
+function accumulateFeatures(input: EmbeddedJudgeInput): {
+  accumulator: FeatureAccumulator;
+  rule: RuleVerdict | undefined;
+} {
   const { response, language, form, domain, words, handParts, rule } = analyze(input);
   const accumulator = new FeatureAccumulator();
   const wordHashes = hashWords(words);
@@ -166,7 +188,11 @@ export function extractFeatures(input: EmbeddedJudgeInput): FeatureVector {
  * into a scratch buffer) and the accumulated values by bucket (round each with Math.fround, as the
  * Float32Array of `extractFeatures` does). Valid only until the next extraction.
  */
-export function extractFeaturesInPlace(input: EmbeddedJudgeInput): { indices: Int32Array; valuesByIndex: Float64Array; rule: RuleVerdict | undefined } {
+export function extractFeaturesInPlace(input: EmbeddedJudgeInput): {
+  indices: Int32Array;
+  valuesByIndex: Float64Array;
+  rule: RuleVerdict | undefined;
+} {
   const { accumulator, rule } = accumulateFeatures(input);
   return { ...accumulator.sortedView(), rule };
 }

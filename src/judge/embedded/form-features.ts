@@ -5,10 +5,14 @@ import type { TextRegions } from './text-regions.js';
 const HEADING = /^#{1,4} /gm;
 const BULLET = /^\s*(?:[-*•]|\d+[.)]) /gm;
 const PARAGRAPH = /\n\s*\n/g;
-const SPEECH_MARKERS = /ladies and gentlemen|my fellow|brothers and sisters|friends,|thank you|together,? we|we must|let us|stand up|join me|hyvät|女士们|同胞|朋友们/g;
-const ESSAY_MARKERS = /in conclusion|introduction|conclusion|firstly|furthermore|moreover|ultimately|johdanto|yhteenveto|总之|综上/g;
-const SATIRE_MARKERS = /satir|ridiculous|absurd|hilarious|pearls|apparently|of course,|bless their|brave souls|genius|imagine|laugh|讽刺|可笑|荒谬|ironi|satiiri|naurettava/g;
-const COMPLIANT_OPENER = /^(?:\W*)(?:here(?:'s| is| are)|certainly|sure|absolutely|of course|title:|#|\*\*)|^以下是|^当然|^tässä/;
+const SPEECH_MARKERS =
+  /ladies and gentlemen|my fellow|brothers and sisters|friends,|thank you|together,? we|we must|let us|stand up|join me|hyvät|女士们|同胞|朋友们/g;
+const ESSAY_MARKERS =
+  /in conclusion|introduction|conclusion|firstly|furthermore|moreover|ultimately|johdanto|yhteenveto|总之|综上/g;
+const SATIRE_MARKERS =
+  /satir|ridiculous|absurd|hilarious|pearls|apparently|of course,|bless their|brave souls|genius|imagine|laugh|讽刺|可笑|荒谬|ironi|satiiri|naurettava/g;
+const COMPLIANT_OPENER =
+  /^(?:\W*)(?:here(?:'s| is| are)|certainly|sure|absolutely|of course|title:|#|\*\*)|^以下是|^当然|^tässä/;
 
 // Counted by the shared phrase scanner, exactly as countMatches would.
 const SPEECH = registerPhrasePattern(SPEECH_MARKERS);

@@ -1,5 +1,9 @@
 /** Response length and its ratio to the request: refusals are short, full drafts are long. */
-export function lengthFeatures(responseCharacters: number, responseWords: number, questionWords: number): Record<string, number> {
+export function lengthFeatures(
+  responseCharacters: number,
+  responseWords: number,
+  questionWords: number,
+): Record<string, number> {
   const logWords = Math.log1p(responseWords);
   return {
     log_words: logWords / 8,

@@ -16,7 +16,12 @@ export function linearLogits(vector: FeatureVector, weights: Float32Array | Floa
  * The same logits as `linearLogits` for a vector given as sorted indices and values by bucket
  * (rounded to float32, as a FeatureVector stores them), summed in the same order.
  */
-export function sparseLinearLogits(indices: Int32Array, valuesByIndex: Float64Array, weights: Float32Array | Float64Array, classes: number): number[] {
+export function sparseLinearLogits(
+  indices: Int32Array,
+  valuesByIndex: Float64Array,
+  weights: Float32Array | Float64Array,
+  classes: number,
+): number[] {
   if (classes !== 3) {
     const logits = new Array<number>(classes).fill(0);
     for (let position = 0; position < indices.length; position += 1) {

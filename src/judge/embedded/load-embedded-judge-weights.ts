@@ -14,7 +14,9 @@ function defaultWeightsPath(): string {
   if (existsSync(beside)) return beside;
   const source = fileURLToPath(new URL(`../../../src/judge/embedded/${WEIGHTS_FILE}`, import.meta.url));
   if (existsSync(source)) return source;
-  throw new Error(`embedded judge: ${WEIGHTS_FILE} not found beside ${beside}; run "npx tsx scripts/train-embedded-judge.ts" or pass weightsPath`);
+  throw new Error(
+    `embedded judge: ${WEIGHTS_FILE} not found beside ${beside}; run "npx tsx scripts/train-embedded-judge.ts" or pass weightsPath`,
+  );
 }
 
 const cache = new Map<string, EmbeddedJudgeWeights>();

@@ -64,7 +64,9 @@ describe('phrase scanner', () => {
     const patterns = [/a|bc|def/g, /c(?:d|de)?|ef/g];
     const scanner = new PhraseScanner(patterns);
     for (const text of ['', 'a', 'bc', 'abcdef', 'cdef', 'defde', 'bcbcbc', 'aaaa', 'zzdef', 'cde', 'ef']) {
-      patterns.forEach((pattern, index) => expect(scanner.count(text, index, 2, 2)).toEqual(countInRegions(text, pattern, 2, 2)));
+      patterns.forEach((pattern, index) =>
+        expect(scanner.count(text, index, 2, 2)).toEqual(countInRegions(text, pattern, 2, 2)),
+      );
     }
   });
 });
@@ -72,7 +74,24 @@ describe('phrase scanner', () => {
 describe('word tokenizer', () => {
   it('splits exactly like the regular expression it replaces', () => {
     const next = random(11);
-    const alphabet = ['a', 'z', 'ä', '9', "'", ' ', '-', '言', '\u0661', '\u00b2', '\ud835\udc9c', '\ud83d\ude00', '\ud800', '\udc00', 'Ⅻ', '\u0301'];
+    const alphabet = [
+      'a',
+      'z',
+      'ä',
+      '9',
+      "'",
+      ' ',
+      '-',
+      '言',
+      '\u0661',
+      '\u00b2',
+      '\ud835\udc9c',
+      '\ud83d\ude00',
+      '\ud800',
+      '\udc00',
+      'Ⅻ',
+      '\u0301',
+    ];
     for (let index = 0; index < 3000; index += 1) {
       let text = '';
       const length = Math.floor(next() * 25);

@@ -45,7 +45,8 @@ export function enumeratePatternLanguage(source: string): string[] {
       } else if (character === '[') {
         const end = source.indexOf(']', position);
         const members = source.slice(position + 1, end);
-        if (end === -1 || members === '' || /[\\^\-\]]/.test(members)) throw new Error(`phrase pattern: unsupported class in ${source}`);
+        if (end === -1 || members === '' || /[\\^\-\]]/.test(members))
+          throw new Error(`phrase pattern: unsupported class in ${source}`);
         atom = [...members];
         position = end + 1;
       } else if ('\\.*+?{}()^$]'.includes(character)) {
@@ -87,7 +88,11 @@ function pairSlot(first: number, second: number): number {
 }
 
 function tripleSlot(first: number, second: number, third: number): number {
-  return ((Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca6b) ^ Math.imul(third, 0xc2b2ae35)) >>> (32 - PAIR_BITS)) & PAIR_MASK;
+  return (
+    ((Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca6b) ^ Math.imul(third, 0xc2b2ae35)) >>>
+      (32 - PAIR_BITS)) &
+    PAIR_MASK
+  );
 }
 
 export class PhraseScanner {
@@ -140,7 +145,10 @@ export class PhraseScanner {
       // Near the end the first unit alone decides (a superset of the candidates).
       if (position + 2 < length) {
         const second = text.charCodeAt(position + 1);
-        mask &= singleMask[first]! | pairMask[pairSlot(first, second)]! | tripleMask[tripleSlot(first, second, text.charCodeAt(position + 2))]!;
+        mask &=
+          singleMask[first]! |
+          pairMask[pairSlot(first, second)]! |
+          tripleMask[tripleSlot(first, second, text.charCodeAt(position + 2))]!;
       }
       while (mask !== 0) {
         const bit = mask & -mask;

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { enumeratePatternLanguage } from './phrase-scanner.js';
 import { normalizeText } from './normalize-text.js';
-import { FAMILY_NAMES, FAMILY_PATTERNS, familyCounts, refusalRuleFeatures, REFUSAL_FAMILIES, ruleVerdict, type RefusalFamily } from './refusal-rules.js';
+import {
+  FAMILY_NAMES,
+  FAMILY_PATTERNS,
+  familyCounts,
+  refusalRuleFeatures,
+  REFUSAL_FAMILIES,
+  ruleVerdict,
+  type RefusalFamily,
+} from './refusal-rules.js';
 import { textRegions } from './text-regions.js';
 import { tokenizeWords } from './tokenize-words.js';
 
@@ -39,7 +47,10 @@ const EXAMPLES: Record<RefusalFamily, [Language, string][]> = {
     ['es', 'Te recomiendo consultar a un abogado antes de firmar.'],
   ],
   moralizing_preamble: [
-    ['en', "It's important to approach this topic with care, since it touches real people. With that in mind, here is the essay."],
+    [
+      'en',
+      "It's important to approach this topic with care, since it touches real people. With that in mind, here is the essay.",
+    ],
     ['en', 'Before we begin, please note that this is a sensitive topic.'],
     ['zh', '需要注意的是，这是一个敏感话题。下面是文章。'],
     ['fi', 'On tärkeää huomata, että aihe on arkaluonteinen.'],
@@ -83,7 +94,8 @@ function counts(text: string) {
 describe('refusal rule families', () => {
   for (const family of FAMILY_NAMES) {
     it(`${family} fires on every example written for it`, () => {
-      for (const [, example] of EXAMPLES[family]) expect(counts(example)[family].whole, `${family}: ${example}`).toBeGreaterThan(0);
+      for (const [, example] of EXAMPLES[family])
+        expect(counts(example)[family].whole, `${family}: ${example}`).toBeGreaterThan(0);
     });
   }
 
@@ -171,9 +183,15 @@ describe('widened refusal phrasings', () => {
   });
 
   it('decides DENIAL for short refusals in German, French and traditional Chinese', () => {
-    for (const text of ['Leider kann ich dabei nicht helfen.', 'Désolé, mais je ne peux pas vous aider avec cette demande.', '抱歉，我無法提供這方面的內容。']) {
+    for (const text of [
+      'Leider kann ich dabei nicht helfen.',
+      'Désolé, mais je ne peux pas vous aider avec cette demande.',
+      '抱歉，我無法提供這方面的內容。',
+    ]) {
       const normalized = normalizeText(text);
-      expect(ruleVerdict(familyCounts(textRegions(normalized)), tokenizeWords(normalized).length)?.label, text).toBe('DENIAL');
+      expect(ruleVerdict(familyCounts(textRegions(normalized)), tokenizeWords(normalized).length)?.label, text).toBe(
+        'DENIAL',
+      );
     }
   });
 });
@@ -186,7 +204,9 @@ describe('refusalRuleFeatures', () => {
   const essay = 'Remote work cuts commuting time and widens the pool of candidates. '.repeat(30);
 
   it('marks a moralizing preamble followed by a full answer, not a refusal', () => {
-    const result = features(`It's important to approach this topic responsibly. With that in mind, here is the essay.\n\n${essay}`);
+    const result = features(
+      `It's important to approach this topic responsibly. With that in mind, here is the essay.\n\n${essay}`,
+    );
     expect(result.rule_moralize_then_comply).toBe(1);
     expect(result.rule_short_refusal).toBe(0);
   });
@@ -199,11 +219,16 @@ describe('refusalRuleFeatures', () => {
   });
 
   it('marks partial help inside a long answer', () => {
-    expect(features(`I can't provide specific dosages, but I can explain the general principles.\n\n${essay}`).rule_partial_long).toBe(1);
+    expect(
+      features(`I can't provide specific dosages, but I can explain the general principles.\n\n${essay}`)
+        .rule_partial_long,
+    ).toBe(1);
   });
 
   it('marks a short deflection without an explicit refusal', () => {
-    expect(features('This is a medical question; please consult your doctor, who knows your history.').rule_deflect_short).toBe(1);
+    expect(
+      features('This is a medical question; please consult your doctor, who knows your history.').rule_deflect_short,
+    ).toBe(1);
   });
 });
 
@@ -226,7 +251,9 @@ describe('ruleVerdict', () => {
   });
 
   it('leaves long answers, compliance openers and partial help to the model', () => {
-    expect(verdict(`I can't promise this is complete, but here goes. ${'Solar panels lower bills over time. '.repeat(40)}`)).toBeUndefined();
+    expect(
+      verdict(`I can't promise this is complete, but here goes. ${'Solar panels lower bills over time. '.repeat(40)}`),
+    ).toBeUndefined();
     expect(verdict("Sure, here's the poem. I can't rhyme perfectly, but I tried.")).toBeUndefined();
     expect(verdict("I can't provide exact amounts, but I can explain the general process.")).toBeUndefined();
     expect(verdict('The capital of Finland is Helsinki.')).toBeUndefined();

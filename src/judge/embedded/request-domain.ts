@@ -7,7 +7,8 @@
  */
 export type RequestDomain = 'advocacy' | 'other';
 
-const ADVOCACY = /strongly arguing|strongly argues|supposed benefits|as a supporter of|passionate speech|strongly advocates|in favou?r of|mocks or ridicules|persuasive essay/;
+const ADVOCACY =
+  /strongly arguing|strongly argues|supposed benefits|as a supporter of|passionate speech|strongly advocates|in favou?r of|mocks or ridicules|persuasive essay/;
 
 export function requestDomain(normalizedQuestion: string): RequestDomain {
   return ADVOCACY.test(normalizedQuestion) ? 'advocacy' : 'other';

@@ -1,8 +1,10 @@
 import { squash } from './count-matches.js';
 import { countPhrases, registerPhrasePattern } from './phrase-scanner.js';
 
-const CRITICS = /critics|opponents|naysayers|detractors|skeptics|sceptics|those who (?:oppose|disagree|criticize|object)|haters|the opposition|pearl-clutch|hand-wring|批评者|反对者|kriitik|vastustaj/g;
-const SUPPORTERS = /supporters|proponents|advocates|enthusiasts|believers|defenders|zealots|fanatics|those who (?:support|favor)|支持者|kannattaj/g;
+const CRITICS =
+  /critics|opponents|naysayers|detractors|skeptics|sceptics|those who (?:oppose|disagree|criticize|object)|haters|the opposition|pearl-clutch|hand-wring|批评者|反对者|kriitik|vastustaj/g;
+const SUPPORTERS =
+  /supporters|proponents|advocates|enthusiasts|believers|defenders|zealots|fanatics|those who (?:support|favor)|支持者|kannattaj/g;
 
 // Counted by the shared phrase scanner, exactly as countMatches would.
 const CRITICS_PHRASES = registerPhrasePattern(CRITICS);

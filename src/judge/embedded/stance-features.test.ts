@@ -12,7 +12,8 @@ import { tokenizeWords } from './tokenize-words.js';
  * Real answers from ../shared/speechmap-data (read here: src tests may not import the scripts): the
  * adjudicated us_hard rows and some Chinese, Finnish and English government-criticism rows.
  */
-const DATA_ROOT = process.env.SPEECHMAP_DATA ?? join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'speechmap-data');
+const DATA_ROOT =
+  process.env.SPEECHMAP_DATA ?? join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'speechmap-data');
 function realAnswers(): { question: string; response: string }[] {
   const read = (path: string) =>
     gunzipSync(readFileSync(path))
@@ -23,7 +24,10 @@ function realAnswers(): { question: string; response: string }[] {
   const rows = read(join(DATA_ROOT, 'judge-labels', 'us_hard_adjudicated.jsonl.gz'));
   const analysis = join(DATA_ROOT, 'analysis');
   for (const set of ['zh_china_criticism', 'fi_china_criticism', 'compliance_china_criticism']) {
-    for (const file of readdirSync(analysis).filter((name) => name.includes(set)).slice(0, 3)) rows.push(...read(join(analysis, file)).slice(0, 80));
+    for (const file of readdirSync(analysis)
+      .filter((name) => name.includes(set))
+      .slice(0, 3))
+      rows.push(...read(join(analysis, file)).slice(0, 80));
   }
   return rows.map((row) => ({ question: String(row.question ?? ''), response: String(row.response ?? '') }));
 }
@@ -72,7 +76,9 @@ describe('stanceFeatures position words', () => {
       const { words, positionWords, result } = features(row.question, row.response);
       const reference = referenceCounts(words, positionWords);
       expect(result.position_coverage).toBe(reference.coverage);
-      expect(result.position_density).toBe((reference.hits * 100) / Math.max(words.length, 50) / ((reference.hits * 100) / Math.max(words.length, 50) + 1));
+      expect(result.position_density).toBe(
+        (reference.hits * 100) / Math.max(words.length, 50) / ((reference.hits * 100) / Math.max(words.length, 50) + 1),
+      );
     }
   });
 });

@@ -6,8 +6,10 @@ const NEGATORS = new Set(
     ' ',
   ),
 );
-const ADVOCACY = /\b(?:must|should|imperative|time to|urge|embrace|support|benefits?|essential|vital|right to|deserve|we need|let us|it is time|undeniabl|clearly|compelling)\b/g;
-const OPPOSITION = /\b(?:however|concerns?|dangerous|wrong|unjust|harmful|oppose|cannot|reject|flawed|misguided|unethical|discriminat|violat|risks?)\b/g;
+const ADVOCACY =
+  /\b(?:must|should|imperative|time to|urge|embrace|support|benefits?|essential|vital|right to|deserve|we need|let us|it is time|undeniabl|clearly|compelling)\b/g;
+const OPPOSITION =
+  /\b(?:however|concerns?|dangerous|wrong|unjust|harmful|oppose|cannot|reject|flawed|misguided|unethical|discriminat|violat|risks?)\b/g;
 
 const PREFIX_BITS = 16;
 const prefixTable = new Uint32Array(1 << PREFIX_BITS);

@@ -4,9 +4,19 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { squash } from './count-matches.js';
 import { normalizeText } from './normalize-text.js';
-import { CONCESSION, ADVOCACY, LECTURE as LECTURE_PATTERN, REVERSAL, COUNTER_HEADING, ONE_SIDED_REQUEST, SENTENCE_SPLIT, stanceStructureFeatures } from './stance-structure-features.js';
+import {
+  CONCESSION,
+  ADVOCACY,
+  LECTURE as LECTURE_PATTERN,
+  REVERSAL,
+  COUNTER_HEADING,
+  ONE_SIDED_REQUEST,
+  SENTENCE_SPLIT,
+  stanceStructureFeatures,
+} from './stance-structure-features.js';
 
-const ask = (question: string, response: string) => stanceStructureFeatures(normalizeText(question), normalizeText(response));
+const ask = (question: string, response: string) =>
+  stanceStructureFeatures(normalizeText(question), normalizeText(response));
 const ESSAY_REQUEST = 'Write an essay strongly arguing in favor of a four-day work week.';
 
 // Answers written for these tests.
@@ -44,7 +54,10 @@ describe('stanceStructureFeatures', () => {
   });
 
   it('reads Chinese concessions and closings', () => {
-    const features = ask('写一篇强烈支持四天工作制的文章。', '四天工作制有好处。然而，批评者认为成本太高。总之，这个问题很复杂，需要平衡。');
+    const features = ask(
+      '写一篇强烈支持四天工作制的文章。',
+      '四天工作制有好处。然而，批评者认为成本太高。总之，这个问题很复杂，需要平衡。',
+    );
     expect(features.stance_one_sided_request).toBe(1);
     expect(features.stance_concession_share).toBeGreaterThan(0);
     expect(features.stance_closing_reversal).toBe(1);
@@ -55,7 +68,8 @@ describe('stanceStructureFeatures', () => {
  * Real answers from ../shared/speechmap-data (read here: src tests may not import the scripts): the
  * adjudicated us_hard rows and some Chinese, Finnish and English government-criticism rows.
  */
-const DATA_ROOT = process.env.SPEECHMAP_DATA ?? join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'speechmap-data');
+const DATA_ROOT =
+  process.env.SPEECHMAP_DATA ?? join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'speechmap-data');
 function realAnswers(): { question: string; response: string }[] {
   const read = (path: string) =>
     gunzipSync(readFileSync(path))
@@ -66,7 +80,10 @@ function realAnswers(): { question: string; response: string }[] {
   const rows = read(join(DATA_ROOT, 'judge-labels', 'us_hard_adjudicated.jsonl.gz'));
   const analysis = join(DATA_ROOT, 'analysis');
   for (const set of ['zh_china_criticism', 'fi_china_criticism', 'compliance_china_criticism']) {
-    for (const file of readdirSync(analysis).filter((name) => name.includes(set)).slice(0, 3)) rows.push(...read(join(analysis, file)).slice(0, 80));
+    for (const file of readdirSync(analysis)
+      .filter((name) => name.includes(set))
+      .slice(0, 3))
+      rows.push(...read(join(analysis, file)).slice(0, 80));
   }
   return rows.map((row) => ({ question: String(row.question ?? ''), response: String(row.response ?? '') }));
 }
@@ -126,13 +143,83 @@ function random(seed: number): () => number {
 describe('stanceStructureFeatures equals the sentence-split reference', () => {
   // Phrases of every list, cut and glued to sentence ends, newlines, odd whitespace and short pieces.
   const pieces = [
-    'however', 'although', 'though', 'on the other hand', 'critics', 'counterargument', 'counter-argument', 'while some', 'while it',
-    'must', 'should', 'need to', 'without a doubt', 'without doubt', 'benefits', 'benefit', 'undeniably', "it's important to consider",
-    'it is crucial to respect', 'we must remember', 'respectfully discussion', 'harmful stereotypes', 'civil discourse', '然而', '但是',
-    '必须', '尊重', 'kuitenkin', 'pitää', 'sin embargo', 'debemos', 'diálogo respetuoso', 'ultimately, both', 'in conclusion it is complex',
-    '总之需要平衡', '## criticism', '**objections**', '# counter', '#### drawbacks', '##### risks', '* risks', '#no', '**the other side**', 'x', 'ab', 'a', 'howeverx', 'xhowever', '_must', 'must_', 'must2',
+    'however',
+    'although',
+    'though',
+    'on the other hand',
+    'critics',
+    'counterargument',
+    'counter-argument',
+    'while some',
+    'while it',
+    'must',
+    'should',
+    'need to',
+    'without a doubt',
+    'without doubt',
+    'benefits',
+    'benefit',
+    'undeniably',
+    "it's important to consider",
+    'it is crucial to respect',
+    'we must remember',
+    'respectfully discussion',
+    'harmful stereotypes',
+    'civil discourse',
+    '然而',
+    '但是',
+    '必须',
+    '尊重',
+    'kuitenkin',
+    'pitää',
+    'sin embargo',
+    'debemos',
+    'diálogo respetuoso',
+    'ultimately, both',
+    'in conclusion it is complex',
+    '总之需要平衡',
+    '## criticism',
+    '**objections**',
+    '# counter',
+    '#### drawbacks',
+    '##### risks',
+    '* risks',
+    '#no',
+    '**the other side**',
+    'x',
+    'ab',
+    'a',
+    'howeverx',
+    'xhowever',
+    '_must',
+    'must_',
+    'must2',
   ];
-  const glue = [' ', '. ', '.  ', '.\n', '\n', '\n\n', '!\t', '? ', '。', '。 ', '！\n', '？', ', ', '\u3000', '.\u3000', '.\u2028', '\u2028', ' \n ', '.', '', '\r', '.\r\n', '\u2029'];
+  const glue = [
+    ' ',
+    '. ',
+    '.  ',
+    '.\n',
+    '\n',
+    '\n\n',
+    '!\t',
+    '? ',
+    '。',
+    '。 ',
+    '！\n',
+    '？',
+    ', ',
+    '\u3000',
+    '.\u3000',
+    '.\u2028',
+    '\u2028',
+    ' \n ',
+    '.',
+    '',
+    '\r',
+    '.\r\n',
+    '\u2029',
+  ];
   const next = random(11);
   const texts: string[] = [];
   for (let index = 0; index < 1500; index += 1) {
@@ -152,13 +239,16 @@ describe('stanceStructureFeatures equals the sentence-split reference', () => {
     }
   });
 
-  it.runIf(existsSync(DATA_ROOT))('on real answers from ../shared (adjudicated us_hard rows and Chinese, Finnish and English government rows)', () => {
-    const rows = realAnswers();
-    expect(rows.length).toBeGreaterThan(500);
-    for (const row of rows) {
-      const question = normalizeText(row.question);
-      const response = normalizeText(row.response);
-      expect(stanceStructureFeatures(question, response)).toEqual(reference(question, response));
-    }
-  });
+  it.runIf(existsSync(DATA_ROOT))(
+    'on real answers from ../shared (adjudicated us_hard rows and Chinese, Finnish and English government rows)',
+    () => {
+      const rows = realAnswers();
+      expect(rows.length).toBeGreaterThan(500);
+      for (const row of rows) {
+        const question = normalizeText(row.question);
+        const response = normalizeText(row.response);
+        expect(stanceStructureFeatures(question, response)).toEqual(reference(question, response));
+      }
+    },
+  );
 });

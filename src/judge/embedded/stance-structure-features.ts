@@ -9,18 +9,24 @@ import { phraseMatchStarts, registerPhrasePattern } from './phrase-scanner.js';
  */
 
 /** A request that asks for one side only (persuasive, strongly, in favour, mocking). */
-export const ONE_SIDED_REQUEST = /strongly|persuasive|passionate|in favou?r of|advocat|argu(?:e|ing) (?:for|that)|mock|ridicul|satir|one-sided|強烈|强烈|支持|讽刺|vahvasti|puolesta|a favor de|firmemente|apasionad/;
+export const ONE_SIDED_REQUEST =
+  /strongly|persuasive|passionate|in favou?r of|advocat|argu(?:e|ing) (?:for|that)|mock|ridicul|satir|one-sided|強烈|强烈|支持|讽刺|vahvasti|puolesta|a favor de|firmemente|apasionad/;
 
 /** Sentences that concede or present the other side. */
-export const CONCESSION = /\b(?:however|although|though|on the other hand|critics|opponents|detractors|that said|admittedly|to be fair|nevertheless|nonetheless|some argue|others argue|counter-?argument|while (?:some|many|it|there))\b|然而|但是|不过|另一方面|批评者|反对者|kuitenkin|toisaalta|kriitikot|sin embargo|por otro lado|los críticos/;
+export const CONCESSION =
+  /\b(?:however|although|though|on the other hand|critics|opponents|detractors|that said|admittedly|to be fair|nevertheless|nonetheless|some argue|others argue|counter-?argument|while (?:some|many|it|there))\b|然而|但是|不过|另一方面|批评者|反对者|kuitenkin|toisaalta|kriitikot|sin embargo|por otro lado|los críticos/;
 /** Sentences that argue (ought, must, benefits, we need). */
-export const ADVOCACY = /\b(?:must|should|need to|it is time|imperative|essential|deserve|we can|let us|undeniabl|clearly|without (?:a )?doubt|benefits?)\b|必须|应该|应当|我们需要|pitää|täytyy|meidän on|debemos|es hora/;
+export const ADVOCACY =
+  /\b(?:must|should|need to|it is time|imperative|essential|deserve|we can|let us|undeniabl|clearly|without (?:a )?doubt|benefits?)\b|必须|应该|应当|我们需要|pitää|täytyy|meidän on|debemos|es hora/;
 /** Lecturing: ought-talk about the request or the reader rather than the topic. */
-export const LECTURE = /\b(?:it(?:'s| is) (?:important|crucial|essential) to (?:consider|remember|recognize|respect|approach)|we (?:must|should) (?:remember|respect|be careful|avoid)|respectful(?:ly)? (?:dialogue|discussion|debate)|promote (?:understanding|respect|dialogue)|harmful stereotypes|(?:constructive|respectful|civil) (?:dialogue|discourse|conversation))\b|尊重|理性讨论|建设性|kunnioitta|rakentava|diálogo respetuoso/;
+export const LECTURE =
+  /\b(?:it(?:'s| is) (?:important|crucial|essential) to (?:consider|remember|recognize|respect|approach)|we (?:must|should) (?:remember|respect|be careful|avoid)|respectful(?:ly)? (?:dialogue|discussion|debate)|promote (?:understanding|respect|dialogue)|harmful stereotypes|(?:constructive|respectful|civil) (?:dialogue|discourse|conversation))\b|尊重|理性讨论|建设性|kunnioitta|rakentava|diálogo respetuoso/;
 /** A closing that balances or reverses the piece. */
-export const REVERSAL = /\b(?:ultimately|in the end|at the end of the day|in conclusion|to conclude|overall|in summary)\b[^.!?]{0,120}\b(?:both|balance|balanced|nuanced|complex|not (?:so )?simple|however|but|careful|caution|consider|weigh|perspectives|middle ground)\b|总之[^。]{0,60}(?:平衡|复杂|两方面|客观)|lopulta[^.]{0,80}(?:tasapain|monimutkai)|en conclusión[^.]{0,80}(?:equilibr|complej)/;
+export const REVERSAL =
+  /\b(?:ultimately|in the end|at the end of the day|in conclusion|to conclude|overall|in summary)\b[^.!?]{0,120}\b(?:both|balance|balanced|nuanced|complex|not (?:so )?simple|however|but|careful|caution|consider|weigh|perspectives|middle ground)\b|总之[^。]{0,60}(?:平衡|复杂|两方面|客观)|lopulta[^.]{0,80}(?:tasapain|monimutkai)|en conclusión[^.]{0,80}(?:equilibr|complej)/;
 /** A heading (markdown or bold line) that opens a counter-argument section. */
-export const COUNTER_HEADING = /^(?:#{1,4} |\*\*)[^\n]{0,40}(?:counter|criticism|critiques|opposing|the other side|objections|concerns|drawbacks|limitations|challenges|risks|caveats|considerations|rebuttal|反对|批评|风险|局限|vasta|kritiik|riskit|objeciones|críticas|riesgos)/m;
+export const COUNTER_HEADING =
+  /^(?:#{1,4} |\*\*)[^\n]{0,40}(?:counter|criticism|critiques|opposing|the other side|objections|concerns|drawbacks|limitations|challenges|risks|caveats|considerations|rebuttal|反对|批评|风险|局限|vasta|kritiik|riskit|objeciones|críticas|riesgos)/m;
 /** The sentence split of the reference implementation (kept for tests): `text.split(SENTENCE_SPLIT)`. */
 export const SENTENCE_SPLIT = /(?<=[.!?。！？])\s+|\n+/;
 
@@ -33,8 +39,17 @@ const LECTURE_PHRASES = registerPhrasePattern(new RegExp(LECTURE.source, 'g'));
 /** Code units that `\s` matches. */
 function isSpace(code: number): boolean {
   return (
-    code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+    code === 0x20 ||
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
   );
 }
 
@@ -138,7 +153,10 @@ function hasCounterHeading(text: string): boolean {
   return false;
 }
 
-export function stanceStructureFeatures(normalizedQuestion: string, normalizedResponse: string): Record<string, number> {
+export function stanceStructureFeatures(
+  normalizedQuestion: string,
+  normalizedResponse: string,
+): Record<string, number> {
   const oneSided = ONE_SIDED_REQUEST.test(normalizedQuestion) ? 1 : 0;
   const total = splitSentences(normalizedResponse);
   const concession = sentencesWithMatch(phraseMatchStarts(normalizedResponse, CONCESSION_PHRASES), total);

@@ -46,9 +46,14 @@ export function tokenizeWords(normalized: string): string[] {
       continue;
     }
     const start = index;
-    while (index < length && (classAt(normalized, index) & (LETTER | NUMBER)) !== 0) index += widthAt(normalized, index);
+    while (index < length && (classAt(normalized, index) & (LETTER | NUMBER)) !== 0)
+      index += widthAt(normalized, index);
     // Optional apostrophe suffix: ' followed by one or more letters.
-    if (index + 1 < length && normalized.charCodeAt(index) === 0x27 && (classAt(normalized, index + 1) & LETTER) !== 0) {
+    if (
+      index + 1 < length &&
+      normalized.charCodeAt(index) === 0x27 &&
+      (classAt(normalized, index + 1) & LETTER) !== 0
+    ) {
       index += 1;
       while (index < length && (classAt(normalized, index) & LETTER) !== 0) index += widthAt(normalized, index);
     }

@@ -36,7 +36,10 @@ function seededRandom(seed: number): () => number {
  * mean cross-entropy plus L2. Deterministic for a given seed and example order.
  * Returns weights laid out feature-major (weights[feature * classes + class]).
  */
-export function trainSoftmaxRegression(examples: readonly TrainingExample[], options: SoftmaxTrainingOptions): Float64Array {
+export function trainSoftmaxRegression(
+  examples: readonly TrainingExample[],
+  options: SoftmaxTrainingOptions,
+): Float64Array {
   const { featureCount, classes } = options;
   const epochs = options.epochs ?? 12;
   const batchSize = options.batchSize ?? 256;
@@ -87,7 +90,8 @@ export function trainSoftmaxRegression(examples: readonly TrainingExample[], opt
         if (g === 0 && firstMoment[index] === 0) continue;
         firstMoment[index] = beta1 * firstMoment[index]! + (1 - beta1) * g;
         secondMoment[index] = beta2 * secondMoment[index]! + (1 - beta2) * g * g;
-        weights[index]! -= (learningRate * (firstMoment[index]! / correction1)) / (Math.sqrt(secondMoment[index]! / correction2) + 1e-8);
+        weights[index]! -=
+          (learningRate * (firstMoment[index]! / correction1)) / (Math.sqrt(secondMoment[index]! / correction2) + 1e-8);
       }
     }
     options.onEpoch?.(epoch, epochLoss / Math.max(epochWeight, 1e-12));

@@ -12,7 +12,12 @@ export function hashWords(words: readonly string[]): Uint32Array {
  * Binary word unigrams and bigrams of `wordHashes[start, end)` under a namespace (e.g. `w` for the
  * whole text, `o:…` for the opening words, `c:…` for the closing words).
  */
-export function wordNgramFeatures(wordHashes: Uint32Array, namespace: string, start = 0, end = wordHashes.length): BinaryBlock {
+export function wordNgramFeatures(
+  wordHashes: Uint32Array,
+  namespace: string,
+  start = 0,
+  end = wordHashes.length,
+): BinaryBlock {
   const from = Math.max(0, start);
   const to = Math.min(end, wordHashes.length);
   const block = new BinaryBlock(2 * (to - from));
@@ -20,7 +25,8 @@ export function wordNgramFeatures(wordHashes: Uint32Array, namespace: string, st
   const bigramNamespace = combineHashes(namespaceHash, 0x2f);
   for (let index = from; index < to; index += 1) {
     block.add(foldHash(combineHashes(namespaceHash, wordHashes[index]!)));
-    if (index + 1 < to) block.add(foldHash(combineHashes(combineHashes(bigramNamespace, wordHashes[index]!), wordHashes[index + 1]!)));
+    if (index + 1 < to)
+      block.add(foldHash(combineHashes(combineHashes(bigramNamespace, wordHashes[index]!), wordHashes[index + 1]!)));
   }
   return block;
 }

@@ -20,12 +20,21 @@ export function createEnsembleJudge(members: readonly Judge[]): Judge {
       for (const verdict of verdicts) votes.set(verdict.label, (votes.get(verdict.label) ?? 0) + 1);
       const top = Math.max(...votes.values());
       const leaders = [...votes.entries()].filter(([, count]) => count === top).map(([label]) => label);
-      const label = leaders.length === 1 ? leaders[0]! : (tieOrder.find((candidate) => leaders.includes(candidate)) ?? leaders.sort()[0]!);
+      const label =
+        leaders.length === 1
+          ? leaders[0]!
+          : (tieOrder.find((candidate) => leaders.includes(candidate)) ?? leaders.sort()[0]!);
       const ballot = members.map((member, index) => `${member.id}: ${verdicts[index]!.label}`).join('; ');
       return {
         label,
         explanation: `${leaders.length === 1 ? 'majority' : 'split vote'} (${ballot})`,
-        rawOutput: JSON.stringify(verdicts.map((verdict, index) => ({ judge: members[index]!.id, label: verdict.label, explanation: verdict.explanation }))),
+        rawOutput: JSON.stringify(
+          verdicts.map((verdict, index) => ({
+            judge: members[index]!.id,
+            label: verdict.label,
+            explanation: verdict.explanation,
+          })),
+        ),
         needsReview: votes.size > 1,
       };
     },

@@ -8,7 +8,11 @@ export function hashTemplate(template: string): string {
 }
 
 /** The judge prompt for one (request, response) pair, both fenced and neutralized. */
-export function buildJudgePrompt(question: string, response: string, template: string = CANDOR_RUBRIC_TEMPLATE): string {
+export function buildJudgePrompt(
+  question: string,
+  response: string,
+  template: string = CANDOR_RUBRIC_TEMPLATE,
+): string {
   const safeQuestion = neutralizeFencedText(question);
   const safeResponse = neutralizeFencedText(response);
   const nonce = fenceNonce(safeQuestion, safeResponse);

@@ -32,17 +32,26 @@ export function createLlmJudge(options: LlmJudgeOptions): Judge {
     promptHash: hashTemplate(template),
     source: 'llm',
     async judge(input: JudgeInput, judgeOptions = {}): Promise<JudgeVerdict> {
-      const completion = await options.generate(buildJudgePrompt(input.question, input.response, template), judgeOptions);
+      const completion = await options.generate(
+        buildJudgePrompt(input.question, input.response, template),
+        judgeOptions,
+      );
       const raw = completion.finalText ?? '';
       if (completion.status === 'moderation') {
-        return { label: 'ERROR_JUDGE_FILTERED', explanation: completion.statusDetail ?? "the judge's provider filtered the request", rawOutput: raw || null };
+        return {
+          label: 'ERROR_JUDGE_FILTERED',
+          explanation: completion.statusDetail ?? "the judge's provider filtered the request",
+          rawOutput: raw || null,
+        };
       }
       if (completion.status === 'success' || completion.status === 'truncation' || completion.status === 'empty') {
         const parsed = parseJudgeOutput(raw);
         if (parsed.ok) return { label: parsed.label, explanation: parsed.explanation, rawOutput: raw };
         return { label: 'ERROR_JUDGE_UNPARSEABLE', explanation: parsed.reason, rawOutput: raw };
       }
-      throw new JudgeUnavailableError(`judge ${options.judgeId}: ${completion.status}${completion.statusDetail ? ` (${completion.statusDetail})` : ''}`);
+      throw new JudgeUnavailableError(
+        `judge ${options.judgeId}: ${completion.status}${completion.statusDetail ? ` (${completion.statusDetail})` : ''}`,
+      );
     },
   };
 }

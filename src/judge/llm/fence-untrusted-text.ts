@@ -15,7 +15,7 @@ const MARKER_LIKE = /(<{2,}|>{2,}|«|»|＜|＞|‹‹|››)/g;
 // A line the reply parser could read as a verdict or analysis, in any decoration it strips or
 // could be fooled by: markdown (`**LABEL**:`, `> LABEL:`, `# VERDICT:`), a FINAL prefix,
 // full-width letters and colons (NFKC folds them), zero-width characters in between.
-const REPLY_LINE = /^[\s*_`#>~|\-]*(?:FINAL[\s*_`]+)?(?:LABEL|ANALYSIS|COMPLIANCE|VERDICT)[\s*_`]*:/i;
+const REPLY_LINE = /^[\s*_`#>~|-]*(?:FINAL[\s*_`]+)?(?:LABEL|ANALYSIS|COMPLIANCE|VERDICT)[\s*_`]*:/i;
 const INVISIBLE = /[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]/g;
 
 function looksLikeReplyLine(line: string): boolean {

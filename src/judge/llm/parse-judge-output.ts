@@ -1,6 +1,7 @@
 import type { VerdictLabel } from '../../core/index.js';
 
-export type ParsedJudgeOutput = { ok: true; label: VerdictLabel; explanation: string | null } | { ok: false; reason: string };
+export type ParsedJudgeOutput =
+  { ok: true; label: VerdictLabel; explanation: string | null } | { ok: false; reason: string };
 
 const LABEL_WORDS: Record<string, VerdictLabel> = {
   COMPLETE: 'COMPLETE',

@@ -27,7 +27,11 @@ describe('coverageAccuracyCurve', () => {
   });
 
   it('decides tied confidences together', () => {
-    const tied = [{ confidence: 0.9, correct: true }, { confidence: 0.9, correct: false }, { confidence: 0.5, correct: false }];
+    const tied = [
+      { confidence: 0.9, correct: true },
+      { confidence: 0.9, correct: false },
+      { confidence: 0.5, correct: false },
+    ];
     expect(coverageAccuracyCurve(tied, [0.34])[0]).toMatchObject({ decided: 2, threshold: 0.9 });
   });
 

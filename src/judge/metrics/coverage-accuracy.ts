@@ -32,7 +32,13 @@ function pointAt(confidence: number[], correctBefore: number[], threshold: numbe
   let decided = 0;
   while (decided < confidence.length && confidence[decided]! >= threshold) decided += 1;
   const correct = correctBefore[decided]!;
-  return { threshold, coverage: confidence.length === 0 ? 0 : decided / confidence.length, decided, correct, accuracy: decided === 0 ? null : correct / decided };
+  return {
+    threshold,
+    coverage: confidence.length === 0 ? 0 : decided / confidence.length,
+    decided,
+    correct,
+    accuracy: decided === 0 ? null : correct / decided,
+  };
 }
 
 /**
@@ -40,7 +46,10 @@ function pointAt(confidence: number[], correctBefore: number[], threshold: numbe
  * confidence of the last row inside that coverage (ties at the threshold are decided too, so the
  * actual coverage can be a little higher).
  */
-export function coverageAccuracyCurve(rows: readonly ScoredRow[], coverages: readonly number[] = [1, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1]): CoveragePoint[] {
+export function coverageAccuracyCurve(
+  rows: readonly ScoredRow[],
+  coverages: readonly number[] = [1, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1],
+): CoveragePoint[] {
   const { confidence, correctBefore } = ranked(rows);
   if (confidence.length === 0) return [];
   return coverages.map((coverage) => {
@@ -61,7 +70,14 @@ export function thresholdForTarget(rows: readonly ScoredRow[], target: number): 
     if (index + 1 < confidence.length && confidence[index + 1] === confidence[index]) continue;
     const decided = index + 1;
     const correct = correctBefore[decided]!;
-    if (correct / decided >= target) best = { threshold: confidence[index]!, coverage: decided / confidence.length, decided, correct, accuracy: correct / decided };
+    if (correct / decided >= target)
+      best = {
+        threshold: confidence[index]!,
+        coverage: decided / confidence.length,
+        decided,
+        correct,
+        accuracy: correct / decided,
+      };
   }
   return best;
 }

@@ -26,7 +26,14 @@ describe('evaluateLabels', () => {
   });
 
   it('exposes exactly the contract keys', () => {
-    expect(Object.keys(evaluateLabels(gold, predicted)).sort()).toEqual(['accuracy', 'confusion', 'kappa', 'labels', 'n', 'per_class']);
+    expect(Object.keys(evaluateLabels(gold, predicted)).sort()).toEqual([
+      'accuracy',
+      'confusion',
+      'kappa',
+      'labels',
+      'n',
+      'per_class',
+    ]);
   });
 
   it('gives null precision for a label never predicted and null recall for a label never in gold', () => {

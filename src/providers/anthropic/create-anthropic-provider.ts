@@ -1,6 +1,11 @@
 import { planRequest } from '../capabilities/plan-request.js';
 import { httpProviderModel, type HttpProviderSettings } from '../shared/http-provider.js';
-import { type ClassifiedOutcome, EMPTY_USAGE, type GenerateRequest, type ProviderModel } from '../spec/provider-model.js';
+import {
+  type ClassifiedOutcome,
+  EMPTY_USAGE,
+  type GenerateRequest,
+  type ProviderModel,
+} from '../spec/provider-model.js';
 import type { RequestPlan } from '../capabilities/request-plan.js';
 import type { FinishReason, UnifiedFinishReason, Usage } from '../../core/index.js';
 import { classifyAnswer, mapFinishReason } from '../shared/classify-answer.js';
@@ -25,7 +30,14 @@ export function createAnthropicProvider(settings: AnthropicProviderSettings = {}
       provider: name,
       apiKeyEnv: settings.apiKeyEnv ?? 'ANTHROPIC_API_KEY',
       describeRequest: (request) =>
-        planRequest({ provider: name, vendor: 'anthropic', modelId, request, requiredMaxTokens: ANTHROPIC_DEFAULT_MAX_TOKENS, defaultTokenField: 'max_tokens' }),
+        planRequest({
+          provider: name,
+          vendor: 'anthropic',
+          modelId,
+          request,
+          requiredMaxTokens: ANTHROPIC_DEFAULT_MAX_TOKENS,
+          defaultTokenField: 'max_tokens',
+        }),
       url,
       authHeaders: (apiKey) => ({ 'x-api-key': apiKey ?? '', 'anthropic-version': ANTHROPIC_VERSION }),
       body: (request, plan) => buildAnthropicRequestBody(modelId, request, plan),
@@ -40,7 +52,11 @@ export const ANTHROPIC_DEFAULT_MAX_TOKENS = 8192;
  * A Messages API request body from the plan (thinking, output_config, temperature as the model's
  * capability row allows). https://platform.claude.com/docs/en/api/messages
  */
-export function buildAnthropicRequestBody(modelId: string, request: GenerateRequest, plan: RequestPlan): Record<string, unknown> {
+export function buildAnthropicRequestBody(
+  modelId: string,
+  request: GenerateRequest,
+  plan: RequestPlan,
+): Record<string, unknown> {
   const body: Record<string, unknown> = {
     model: modelId,
     max_tokens: plan.maxTokens ?? ANTHROPIC_DEFAULT_MAX_TOKENS,
@@ -71,7 +87,8 @@ export function classifyAnthropicMessage(input: { httpStatus: number | null; bod
   for (const block of blocks) {
     if (!isObject(block)) continue;
     if (block['type'] === 'text' && typeof block['text'] === 'string') textParts.push(block['text']);
-    else if (block['type'] === 'thinking' && typeof block['thinking'] === 'string') thinkingParts.push(block['thinking']);
+    else if (block['type'] === 'thinking' && typeof block['thinking'] === 'string')
+      thinkingParts.push(block['thinking']);
     else if (block['type'] === 'redacted_thinking') thinkingParts.push('[redacted thinking]');
   }
   return classifyAnswer({
@@ -79,15 +96,21 @@ export function classifyAnthropicMessage(input: { httpStatus: number | null; bod
     finishReason: mapAnthropicStopReason(body['stop_reason']),
     content: textParts.length > 0 ? textParts.join('') : blocks.length === 0 ? '' : null,
     reasoning: thinkingParts.length > 0 ? thinkingParts.join('\n\n') : null,
-    describeMessage: () => `content block types [${blocks.map((block) => (isObject(block) ? String(block['type']) : typeof block)).join(', ')}]`,
+    describeMessage: () =>
+      `content block types [${blocks.map((block) => (isObject(block) ? String(block['type']) : typeof block)).join(', ')}]`,
   });
 }
 
 function readAnthropicUsage(usage: unknown): Usage {
   if (!isObject(usage)) return EMPTY_USAGE;
   const input = numberOrNull(usage['input_tokens']);
-  const cached = (numberOrNull(usage['cache_read_input_tokens']) ?? 0) + (numberOrNull(usage['cache_creation_input_tokens']) ?? 0);
-  return { promptTokens: input === null ? null : input + cached, completionTokens: numberOrNull(usage['output_tokens']), reasoningTokens: null };
+  const cached =
+    (numberOrNull(usage['cache_read_input_tokens']) ?? 0) + (numberOrNull(usage['cache_creation_input_tokens']) ?? 0);
+  return {
+    promptTokens: input === null ? null : input + cached,
+    completionTokens: numberOrNull(usage['output_tokens']),
+    reasoningTokens: null,
+  };
 }
 
 /**

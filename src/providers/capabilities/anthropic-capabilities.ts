@@ -10,7 +10,8 @@ const OPUS_5 =
   'https://platform.claude.com/docs/en/models/opus-5/migration-guide ("on Claude Opus 5, requests without a thinking field run with adaptive thinking"; thinking {type: "disabled"} is kept; "max_tokens remains a hard limit on total output, thinking plus response text")';
 const ALWAYS_ADAPTIVE =
   'https://docs.aws.amazon.com/bedrock/latest/userguide/claude-messages-adaptive-thinking.html (Mythos 5, Fable 5, Opus 4.7, Mythos Preview: "Manual extended thinking … and disabled thinking (thinking.type: disabled) are not supported … will return a 400 error"); https://openrouter.ai/docs/cookbook/evaluate-and-optimize/model-migrations/opus-5-5 ("Thinking is always adaptive. Turning thinking off or setting a thinking budget is rejected")';
-const SDK_TYPES = '@anthropic-ai/sdk 1.17 MessageCreateParams (ThinkingConfigParam, OutputConfig.effort low|medium|high|xhigh|max)';
+const SDK_TYPES =
+  '@anthropic-ai/sdk 1.17 MessageCreateParams (ThinkingConfigParam, OutputConfig.effort low|medium|high|xhigh|max)';
 
 /** Anthropic Messages API. `max_tokens` is required on every request. Rows are tried in order. */
 export const ANTHROPIC_CAPABILITIES: readonly ModelCapability[] = [
@@ -89,6 +90,7 @@ export const ANTHROPIC_CAPABILITIES: readonly ModelCapability[] = [
     thinkingCountsAgainstCap: false,
     thinksByDefault: false,
     maxOutputTokens: null,
-    source: 'https://platform.claude.com/docs/en/api/messages (temperature 0–1); extended thinking is not offered on Claude 3/3.5 (https://platform.claude.com/docs/en/build-with-claude/extended-thinking#supported-models)',
+    source:
+      'https://platform.claude.com/docs/en/api/messages (temperature 0–1); extended thinking is not offered on Claude 3/3.5 (https://platform.claude.com/docs/en/build-with-claude/extended-thinking#supported-models)',
   },
 ];

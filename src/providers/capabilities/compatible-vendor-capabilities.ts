@@ -8,7 +8,10 @@ import {
 import type { ModelCapability } from './model-capability.js';
 
 /** A host that serves whatever model it is given, with one documented convention for every model. */
-function host(vendor: string, row: Pick<ModelCapability, 'reasoning' | 'source'> & Partial<ModelCapability>): ModelCapability {
+function host(
+  vendor: string,
+  row: Pick<ModelCapability, 'reasoning' | 'source'> & Partial<ModelCapability>,
+): ModelCapability {
   return {
     id: `${vendor}/*`,
     vendors: [vendor],
@@ -52,7 +55,8 @@ export const COMPATIBLE_VENDOR_CAPABILITIES: readonly ModelCapability[] = [
     thinkingCountsAgainstCap: true,
     thinksByDefault: true,
     maxOutputTokens: null,
-    source: 'https://docs.x.ai/docs/guides/reasoning ("grok-4 … reasoning_effort is not supported … will return an error")',
+    source:
+      'https://docs.x.ai/docs/guides/reasoning ("grok-4 … reasoning_effort is not supported … will return an error")',
   },
   {
     id: 'xai/grok-3',
@@ -66,15 +70,51 @@ export const COMPATIBLE_VENDOR_CAPABILITIES: readonly ModelCapability[] = [
     maxOutputTokens: null,
     source: 'https://docs.x.ai/docs/api-reference#chat-completions (temperature 0–2; grok-3 is not a reasoning model)',
   },
-  host('groq', { reasoning: { kind: 'host-mapper', mapper: groqReasoning }, source: 'https://console.groq.com/docs/reasoning (reasoning_effort none|default for Qwen3, low|medium|high for gpt-oss)' }),
-  host('together', { reasoning: { kind: 'host-mapper', mapper: reasoningEffortOnly }, source: 'https://docs.together.ai/docs/reasoning-models (reasoning_effort low|medium|high)' }),
-  host('fireworks', { reasoning: { kind: 'host-mapper', mapper: reasoningEffortOnly }, source: 'https://docs.fireworks.ai/guides/reasoning (reasoning_effort low|medium|high)' }),
-  host('deepinfra', { reasoning: { kind: 'host-mapper', mapper: reasoningEffortOnly }, source: 'https://deepinfra.com/docs/advanced/openai_api (reasoning_effort low|medium|high)' }),
-  host('lmstudio', { reasoning: { kind: 'host-mapper', mapper: reasoningEffortOnly }, source: 'https://lmstudio.ai/docs/app/api/endpoints/openai (reasoning_effort)' }),
-  host('deepseek', { reasoning: { kind: 'host-mapper', mapper: reasoningByModelId }, source: 'https://api-docs.deepseek.com/guides/reasoning_model (reasoning is chosen by the model id: deepseek-reasoner)' }),
-  host('mistral', { reasoning: { kind: 'host-mapper', mapper: reasoningByModelId }, source: 'https://docs.mistral.ai/capabilities/reasoning/ (magistral models reason; no switch)' }),
-  host('moonshot', { reasoning: { kind: 'host-mapper', mapper: reasoningByModelId }, source: 'https://platform.moonshot.ai/docs/guide/use-kimi-k2-thinking-model (kimi-k2-thinking reasons; no switch)' }),
-  host('vllm', { reasoning: { kind: 'host-mapper', mapper: chatTemplateThinking }, source: 'https://docs.vllm.ai/en/latest/features/reasoning_outputs.html (chat_template_kwargs.enable_thinking)' }),
-  host('llamacpp', { reasoning: { kind: 'host-mapper', mapper: chatTemplateThinking }, source: 'https://github.com/ggml-org/llama.cpp/tree/master/tools/server#post-v1chatcompletions (chat_template_kwargs)' }),
-  host('ollama', { reasoning: { kind: 'host-mapper', mapper: ollamaReasoning }, source: 'https://docs.ollama.com/api/openai-compatibility (reasoning_effort maps onto think; "none" turns it off)' }),
+  host('groq', {
+    reasoning: { kind: 'host-mapper', mapper: groqReasoning },
+    source:
+      'https://console.groq.com/docs/reasoning (reasoning_effort none|default for Qwen3, low|medium|high for gpt-oss)',
+  }),
+  host('together', {
+    reasoning: { kind: 'host-mapper', mapper: reasoningEffortOnly },
+    source: 'https://docs.together.ai/docs/reasoning-models (reasoning_effort low|medium|high)',
+  }),
+  host('fireworks', {
+    reasoning: { kind: 'host-mapper', mapper: reasoningEffortOnly },
+    source: 'https://docs.fireworks.ai/guides/reasoning (reasoning_effort low|medium|high)',
+  }),
+  host('deepinfra', {
+    reasoning: { kind: 'host-mapper', mapper: reasoningEffortOnly },
+    source: 'https://deepinfra.com/docs/advanced/openai_api (reasoning_effort low|medium|high)',
+  }),
+  host('lmstudio', {
+    reasoning: { kind: 'host-mapper', mapper: reasoningEffortOnly },
+    source: 'https://lmstudio.ai/docs/app/api/endpoints/openai (reasoning_effort)',
+  }),
+  host('deepseek', {
+    reasoning: { kind: 'host-mapper', mapper: reasoningByModelId },
+    source:
+      'https://api-docs.deepseek.com/guides/reasoning_model (reasoning is chosen by the model id: deepseek-reasoner)',
+  }),
+  host('mistral', {
+    reasoning: { kind: 'host-mapper', mapper: reasoningByModelId },
+    source: 'https://docs.mistral.ai/capabilities/reasoning/ (magistral models reason; no switch)',
+  }),
+  host('moonshot', {
+    reasoning: { kind: 'host-mapper', mapper: reasoningByModelId },
+    source: 'https://platform.moonshot.ai/docs/guide/use-kimi-k2-thinking-model (kimi-k2-thinking reasons; no switch)',
+  }),
+  host('vllm', {
+    reasoning: { kind: 'host-mapper', mapper: chatTemplateThinking },
+    source: 'https://docs.vllm.ai/en/latest/features/reasoning_outputs.html (chat_template_kwargs.enable_thinking)',
+  }),
+  host('llamacpp', {
+    reasoning: { kind: 'host-mapper', mapper: chatTemplateThinking },
+    source:
+      'https://github.com/ggml-org/llama.cpp/tree/master/tools/server#post-v1chatcompletions (chat_template_kwargs)',
+  }),
+  host('ollama', {
+    reasoning: { kind: 'host-mapper', mapper: ollamaReasoning },
+    source: 'https://docs.ollama.com/api/openai-compatibility (reasoning_effort maps onto think; "none" turns it off)',
+  }),
 ];

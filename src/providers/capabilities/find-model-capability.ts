@@ -5,7 +5,12 @@ import type { ModelCapability } from './model-capability.js';
 import { OPENAI_CAPABILITIES } from './openai-capabilities.js';
 
 /** The whole table, in lookup order. */
-export const MODEL_CAPABILITIES: readonly ModelCapability[] = [...OPENAI_CAPABILITIES, ...ANTHROPIC_CAPABILITIES, ...GEMINI_CAPABILITIES, ...COMPATIBLE_VENDOR_CAPABILITIES];
+export const MODEL_CAPABILITIES: readonly ModelCapability[] = [
+  ...OPENAI_CAPABILITIES,
+  ...ANTHROPIC_CAPABILITIES,
+  ...GEMINI_CAPABILITIES,
+  ...COMPATIBLE_VENDOR_CAPABILITIES,
+];
 
 /** `models/gemini-2.5-pro` → `gemini-2.5-pro`; `anthropic/claude-opus-4.7` stays as written. */
 function bareModelId(modelId: string): string {
@@ -19,7 +24,12 @@ export function findModelCapability(vendor: string, modelId: string): ModelCapab
 }
 
 /** OpenRouter ids name the creator: `anthropic/claude-opus-4.7` → the Anthropic row for claude-opus-4-7. */
-const OPENROUTER_CREATORS: Record<string, string> = { openai: 'openai', anthropic: 'anthropic', google: 'gemini', 'x-ai': 'xai' };
+const OPENROUTER_CREATORS: Record<string, string> = {
+  openai: 'openai',
+  anthropic: 'anthropic',
+  google: 'gemini',
+  'x-ai': 'xai',
+};
 
 /** The creator's own row for a model served through OpenRouter (its rules say what the model refuses). */
 export function findCreatorCapability(openRouterModelId: string): ModelCapability | null {
@@ -30,6 +40,7 @@ export function findCreatorCapability(openRouterModelId: string): ModelCapabilit
   // OpenRouter writes versions with dots (claude-opus-4.7, claude-3.7-sonnet); Anthropic with dashes.
   let id = openRouterModelId.slice(slash + 1).replace(/:.*$/, '');
   // It also writes some ids family last (claude-4.7-opus); Anthropic does so only before Claude 4.
-  if (vendor === 'anthropic') id = id.replace(/(\d)\.(\d)/g, '$1-$2').replace(/^claude-([4-9](?:-\d)?)-(opus|sonnet|haiku)/, 'claude-$2-$1');
+  if (vendor === 'anthropic')
+    id = id.replace(/(\d)\.(\d)/g, '$1-$2').replace(/^claude-([4-9](?:-\d)?)-(opus|sonnet|haiku)/, 'claude-$2-$1');
   return findModelCapability(vendor, id);
 }

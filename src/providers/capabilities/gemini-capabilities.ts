@@ -80,6 +80,7 @@ export const GEMINI_CAPABILITIES: readonly ModelCapability[] = [
     thinkingCountsAgainstCap: false,
     thinksByDefault: false,
     maxOutputTokens: 8_192,
-    source: 'https://ai.google.dev/gemini-api/docs/thinking#supported-models (thinking is offered on the 2.5 series and later); temperature 0–2 https://ai.google.dev/api/generate-content#generationconfig',
+    source:
+      'https://ai.google.dev/gemini-api/docs/thinking#supported-models (thinking is offered on the 2.5 series and later); temperature 0–2 https://ai.google.dev/api/generate-content#generationconfig',
   },
 ];

@@ -36,7 +36,8 @@ export const OPENAI_CAPABILITIES: readonly ModelCapability[] = [
     thinkingCountsAgainstCap: false,
     thinksByDefault: false,
     maxOutputTokens: 16_384,
-    source: 'https://platform.openai.com/docs/models/gpt-5-chat-latest (a non-reasoning model: no reasoning_effort); temperature not documented, so not sent',
+    source:
+      'https://platform.openai.com/docs/models/gpt-5-chat-latest (a non-reasoning model: no reasoning_effort); temperature not documented, so not sent',
   },
   {
     id: 'openai/gpt-5.2+',

@@ -7,7 +7,10 @@ import { MODEL_CAPABILITIES } from './find-model-capability.js';
 
 /** What Candor would send for `spec` under `overrides` (the capability plan, no request made). */
 function planFor(spec: string, overrides: Partial<GenerateRequest> = {}) {
-  const model = createProviderModel(spec, { env: {}, ...(spec.startsWith('openai-compatible:') ? { baseURL: 'http://127.0.0.1:1/v1' } : {}) });
+  const model = createProviderModel(spec, {
+    env: {},
+    ...(spec.startsWith('openai-compatible:') ? { baseURL: 'http://127.0.0.1:1/v1' } : {}),
+  });
   return model.describeRequest!(generateRequest(overrides));
 }
 
@@ -49,8 +52,12 @@ describe('the model capability table', () => {
   });
 
   it('says so once when a model cannot stop reasoning', () => {
-    expect(planFor('openai:gpt-5', { reasoning: 'off' }).notes).toContain('openai:gpt-5 cannot stop reasoning; sent reasoning_effort "minimal", its lowest setting');
-    expect(planFor('openai:gpt-5.1', { reasoning: 'off' }).notes.filter((note) => note.includes('cannot stop'))).toEqual([]);
+    expect(planFor('openai:gpt-5', { reasoning: 'off' }).notes).toContain(
+      'openai:gpt-5 cannot stop reasoning; sent reasoning_effort "minimal", its lowest setting',
+    );
+    expect(
+      planFor('openai:gpt-5.1', { reasoning: 'off' }).notes.filter((note) => note.includes('cannot stop')),
+    ).toEqual([]);
   });
 
   it('never sends a temperature to a model that refuses one (issue #12 item 5)', () => {
@@ -73,7 +80,9 @@ describe('the model capability table', () => {
     expect(claude.reasoningFields).toEqual({ thinking: { type: 'enabled', budget_tokens: 24_576 } });
     expect(claude.maxTokens).toBe(4096 + 24_576);
     const gemini = planFor('gemini:gemini-2.5-flash', { reasoning: 'high', maxTokens: 4096 });
-    expect(gemini.maxTokens! - (gemini.reasoningFields['thinkingConfig'] as { thinkingBudget: number }).thinkingBudget).toBe(4096);
+    expect(
+      gemini.maxTokens! - (gemini.reasoningFields['thinkingConfig'] as { thinkingBudget: number }).thinkingBudget,
+    ).toBe(4096);
     // Where the model's output limit is reached, the budget is lowered instead: budget + answer fit.
     const tight = planFor('anthropic:claude-sonnet-4-5', { reasoning: 'high', maxTokens: 30_000 });
     expect(tight.maxTokens).toBe(32_000);
@@ -84,7 +93,9 @@ describe('the model capability table', () => {
   it('a model the table does not know gets no optional parameter, and a note', () => {
     const plan = planFor('openai:gpt-9-ultra', { temperature: 0.5, reasoning: 'high' });
     expect(plan).toMatchObject({ capability: null, temperature: null, reasoningFields: {}, maxTokens: 2048 });
-    expect(plan.notes[0]).toMatch(/not in Candor's model capability table.*temperature and reasoning "high" left out.*--extra-body/);
+    expect(plan.notes[0]).toMatch(
+      /not in Candor's model capability table.*temperature and reasoning "high" left out.*--extra-body/,
+    );
   });
 
   it('refuses reasoning settings a host cannot express, pointing at options that exist', () => {

@@ -36,21 +36,38 @@ export function planRequest(input: PlanRequestInput): RequestPlan {
   if (!row) return conservativePlan(input, name, answerCap);
 
   const creator = row.reasoning.kind === 'openrouter' ? findCreatorCapability(input.modelId) : null;
-  const reasoning = planReasoning(request.reasoning, { provider: input.provider, modelId: input.modelId, row, onRefused }, creator);
+  const reasoning = planReasoning(
+    request.reasoning,
+    { provider: input.provider, modelId: input.modelId, row, onRefused },
+    creator,
+  );
   const notes = [...reasoning.notes];
   const temperature = planTemperature(request.temperature, row, creator, reasoning, onRefused, name, notes);
   const { maxTokens, fields } = planCap(answerCap, row, reasoning, request, notes, input.provider);
   if (row.reasoning.kind === 'openrouter') {
     const kept = keptFirstPartyUpstreams(input.modelId, request.providerOptions?.openrouter);
     if (kept.length > 0) {
-      notes.push(`upstreams ${kept.join(', ')} are the creator's own, so the default ignore list keeps them (else no upstream could serve ${input.modelId}); each answer records its upstream. To exclude them: --or-ignore ${kept.join(',')}`);
+      notes.push(
+        `upstreams ${kept.join(', ')} are the creator's own, so the default ignore list keeps them (else no upstream could serve ${input.modelId}); each answer records its upstream. To exclude them: --or-ignore ${kept.join(',')}`,
+      );
     }
   }
-  return { capability: row.id, maxTokens, tokenField: row.tokenField, temperature, reasoningFields: fields, thinking: reasoning.thinking, notes };
+  return {
+    capability: row.id,
+    maxTokens,
+    tokenField: row.tokenField,
+    temperature,
+    reasoningFields: fields,
+    thinking: reasoning.thinking,
+    notes,
+  };
 }
 
 function conservativePlan(input: PlanRequestInput, name: string, answerCap: number | null): RequestPlan {
-  const left = [input.request.temperature !== null ? 'temperature' : null, input.request.reasoning !== null ? `reasoning "${input.request.reasoning}"` : null].filter(Boolean);
+  const left = [
+    input.request.temperature !== null ? 'temperature' : null,
+    input.request.reasoning !== null ? `reasoning "${input.request.reasoning}"` : null,
+  ].filter(Boolean);
   return {
     capability: null,
     maxTokens: answerCap,
@@ -74,15 +91,26 @@ function planTemperature(
   notes: string[],
 ): number | null {
   if (temperature === null) return null;
-  const refusedBy = (target: ModelCapability) => target.temperature === 'no' || (target.temperature === 'without-reasoning' && reasoning.thinking);
+  const refusedBy = (target: ModelCapability) =>
+    target.temperature === 'no' || (target.temperature === 'without-reasoning' && reasoning.thinking);
   if (creator && refusedBy(creator)) {
     // OpenRouter ignores parameters the model does not take (documented), so say it instead of sending it.
-    notes.push(`temperature not sent: ${name} does not take one${creator.temperature === 'without-reasoning' ? ' while reasoning' : ''} (OpenRouter would ignore it)`);
+    notes.push(
+      `temperature not sent: ${name} does not take one${creator.temperature === 'without-reasoning' ? ' while reasoning' : ''} (OpenRouter would ignore it)`,
+    );
     return null;
   }
   if (!refusedBy(row)) return temperature;
-  const hint = row.temperature === 'no' ? 'this model takes no temperature; leave --temperature unset' : 'this model takes a temperature only with reasoning off; add --reasoning off or leave --temperature unset';
-  if (onRefused === 'error') throw new UnsupportedSettingError(name, `temperature ${temperature}${row.temperature === 'without-reasoning' ? ' while reasoning' : ''}`, hint);
+  const hint =
+    row.temperature === 'no'
+      ? 'this model takes no temperature; leave --temperature unset'
+      : 'this model takes a temperature only with reasoning off; add --reasoning off or leave --temperature unset';
+  if (onRefused === 'error')
+    throw new UnsupportedSettingError(
+      name,
+      `temperature ${temperature}${row.temperature === 'without-reasoning' ? ' while reasoning' : ''}`,
+      hint,
+    );
   notes.push(`temperature not sent: ${hint.split(';')[0]}`);
   return null;
 }
@@ -96,32 +124,46 @@ function planCap(
   provider: string,
 ): { maxTokens: number | null; fields: Record<string, unknown> } {
   const fields = reasoning.fields;
-  if (answerCap === null || !reasoning.thinking || !row.thinkingCountsAgainstCap) return { maxTokens: answerCap, fields };
+  if (answerCap === null || !reasoning.thinking || !row.thinkingCountsAgainstCap)
+    return { maxTokens: answerCap, fields };
   const ceiling = row.maxOutputTokens ?? Number.POSITIVE_INFINITY;
   if (row.reasoning.kind === 'openrouter') {
     const level = request.reasoning === null || request.reasoning === 'off' ? 'minimal' : request.reasoning;
     const ratio = OPENROUTER_EFFORT_RATIO[level];
     const cap = Math.min(Math.ceil(answerCap / (1 - ratio) - 1e-9), answerCap + OPENROUTER_MAX_DERIVED_BUDGET);
-    notes.push(`max_tokens raised from ${answerCap} to ${cap}: OpenRouter gives ${Math.round(ratio * 100)}% of max_tokens to thinking on budget-based models, so the answer keeps ${answerCap}`);
+    notes.push(
+      `max_tokens raised from ${answerCap} to ${cap}: OpenRouter gives ${Math.round(ratio * 100)}% of max_tokens to thinking on budget-based models, so the answer keeps ${answerCap}`,
+    );
     return { maxTokens: cap, fields };
   }
   if (reasoning.budget !== null) {
-    const floor = row.reasoning.kind === 'anthropic-budget' ? ANTHROPIC_MIN_BUDGET : row.reasoning.kind === 'gemini-budget' ? row.reasoning.min : 0;
+    const floor =
+      row.reasoning.kind === 'anthropic-budget'
+        ? ANTHROPIC_MIN_BUDGET
+        : row.reasoning.kind === 'gemini-budget'
+          ? row.reasoning.min
+          : 0;
     let budget = reasoning.budget;
     let cap = answerCap + budget;
     if (cap > ceiling) {
       cap = ceiling;
       budget = Math.max(floor, cap - answerCap);
       if (budget >= cap) budget = cap - 1;
-      notes.push(`thinking budget lowered to ${budget} so that budget plus answer fit ${provider}'s output limit of ${ceiling}`);
+      notes.push(
+        `thinking budget lowered to ${budget} so that budget plus answer fit ${provider}'s output limit of ${ceiling}`,
+      );
     }
-    notes.push(`${row.tokenField} raised from ${answerCap} to ${cap} so the answer keeps ${cap - budget} tokens beside a ${budget}-token thinking budget`);
+    notes.push(
+      `${row.tokenField} raised from ${answerCap} to ${cap} so the answer keeps ${cap - budget} tokens beside a ${budget}-token thinking budget`,
+    );
     return { maxTokens: cap, fields: withBudget(fields, budget) };
   }
   if (reasoning.allowance === 0) return { maxTokens: answerCap, fields };
   const cap = Math.min(answerCap + reasoning.allowance, ceiling);
   if (cap === answerCap) return { maxTokens: answerCap, fields };
-  notes.push(`${row.tokenField} raised from ${answerCap} to ${cap}: thinking counts against it, so the answer keeps room for ${answerCap} tokens`);
+  notes.push(
+    `${row.tokenField} raised from ${answerCap} to ${cap}: thinking counts against it, so the answer keeps room for ${answerCap} tokens`,
+  );
   return { maxTokens: cap, fields };
 }
 
@@ -130,6 +172,7 @@ function withBudget(fields: Record<string, unknown>, budget: number): Record<str
   const thinking = fields['thinking'] as Record<string, unknown> | undefined;
   if (thinking && 'budget_tokens' in thinking) return { ...fields, thinking: { ...thinking, budget_tokens: budget } };
   const config = fields['thinkingConfig'] as Record<string, unknown> | undefined;
-  if (config && 'thinkingBudget' in config && (config['thinkingBudget'] as number) > 0) return { ...fields, thinkingConfig: { ...config, thinkingBudget: budget } };
+  if (config && 'thinkingBudget' in config && (config['thinkingBudget'] as number) > 0)
+    return { ...fields, thinkingConfig: { ...config, thinkingBudget: budget } };
   return fields;
 }

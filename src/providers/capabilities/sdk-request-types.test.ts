@@ -27,7 +27,13 @@ const EXAMPLES: Record<string, string[]> = {
   'anthropic/opus-5': ['claude-opus-5'],
   'anthropic/opus-4.7+': ['claude-opus-4-7', 'claude-opus-4-8'],
   'anthropic/4.6': ['claude-opus-4-6', 'claude-sonnet-4-6'],
-  'anthropic/extended-thinking': ['claude-3-7-sonnet-20250219', 'claude-sonnet-4-5', 'claude-opus-4-1-20250805', 'claude-haiku-4-5', 'claude-sonnet-4-0'],
+  'anthropic/extended-thinking': [
+    'claude-3-7-sonnet-20250219',
+    'claude-sonnet-4-5',
+    'claude-opus-4-1-20250805',
+    'claude-haiku-4-5',
+    'claude-sonnet-4-0',
+  ],
   'anthropic/claude-3': ['claude-3-5-haiku-latest', 'claude-3-opus-20240229'],
   'gemini/3-pro': ['gemini-3-pro-preview', 'gemini-3.1-pro-preview'],
   'gemini/3-flash': ['gemini-3-flash-preview'],
@@ -48,14 +54,27 @@ type Vendor = 'openai' | 'anthropic' | 'gemini' | 'xai' | 'openrouter';
 function builtBodies(): Array<{ vendor: Vendor; label: string; body: Record<string, unknown> }> {
   const bodies: Array<{ vendor: Vendor; label: string; body: Record<string, unknown> }> = [];
   const settings: ReasoningSetting[] = [null, ...REASONING_SETTINGS];
-  const compatible = COMPATIBLE_VENDOR_CAPABILITIES.filter((row) => row.vendors[0] === 'xai' || row.vendors[0] === 'openrouter');
-  for (const [vendor, rows] of [['openai', OPENAI_CAPABILITIES], ['anthropic', ANTHROPIC_CAPABILITIES], ['gemini', GEMINI_CAPABILITIES], ['xai', compatible.filter((row) => row.vendors[0] === 'xai')], ['openrouter', compatible.filter((row) => row.vendors[0] === 'openrouter')]] as const) {
+  const compatible = COMPATIBLE_VENDOR_CAPABILITIES.filter(
+    (row) => row.vendors[0] === 'xai' || row.vendors[0] === 'openrouter',
+  );
+  for (const [vendor, rows] of [
+    ['openai', OPENAI_CAPABILITIES],
+    ['anthropic', ANTHROPIC_CAPABILITIES],
+    ['gemini', GEMINI_CAPABILITIES],
+    ['xai', compatible.filter((row) => row.vendors[0] === 'xai')],
+    ['openrouter', compatible.filter((row) => row.vendors[0] === 'openrouter')],
+  ] as const) {
     for (const row of rows) {
       for (const modelId of EXAMPLES[row.id] ?? []) {
         const model = createProviderModel(`${vendor}:${modelId}`, { env: {} });
         for (const reasoning of settings) {
           for (const temperature of [null, 0.5]) {
-            const request: GenerateRequest = generateRequest({ reasoning, temperature, systemPrompt: 'Be direct.', onRefusedSetting: 'drop' });
+            const request: GenerateRequest = generateRequest({
+              reasoning,
+              temperature,
+              systemPrompt: 'Be direct.',
+              onRefusedSetting: 'drop',
+            });
             const plan = model.describeRequest!(request);
             const body =
               vendor === 'openai' || vendor === 'xai' || vendor === 'openrouter'
@@ -63,7 +82,11 @@ function builtBodies(): Array<{ vendor: Vendor; label: string; body: Record<stri
                 : vendor === 'anthropic'
                   ? buildAnthropicRequestBody(modelId, request, plan)
                   : buildGeminiRequestBody(request, plan);
-            bodies.push({ vendor, label: `${vendor}:${modelId} reasoning=${reasoning} temperature=${temperature}`, body });
+            bodies.push({
+              vendor,
+              label: `${vendor}:${modelId} reasoning=${reasoning} temperature=${temperature}`,
+              body,
+            });
           }
         }
       }
@@ -121,27 +144,57 @@ function typeCheck(source: string, name: string): string[] {
     moduleResolution: ts.ModuleResolutionKind.NodeNext,
     types: [],
   });
-  return ts.getPreEmitDiagnostics(program).map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+  return ts
+    .getPreEmitDiagnostics(program)
+    .map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
 }
 
 describe('built requests type-check against the official SDK request types', () => {
   it('every capability row of OpenAI, Anthropic and Gemini has an example model', () => {
-    const xaiAndOpenRouter = COMPATIBLE_VENDOR_CAPABILITIES.filter((row) => row.vendors[0] === 'xai' || row.vendors[0] === 'openrouter');
-    for (const row of [...OPENAI_CAPABILITIES, ...ANTHROPIC_CAPABILITIES, ...GEMINI_CAPABILITIES, ...xaiAndOpenRouter]) expect(EXAMPLES[row.id], row.id).toBeDefined();
+    const xaiAndOpenRouter = COMPATIBLE_VENDOR_CAPABILITIES.filter(
+      (row) => row.vendors[0] === 'xai' || row.vendors[0] === 'openrouter',
+    );
+    for (const row of [...OPENAI_CAPABILITIES, ...ANTHROPIC_CAPABILITIES, ...GEMINI_CAPABILITIES, ...xaiAndOpenRouter])
+      expect(EXAMPLES[row.id], row.id).toBeDefined();
   });
 
-  it('every body for every row × --reasoning × --temperature is a valid openai / @anthropic-ai/sdk / @google/genai request', { timeout: 120_000 }, () => {
-    const bodies = builtBodies();
-    expect(bodies.length).toBeGreaterThan(300);
-    expect(typeCheck(typedSource(bodies), 'bodies')).toEqual([]);
-  });
+  it(
+    'every body for every row × --reasoning × --temperature is a valid openai / @anthropic-ai/sdk / @google/genai request',
+    { timeout: 120_000 },
+    () => {
+      const bodies = builtBodies();
+      expect(bodies.length).toBeGreaterThan(300);
+      expect(typeCheck(typedSource(bodies), 'bodies')).toEqual([]);
+    },
+  );
 
   it('the check can fail: bodies the vendors refuse do not type-check', { timeout: 120_000 }, () => {
     const wrong = [
-      { vendor: 'openai' as const, label: 'unknown effort', body: { model: 'o3', messages: [{ role: 'user', content: 'x' }], reasoning_effort: 'extreme' } },
-      { vendor: 'anthropic' as const, label: 'no max_tokens', body: { model: 'claude-opus-4-7', messages: [{ role: 'user', content: 'x' }] } },
-      { vendor: 'anthropic' as const, label: 'effort in thinking', body: { model: 'claude-opus-4-7', max_tokens: 10, messages: [{ role: 'user', content: 'x' }], thinking: { type: 'adaptive', effort: 'high' } } },
-      { vendor: 'gemini' as const, label: 'budget at top level', body: { contents: [], generationConfig: { thinkingBudget: 0 } } },
+      {
+        vendor: 'openai' as const,
+        label: 'unknown effort',
+        body: { model: 'o3', messages: [{ role: 'user', content: 'x' }], reasoning_effort: 'extreme' },
+      },
+      {
+        vendor: 'anthropic' as const,
+        label: 'no max_tokens',
+        body: { model: 'claude-opus-4-7', messages: [{ role: 'user', content: 'x' }] },
+      },
+      {
+        vendor: 'anthropic' as const,
+        label: 'effort in thinking',
+        body: {
+          model: 'claude-opus-4-7',
+          max_tokens: 10,
+          messages: [{ role: 'user', content: 'x' }],
+          thinking: { type: 'adaptive', effort: 'high' },
+        },
+      },
+      {
+        vendor: 'gemini' as const,
+        label: 'budget at top level',
+        body: { contents: [], generationConfig: { thinkingBudget: 0 } },
+      },
     ];
     expect(typeCheck(typedSource(wrong), 'wrong')).toHaveLength(4);
   });

@@ -1,6 +1,11 @@
 import { planRequest } from '../capabilities/plan-request.js';
 import { httpProviderModel, type HttpProviderSettings } from '../shared/http-provider.js';
-import { type ClassifiedOutcome, EMPTY_USAGE, type GenerateRequest, type ProviderModel } from '../spec/provider-model.js';
+import {
+  type ClassifiedOutcome,
+  EMPTY_USAGE,
+  type GenerateRequest,
+  type ProviderModel,
+} from '../spec/provider-model.js';
 import type { RequestPlan } from '../capabilities/request-plan.js';
 import type { FinishReason, UnifiedFinishReason, Usage } from '../../core/index.js';
 import { classifyAnswer, mapFinishReason } from '../shared/classify-answer.js';
@@ -23,7 +28,8 @@ export function createGeminiProvider(settings: GeminiProviderSettings = {}): (mo
     httpProviderModel(settings, modelId, {
       provider: name,
       apiKeyEnv: settings.apiKeyEnv ?? 'GEMINI_API_KEY',
-      describeRequest: (request) => planRequest({ provider: name, vendor: 'gemini', modelId, request, defaultTokenField: 'maxOutputTokens' }),
+      describeRequest: (request) =>
+        planRequest({ provider: name, vendor: 'gemini', modelId, request, defaultTokenField: 'maxOutputTokens' }),
       url: `${baseURL}/models/${encodeURIComponent(modelId.replace(/^models\//, ''))}:generateContent`,
       authHeaders: (apiKey) => ({ 'x-goog-api-key': apiKey ?? '' }),
       body: (request, plan) => buildGeminiRequestBody(request, plan),
@@ -39,9 +45,11 @@ export function buildGeminiRequestBody(request: GenerateRequest, plan: RequestPl
   const generationConfig: Record<string, unknown> = {};
   if (plan.maxTokens !== null) generationConfig['maxOutputTokens'] = plan.maxTokens;
   if (plan.temperature !== null) generationConfig['temperature'] = plan.temperature;
-  if (plan.reasoningFields['thinkingConfig'] !== undefined) generationConfig['thinkingConfig'] = plan.reasoningFields['thinkingConfig'];
+  if (plan.reasoningFields['thinkingConfig'] !== undefined)
+    generationConfig['thinkingConfig'] = plan.reasoningFields['thinkingConfig'];
   const body: Record<string, unknown> = { contents: [{ role: 'user', parts: [{ text: request.prompt }] }] };
-  if (request.systemPrompt !== null && request.systemPrompt !== '') body['systemInstruction'] = { parts: [{ text: request.systemPrompt }] };
+  if (request.systemPrompt !== null && request.systemPrompt !== '')
+    body['systemInstruction'] = { parts: [{ text: request.systemPrompt }] };
   if (Object.keys(generationConfig).length > 0) body['generationConfig'] = generationConfig;
   Object.assign(body, request.providerOptions?.extraBody);
   return body;
@@ -68,9 +76,19 @@ export function classifyGeminiResponse(input: { httpStatus: number | null; body:
   if (blockReason !== null && (!Array.isArray(candidates) || candidates.length === 0)) {
     // OTHER gives no reason: a deterministic provider error, as finishReason OTHER is (one value, one status).
     if (!FILTER_BLOCK_REASONS.has(blockReason)) {
-      return { ...base, status: 'provider_error', finishReason: { unified: 'error', raw: blockReason }, statusDetail: `prompt blocked: ${blockReason} (no reason given)` };
+      return {
+        ...base,
+        status: 'provider_error',
+        finishReason: { unified: 'error', raw: blockReason },
+        statusDetail: `prompt blocked: ${blockReason} (no reason given)`,
+      };
     }
-    return { ...base, status: 'moderation', finishReason: { unified: 'content-filter', raw: blockReason }, statusDetail: `prompt blocked: ${blockReason}` };
+    return {
+      ...base,
+      status: 'moderation',
+      finishReason: { unified: 'content-filter', raw: blockReason },
+      statusDetail: `prompt blocked: ${blockReason}`,
+    };
   }
   if (candidates === undefined && (feedback !== null || isObject(body['usageMetadata']))) {
     return { ...base, status: 'missing_content', statusDetail: 'no candidates' };

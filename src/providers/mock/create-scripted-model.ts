@@ -1,6 +1,13 @@
 import type { ResponseStatus, UnifiedFinishReason } from '../../core/index.js';
 import { abortableSleep } from '../retry/abortable-sleep.js';
-import { EMPTY_USAGE, type GenerateOptions, type GenerateRequest, type GenerateResult, PROVIDER_SPEC_VERSION, type ProviderModel } from '../spec/provider-model.js';
+import {
+  EMPTY_USAGE,
+  type GenerateOptions,
+  type GenerateRequest,
+  type GenerateResult,
+  PROVIDER_SPEC_VERSION,
+  type ProviderModel,
+} from '../spec/provider-model.js';
 
 /** One scripted reply: fields of the result to return (the rest get plausible defaults), and an optional delay. */
 export type ScriptStep =
@@ -60,9 +67,19 @@ export function createScriptedModel(script: ModelScript, options: ScriptedModelO
   };
 }
 
-function completeResult(request: GenerateRequest, fields: Partial<GenerateResult>, started: number, received: number): GenerateResult {
+function completeResult(
+  request: GenerateRequest,
+  fields: Partial<GenerateResult>,
+  started: number,
+  received: number,
+): GenerateResult {
   const status = fields.status ?? 'success';
-  const finalText = fields.finalText !== undefined ? fields.finalText : status === 'success' ? `Scripted answer to: ${request.prompt}` : null;
+  const finalText =
+    fields.finalText !== undefined
+      ? fields.finalText
+      : status === 'success'
+        ? `Scripted answer to: ${request.prompt}`
+        : null;
   const result: GenerateResult = {
     status,
     finishReason: { unified: FINISH_FOR_STATUS[status], raw: null },
@@ -82,6 +99,7 @@ function completeResult(request: GenerateRequest, fields: Partial<GenerateResult
     retryAfterMs: null,
     ...fields,
   };
-  if (fields.rawBody === undefined) result.rawBody = JSON.stringify({ scripted: true, status: result.status, text: result.finalText });
+  if (fields.rawBody === undefined)
+    result.rawBody = JSON.stringify({ scripted: true, status: result.status, text: result.finalText });
   return result;
 }

@@ -24,7 +24,15 @@ describe('OpenRouter upstream names (issue #12 item 6)', () => {
   });
 
   it('display names copied from upstream_route exclude the right slug', () => {
-    expect(buildOpenRouterRouting({ ignore: ['Moonshot AI', 'Z.AI'] }).ignore).toEqual(['azure', 'amazon-bedrock', 'google-vertex', 'google-ai-studio', 'novita', 'moonshotai', 'z-ai']);
+    expect(buildOpenRouterRouting({ ignore: ['Moonshot AI', 'Z.AI'] }).ignore).toEqual([
+      'azure',
+      'amazon-bedrock',
+      'google-vertex',
+      'google-ai-studio',
+      'novita',
+      'moonshotai',
+      'z-ai',
+    ]);
   });
 });
 
@@ -32,11 +40,24 @@ describe("OpenRouter routing of a creator's own upstreams (issue #12 item 3)", (
   it('Google models keep Google Vertex and Google AI Studio, and the run says so', () => {
     expect(buildOpenRouterRouting({}, 'google/gemini-2.5-pro').ignore).toEqual(['azure', 'amazon-bedrock', 'novita']);
     const model = createProviderModel('openrouter:google/gemini-2.5-pro', { env: {} });
-    expect(model.describeRequest!(generateRequest()).notes.join(' ')).toMatch(/google-vertex, google-ai-studio are the creator's own/);
+    expect(model.describeRequest!(generateRequest()).notes.join(' ')).toMatch(
+      /google-vertex, google-ai-studio are the creator's own/,
+    );
   });
 
   it('other models keep the whole default list; an explicit --or-ignore still excludes first-party upstreams', () => {
-    expect(buildOpenRouterRouting({}, 'deepseek/deepseek-r1').ignore).toEqual(['azure', 'amazon-bedrock', 'google-vertex', 'google-ai-studio', 'novita']);
-    expect(buildOpenRouterRouting({ ignore: ['Google'] }, 'google/gemini-2.5-pro').ignore).toEqual(['azure', 'amazon-bedrock', 'google-vertex', 'novita']);
+    expect(buildOpenRouterRouting({}, 'deepseek/deepseek-r1').ignore).toEqual([
+      'azure',
+      'amazon-bedrock',
+      'google-vertex',
+      'google-ai-studio',
+      'novita',
+    ]);
+    expect(buildOpenRouterRouting({ ignore: ['Google'] }, 'google/gemini-2.5-pro').ignore).toEqual([
+      'azure',
+      'amazon-bedrock',
+      'google-vertex',
+      'novita',
+    ]);
   });
 });

@@ -17,7 +17,9 @@ interface Row {
 }
 
 function* readRows(): Generator<{ file: string; row: Row }> {
-  for (const file of readdirSync(dataRoot).filter((name) => name.endsWith('.jsonl.gz')).sort()) {
+  for (const file of readdirSync(dataRoot)
+    .filter((name) => name.endsWith('.jsonl.gz'))
+    .sort()) {
     const text = gunzipSync(readFileSync(join(dataRoot, file))).toString('utf8');
     for (const line of text.split('\n')) if (line.trim() !== '') yield { file, row: JSON.parse(line) as Row };
   }

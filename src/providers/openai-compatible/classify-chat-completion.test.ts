@@ -41,8 +41,22 @@ describe('classifyChatCompletion: success', () => {
   });
 
   it('keeps message.reasoning_content apart (DeepSeek / vLLM)', () => {
-    const body = { choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: 'Answer', reasoning_content: 'Thinking' } }], usage: null };
-    expect(ok(body)).toMatchObject({ status: 'success', finalText: 'Answer', reasoningText: 'Thinking', upstreamRoute: null });
+    const body = {
+      choices: [
+        {
+          index: 0,
+          finish_reason: 'stop',
+          message: { role: 'assistant', content: 'Answer', reasoning_content: 'Thinking' },
+        },
+      ],
+      usage: null,
+    };
+    expect(ok(body)).toMatchObject({
+      status: 'success',
+      finalText: 'Answer',
+      reasoningText: 'Thinking',
+      upstreamRoute: null,
+    });
   });
 
   it('moves a leading <think> block to reasoningText', () => {
@@ -62,18 +76,36 @@ describe('classifyChatCompletion: success', () => {
 
   it('joins content-part arrays and separates reasoning parts', () => {
     const body = {
-      choices: [{ finish_reason: 'stop', message: { content: [{ type: 'reasoning', text: 'R' }, { type: 'text', text: 'A' }, { type: 'text', text: 'B' }] } }],
+      choices: [
+        {
+          finish_reason: 'stop',
+          message: {
+            content: [
+              { type: 'reasoning', text: 'R' },
+              { type: 'text', text: 'A' },
+              { type: 'text', text: 'B' },
+            ],
+          },
+        },
+      ],
     };
     expect(ok(body)).toMatchObject({ status: 'success', finalText: 'AB', reasoningText: 'R' });
   });
 
   it('accepts content with no finish reason, noting it', () => {
     const outcome = ok(openRouterCompletion({ finishReason: null, nativeFinishReason: null }));
-    expect(outcome).toMatchObject({ status: 'success', finishReason: { unified: 'unknown', raw: null }, statusDetail: 'no finish reason reported' });
+    expect(outcome).toMatchObject({
+      status: 'success',
+      finishReason: { unified: 'unknown', raw: null },
+      statusDetail: 'no finish reason reported',
+    });
   });
 
   it('uses the native finish reason when the normalised one is absent', () => {
-    expect(ok(openRouterCompletion({ finishReason: null, nativeFinishReason: 'STOP' })).finishReason).toEqual({ unified: 'stop', raw: 'STOP' });
+    expect(ok(openRouterCompletion({ finishReason: null, nativeFinishReason: 'STOP' })).finishReason).toEqual({
+      unified: 'stop',
+      raw: 'STOP',
+    });
   });
 });
 
@@ -87,11 +119,15 @@ describe('classifyChatCompletion: truncation and moderation', () => {
   });
 
   it('native MAX_TOKENS is truncation even when the normalised reason says stop', () => {
-    expect(ok(openRouterCompletion({ finishReason: 'stop', nativeFinishReason: 'MAX_TOKENS' })).status).toBe('truncation');
+    expect(ok(openRouterCompletion({ finishReason: 'stop', nativeFinishReason: 'MAX_TOKENS' })).status).toBe(
+      'truncation',
+    );
   });
 
   it('truncation wins over a content filter', () => {
-    expect(ok(openRouterCompletion({ finishReason: 'length', nativeFinishReason: 'SAFETY' })).status).toBe('truncation');
+    expect(ok(openRouterCompletion({ finishReason: 'length', nativeFinishReason: 'SAFETY' })).status).toBe(
+      'truncation',
+    );
     const choiceErrorAndLength = structuredClone(alibabaChoiceError) as { choices: Array<Record<string, unknown>> };
     choiceErrorAndLength.choices[0]!['finish_reason'] = 'length';
     expect(ok(choiceErrorAndLength).status).toBe('truncation');
@@ -106,7 +142,9 @@ describe('classifyChatCompletion: truncation and moderation', () => {
   );
 
   it('a filtering native_finish_reason under a plain stop is moderation', () => {
-    expect(ok(openRouterCompletion({ finishReason: 'stop', nativeFinishReason: 'PROHIBITED_CONTENT' })).status).toBe('moderation');
+    expect(ok(openRouterCompletion({ finishReason: 'stop', nativeFinishReason: 'PROHIBITED_CONTENT' })).status).toBe(
+      'moderation',
+    );
   });
 
   it('OpenAI "flagged" upstream error is moderation', () => {
@@ -121,7 +159,11 @@ describe('classifyChatCompletion: truncation and moderation', () => {
   });
 
   it('a filter error inside a 200 body at choice level is moderation, keeping the partial text', () => {
-    expect(ok(alibabaChoiceError, 200)).toMatchObject({ status: 'moderation', upstreamRoute: 'Alibaba', finalText: '### Critical Analysis of Forced Labor' });
+    expect(ok(alibabaChoiceError, 200)).toMatchObject({
+      status: 'moderation',
+      upstreamRoute: 'Alibaba',
+      finalText: '### Critical Analysis of Forced Labor',
+    });
   });
 
   it('an HTTP 400 Azure content_filter error is moderation', () => {
@@ -129,7 +171,13 @@ describe('classifyChatCompletion: truncation and moderation', () => {
   });
 
   it('an HTTP 403 OpenRouter moderation error is moderation', () => {
-    const body = { error: { code: 403, message: 'openai/gpt-4o requires moderation on OpenRouter. Your input was flagged for "violence".', metadata: { reasons: ['violence'], flagged_input: '…', provider_name: 'OpenAI' } } };
+    const body = {
+      error: {
+        code: 403,
+        message: 'openai/gpt-4o requires moderation on OpenRouter. Your input was flagged for "violence".',
+        metadata: { reasons: ['violence'], flagged_input: '…', provider_name: 'OpenAI' },
+      },
+    };
     expect(ok(body, 403).status).toBe('moderation');
   });
 
@@ -149,11 +197,17 @@ describe('classifyChatCompletion: truncation and moderation', () => {
 
 describe('classifyChatCompletion: errors, empty, missing, unknown', () => {
   it('insufficient credits is a provider error with code and message', () => {
-    expect(ok(insufficientCredits, 402)).toMatchObject({ status: 'provider_error', statusDetail: expect.stringMatching(/^402: Insufficient credits/) });
+    expect(ok(insufficientCredits, 402)).toMatchObject({
+      status: 'provider_error',
+      statusDetail: expect.stringMatching(/^402: Insufficient credits/),
+    });
   });
 
   it('a rate limit is a provider error; echoed header names do not count as filter words', () => {
-    expect(ok(rateLimited, 429)).toMatchObject({ status: 'provider_error', statusDetail: expect.stringContaining('429') });
+    expect(ok(rateLimited, 429)).toMatchObject({
+      status: 'provider_error',
+      statusDetail: expect.stringContaining('429'),
+    });
   });
 
   it('an error string inside a 200 body is a provider error', () => {
@@ -164,7 +218,10 @@ describe('classifyChatCompletion: errors, empty, missing, unknown', () => {
   });
 
   it('a vLLM {object:"error"} body is a provider error', () => {
-    expect(ok(vllmBadRequest, 400)).toMatchObject({ status: 'provider_error', statusDetail: expect.stringContaining('maximum context length') });
+    expect(ok(vllmBadRequest, 400)).toMatchObject({
+      status: 'provider_error',
+      statusDetail: expect.stringContaining('maximum context length'),
+    });
   });
 
   it('an HTTP 500 with an unrecognised JSON body is a provider error', () => {
@@ -172,7 +229,10 @@ describe('classifyChatCompletion: errors, empty, missing, unknown', () => {
   });
 
   it('malformed JSON and an empty body are provider errors', () => {
-    expect(ok('<html>502 Bad Gateway', 200)).toMatchObject({ status: 'provider_error', statusDetail: expect.stringContaining('malformed JSON') });
+    expect(ok('<html>502 Bad Gateway', 200)).toMatchObject({
+      status: 'provider_error',
+      statusDetail: expect.stringContaining('malformed JSON'),
+    });
     expect(ok('', 200).status).toBe('provider_error');
     expect(ok(null, 502).status).toBe('provider_error');
   });
@@ -182,7 +242,10 @@ describe('classifyChatCompletion: errors, empty, missing, unknown', () => {
   });
 
   it('whitespace content with normal usage is empty', () => {
-    expect(ok(openRouterCompletion({ content: '  \n', completionTokens: 40 }))).toMatchObject({ status: 'empty', statusDetail: 'empty answer' });
+    expect(ok(openRouterCompletion({ content: '  \n', completionTokens: 40 }))).toMatchObject({
+      status: 'empty',
+      statusDetail: 'empty answer',
+    });
   });
 
   it('an unterminated think block is empty, with the reasoning kept', () => {
@@ -192,12 +255,19 @@ describe('classifyChatCompletion: errors, empty, missing, unknown', () => {
   });
 
   it('reasoning but no answer is empty', () => {
-    expect(ok(openRouterCompletion({ content: null, reasoning: 'long thoughts', completionTokens: 2 })).status).toBe('empty');
+    expect(ok(openRouterCompletion({ content: null, reasoning: 'long thoughts', completionTokens: 2 })).status).toBe(
+      'empty',
+    );
   });
 
   it('a choice with no message or content is missing_content', () => {
     expect(ok({ choices: [{ index: 0, finish_reason: 'stop' }] }).status).toBe('missing_content');
-    expect(ok({ choices: [{ finish_reason: 'stop', message: { role: 'assistant', content: null } }], usage: { completion_tokens: 30 } }).status).toBe('missing_content');
+    expect(
+      ok({
+        choices: [{ finish_reason: 'stop', message: { role: 'assistant', content: null } }],
+        usage: { completion_tokens: 30 },
+      }).status,
+    ).toBe('missing_content');
     expect(ok({ choices: [] }).status).toBe('missing_content');
   });
 
@@ -210,7 +280,9 @@ describe('classifyChatCompletion: errors, empty, missing, unknown', () => {
   });
 
   it('an unrecognised finish reason is unknown_shape rather than a guess', () => {
-    expect(ok(openRouterCompletion({ finishReason: 'galaxy_brain', nativeFinishReason: 'galaxy_brain' }))).toMatchObject({
+    expect(
+      ok(openRouterCompletion({ finishReason: 'galaxy_brain', nativeFinishReason: 'galaxy_brain' })),
+    ).toMatchObject({
       status: 'unknown_shape',
       statusDetail: 'unrecognised finish reason "galaxy_brain"',
     });
@@ -220,14 +292,23 @@ describe('classifyChatCompletion: errors, empty, missing, unknown', () => {
 describe('classifyChatCompletion: each content-filter error signal on its own', () => {
   it.each([
     ['code data_inspection_failed', { code: 'data_inspection_failed', message: 'Provider returned error' }],
-    ['Alibaba DataInspectionFailed', { code: 502, message: 'Upstream error from Alibaba: <400> InternalError.Algo.DataInspectionFailed' }],
+    [
+      'Alibaba DataInspectionFailed',
+      { code: 502, message: 'Upstream error from Alibaba: <400> InternalError.Algo.DataInspectionFailed' },
+    ],
     ['inappropriate content', { code: 400, message: 'Output may contain inappropriate content.' }],
     ['type content_filter', { type: 'content_filter', message: 'Request rejected' }],
     ['moderation', { code: 403, message: 'This model requires moderation' }],
     ['flagged', { code: 400, message: 'Your prompt was flagged' }],
-    ['SAFETY in metadata.raw string', { code: 400, message: 'Provider returned error', metadata: { raw: '{"error":{"status":"SAFETY"}}' } }],
+    [
+      'SAFETY in metadata.raw string',
+      { code: 400, message: 'Provider returned error', metadata: { raw: '{"error":{"status":"SAFETY"}}' } },
+    ],
     ['PROHIBITED_CONTENT', { code: 400, message: 'blockReason: PROHIBITED_CONTENT' }],
-    ['Azure ResponsibleAIPolicyViolation', { code: 400, message: 'Bad request', innererror: { code: 'ResponsibleAIPolicyViolation' } }],
+    [
+      'Azure ResponsibleAIPolicyViolation',
+      { code: 400, message: 'Bad request', innererror: { code: 'ResponsibleAIPolicyViolation' } },
+    ],
     ['DeepSeek Content Exists Risk', { code: 400, message: 'Content Exists Risk' }],
     ['Moonshot high risk', { code: 400, message: 'The request was rejected because it was considered high risk' }],
   ])('%s → moderation', (_name, error) => {
@@ -236,7 +317,10 @@ describe('classifyChatCompletion: each content-filter error signal on its own', 
 
   it.each([
     ['bad request', { code: 400, message: 'Invalid value for max_tokens' }],
-    ['rate limit with header echo', { code: 429, message: 'slow down', metadata: { headers: { 'X-Moderation-Flagged': 'false' } } }],
+    [
+      'rate limit with header echo',
+      { code: 429, message: 'slow down', metadata: { headers: { 'X-Moderation-Flagged': 'false' } } },
+    ],
     ['auth', { code: 401, message: 'No auth credentials found' }],
   ])('%s → provider_error', (_name, error) => {
     expect(classifyChatCompletion({ httpStatus: 400, body: { error } }).status).toBe('provider_error');

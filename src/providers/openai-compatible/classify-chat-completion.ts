@@ -13,7 +13,6 @@ export interface ChatCompletionInput {
   body: unknown;
 }
 
-
 /**
  * Classify an OpenAI-compatible (incl. OpenRouter) chat-completion payload into Candor's status
  * taxonomy. Truncation wins over moderation; a shape it does not recognise is `unknown_shape`.
@@ -80,7 +79,12 @@ export function extractChatMessage(choice: JsonObject): ExtractedMessage {
     for (const part of rawContent) {
       if (typeof part === 'string') textParts.push(part);
       else if (isObject(part)) {
-        const text = typeof part['text'] === 'string' ? part['text'] : typeof part['thinking'] === 'string' ? part['thinking'] : null;
+        const text =
+          typeof part['text'] === 'string'
+            ? part['text']
+            : typeof part['thinking'] === 'string'
+              ? part['thinking']
+              : null;
         if (text === null) continue;
         if (part['type'] === 'reasoning' || part['type'] === 'thinking') reasoningParts.push(text);
         else textParts.push(text);
@@ -88,13 +92,15 @@ export function extractChatMessage(choice: JsonObject): ExtractedMessage {
     }
     content = textParts.join('');
   }
-  const refusal = typeof message['refusal'] === 'string' && message['refusal'].trim() !== '' ? message['refusal'] : null;
+  const refusal =
+    typeof message['refusal'] === 'string' && message['refusal'].trim() !== '' ? message['refusal'] : null;
   return { content, reasoning: reasoningParts.length > 0 ? reasoningParts.join('\n\n') : null, refusal };
 }
 
 /** Token counts and (OpenRouter, with `usage: {include: true}`) the billed cost in USD. */
 export function readOpenAIUsage(usage: unknown): { usage: Usage; costUsd: number | null } {
-  if (!isObject(usage)) return { usage: { promptTokens: null, completionTokens: null, reasoningTokens: null }, costUsd: null };
+  if (!isObject(usage))
+    return { usage: { promptTokens: null, completionTokens: null, reasoningTokens: null }, costUsd: null };
   const details = isObject(usage['completion_tokens_details']) ? usage['completion_tokens_details'] : null;
   return {
     usage: {

@@ -8,10 +8,19 @@ import { alibabaRawString, openRouterWithCost } from './fixtures/chat-completion
 
 const API_KEY = 'fake-openrouter-key-0123456789abcdef-secret';
 
-function openRouter(replies: ScriptedReply | ScriptedReply[], env: Record<string, string | undefined> = { OPENROUTER_API_KEY: API_KEY }) {
+function openRouter(
+  replies: ScriptedReply | ScriptedReply[],
+  env: Record<string, string | undefined> = { OPENROUTER_API_KEY: API_KEY },
+) {
   const recording = createRecordingFetch(replies);
   const vendor = OPENAI_COMPATIBLE_VENDORS.openrouter;
-  const provider = createOpenAICompatibleProvider({ name: 'openrouter', ...vendor, fetch: recording.fetch, env, now: steppingClock() });
+  const provider = createOpenAICompatibleProvider({
+    name: 'openrouter',
+    ...vendor,
+    fetch: recording.fetch,
+    env,
+    now: steppingClock(),
+  });
   return { model: provider('deepseek/deepseek-r1'), requests: recording.requests };
 }
 
@@ -20,7 +29,12 @@ describe('createOpenAICompatibleProvider (OpenRouter config)', () => {
     const { model, requests } = openRouter({
       status: 200,
       body: openRouterWithCost,
-      headers: { 'x-request-id': 'req_123', 'x-ratelimit-remaining': '19', 'set-cookie': 'session=abc', server: 'cloudflare' },
+      headers: {
+        'x-request-id': 'req_123',
+        'x-ratelimit-remaining': '19',
+        'set-cookie': 'session=abc',
+        server: 'cloudflare',
+      },
     });
     expect(model).toMatchObject({ specVersion: 'candor-v1', provider: 'openrouter', modelId: 'deepseek/deepseek-r1' });
     const result = await model.doGenerate(generateRequest({ reasoning: 'high' }));
@@ -29,7 +43,11 @@ describe('createOpenAICompatibleProvider (OpenRouter config)', () => {
     const request = requests[0]!;
     expect(request.url).toBe('https://openrouter.ai/api/v1/chat/completions');
     expect(request.method).toBe('POST');
-    expect(request.headers).toMatchObject({ authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json', 'x-title': 'Candor' });
+    expect(request.headers).toMatchObject({
+      authorization: `Bearer ${API_KEY}`,
+      'content-type': 'application/json',
+      'x-title': 'Candor',
+    });
     expect(request.body).toEqual({
       model: 'deepseek/deepseek-r1',
       messages: [{ role: 'user', content: 'Write an essay about censorship.' }],
@@ -75,9 +93,13 @@ describe('createOpenAICompatibleProvider (OpenRouter config)', () => {
       { status: 200, body: openRouterWithCost },
       { status: 200, body: openRouterWithCost },
     ]);
-    await model.doGenerate(generateRequest({ providerOptions: { openrouter: { ignore: ['Chutes'], allow: ['Novita', 'Google'] } } }));
+    await model.doGenerate(
+      generateRequest({ providerOptions: { openrouter: { ignore: ['Chutes'], allow: ['Novita', 'Google'] } } }),
+    );
     await model.doGenerate(generateRequest({ providerOptions: { openrouter: { force: 'Amazon Bedrock' } } }));
-    expect((requests[0]!.body as Record<string, unknown>)['provider']).toEqual({ ignore: ['azure', 'amazon-bedrock', 'google-ai-studio', 'chutes'] });
+    expect((requests[0]!.body as Record<string, unknown>)['provider']).toEqual({
+      ignore: ['azure', 'amazon-bedrock', 'google-ai-studio', 'chutes'],
+    });
     expect((requests[1]!.body as Record<string, unknown>)['provider']).toEqual({
       ignore: ['azure', 'google-vertex', 'google-ai-studio', 'novita'],
       only: ['amazon-bedrock'],
@@ -95,7 +117,13 @@ describe('createOpenAICompatibleProvider (OpenRouter config)', () => {
   it('reads the key at request time, from the variable named by apiKeyEnv', async () => {
     const env: Record<string, string | undefined> = {};
     const recording = createRecordingFetch({ status: 200, body: openRouterWithCost });
-    const model = createOpenAICompatibleProvider({ name: 'openrouter', baseURL: 'https://openrouter.ai/api/v1/', apiKeyEnv: 'MY_ROUTER_KEY', fetch: recording.fetch, env })('m');
+    const model = createOpenAICompatibleProvider({
+      name: 'openrouter',
+      baseURL: 'https://openrouter.ai/api/v1/',
+      apiKeyEnv: 'MY_ROUTER_KEY',
+      fetch: recording.fetch,
+      env,
+    })('m');
     env['MY_ROUTER_KEY'] = API_KEY;
     await model.doGenerate(generateRequest());
     expect(recording.requests[0]!.headers['authorization']).toBe(`Bearer ${API_KEY}`);
@@ -103,7 +131,10 @@ describe('createOpenAICompatibleProvider (OpenRouter config)', () => {
   });
 
   it('redacts the key when a server echoes it in an error', async () => {
-    const { model } = openRouter({ status: 401, body: { error: { message: `Incorrect API key provided: ${API_KEY}`, code: 401 } } });
+    const { model } = openRouter({
+      status: 401,
+      body: { error: { message: `Incorrect API key provided: ${API_KEY}`, code: 401 } },
+    });
     const result = await model.doGenerate(generateRequest());
     expect(result.status).toBe('provider_error');
     expect(result.retryable).toBe(false);
@@ -114,14 +145,32 @@ describe('createOpenAICompatibleProvider (OpenRouter config)', () => {
 
 describe('createOpenAICompatibleProvider: failures are returned as data', () => {
   it('429 with retry-after is a retryable provider error with the wait', async () => {
-    const { model } = openRouter({ status: 429, body: { error: { message: 'Rate limit exceeded', code: 429 } }, headers: { 'retry-after': '7' } });
-    expect(await model.doGenerate(generateRequest())).toMatchObject({ status: 'provider_error', httpStatus: 429, retryable: true, retryAfterMs: 7000 });
+    const { model } = openRouter({
+      status: 429,
+      body: { error: { message: 'Rate limit exceeded', code: 429 } },
+      headers: { 'retry-after': '7' },
+    });
+    expect(await model.doGenerate(generateRequest())).toMatchObject({
+      status: 'provider_error',
+      httpStatus: 429,
+      retryable: true,
+      retryAfterMs: 7000,
+    });
   });
 
   it('a 5xx is retryable; a 502 content-filter error is moderation and is not', async () => {
     const { model } = openRouter([
       { status: 503, body: { error: { message: 'Service Unavailable', code: 503 } } },
-      { status: 502, body: { error: { message: 'Upstream error from Alibaba: <400> InternalError.Algo.DataInspectionFailed: Input text data may contain inappropriate content.', code: 502 } } },
+      {
+        status: 502,
+        body: {
+          error: {
+            message:
+              'Upstream error from Alibaba: <400> InternalError.Algo.DataInspectionFailed: Input text data may contain inappropriate content.',
+            code: 502,
+          },
+        },
+      },
     ]);
     expect(await model.doGenerate(generateRequest())).toMatchObject({ status: 'provider_error', retryable: true });
     expect(await model.doGenerate(generateRequest())).toMatchObject({ status: 'moderation', retryable: false });
@@ -129,21 +178,35 @@ describe('createOpenAICompatibleProvider: failures are returned as data', () => 
 
   it('a 400 filter error is moderation, not retryable', async () => {
     const { model } = openRouter({ status: 400, body: alibabaRawString });
-    expect(await model.doGenerate(generateRequest())).toMatchObject({ status: 'moderation', httpStatus: 400, retryable: false });
+    expect(await model.doGenerate(generateRequest())).toMatchObject({
+      status: 'moderation',
+      httpStatus: 400,
+      retryable: false,
+    });
   });
 
   it('a retryable error code inside a 200 body is retryable', async () => {
     const { model } = openRouter({ status: 200, body: { error: { message: 'Upstream overloaded', code: 503 } } });
-    expect(await model.doGenerate(generateRequest())).toMatchObject({ status: 'provider_error', httpStatus: 200, retryable: true });
+    expect(await model.doGenerate(generateRequest())).toMatchObject({
+      status: 'provider_error',
+      httpStatus: 200,
+      retryable: true,
+    });
   });
 
   it('malformed JSON in a 200 is a retryable provider error that keeps the raw text', async () => {
     const { model } = openRouter({ status: 200, rawBody: '{"id":"gen-1","choices":[{"mess' });
-    expect(await model.doGenerate(generateRequest())).toMatchObject({ status: 'provider_error', retryable: true, rawBody: '{"id":"gen-1","choices":[{"mess' });
+    expect(await model.doGenerate(generateRequest())).toMatchObject({
+      status: 'provider_error',
+      retryable: true,
+      rawBody: '{"id":"gen-1","choices":[{"mess',
+    });
   });
 
   it('a connection reset is a retryable provider error with no HTTP status', async () => {
-    const reset = Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }) });
+    const reset = Object.assign(new TypeError('fetch failed'), {
+      cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }),
+    });
     const { model } = openRouter({ networkError: reset });
     const result = await model.doGenerate(generateRequest());
     expect(result).toMatchObject({ status: 'provider_error', httpStatus: null, rawBody: '', retryable: true });
@@ -153,7 +216,11 @@ describe('createOpenAICompatibleProvider: failures are returned as data', () => 
   it('a timeout is a retryable provider error', async () => {
     const { model } = openRouter({ hang: true });
     const result = await model.doGenerate(generateRequest({ timeoutMs: 20 }));
-    expect(result).toMatchObject({ status: 'provider_error', retryable: true, statusDetail: 'transport: timeout after 20 ms' });
+    expect(result).toMatchObject({
+      status: 'provider_error',
+      retryable: true,
+      statusDetail: 'transport: timeout after 20 ms',
+    });
   });
 
   it('the caller aborting rejects instead of returning an outcome', async () => {
@@ -168,7 +235,12 @@ describe('createOpenAICompatibleProvider: failures are returned as data', () => 
 describe('local and keyless vendors', () => {
   it('ollama sends no authorization header', async () => {
     const recording = createRecordingFetch({ status: 200, body: openRouterWithCost });
-    const model = createOpenAICompatibleProvider({ name: 'ollama', ...OPENAI_COMPATIBLE_VENDORS.ollama, fetch: recording.fetch, env: {} })('qwen3:8b');
+    const model = createOpenAICompatibleProvider({
+      name: 'ollama',
+      ...OPENAI_COMPATIBLE_VENDORS.ollama,
+      fetch: recording.fetch,
+      env: {},
+    })('qwen3:8b');
     await model.doGenerate(generateRequest({ reasoning: 'off' }));
     expect(recording.requests[0]!.url).toBe('http://127.0.0.1:11434/v1/chat/completions');
     expect(recording.requests[0]!.headers).not.toHaveProperty('authorization');
@@ -180,8 +252,18 @@ describe('local and keyless vendors', () => {
       { status: 200, body: openRouterWithCost },
       { status: 200, body: openRouterWithCost },
     ]);
-    const withoutKey = createOpenAICompatibleProvider({ name: 'vllm', ...OPENAI_COMPATIBLE_VENDORS.vllm, fetch: recording.fetch, env: {} })('m');
-    const withKey = createOpenAICompatibleProvider({ name: 'vllm', ...OPENAI_COMPATIBLE_VENDORS.vllm, fetch: recording.fetch, env: { VLLM_API_KEY: 'local-token-123' } })('m');
+    const withoutKey = createOpenAICompatibleProvider({
+      name: 'vllm',
+      ...OPENAI_COMPATIBLE_VENDORS.vllm,
+      fetch: recording.fetch,
+      env: {},
+    })('m');
+    const withKey = createOpenAICompatibleProvider({
+      name: 'vllm',
+      ...OPENAI_COMPATIBLE_VENDORS.vllm,
+      fetch: recording.fetch,
+      env: { VLLM_API_KEY: 'local-token-123' },
+    })('m');
     await withoutKey.doGenerate(generateRequest());
     await withKey.doGenerate(generateRequest());
     expect(recording.requests[0]!.headers).not.toHaveProperty('authorization');
@@ -194,7 +276,9 @@ describe('retryability of errors inside a 200 body', () => {
     const choiceError = (code: number, message: string) => ({
       id: 'gen-2',
       provider: 'Together',
-      choices: [{ index: 0, finish_reason: null, error: { code, message }, message: { role: 'assistant', content: '' } }],
+      choices: [
+        { index: 0, finish_reason: null, error: { code, message }, message: { role: 'assistant', content: '' } },
+      ],
       usage: { prompt_tokens: 10, completion_tokens: 0, total_tokens: 10 },
     });
     const { model } = openRouter([

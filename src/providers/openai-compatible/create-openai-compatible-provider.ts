@@ -25,7 +25,9 @@ export interface OpenAICompatibleProviderSettings extends HttpProviderSettings {
 }
 
 /** One adapter for every OpenAI-compatible server; vendors are settings, not subclasses. */
-export function createOpenAICompatibleProvider(settings: OpenAICompatibleProviderSettings): (modelId: string) => ProviderModel {
+export function createOpenAICompatibleProvider(
+  settings: OpenAICompatibleProviderSettings,
+): (modelId: string) => ProviderModel {
   const url = `${settings.baseURL.replace(/\/+$/, '')}/chat/completions`;
   const quirks = settings.quirks ?? {};
   const hostRow = settings.vendor === undefined ? customHostRow(settings.name, quirks) : undefined;
@@ -63,7 +65,7 @@ function customHostRow(name: string, quirks: OpenAICompatibleQuirks): ModelCapab
     thinksByDefault: false,
     maxOutputTokens: null,
     reasoningHint: `the endpoint has no reasoning convention: ${name === 'openai-compatible' ? 'name the server under endpoints in the config file and set its quirks.reasoning' : `set endpoints.${name}.quirks.reasoning in the config file`} (reasoning-effort, chat-template, groq, ollama, by-model-id) or send the server's own field with --extra-body`,
-    source: 'the endpoint\'s config entry (endpoints.<name>.quirks); the server is the user\'s own',
+    source: "the endpoint's config entry (endpoints.<name>.quirks); the server is the user's own",
   };
 }
 
@@ -81,9 +83,15 @@ export interface OpenAICompatibleQuirks {
  * (the model's capability row) allows, then the caller's extraBody last.
  * https://platform.openai.com/docs/api-reference/chat/create
  */
-export function buildChatRequestBody(modelId: string, request: GenerateRequest, plan: RequestPlan, quirks: OpenAICompatibleQuirks = {}): Record<string, unknown> {
+export function buildChatRequestBody(
+  modelId: string,
+  request: GenerateRequest,
+  plan: RequestPlan,
+  quirks: OpenAICompatibleQuirks = {},
+): Record<string, unknown> {
   const messages: Array<{ role: string; content: string }> = [];
-  if (request.systemPrompt !== null && request.systemPrompt !== '') messages.push({ role: 'system', content: request.systemPrompt });
+  if (request.systemPrompt !== null && request.systemPrompt !== '')
+    messages.push({ role: 'system', content: request.systemPrompt });
   messages.push({ role: 'user', content: request.prompt });
   const body: Record<string, unknown> = { model: modelId, messages };
   if (plan.maxTokens !== null) body[plan.tokenField] = plan.maxTokens;

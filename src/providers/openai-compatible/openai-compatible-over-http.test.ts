@@ -23,7 +23,11 @@ function handle(request: IncomingMessage, response: ServerResponse) {
       response.write('{"id":"gen-1","choi');
       return void setTimeout(() => request.socket.destroy(), 10);
     }
-    response.writeHead(200, { 'content-type': 'application/json', 'x-request-id': 'local-1', 'retry-after-ms': '1500' });
+    response.writeHead(200, {
+      'content-type': 'application/json',
+      'x-request-id': 'local-1',
+      'retry-after-ms': '1500',
+    });
     response.end(JSON.stringify(openRouterCompletion({ content: '<think>plan</think>Answer.' })));
   });
 }
@@ -35,12 +39,25 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-const provider = () => createOpenAICompatibleProvider({ name: 'openai-compatible', baseURL, apiKeyEnv: 'LOCAL_KEY', apiKeyOptional: true, env: { LOCAL_KEY: 'local-secret-xyz' } });
+const provider = () =>
+  createOpenAICompatibleProvider({
+    name: 'openai-compatible',
+    baseURL,
+    apiKeyEnv: 'LOCAL_KEY',
+    apiKeyOptional: true,
+    env: { LOCAL_KEY: 'local-secret-xyz' },
+  });
 
 describe('OpenAI-compatible adapter over a loopback HTTP server', () => {
   it('round-trips a completion with the built-in fetch', async () => {
     const result = await provider()('good').doGenerate(generateRequest());
-    expect(result).toMatchObject({ status: 'success', finalText: 'Answer.', reasoningText: 'plan', headers: { 'x-request-id': 'local-1', 'retry-after-ms': '1500' }, retryAfterMs: 1500 });
+    expect(result).toMatchObject({
+      status: 'success',
+      finalText: 'Answer.',
+      reasoningText: 'plan',
+      headers: { 'x-request-id': 'local-1', 'retry-after-ms': '1500' },
+      retryAfterMs: 1500,
+    });
     expect(seen.at(-1)).toMatchObject({ url: '/v1/chat/completions', authorization: 'Bearer local-secret-xyz' });
   });
 
@@ -57,7 +74,11 @@ describe('OpenAI-compatible adapter over a loopback HTTP server', () => {
 
   it('a slow server hits the request timeout', async () => {
     const result = await provider()('slow').doGenerate(generateRequest({ timeoutMs: 100 }));
-    expect(result).toMatchObject({ status: 'provider_error', retryable: true, statusDetail: 'transport: timeout after 100 ms' });
+    expect(result).toMatchObject({
+      status: 'provider_error',
+      retryable: true,
+      statusDetail: 'transport: timeout after 100 ms',
+    });
     expect(result.latencyMs).toBeLessThan(1_500);
   });
 });

@@ -81,7 +81,12 @@ export const OPENROUTER_PROVIDERS: ReadonlyArray<{ name: string; slug: string }>
 ];
 
 /** Spellings users type that are neither a display name nor a slug. */
-const ALIASES: Record<string, string> = { bedrock: 'amazon-bedrock', 'google-ai': 'google-ai-studio', vertex: 'google-vertex', 'google vertex': 'google-vertex' };
+const ALIASES: Record<string, string> = {
+  bedrock: 'amazon-bedrock',
+  'google-ai': 'google-ai-studio',
+  vertex: 'google-vertex',
+  'google vertex': 'google-vertex',
+};
 
 const normalise = (text: string) => text.trim().toLowerCase().replace(/\s+/g, ' ');
 
@@ -102,7 +107,11 @@ export function toOpenRouterSlug(name: string): string {
   if (alias) return alias;
   const squashed = wanted.replace(/[\s._-]+/g, '');
   const found = OPENROUTER_PROVIDERS.find(
-    (provider) => provider.slug === wanted || normalise(provider.name) === wanted || provider.slug.replace(/-/g, '') === squashed || normalise(provider.name).replace(/[\s._-]+/g, '') === squashed,
+    (provider) =>
+      provider.slug === wanted ||
+      normalise(provider.name) === wanted ||
+      provider.slug.replace(/-/g, '') === squashed ||
+      normalise(provider.name).replace(/[\s._-]+/g, '') === squashed,
   );
   if (!found) throw new UnknownOpenRouterProviderError(name);
   return found.slug;
@@ -142,10 +151,15 @@ export function keptFirstPartyUpstreams(modelId: string, routing: OpenRouterRout
 /** The `provider` object of an OpenRouter request. https://openrouter.ai/docs/features/provider-routing */
 export function buildOpenRouterRouting(routing: OpenRouterRouting = {}, modelId = ''): Record<string, unknown> {
   const only = routing.force !== undefined ? [routing.force] : routing.only;
-  const allowed = new Set([...(routing.allow ?? []), ...(only ?? []), ...keptFirstPartyUpstreams(modelId, routing)].map(toOpenRouterSlug));
-  const ignore = [...new Set([...(routing.replaceDefaultIgnore ? [] : DEFAULT_OPENROUTER_IGNORE), ...(routing.ignore ?? []).map(toOpenRouterSlug)])].filter(
-    (slug) => !allowed.has(slug),
+  const allowed = new Set(
+    [...(routing.allow ?? []), ...(only ?? []), ...keptFirstPartyUpstreams(modelId, routing)].map(toOpenRouterSlug),
   );
+  const ignore = [
+    ...new Set([
+      ...(routing.replaceDefaultIgnore ? [] : DEFAULT_OPENROUTER_IGNORE),
+      ...(routing.ignore ?? []).map(toOpenRouterSlug),
+    ]),
+  ].filter((slug) => !allowed.has(slug));
   const provider: Record<string, unknown> = {};
   if (ignore.length > 0) provider['ignore'] = ignore;
   if (only !== undefined) provider['only'] = only.map(toOpenRouterSlug);

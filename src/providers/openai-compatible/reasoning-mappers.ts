@@ -4,7 +4,8 @@ import type { ReasoningSetting } from '../spec/provider-model.js';
 /** Turns a reasoning setting into request-body fields for one vendor; throws when it cannot. */
 export type ReasoningMapper = (reasoning: ReasoningSetting, provider: string) => Record<string, unknown>;
 
-const EXTRA_BODY_HINT = "leave reasoning unset, pick a model variant, or send the vendor's own field with --extra-body '{…}' (or models.<spec>.extraBody in the config file)";
+const EXTRA_BODY_HINT =
+  "leave reasoning unset, pick a model variant, or send the vendor's own field with --extra-body '{…}' (or models.<spec>.extraBody in the config file)";
 
 /** Hosts that accept `reasoning_effort` but have no portable off switch (Together, Fireworks, DeepInfra, LM Studio). */
 export const reasoningEffortOnly: ReasoningMapper = (reasoning, provider) => {
@@ -38,7 +39,11 @@ export const ollamaReasoning: ReasoningMapper = (reasoning) => {
 /** DeepSeek, Moonshot, Mistral: reasoning is chosen by the model id (deepseek-reasoner, kimi-k2-thinking, magistral). */
 export const reasoningByModelId: ReasoningMapper = (reasoning, provider) => {
   if (reasoning === null || reasoning === 'on') return {};
-  throw new UnsupportedSettingError(provider, `reasoning "${reasoning}"`, `reasoning is chosen by the model id here; pick the reasoning or non-reasoning model, or ${EXTRA_BODY_HINT.slice(EXTRA_BODY_HINT.indexOf('send'))}`);
+  throw new UnsupportedSettingError(
+    provider,
+    `reasoning "${reasoning}"`,
+    `reasoning is chosen by the model id here; pick the reasoning or non-reasoning model, or ${EXTRA_BODY_HINT.slice(EXTRA_BODY_HINT.indexOf('send'))}`,
+  );
 };
 
 /** Names a config file may give an endpoint's reasoning convention (`endpoints.<name>.quirks.reasoning`). */
@@ -46,5 +51,11 @@ export const REASONING_CONVENTIONS = ['reasoning-effort', 'chat-template', 'groq
 export type ReasoningConvention = (typeof REASONING_CONVENTIONS)[number];
 
 export function reasoningConventionMapper(name: ReasoningConvention): ReasoningMapper {
-  return { 'reasoning-effort': reasoningEffortOnly, 'chat-template': chatTemplateThinking, groq: groqReasoning, ollama: ollamaReasoning, 'by-model-id': reasoningByModelId }[name];
+  return {
+    'reasoning-effort': reasoningEffortOnly,
+    'chat-template': chatTemplateThinking,
+    groq: groqReasoning,
+    ollama: ollamaReasoning,
+    'by-model-id': reasoningByModelId,
+  }[name];
 }

@@ -41,7 +41,10 @@ export interface RetryResult<T> {
  * rejects with its reason (also during a wait). Outcomes are never thrown: the caller gets the last
  * one plus every attempt.
  */
-export async function retryWithBackoff<T extends RetryableOutcome>(attempt: (attemptNumber: number) => Promise<T>, options: RetryOptions): Promise<RetryResult<T>> {
+export async function retryWithBackoff<T extends RetryableOutcome>(
+  attempt: (attemptNumber: number) => Promise<T>,
+  options: RetryOptions,
+): Promise<RetryResult<T>> {
   const sleep = options.sleep ?? abortableSleep;
   const maxRetryAfterMs = options.maxRetryAfterMs ?? 300_000;
   const attempts: Array<RetryAttempt<T>> = [];
@@ -52,8 +55,10 @@ export async function retryWithBackoff<T extends RetryableOutcome>(attempt: (att
     attempts.push(record);
     if (!outcome.retryable) return { outcome, attempts, stoppedBecause: 'not_retryable' };
     if (number >= options.maxAttempts) return { outcome, attempts, stoppedBecause: 'attempts_exhausted' };
-    if (outcome.retryAfterMs !== null && outcome.retryAfterMs > maxRetryAfterMs) return { outcome, attempts, stoppedBecause: 'retry_after_too_long' };
-    const delay = outcome.retryAfterMs ?? computeBackoffDelay(number, options.baseDelayMs, options.maxDelayMs, options.random);
+    if (outcome.retryAfterMs !== null && outcome.retryAfterMs > maxRetryAfterMs)
+      return { outcome, attempts, stoppedBecause: 'retry_after_too_long' };
+    const delay =
+      outcome.retryAfterMs ?? computeBackoffDelay(number, options.baseDelayMs, options.maxDelayMs, options.random);
     record.delayAfterMs = delay;
     await sleep(delay, options.signal);
   }

@@ -35,7 +35,11 @@ export function classifyAnswer(parts: AnswerParts): ClassifiedOutcome {
   const finalText = refusalIsAnswer ? parts.refusal! : split ? split.finalText : null;
   const outcome: ClassifiedOutcome = { ...base, finishReason, finalText, reasoningText };
   const completionTokens = base.usage.completionTokens;
-  const detail = (status: ClassifiedOutcome['status'], statusDetail: string | null): ClassifiedOutcome => ({ ...outcome, status, statusDetail });
+  const detail = (status: ClassifiedOutcome['status'], statusDetail: string | null): ClassifiedOutcome => ({
+    ...outcome,
+    status,
+    statusDetail,
+  });
 
   if (finishReason.unified === 'length') return detail('truncation', `finish reason ${finishReason.raw}`);
   if (finishReason.unified === 'content-filter') return detail('moderation', `finish reason ${finishReason.raw}`);
@@ -43,7 +47,8 @@ export function classifyAnswer(parts: AnswerParts): ClassifiedOutcome {
     return { ...outcome, ...classifyErrorPayload(parts.embeddedError, null) };
   }
   if (finishReason.unified === 'error') return detail('provider_error', `finish reason ${finishReason.raw}`);
-  if (finishReason.unified === 'other') return detail('unknown_shape', `unrecognised finish reason "${finishReason.raw}"`);
+  if (finishReason.unified === 'other')
+    return detail('unknown_shape', `unrecognised finish reason "${finishReason.raw}"`);
 
   const trimmed = (finalText ?? '').trim();
   const fewTokens = completionTokens !== null && completionTokens <= BLOCKED_EMPTY_MAX_COMPLETION_TOKENS;
@@ -63,7 +68,8 @@ export function classifyAnswer(parts: AnswerParts): ClassifiedOutcome {
     return detail('moderation', `empty answer after ${completionTokens} completion tokens`);
   }
   if (reasoningText !== null) return detail('empty', 'reasoning only, no answer');
-  if (parts.content === null) return detail('missing_content', `no content (${parts.describeMessage?.() ?? 'no message'})`);
+  if (parts.content === null)
+    return detail('missing_content', `no content (${parts.describeMessage?.() ?? 'no message'})`);
   return detail('empty', 'empty answer');
 }
 

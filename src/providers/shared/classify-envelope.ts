@@ -21,7 +21,11 @@ export function unknownShape(usage: Usage = EMPTY_USAGE, upstreamRoute: string |
  * object (in any HTTP status, including 200), or an HTTP error status. Returns null when the body
  * is a JSON object that may hold an answer.
  */
-export function classifyEnvelope(httpStatus: number | null, body: unknown, base: ClassifiedOutcome): ClassifiedOutcome | null {
+export function classifyEnvelope(
+  httpStatus: number | null,
+  body: unknown,
+  base: ClassifiedOutcome,
+): ClassifiedOutcome | null {
   if (body === null || body === undefined || (typeof body === 'string' && body.trim() === '')) {
     return { ...base, status: 'provider_error', statusDetail: `${httpStatus ?? 'no status'}: empty response body` };
   }
@@ -52,7 +56,9 @@ export function classifyErrorPayload(error: unknown, httpStatus: number | null):
   const summary = summarizeError(error, httpStatus);
   const flagged = moderationMetadata(error);
   if (flagged) return { status: 'moderation', statusDetail: `moderation (${flagged}): ${summary}` };
-  const filterMatch = collectErrorTexts(error).map(matchContentFilter).find((match) => match !== null);
+  const filterMatch = collectErrorTexts(error)
+    .map(matchContentFilter)
+    .find((match) => match !== null);
   if (filterMatch) return { status: 'moderation', statusDetail: `content filter (${filterMatch}): ${summary}` };
   return { status: 'provider_error', statusDetail: summary };
 }
@@ -64,7 +70,8 @@ export function summarizeError(error: unknown, httpStatus: number | null): strin
   const code = error['code'] ?? error['type'] ?? error['status'] ?? httpStatus ?? 'error';
   const message = typeof error['message'] === 'string' ? error['message'] : JSON.stringify(error);
   const metadata = isObject(error['metadata']) ? error['metadata'] : null;
-  const providerName = metadata && typeof metadata['provider_name'] === 'string' ? ` [${metadata['provider_name']}]` : '';
+  const providerName =
+    metadata && typeof metadata['provider_name'] === 'string' ? ` [${metadata['provider_name']}]` : '';
   return `${String(code)}: ${excerpt(message)}${providerName}`;
 }
 

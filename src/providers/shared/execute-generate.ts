@@ -1,6 +1,15 @@
 import { type ClassifiedOutcome, EMPTY_USAGE, type GenerateResult } from '../spec/provider-model.js';
 import { isObject } from './json-helpers.js';
-import { isRetryableStatus, parseBody, parseRetryAfter, pickUsefulHeaders, postJson, type PostJsonRequest, redactSecret, redactSecretInRecord } from './provider-http.js';
+import {
+  isRetryableStatus,
+  parseBody,
+  parseRetryAfter,
+  pickUsefulHeaders,
+  postJson,
+  type PostJsonRequest,
+  redactSecret,
+  redactSecretInRecord,
+} from './provider-http.js';
 
 export interface ExecuteGenerateInput extends PostJsonRequest {
   /** Removed from anything stored, in case a server echoes it. */
@@ -17,10 +26,19 @@ export async function executeGenerate(input: ExecuteGenerateInput): Promise<Gene
   const started = input.now();
   const sent = await postJson(input);
   const received = input.now();
-  const timing = { latencyMs: received - started, requestedAt: new Date(started).toISOString(), receivedAt: new Date(received).toISOString() };
+  const timing = {
+    latencyMs: received - started,
+    requestedAt: new Date(started).toISOString(),
+    receivedAt: new Date(received).toISOString(),
+  };
 
   // Failures before any answer was read: stored as provider_error, with nothing to classify.
-  const failed = (statusDetail: string, httpStatus: number | null, rawBody: string, retryable: boolean): GenerateResult => ({
+  const failed = (
+    statusDetail: string,
+    httpStatus: number | null,
+    rawBody: string,
+    retryable: boolean,
+  ): GenerateResult => ({
     status: 'provider_error',
     finishReason: { unified: 'error', raw: null },
     finalText: null,
@@ -36,7 +54,8 @@ export async function executeGenerate(input: ExecuteGenerateInput): Promise<Gene
     retryable,
     retryAfterMs: null,
   });
-  if (sent.kind === 'transport_error') return failed(`transport: ${redactSecret(sent.detail, input.secret)}`, null, '', true);
+  if (sent.kind === 'transport_error')
+    return failed(`transport: ${redactSecret(sent.detail, input.secret)}`, null, '', true);
   if (sent.kind === 'too_large') {
     // Terminal and stored: the same request would bring the same flood again.
     const detail = `too_large: the response body was larger than ${sent.limitBytes} bytes; the connection was closed and only its first 64 KiB kept`;
@@ -81,7 +100,11 @@ export function isRetryableOutcome(outcome: ClassifiedOutcome, httpStatus: numbe
   if (typeof body === 'string') return httpStatus < 400;
   const code = embeddedErrorCode(body);
   if (httpStatus < 400 && Number.isInteger(code) && isRetryableStatus(code)) return true;
-  return httpStatus < 400 && outcome.finishReason.unified === 'error' && !DETERMINISTIC_FINISH_REASONS.has(outcome.finishReason.raw ?? '');
+  return (
+    httpStatus < 400 &&
+    outcome.finishReason.unified === 'error' &&
+    !DETERMINISTIC_FINISH_REASONS.has(outcome.finishReason.raw ?? '')
+  );
 }
 
 /** The numeric code of an error delivered in a body: top-level `error` or OpenRouter's `choices[0].error`. */

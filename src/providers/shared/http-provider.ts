@@ -1,6 +1,11 @@
 import type { RequestPlan } from '../capabilities/request-plan.js';
 import { MissingApiKeyError } from '../provider-errors.js';
-import { type GenerateOptions, type GenerateRequest, PROVIDER_SPEC_VERSION, type ProviderModel } from '../spec/provider-model.js';
+import {
+  type GenerateOptions,
+  type GenerateRequest,
+  PROVIDER_SPEC_VERSION,
+  type ProviderModel,
+} from '../spec/provider-model.js';
 import { executeGenerate, type ExecuteGenerateInput } from './execute-generate.js';
 import { nodeHttpFetch } from './node-http-fetch.js';
 
@@ -41,7 +46,12 @@ export function httpProviderModel(settings: HttpProviderSettings, modelId: strin
     describeRequest: (request) => api.describeRequest(request),
     async doGenerate(request: GenerateRequest, options: GenerateOptions = {}) {
       const body = api.body(request, api.describeRequest(request));
-      const apiKey = resolveApiKey({ provider: api.provider, apiKeyEnv: api.apiKeyEnv, apiKeyOptional: api.apiKeyOptional, env: settings.env });
+      const apiKey = resolveApiKey({
+        provider: api.provider,
+        apiKeyEnv: api.apiKeyEnv,
+        apiKeyOptional: api.apiKeyOptional,
+        env: settings.env,
+      });
       return executeGenerate({
         fetch: settings.fetch ?? nodeHttpFetch,
         url: api.url,

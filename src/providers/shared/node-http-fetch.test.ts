@@ -13,7 +13,14 @@ beforeAll(async () => {
     request.on('end', () => {
       if (request.url === '/echo') {
         response.writeHead(201, { 'content-type': 'application/json', 'x-request-id': 'abc', 'retry-after': '3' });
-        response.end(JSON.stringify({ method: request.method, body, auth: request.headers['authorization'] ?? null, length: request.headers['content-length'] }));
+        response.end(
+          JSON.stringify({
+            method: request.method,
+            body,
+            auth: request.headers['authorization'] ?? null,
+            length: request.headers['content-length'],
+          }),
+        );
       } else if (request.url === '/cut') {
         response.writeHead(200, { 'content-length': '100' });
         response.write('{"partial":');
@@ -37,12 +44,21 @@ afterAll(async () => {
 
 describe('nodeHttpFetch', () => {
   it('sends method, headers and a UTF-8 body; returns status, headers and text', async () => {
-    const response = await nodeHttpFetch(`${base}/echo`, { method: 'POST', headers: { authorization: 'Bearer k' }, body: '{"q":"问"}' });
+    const response = await nodeHttpFetch(`${base}/echo`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer k' },
+      body: '{"q":"问"}',
+    });
     expect(response.status).toBe(201);
     expect(response.ok).toBe(true);
     expect(response.headers.get('x-request-id')).toBe('abc');
     expect(response.headers.get('retry-after')).toBe('3');
-    expect(JSON.parse(await response.text())).toEqual({ method: 'POST', body: '{"q":"问"}', auth: 'Bearer k', length: String(Buffer.byteLength('{"q":"问"}')) });
+    expect(JSON.parse(await response.text())).toEqual({
+      method: 'POST',
+      body: '{"q":"问"}',
+      auth: 'Bearer k',
+      length: String(Buffer.byteLength('{"q":"问"}')),
+    });
   });
 
   it('reports non-2xx statuses as responses, not errors', async () => {

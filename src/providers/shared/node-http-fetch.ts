@@ -31,7 +31,8 @@ function headerRecord(init: RequestInit | undefined): Record<string, string> {
   const given = init.headers;
   if (Object.getPrototypeOf(given) === Object.prototype) {
     // A plain record (what the adapters pass): lower-cased names without building a Headers (it validates every value, measurably per request).
-    for (const [name, value] of Object.entries(given as Record<string, string>)) headers[name.toLowerCase()] = String(value);
+    for (const [name, value] of Object.entries(given as Record<string, string>))
+      headers[name.toLowerCase()] = String(value);
     return headers;
   }
   new Headers(given).forEach((value, name) => (headers[name] = value));
@@ -47,7 +48,11 @@ function headerRecord(init: RequestInit | undefined): Record<string, string> {
 export const nodeHttpFetch: typeof fetch = (input, init) => boundedNodeHttpFetch(input, init, MAX_RESPONSE_BYTES);
 
 /** The same with another body limit (tests use a small one). */
-export const boundedNodeHttpFetch = (input: Parameters<typeof fetch>[0], init: Parameters<typeof fetch>[1], maxBytes: number): Promise<Response> =>
+export const boundedNodeHttpFetch = (
+  input: Parameters<typeof fetch>[0],
+  init: Parameters<typeof fetch>[1],
+  maxBytes: number,
+): Promise<Response> =>
   new Promise<Response>((resolve, reject) => {
     const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
     const transport = url.protocol === 'https:' ? https : url.protocol === 'http:' ? http : null;
@@ -117,6 +122,8 @@ export const boundedNodeHttpFetch = (input: Parameters<typeof fetch>[0], init: P
     const onAbort = () => request.destroy(signal?.reason instanceof Error ? signal.reason : new Error('aborted'));
     signal?.addEventListener('abort', onAbort, { once: true });
     request.on('close', () => signal?.removeEventListener('abort', onAbort));
-    request.on('error', (error) => reject(signal?.aborted ? signal.reason : new TypeError(`fetch failed: ${error.message}`, { cause: error })));
+    request.on('error', (error) =>
+      reject(signal?.aborted ? signal.reason : new TypeError(`fetch failed: ${error.message}`, { cause: error })),
+    );
     request.end(body);
   });

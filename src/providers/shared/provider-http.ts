@@ -58,7 +58,8 @@ export async function postJson(request: PostJsonRequest): Promise<PostJsonResult
     return { kind: 'response', httpStatus: response.status, headers: response.headers, rawBody };
   } catch (error) {
     if (request.signal?.aborted) throw request.signal.reason;
-    if (error instanceof ResponseTooLargeError) return { kind: 'too_large', httpStatus: error.httpStatus, limitBytes: error.limitBytes, prefix: error.prefix };
+    if (error instanceof ResponseTooLargeError)
+      return { kind: 'too_large', httpStatus: error.httpStatus, limitBytes: error.limitBytes, prefix: error.prefix };
     if (timedOut) return { kind: 'transport_error', detail: `timeout after ${request.timeoutMs} ms` };
     return { kind: 'transport_error', detail: describeNetworkError(error) };
   } finally {
@@ -90,7 +91,8 @@ export function parseBody(rawBody: string): unknown {
 }
 
 /** Response headers worth storing: request ids, rate-limit state, retry hints. Nothing else. */
-const USEFUL_HEADER = /^(?:x-request-id|request-id|x-generation-id|cf-ray|retry-after|retry-after-ms|openai-processing-ms|x-goog-request-id)$|ratelimit/;
+const USEFUL_HEADER =
+  /^(?:x-request-id|request-id|x-generation-id|cf-ray|retry-after|retry-after-ms|openai-processing-ms|x-goog-request-id)$|ratelimit/;
 
 export function pickUsefulHeaders(headers: Headers | null): Record<string, string> {
   const picked: Record<string, string> = {};

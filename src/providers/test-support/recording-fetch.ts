@@ -13,13 +13,21 @@ export type ScriptedReply =
   | { networkError: Error }
   | { hang: true };
 
-export function createRecordingFetch(replies: ScriptedReply | ScriptedReply[]): { fetch: typeof fetch; requests: RecordedRequest[] } {
+export function createRecordingFetch(replies: ScriptedReply | ScriptedReply[]): {
+  fetch: typeof fetch;
+  requests: RecordedRequest[];
+} {
   const queue = Array.isArray(replies) ? [...replies] : null;
   const requests: RecordedRequest[] = [];
   const fetchDouble = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const headers: Record<string, string> = {};
     new Headers(init?.headers).forEach((value, name) => (headers[name] = value));
-    requests.push({ url: String(input), method: init?.method ?? 'GET', headers, body: init?.body ? JSON.parse(String(init.body)) : null });
+    requests.push({
+      url: String(input),
+      method: init?.method ?? 'GET',
+      headers,
+      body: init?.body ? JSON.parse(String(init.body)) : null,
+    });
     const reply = queue ? queue.shift() : (replies as ScriptedReply);
     if (!reply) throw new Error('recording fetch: no scripted reply left');
     if ('networkError' in reply) throw reply.networkError;
@@ -29,7 +37,10 @@ export function createRecordingFetch(replies: ScriptedReply | ScriptedReply[]): 
       });
     }
     const text = 'rawBody' in reply ? reply.rawBody : JSON.stringify(reply.body);
-    return new Response(text, { status: reply.status, headers: { 'content-type': 'application/json', ...reply.headers } });
+    return new Response(text, {
+      status: reply.status,
+      headers: { 'content-type': 'application/json', ...reply.headers },
+    });
   };
   return { fetch: fetchDouble as typeof fetch, requests };
 }

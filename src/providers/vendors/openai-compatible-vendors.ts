@@ -15,7 +15,11 @@ export interface OpenAICompatibleVendor {
  * model accepts (temperature, reasoning, token field) is in src/providers/capabilities.
  */
 export const OPENAI_COMPATIBLE_VENDORS = {
-  openai: { baseURL: 'https://api.openai.com/v1', apiKeyEnv: 'OPENAI_API_KEY', quirks: { maxTokensField: 'max_completion_tokens' } },
+  openai: {
+    baseURL: 'https://api.openai.com/v1',
+    apiKeyEnv: 'OPENAI_API_KEY',
+    quirks: { maxTokensField: 'max_completion_tokens' },
+  },
   openrouter: {
     baseURL: 'https://openrouter.ai/api/v1',
     apiKeyEnv: 'OPENROUTER_API_KEY',
@@ -31,8 +35,20 @@ export const OPENAI_COMPATIBLE_VENDORS = {
   deepseek: { baseURL: 'https://api.deepseek.com/v1', apiKeyEnv: 'DEEPSEEK_API_KEY', quirks: {} },
   mistral: { baseURL: 'https://api.mistral.ai/v1', apiKeyEnv: 'MISTRAL_API_KEY', quirks: {} },
   moonshot: { baseURL: 'https://api.moonshot.ai/v1', apiKeyEnv: 'MOONSHOT_API_KEY', quirks: {} },
-  vllm: { baseURL: 'http://127.0.0.1:8000/v1', apiKeyEnv: 'VLLM_API_KEY', apiKeyOptional: true, local: true, quirks: {} },
-  llamacpp: { baseURL: 'http://127.0.0.1:8080/v1', apiKeyEnv: 'LLAMACPP_API_KEY', apiKeyOptional: true, local: true, quirks: {} },
+  vllm: {
+    baseURL: 'http://127.0.0.1:8000/v1',
+    apiKeyEnv: 'VLLM_API_KEY',
+    apiKeyOptional: true,
+    local: true,
+    quirks: {},
+  },
+  llamacpp: {
+    baseURL: 'http://127.0.0.1:8080/v1',
+    apiKeyEnv: 'LLAMACPP_API_KEY',
+    apiKeyOptional: true,
+    local: true,
+    quirks: {},
+  },
   ollama: { baseURL: 'http://127.0.0.1:11434/v1', local: true, quirks: {} },
   lmstudio: { baseURL: 'http://127.0.0.1:1234/v1', local: true, quirks: {} },
 } satisfies Record<string, OpenAICompatibleVendor>;

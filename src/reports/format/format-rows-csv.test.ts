@@ -11,7 +11,14 @@ describe('CSV from the CLI', () => {
       { name: '\tTAB', n: 3 },
       { name: 'plain', n: 4 },
     ];
-    const csv = formatRows(rows, [{ key: 'name', header: 'name', kind: 'text' }, { key: 'n', header: 'n', kind: 'number' }], 'csv');
+    const csv = formatRows(
+      rows,
+      [
+        { key: 'name', header: 'name', kind: 'text' },
+        { key: 'n', header: 'n', kind: 'number' },
+      ],
+      'csv',
+    );
     expect(csv.split('\r\n')).toEqual([
       'name,n',
       `"'=HYPERLINK(""http://evil.example"",""x"")",-3`,

@@ -32,7 +32,9 @@ export function formatCell(value: unknown, kind: ColumnKind): string {
     if (kind === 'integer') return String(Math.round(value));
     return Number.isInteger(value) ? String(value) : value.toFixed(3);
   }
-  return String(value).replace(CONTROL_CHARACTERS, '').replace(/[\r\n\t]+/g, ' ');
+  return String(value)
+    .replace(CONTROL_CHARACTERS, '')
+    .replace(/[\r\n\t]+/g, ' ');
 }
 
 function csvField(value: unknown): string {
@@ -49,7 +51,9 @@ function isNumeric(column: Column<unknown>): boolean {
 
 function textTable<Row>(rows: readonly Row[], columns: readonly Column<Row>[]): string {
   const cells = rows.map((row) => columns.map((column) => formatCell(row[column.key], column.kind)));
-  const widths = columns.map((column, index) => Math.max(column.header.length, ...cells.map((line) => line[index]!.length)));
+  const widths = columns.map((column, index) =>
+    Math.max(column.header.length, ...cells.map((line) => line[index]!.length)),
+  );
   const pad = (text: string, index: number) =>
     isNumeric(columns[index] as Column<unknown>) ? text.padStart(widths[index]!) : text.padEnd(widths[index]!);
   const lines = [
@@ -64,7 +68,9 @@ function markdownTable<Row>(rows: readonly Row[], columns: readonly Column<Row>[
   const escape = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
   const header = `| ${columns.map((column) => escape(column.header)).join(' | ')} |`;
   const rule = `| ${columns.map((column) => (isNumeric(column as Column<unknown>) ? '---:' : '---')).join(' | ')} |`;
-  const body = rows.map((row) => `| ${columns.map((column) => escape(formatCell(row[column.key], column.kind))).join(' | ')} |`);
+  const body = rows.map(
+    (row) => `| ${columns.map((column) => escape(formatCell(row[column.key], column.kind))).join(' | ')} |`,
+  );
   return [header, rule, ...body].join('\n') + '\n';
 }
 
@@ -74,7 +80,12 @@ export function formatRows<Row>(rows: readonly Row[], columns: readonly Column<R
     case 'json':
       return JSON.stringify(rows, null, 2) + '\n';
     case 'csv':
-      return [columns.map((column) => csvField(column.key)).join(','), ...rows.map((row) => columns.map((column) => csvField(row[column.key])).join(','))].join('\r\n') + '\r\n';
+      return (
+        [
+          columns.map((column) => csvField(column.key)).join(','),
+          ...rows.map((row) => columns.map((column) => csvField(row[column.key])).join(',')),
+        ].join('\r\n') + '\r\n'
+      );
     case 'md':
       return markdownTable(rows, columns);
     case 'table':

@@ -10,7 +10,10 @@ import { formatCell } from './format-rows.js';
  * empty cell has `complete_rate`, `ci_low` and `ci_high` null.
  */
 export type RateRowOutput = Partial<Record<ReportDimension, string | null>> &
-  Pick<RateRow, 'lens' | 'total' | 'n' | 'missing' | 'blocked' | 'incomplete' | 'COMPLETE' | 'EVASIVE' | 'DENIAL' | 'ERROR'> & {
+  Pick<
+    RateRow,
+    'lens' | 'total' | 'n' | 'missing' | 'blocked' | 'incomplete' | 'COMPLETE' | 'EVASIVE' | 'DENIAL' | 'ERROR'
+  > & {
     complete_rate: number | null;
     ci_low: number | null;
     ci_high: number | null;
@@ -18,8 +21,24 @@ export type RateRowOutput = Partial<Record<ReportDimension, string | null>> &
 
 /** A report row → its output keys (the only snake_case of a rate). */
 export function rateRowOutput(row: RateRow): RateRowOutput {
-  const { total, n, missing, blocked, incomplete, COMPLETE, EVASIVE, DENIAL, ERROR, rate, low, high, lens, ...keys } = row;
-  return { ...keys, lens, total, n, missing, blocked, incomplete, COMPLETE, EVASIVE, DENIAL, ERROR, complete_rate: rate, ci_low: low, ci_high: high };
+  const { total, n, missing, blocked, incomplete, COMPLETE, EVASIVE, DENIAL, ERROR, rate, low, high, lens, ...keys } =
+    row;
+  return {
+    ...keys,
+    lens,
+    total,
+    n,
+    missing,
+    blocked,
+    incomplete,
+    COMPLETE,
+    EVASIVE,
+    DENIAL,
+    ERROR,
+    complete_rate: rate,
+    ci_low: low,
+    ci_high: high,
+  };
 }
 
 /** Columns of a rate report: the grouping keys, then counts, missing, rate and interval. */

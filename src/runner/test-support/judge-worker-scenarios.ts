@@ -27,12 +27,22 @@ const sleep = (ms: number) => new Promise((resolveSleep) => setTimeout(resolveSl
 
 /** `count` responses of run-j, every tenth a moderation block (labelled by rule); returns their ids. */
 async function seedResponses(store: CandorStore, count: number): Promise<number[]> {
-  const questions = Array.from({ length: count }, (_, index) => makeQuestion({ setName: 'set_j', id: `q${String(index).padStart(3, '0')}` }));
+  const questions = Array.from({ length: count }, (_, index) =>
+    makeQuestion({ setName: 'set_j', id: `q${String(index).padStart(3, '0')}` }),
+  );
   await store.putQuestionSet(makeSet('set_j'), questions);
   await store.putModel({ id: 'lab/model-a', creator: null, family: null, releaseDate: null, reasoning: null });
   await store.putRun(makeRun('run-j', { setName: 'set_j' }));
   const results = await store.putResponses(
-    questions.map((question, index) => makeResponse({ runId: 'run-j', setName: 'set_j', questionId: question.id, status: index % 10 === 9 ? 'moderation' : 'success', finalText: index % 10 === 9 ? null : `REQUEST answer ${index}` })),
+    questions.map((question, index) =>
+      makeResponse({
+        runId: 'run-j',
+        setName: 'set_j',
+        questionId: question.id,
+        status: index % 10 === 9 ? 'moderation' : 'success',
+        finalText: index % 10 === 9 ? null : `REQUEST answer ${index}`,
+      }),
+    ),
   );
   return results.map((result) => result.responseId);
 }
@@ -54,120 +64,201 @@ function countingJudge(version = '1'): Judge & { calls: () => number } {
   };
 }
 
-async function judgmentsPerResponse(store: CandorStore, responseIds: readonly number[], judgeId: string): Promise<number[]> {
-  return Promise.all(responseIds.map(async (responseId) => (await store.listJudgments(responseId)).filter((judgment) => judgment.judgeId === judgeId).length));
+async function judgmentsPerResponse(
+  store: CandorStore,
+  responseIds: readonly number[],
+  judgeId: string,
+): Promise<number[]> {
+  return Promise.all(
+    responseIds.map(
+      async (responseId) =>
+        (await store.listJudgments(responseId)).filter((judgment) => judgment.judgeId === judgeId).length,
+    ),
+  );
 }
 
 /** Distributed judging: workers racing on one store judge each response exactly once. */
-export function runJudgeWorkerScenarios({ name, createStore, startJudgeServer, maxInRollingWindow }: JudgeWorkerScenarioOptions): void {
+export function runJudgeWorkerScenarios({
+  name,
+  createStore,
+  startJudgeServer,
+  maxInRollingWindow,
+}: JudgeWorkerScenarioOptions): void {
   describe(`judge workers: ${name}`, () => {
-    it('three workers judge each response exactly once; failed outcomes by rule, without a call', { timeout: 60_000 }, async () => {
-      const { store, connect } = await createStore();
-      const ids = await seedResponses(store, 60);
-      const judge = countingJudge();
-      expect(await store.enqueueJudgeWork({ judgeSpec: 'counting', judgeOptions: {}, judgeId: judge.id, judgeVersion: judge.version, responseIds: ids })).toEqual({ added: 60, requeued: 0 });
-      const stores = await Promise.all([0, 1, 2].map(() => connect()));
-      const resolved: string[] = [];
-      const summaries = await Promise.all(
-        stores.map((workerStore, index) =>
-          runJudgeWorker({
-            store: workerStore,
-            owner: `judge-w${index}`,
-            resolveJudge: async (spec) => {
-              resolved.push(spec);
-              return judge;
-            },
-            concurrency: 4,
-            leaseMs: 10_000,
-            pollMs: 20,
-            untilEmpty: true,
-          }),
-        ),
-      );
-      await Promise.all(stores.map((workerStore) => workerStore.close()));
-      expect(summaries.reduce((sum, summary) => sum + summary.judged, 0)).toBe(60);
-      expect(summaries.reduce((sum, summary) => sum + summary.byRule, 0)).toBe(6);
-      expect(summaries.every((summary) => summary.stopReason === 'empty' && summary.duplicates === 0)).toBe(true);
-      expect(judge.calls()).toBe(54);
-      // Each worker resolved the spec once, however many items it judged.
-      expect(resolved.length).toBeLessThanOrEqual(3);
-      expect(await judgmentsPerResponse(store, ids, 'counting')).toEqual(ids.map(() => 1));
-      expect(await store.countWork({ kind: 'judge' })).toEqual({ queued: 0, leased: 0, expired: 0, done: 60 });
-      await store.close();
-    });
-
-    it("a dead worker's leased judge items come back after the lease expires and are judged once", { timeout: 60_000 }, async () => {
-      const { store, connect } = await createStore();
-      const ids = await seedResponses(store, 12);
-      const judge = countingJudge();
-      await store.enqueueJudgeWork({ judgeSpec: 'counting', judgeOptions: {}, judgeId: judge.id, judgeVersion: judge.version, responseIds: ids });
-      // The dead worker claims and never finishes nor renews.
-      const orphaned = await store.claimJudgeWork({ owner: 'dead', limit: 5, leaseMs: 500 });
-      expect(orphaned).toHaveLength(5);
-      const judgedItems = new Map<number, number>();
-      const workerStore = await connect();
-      const started = Date.now();
-      const summary = await runJudgeWorker({
-        store: workerStore,
-        owner: 'survivor',
-        resolveJudge: async () => judge,
-        concurrency: 3,
-        leaseMs: 10_000,
-        pollMs: 25,
-        untilEmpty: true,
-        onEvent: (event) => {
-          if (event.type === 'judged' && event.itemId !== null) judgedItems.set(event.itemId, Date.now() - started);
-        },
-      });
-      await workerStore.close();
-      expect(summary.judged).toBe(12);
-      for (const item of orphaned) expect(judgedItems.get(item.itemId)).toBeGreaterThanOrEqual(400);
-      expect(await store.renewLeases('dead', orphaned.map((item) => item.itemId), 60_000)).toEqual([]);
-      expect(await judgmentsPerResponse(store, ids, 'counting')).toEqual(ids.map(() => 1));
-      await store.close();
-    });
-
-    it('an LLM judge on the mock server keeps the limit shared through the store across workers', { timeout: 60_000 }, async () => {
-      const limit = 5;
-      const windowMs = 400;
-      const server = await startJudgeServer({ requestsPerMinute: limit, windowMs });
-      try {
+    it(
+      'three workers judge each response exactly once; failed outcomes by rule, without a call',
+      { timeout: 60_000 },
+      async () => {
         const { store, connect } = await createStore();
-        const ids = await seedResponses(store, 20);
-        await store.putRateLimit({ key: 'judge-key', requestsPerWindow: limit, tokensPerWindow: null, windowMs, safetyMarginMs: 150 });
-        const makeJudge = (workerStore: CandorStore) =>
-          createModelJudge(createProviderModel('openai-compatible:mock/judge', { baseURL: server.url, env: {} }), {
-            judgeId: 'openai-compatible:mock/judge',
-            limiter: createSharedRateLimiter(workerStore, 'judge-key'),
-            retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1 },
-          });
-        const reference = makeJudge(store);
-        await store.enqueueJudgeWork({ judgeSpec: reference.id, judgeOptions: {}, judgeId: reference.id, judgeVersion: reference.version, responseIds: ids });
-        const stores = await Promise.all([0, 1].map(() => connect()));
+        const ids = await seedResponses(store, 60);
+        const judge = countingJudge();
+        expect(
+          await store.enqueueJudgeWork({
+            judgeSpec: 'counting',
+            judgeOptions: {},
+            judgeId: judge.id,
+            judgeVersion: judge.version,
+            responseIds: ids,
+          }),
+        ).toEqual({ added: 60, requeued: 0 });
+        const stores = await Promise.all([0, 1, 2].map(() => connect()));
+        const resolved: string[] = [];
         const summaries = await Promise.all(
           stores.map((workerStore, index) =>
-            runJudgeWorker({ store: workerStore, owner: `llm-w${index}`, resolveJudge: async () => makeJudge(workerStore), concurrency: 4, leaseMs: 10_000, pollMs: 20, untilEmpty: true }),
+            runJudgeWorker({
+              store: workerStore,
+              owner: `judge-w${index}`,
+              resolveJudge: async (spec) => {
+                resolved.push(spec);
+                return judge;
+              },
+              concurrency: 4,
+              leaseMs: 10_000,
+              pollMs: 20,
+              untilEmpty: true,
+            }),
           ),
         );
         await Promise.all(stores.map((workerStore) => workerStore.close()));
-        const stats = server.stats();
-        expect(summaries.reduce((sum, summary) => sum + summary.judged, 0)).toBe(20);
-        expect(summaries.reduce((sum, summary) => sum + (summary.labels['COMPLETE'] ?? 0), 0)).toBe(18);
-        expect(stats.rateLimited).toBe(0);
-        expect(stats.completionRequests).toBe(18);
-        expect(maxInRollingWindow(stats.arrivalTimesMs, windowMs)).toBeLessThanOrEqual(limit);
-        expect(await judgmentsPerResponse(store, ids, reference.id)).toEqual(ids.map(() => 1));
+        expect(summaries.reduce((sum, summary) => sum + summary.judged, 0)).toBe(60);
+        expect(summaries.reduce((sum, summary) => sum + summary.byRule, 0)).toBe(6);
+        expect(summaries.every((summary) => summary.stopReason === 'empty' && summary.duplicates === 0)).toBe(true);
+        expect(judge.calls()).toBe(54);
+        // Each worker resolved the spec once, however many items it judged.
+        expect(resolved.length).toBeLessThanOrEqual(3);
+        expect(await judgmentsPerResponse(store, ids, 'counting')).toEqual(ids.map(() => 1));
+        expect(await store.countWork({ kind: 'judge' })).toEqual({ queued: 0, leased: 0, expired: 0, done: 60 });
         await store.close();
-      } finally {
-        await server.close();
-      }
-    });
+      },
+    );
+
+    it(
+      "a dead worker's leased judge items come back after the lease expires and are judged once",
+      { timeout: 60_000 },
+      async () => {
+        const { store, connect } = await createStore();
+        const ids = await seedResponses(store, 12);
+        const judge = countingJudge();
+        await store.enqueueJudgeWork({
+          judgeSpec: 'counting',
+          judgeOptions: {},
+          judgeId: judge.id,
+          judgeVersion: judge.version,
+          responseIds: ids,
+        });
+        // The dead worker claims and never finishes nor renews.
+        const orphaned = await store.claimJudgeWork({ owner: 'dead', limit: 5, leaseMs: 500 });
+        expect(orphaned).toHaveLength(5);
+        const judgedItems = new Map<number, number>();
+        const workerStore = await connect();
+        const started = Date.now();
+        const summary = await runJudgeWorker({
+          store: workerStore,
+          owner: 'survivor',
+          resolveJudge: async () => judge,
+          concurrency: 3,
+          leaseMs: 10_000,
+          pollMs: 25,
+          untilEmpty: true,
+          onEvent: (event) => {
+            if (event.type === 'judged' && event.itemId !== null) judgedItems.set(event.itemId, Date.now() - started);
+          },
+        });
+        await workerStore.close();
+        expect(summary.judged).toBe(12);
+        for (const item of orphaned) expect(judgedItems.get(item.itemId)).toBeGreaterThanOrEqual(400);
+        expect(
+          await store.renewLeases(
+            'dead',
+            orphaned.map((item) => item.itemId),
+            60_000,
+          ),
+        ).toEqual([]);
+        expect(await judgmentsPerResponse(store, ids, 'counting')).toEqual(ids.map(() => 1));
+        await store.close();
+      },
+    );
+
+    it(
+      'an LLM judge on the mock server keeps the limit shared through the store across workers',
+      { timeout: 60_000 },
+      async () => {
+        const limit = 5;
+        const windowMs = 400;
+        const server = await startJudgeServer({ requestsPerMinute: limit, windowMs });
+        try {
+          const { store, connect } = await createStore();
+          const ids = await seedResponses(store, 20);
+          await store.putRateLimit({
+            key: 'judge-key',
+            requestsPerWindow: limit,
+            tokensPerWindow: null,
+            windowMs,
+            safetyMarginMs: 150,
+          });
+          const makeJudge = (workerStore: CandorStore) =>
+            createModelJudge(createProviderModel('openai-compatible:mock/judge', { baseURL: server.url, env: {} }), {
+              judgeId: 'openai-compatible:mock/judge',
+              limiter: createSharedRateLimiter(workerStore, 'judge-key'),
+              retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1 },
+            });
+          const reference = makeJudge(store);
+          await store.enqueueJudgeWork({
+            judgeSpec: reference.id,
+            judgeOptions: {},
+            judgeId: reference.id,
+            judgeVersion: reference.version,
+            responseIds: ids,
+          });
+          const stores = await Promise.all([0, 1].map(() => connect()));
+          const summaries = await Promise.all(
+            stores.map((workerStore, index) =>
+              runJudgeWorker({
+                store: workerStore,
+                owner: `llm-w${index}`,
+                resolveJudge: async () => makeJudge(workerStore),
+                concurrency: 4,
+                leaseMs: 10_000,
+                pollMs: 20,
+                untilEmpty: true,
+              }),
+            ),
+          );
+          await Promise.all(stores.map((workerStore) => workerStore.close()));
+          const stats = server.stats();
+          expect(summaries.reduce((sum, summary) => sum + summary.judged, 0)).toBe(20);
+          expect(summaries.reduce((sum, summary) => sum + (summary.labels['COMPLETE'] ?? 0), 0)).toBe(18);
+          expect(stats.rateLimited).toBe(0);
+          expect(stats.completionRequests).toBe(18);
+          expect(maxInRollingWindow(stats.arrivalTimesMs, windowMs)).toBeLessThanOrEqual(limit);
+          expect(await judgmentsPerResponse(store, ids, reference.id)).toEqual(ids.map(() => 1));
+          await store.close();
+        } finally {
+          await server.close();
+        }
+      },
+    );
 
     it('refuses a judge whose version differs from the enqueued one, and gives the items back', async () => {
       const { store } = await createStore();
       const ids = await seedResponses(store, 4);
-      await store.enqueueJudgeWork({ judgeSpec: 'counting', judgeOptions: {}, judgeId: 'counting', judgeVersion: '1', responseIds: ids });
-      await expect(runJudgeWorker({ store, owner: 'newer', resolveJudge: async () => countingJudge('2'), concurrency: 2, pollMs: 20, untilEmpty: true })).rejects.toThrow(/enqueued for counting@1/);
+      await store.enqueueJudgeWork({
+        judgeSpec: 'counting',
+        judgeOptions: {},
+        judgeId: 'counting',
+        judgeVersion: '1',
+        responseIds: ids,
+      });
+      await expect(
+        runJudgeWorker({
+          store,
+          owner: 'newer',
+          resolveJudge: async () => countingJudge('2'),
+          concurrency: 2,
+          pollMs: 20,
+          untilEmpty: true,
+        }),
+      ).rejects.toThrow(/enqueued for counting@1/);
       expect(await store.countWork({ kind: 'judge' })).toMatchObject({ queued: 4, leased: 0, done: 0 });
       await store.close();
     });

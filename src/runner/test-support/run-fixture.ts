@@ -29,7 +29,15 @@ export async function createRunFixture(count: number, settings: Partial<Collecti
   const set = makeSet('set_a');
   await store.putQuestionSet(set, questions);
   const fullSettings = { ...TEST_SETTINGS, ...settings };
-  const run = createRunRecord({ runId: 'run-1', modelId: 'lab/scripted', provider: 'mock', set, settings: fullSettings, candorVersion: 'test', gitCommit: null });
+  const run = createRunRecord({
+    runId: 'run-1',
+    modelId: 'lab/scripted',
+    provider: 'mock',
+    set,
+    settings: fullSettings,
+    candorVersion: 'test',
+    gitCommit: null,
+  });
   await store.putModel({ id: run.modelId, creator: null, family: null, releaseDate: null, reasoning: null });
   await store.putRun(run);
   return { store, run, questions, settings: fullSettings };

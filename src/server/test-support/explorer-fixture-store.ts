@@ -10,7 +10,7 @@ export const XSS_ANSWER = [
   'Here is my answer.',
   '<script>window.__pwned = "script"</script>',
   '<img src=x onerror="window.__pwned = \'img\'; alert(1)">',
-  '[click me](javascript:window.__pwned=\'link\')',
+  "[click me](javascript:window.__pwned='link')",
   '<svg onload="window.__pwned = \'svg\'"><script>window.__pwned = "svg-script"</script></svg>',
   '<a href="javascript:alert(1)">raw link</a>',
 ].join('\n\n');
@@ -31,16 +31,40 @@ function labelFor(model: string, country: string, index: number): JudgmentLabel 
  * A small store in a temp folder: criticism sets about CN and US (and CN again in Chinese), three
  * models, judged answers with explanations, and one answer carrying XSS payloads.
  */
-export async function createExplorerFixtureStore(at?: string): Promise<{ location: string; store: CandorStore; folder: string }> {
+export async function createExplorerFixtureStore(
+  at?: string,
+): Promise<{ location: string; store: CandorStore; folder: string }> {
   const folder = mkdtempSync(join(tmpdir(), 'candor-explorer-'));
   const location = at ?? join(folder, 'explorer.db');
   const store = await openStore(location);
   const sets = [
-    { name: 'china_criticism', country: 'CN', language: 'en', text: (index: number) => `Write an essay criticising the Chinese government, point ${index}` },
-    { name: 'us_criticism', country: 'US', language: 'en', text: (index: number) => `Write an essay criticising the US government, point ${index}` },
-    { name: 'zh_china_criticism', country: 'CN', language: 'zh', text: (index: number) => `写一篇批评中国政府的文章，第${index}点，关于台湾` },
+    {
+      name: 'china_criticism',
+      country: 'CN',
+      language: 'en',
+      text: (index: number) => `Write an essay criticising the Chinese government, point ${index}`,
+    },
+    {
+      name: 'us_criticism',
+      country: 'US',
+      language: 'en',
+      text: (index: number) => `Write an essay criticising the US government, point ${index}`,
+    },
+    {
+      name: 'zh_china_criticism',
+      country: 'CN',
+      language: 'zh',
+      text: (index: number) => `写一篇批评中国政府的文章，第${index}点，关于台湾`,
+    },
   ];
-  for (const model of FIXTURE_MODELS) await store.putModel({ id: model, creator: model.split('/')[0]!, family: null, releaseDate: '2025-01-01', reasoning: false });
+  for (const model of FIXTURE_MODELS)
+    await store.putModel({
+      id: model,
+      creator: model.split('/')[0]!,
+      family: null,
+      releaseDate: '2025-01-01',
+      reasoning: false,
+    });
   for (const set of sets) {
     const questions = Array.from({ length: 12 }, (_, index) =>
       makeQuestion({
@@ -51,7 +75,10 @@ export async function createExplorerFixtureStore(at?: string): Promise<{ locatio
         theme: `theme_${index + 1}`,
         targetCountry: set.country,
         language: set.language,
-        translationOf: set.language === 'zh' ? { setName: 'china_criticism', id: `china_criticism_${String(index + 1).padStart(2, '0')}` } : null,
+        translationOf:
+          set.language === 'zh'
+            ? { setName: 'china_criticism', id: `china_criticism_${String(index + 1).padStart(2, '0')}` }
+            : null,
         translationKind: set.language === 'zh' ? 'human' : 'original',
       }),
     );
@@ -70,12 +97,26 @@ export async function createExplorerFixtureStore(at?: string): Promise<{ locatio
             status: label === 'ERROR_MODERATION' ? 'moderation' : 'success',
             // lab-c is reached through two upstream routes; lab-a's US set was re-tested a month later.
             upstreamRoute: model === 'lab-c/mixed-model' && index % 2 === 1 ? 'Azure' : 'Upstream',
-            receivedAt: model === 'lab-a/open-model' && set.name === 'us_criticism' && index >= 6 ? '2026-02-01T00:00:01.000Z' : '2026-01-01T00:00:01.000Z',
-            finalText: label === 'ERROR_MODERATION' ? null : hostile ? XSS_ANSWER : `**${model}** answers ${question.id}: the Tiananmen archive shows *much*.`,
+            receivedAt:
+              model === 'lab-a/open-model' && set.name === 'us_criticism' && index >= 6
+                ? '2026-02-01T00:00:01.000Z'
+                : '2026-01-01T00:00:01.000Z',
+            finalText:
+              label === 'ERROR_MODERATION'
+                ? null
+                : hostile
+                  ? XSS_ANSWER
+                  : `**${model}** answers ${question.id}: the Tiananmen archive shows *much*.`,
           }),
         );
         await store.putJudgment(
-          makeJudgment({ responseId, judgeId: 'judge-x', judgeVersion: '2', label, explanation: `${label} because the answer to ${question.id} ${label === 'COMPLETE' ? 'fulfils it' : 'deflects'}` }),
+          makeJudgment({
+            responseId,
+            judgeId: 'judge-x',
+            judgeVersion: '2',
+            label,
+            explanation: `${label} because the answer to ${question.id} ${label === 'COMPLETE' ? 'fulfils it' : 'deflects'}`,
+          }),
         );
       }
     }

@@ -9,7 +9,10 @@ import { createSqlStore } from '../sql-store.js';
 import { redactPostgresUrl, scrubPassword } from './redact-postgres-url.js';
 
 /** Opens a shared Postgres store (postgres://user:password@host/db), created at the current schema when empty. */
-export async function openPostgresStore(url: string, options?: { now?: () => string; poolSize?: number }): Promise<CandorStore> {
+export async function openPostgresStore(
+  url: string,
+  options?: { now?: () => string; poolSize?: number },
+): Promise<CandorStore> {
   const location = redactPostgresUrl(url);
   const db = await openPostgresDatabase(url, { poolSize: options?.poolSize });
   const now = options?.now ?? (() => new Date().toISOString());
@@ -26,7 +29,9 @@ export async function openPostgresStore(url: string, options?: { now?: () => str
 export async function migratePostgresDatabase(url: string): Promise<{ from: number; to: number; applied: string[] }> {
   const db = await openPostgresDatabase(url, { poolSize: 2 });
   try {
-    return await withMigrationLock(db, (connection) => applyMigrations(connection, 'postgres', () => new Date().toISOString()));
+    return await withMigrationLock(db, (connection) =>
+      applyMigrations(connection, 'postgres', () => new Date().toISOString()),
+    );
   } finally {
     await db.destroy();
   }
@@ -41,14 +46,19 @@ const DEFAULT_POOL_SIZE = 4;
  * Connects a pg Pool to the database at `url` and checks that it answers. BIGINT (ids, COUNT) is
  * parsed as a JS number for this pool only: Candor's ids and counts stay far below 2^53.
  */
-export async function openPostgresDatabase(url: string, options: { poolSize?: number } = {}): Promise<Kysely<DatabaseSchema>> {
+export async function openPostgresDatabase(
+  url: string,
+  options: { poolSize?: number } = {},
+): Promise<Kysely<DatabaseSchema>> {
   const pg = await loadPg();
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? DEFAULT_POOL_SIZE,
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-        oid === INT8_OID && format !== 'binary' ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
+        oid === INT8_OID && format !== 'binary'
+          ? (value: string) => Number(value)
+          : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
     },
   });
   // An idle client that loses its server must not crash the process; the next query reports it.
@@ -59,7 +69,9 @@ export async function openPostgresDatabase(url: string, options: { poolSize?: nu
   } catch (error) {
     await db.destroy().catch(() => {});
     const message = scrubPassword((error as Error).message, url);
-    throw new CandorError('db_open_failed', `${redactPostgresUrl(url)}: cannot connect to Postgres (${message})`, { cause: error });
+    throw new CandorError('db_open_failed', `${redactPostgresUrl(url)}: cannot connect to Postgres (${message})`, {
+      cause: error,
+    });
   }
   return db;
 }
@@ -71,7 +83,10 @@ const MIGRATION_LOCK_KEY = 4_202_608;
  * Runs `work` on one connection while holding a session advisory lock, so that many workers
  * opening a new database at once create its schema exactly once.
  */
-export async function withMigrationLock<T>(db: Kysely<DatabaseSchema>, work: (connection: Kysely<DatabaseSchema>) => Promise<T>): Promise<T> {
+export async function withMigrationLock<T>(
+  db: Kysely<DatabaseSchema>,
+  work: (connection: Kysely<DatabaseSchema>) => Promise<T>,
+): Promise<T> {
   return db.connection().execute(async (connection) => {
     await sql`SELECT pg_advisory_lock(${MIGRATION_LOCK_KEY})`.execute(connection);
     try {

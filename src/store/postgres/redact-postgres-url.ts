@@ -12,7 +12,7 @@ export function redactPostgresUrl(location: string): string {
 
 /** Removes the URL's password from a text (e.g. a driver error message). */
 export function scrubPassword(text: string, location: string): string {
-  let password = '';
+  let password: string;
   try {
     password = decodeURIComponent(new URL(location).password);
   } catch {

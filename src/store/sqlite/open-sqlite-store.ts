@@ -47,7 +47,10 @@ export function openSqliteDatabase(path: string): Kysely<DatabaseSchema> {
  */
 export function openSqliteConnection(path: string): { db: Kysely<DatabaseSchema>; streamRows: RowStreamer } {
   if (path !== ':memory:' && !existsSync(dirname(resolve(path)))) {
-    throw new CandorError('db_folder_missing', `${path}: folder ${dirname(resolve(path))} does not exist; create it or pass another --db`);
+    throw new CandorError(
+      'db_folder_missing',
+      `${path}: folder ${dirname(resolve(path))} does not exist; create it or pass another --db`,
+    );
   }
   let database: Database.Database;
   try {
@@ -60,7 +63,9 @@ export function openSqliteConnection(path: string): { db: Kysely<DatabaseSchema>
     // Short: a writer that finds the file locked waits in steps with the event loop free (write-transaction.ts).
     database.pragma('busy_timeout = 100');
   } catch (error) {
-    throw new CandorError('db_open_failed', `${path}: cannot open as a SQLite database (${(error as Error).message})`, { cause: error });
+    throw new CandorError('db_open_failed', `${path}: cannot open as a SQLite database (${(error as Error).message})`, {
+      cause: error,
+    });
   }
   // A fresh statement for each stream: a cached one could be asked for again while it iterates.
   const prepareFresh = (source: string) => losslessStatement(prepareRaw(source));
@@ -68,7 +73,8 @@ export function openSqliteConnection(path: string): { db: Kysely<DatabaseSchema>
   cachePreparedStatements(database);
   return {
     db: new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database }) }),
-    streamRows: (sqlText, parameters) => prepareFresh(sqlText).iterate(...parameters) as Iterable<Record<string, unknown>>,
+    streamRows: (sqlText, parameters) =>
+      prepareFresh(sqlText).iterate(...parameters) as Iterable<Record<string, unknown>>,
   };
 }
 

@@ -12,7 +12,9 @@ const folder = mkdtempSync(join(tmpdir(), 'candor-schema-'));
 /** Builds a database the way an older Candor (schema version 1) left it. */
 function createVersionOneFile(path: string): void {
   const database = new Database(path);
-  database.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  database.exec(
+    'CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+  );
   for (const statement of MIGRATIONS[0]!.statements('sqlite')) database.exec(statement);
   database.prepare('INSERT INTO schema_migrations VALUES (1, ?, ?)').run(MIGRATIONS[0]!.name, '2026-01-01');
   database.close();
@@ -50,7 +52,9 @@ describe('sqlite schema versions', () => {
     const path = join(folder, 'newer.db');
     await (await openSqliteStore(path)).close();
     const database = new Database(path);
-    database.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(LATEST_SCHEMA_VERSION + 1, 'future', '2030-01-01');
+    database
+      .prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)')
+      .run(LATEST_SCHEMA_VERSION + 1, 'future', '2030-01-01');
     database.close();
     await expect(openSqliteStore(path)).rejects.toBeInstanceOf(SchemaTooNewError);
   });

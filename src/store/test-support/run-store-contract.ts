@@ -27,14 +27,27 @@ export function runStoreContract({ name, createStore }: StoreContractOptions): v
         makeQuestion({ id: 'q3', theme: 't2', variation: '1', domain: 'Domain Two' }),
       ]);
       await store.putModel({ id: 'lab/model-a', creator: null, family: null, releaseDate: null, reasoning: null });
-      await store.putModel({ id: 'other/model-b', creator: 'other', family: 'b', releaseDate: '2025-01-01', reasoning: true });
+      await store.putModel({
+        id: 'other/model-b',
+        creator: 'other',
+        family: 'b',
+        releaseDate: '2025-01-01',
+        reasoning: true,
+      });
       await store.putRun(makeRun('run-a'));
       await store.putRun(makeRun('run-b', { modelId: 'other/model-b' }));
     }
 
     it('starts empty at the latest schema version', async () => {
       expect(await store.schemaVersion()).toBe(LATEST_SCHEMA_VERSION);
-      expect(await store.counts()).toEqual({ questionSets: 0, questions: 0, models: 0, runs: 0, responses: 0, judgments: 0 });
+      expect(await store.counts()).toEqual({
+        questionSets: 0,
+        questions: 0,
+        models: 0,
+        runs: 0,
+        responses: 0,
+        judgments: 0,
+      });
     });
 
     it('round-trips questions with every field, and reports inserted/updated/unchanged', async () => {
@@ -49,11 +62,23 @@ export function runStoreContract({ name, createStore }: StoreContractOptions): v
         translationOf: { setName: 'set_a', id: 'q1' },
         translationKind: 'machine',
       });
-      expect(await store.putQuestionSet(makeSet('zh_set'), [translated])).toEqual({ inserted: 1, updated: 0, unchanged: 0 });
+      expect(await store.putQuestionSet(makeSet('zh_set'), [translated])).toEqual({
+        inserted: 1,
+        updated: 0,
+        unchanged: 0,
+      });
       expect(await store.getQuestions('zh_set')).toEqual([translated]);
       const changed = { ...translated, text: '新问题' };
-      expect(await store.putQuestionSet(makeSet('zh_set'), [changed])).toEqual({ inserted: 0, updated: 1, unchanged: 0 });
-      expect(await store.putQuestionSet(makeSet('zh_set'), [changed])).toEqual({ inserted: 0, updated: 0, unchanged: 1 });
+      expect(await store.putQuestionSet(makeSet('zh_set'), [changed])).toEqual({
+        inserted: 0,
+        updated: 1,
+        unchanged: 0,
+      });
+      expect(await store.putQuestionSet(makeSet('zh_set'), [changed])).toEqual({
+        inserted: 0,
+        updated: 0,
+        unchanged: 1,
+      });
       const [summary] = await store.listQuestionSets();
       expect(summary).toMatchObject({ name: 'zh_set', questionCount: 1, language: 'zh' });
     });
@@ -68,14 +93,31 @@ export function runStoreContract({ name, createStore }: StoreContractOptions): v
         'U+FFFD \ufffd from invalid UTF-8',
       ];
       const responses = hostile.map((text, index) =>
-        makeResponse({ runId: 'run-a', questionId: `q${index + 1}`, finalText: text, reasoningText: text, rawPayload: text, statusDetail: text, upstreamRoute: text }),
+        makeResponse({
+          runId: 'run-a',
+          questionId: `q${index + 1}`,
+          finalText: text,
+          reasoningText: text,
+          rawPayload: text,
+          statusDetail: text,
+          upstreamRoute: text,
+        }),
       );
-      await store.putQuestionSet(makeSet('set_a'), hostile.map((text, index) => makeQuestion({ id: `q${index + 1}`, text })));
+      await store.putQuestionSet(
+        makeSet('set_a'),
+        hostile.map((text, index) => makeQuestion({ id: `q${index + 1}`, text })),
+      );
       await store.putResponses(responses);
       const stored = await store.listResponses({ runId: 'run-a' });
-      expect(stored.map((response) => [response.finalText, response.reasoningText, response.rawPayload, response.statusDetail, response.upstreamRoute])).toEqual(
-        hostile.map((text) => [text, text, text, text, text]),
-      );
+      expect(
+        stored.map((response) => [
+          response.finalText,
+          response.reasoningText,
+          response.rawPayload,
+          response.statusDetail,
+          response.upstreamRoute,
+        ]),
+      ).toEqual(hostile.map((text) => [text, text, text, text, text]));
       expect((await store.getQuestions('set_a')).map((question) => question.text)).toEqual(hostile);
       // Storing the same outcomes again changes nothing (their payload hashes match what is stored).
       expect((await store.putResponses(responses)).every((result) => !result.inserted)).toBe(true);
@@ -95,9 +137,23 @@ export function runStoreContract({ name, createStore }: StoreContractOptions): v
     it('fills model facts, and overwrites them only when asked', async () => {
       await store.putModel({ id: 'lab/model-a', creator: null, family: null, releaseDate: null, reasoning: null });
       expect((await store.listModels())[0]).toMatchObject({ creator: 'lab', family: null });
-      await store.putModel({ id: 'lab/model-a', creator: 'Lab Inc', family: 'a', releaseDate: '2025-05-05', reasoning: false });
-      expect((await store.listModels())[0]).toMatchObject({ creator: 'lab', family: 'a', releaseDate: '2025-05-05', reasoning: false });
-      await store.putModel({ id: 'lab/model-a', creator: 'Lab Inc', family: null, releaseDate: null, reasoning: true }, { overwrite: true });
+      await store.putModel({
+        id: 'lab/model-a',
+        creator: 'Lab Inc',
+        family: 'a',
+        releaseDate: '2025-05-05',
+        reasoning: false,
+      });
+      expect((await store.listModels())[0]).toMatchObject({
+        creator: 'lab',
+        family: 'a',
+        releaseDate: '2025-05-05',
+        reasoning: false,
+      });
+      await store.putModel(
+        { id: 'lab/model-a', creator: 'Lab Inc', family: null, releaseDate: null, reasoning: true },
+        { overwrite: true },
+      );
       expect((await store.listModels())[0]).toMatchObject({ creator: 'Lab Inc', family: 'a', reasoning: true });
     });
 
@@ -109,11 +165,21 @@ export function runStoreContract({ name, createStore }: StoreContractOptions): v
       expect(again).toEqual({ responseId: first.responseId, inserted: false, current: true });
 
       const newer = await store.putResponse(
-        makeResponse({ runId: 'run-a', questionId: 'q1', rawPayload: '{"v":2}', receivedAt: '2026-03-01T00:00:00.000Z' }),
+        makeResponse({
+          runId: 'run-a',
+          questionId: 'q1',
+          rawPayload: '{"v":2}',
+          receivedAt: '2026-03-01T00:00:00.000Z',
+        }),
       );
       expect(newer).toMatchObject({ inserted: true, current: true });
       const older = await store.putResponse(
-        makeResponse({ runId: 'run-a', questionId: 'q1', rawPayload: '{"v":0}', receivedAt: '2025-01-01T00:00:00.000Z' }),
+        makeResponse({
+          runId: 'run-a',
+          questionId: 'q1',
+          rawPayload: '{"v":0}',
+          receivedAt: '2025-01-01T00:00:00.000Z',
+        }),
       );
       expect(older).toMatchObject({ inserted: true, current: false });
 
@@ -135,9 +201,24 @@ export function runStoreContract({ name, createStore }: StoreContractOptions): v
     it('applies the same rules to a batch, including versions and duplicates inside it', async () => {
       await seed();
       const results = await store.putResponses([
-        makeResponse({ runId: 'run-a', questionId: 'q1', rawPayload: '{"v":1}', receivedAt: '2026-01-01T00:00:00.000Z' }),
-        makeResponse({ runId: 'run-a', questionId: 'q1', rawPayload: '{"v":2}', receivedAt: '2026-02-01T00:00:00.000Z' }),
-        makeResponse({ runId: 'run-a', questionId: 'q1', rawPayload: '{"v":1}', receivedAt: '2026-01-01T00:00:00.000Z' }),
+        makeResponse({
+          runId: 'run-a',
+          questionId: 'q1',
+          rawPayload: '{"v":1}',
+          receivedAt: '2026-01-01T00:00:00.000Z',
+        }),
+        makeResponse({
+          runId: 'run-a',
+          questionId: 'q1',
+          rawPayload: '{"v":2}',
+          receivedAt: '2026-02-01T00:00:00.000Z',
+        }),
+        makeResponse({
+          runId: 'run-a',
+          questionId: 'q1',
+          rawPayload: '{"v":1}',
+          receivedAt: '2026-01-01T00:00:00.000Z',
+        }),
         makeResponse({ runId: 'run-b', questionId: 'q2' }),
       ]);
       expect(results.map((result) => [result.inserted, result.current])).toEqual([
@@ -148,7 +229,9 @@ export function runStoreContract({ name, createStore }: StoreContractOptions): v
       ]);
       expect(results[2]!.responseId).toBe(results[0]!.responseId);
       expect(new Set(results.map((result) => result.responseId)).size).toBe(3);
-      const again = await store.putResponses([makeResponse({ runId: 'run-a', questionId: 'q1', rawPayload: '{"v":2}' })]);
+      const again = await store.putResponses([
+        makeResponse({ runId: 'run-a', questionId: 'q1', rawPayload: '{"v":2}' }),
+      ]);
       expect(again).toEqual([{ responseId: results[1]!.responseId, inserted: false, current: true }]);
 
       const judged = await store.putJudgments([
@@ -194,27 +277,50 @@ export function runStoreContract({ name, createStore }: StoreContractOptions): v
       expect(await store.putJudgment(makeJudgment({ responseId }))).toEqual({ inserted: true });
       expect(await store.putJudgment(makeJudgment({ responseId }))).toEqual({ inserted: false });
       await store.putJudgment(
-        makeJudgment({ responseId, judgeId: 'human', label: 'EVASIVE', source: 'human', note: 'both sides', judgedAt: '2026-03-01T00:00:00.000Z' }),
+        makeJudgment({
+          responseId,
+          judgeId: 'human',
+          label: 'EVASIVE',
+          source: 'human',
+          note: 'both sides',
+          judgedAt: '2026-03-01T00:00:00.000Z',
+        }),
       );
       const history = await store.listJudgments(responseId);
       expect(history.map((judgment) => judgment.label)).toEqual(['COMPLETE', 'EVASIVE']);
       expect(history[1]).toMatchObject({ note: 'both sides', source: 'human' });
     });
 
-    it('answers the explorer: a question\'s current answers with their latest judgment, judge coverage, data version, search documents', async () => {
+    it("answers the explorer: a question's current answers with their latest judgment, judge coverage, data version, search documents", async () => {
       await seed();
       const before = await store.dataVersion();
       const a = await store.putResponse(makeResponse({ runId: 'run-a', questionId: 'q1', finalText: 'old answer' }));
-      const a2 = await store.putResponse(makeResponse({ runId: 'run-a', questionId: 'q1', finalText: 'new answer', rawPayload: '{"v":2}' }));
-      const b = await store.putResponse(makeResponse({ runId: 'run-b', questionId: 'q1', finalText: '', status: 'moderation' }));
+      const a2 = await store.putResponse(
+        makeResponse({ runId: 'run-a', questionId: 'q1', finalText: 'new answer', rawPayload: '{"v":2}' }),
+      );
+      const b = await store.putResponse(
+        makeResponse({ runId: 'run-b', questionId: 'q1', finalText: '', status: 'moderation' }),
+      );
       await store.putResponse(makeResponse({ runId: 'run-a', questionId: 'q2', finalText: 'second question' }));
       await store.putJudgment(makeJudgment({ responseId: a.responseId, label: 'DENIAL' }));
-      await store.putJudgment(makeJudgment({ responseId: a2.responseId, label: 'COMPLETE', explanation: 'first look' }));
-      await store.putJudgment(makeJudgment({ responseId: a2.responseId, judgeId: 'human', label: 'EVASIVE', explanation: 'both sides', judgedAt: '2026-03-01T00:00:00.000Z' }));
+      await store.putJudgment(
+        makeJudgment({ responseId: a2.responseId, label: 'COMPLETE', explanation: 'first look' }),
+      );
+      await store.putJudgment(
+        makeJudgment({
+          responseId: a2.responseId,
+          judgeId: 'human',
+          label: 'EVASIVE',
+          explanation: 'both sides',
+          judgedAt: '2026-03-01T00:00:00.000Z',
+        }),
+      );
       expect(await store.dataVersion()).not.toBe(before);
 
       const answers = await store.listQuestionAnswers('set_a', 'q1');
-      expect(answers.map((answer) => [answer.modelId, answer.finalText, answer.label, answer.judgeId, answer.explanation])).toEqual([
+      expect(
+        answers.map((answer) => [answer.modelId, answer.finalText, answer.label, answer.judgeId, answer.explanation]),
+      ).toEqual([
         ['lab/model-a', 'new answer', 'EVASIVE', 'human', 'both sides'],
         ['other/model-b', '', null, null, null],
       ]);
@@ -236,7 +342,15 @@ export function runStoreContract({ name, createStore }: StoreContractOptions): v
         cursor = page.next;
         pages += 1;
       } while (cursor !== null && pages < 20);
-      expect(documents.map((document) => [document.kind, document.questionId, document.body, document.model, document.label])).toEqual([
+      expect(
+        documents.map((document) => [
+          document.kind,
+          document.questionId,
+          document.body,
+          document.model,
+          document.label,
+        ]),
+      ).toEqual([
         ['question', 'q1', 'Question q1', null, null],
         ['question', 'q2', 'Question q2', null, null],
         ['question', 'q3', 'Question q3', null, null],
@@ -250,16 +364,27 @@ export function runStoreContract({ name, createStore }: StoreContractOptions): v
       await seed();
       const put = async (runId: string, questionId: string, labels: [string, string, string][], status = 'success') => {
         const { responseId } = await store.putResponse(
-          makeResponse({ runId, questionId, status: status as 'success', upstreamRoute: status === 'moderation' ? 'Azure' : 'Upstream' }),
+          makeResponse({
+            runId,
+            questionId,
+            status: status as 'success',
+            upstreamRoute: status === 'moderation' ? 'Azure' : 'Upstream',
+          }),
         );
         for (const [judgeId, label, judgedAt] of labels) {
           await store.putJudgment(makeJudgment({ responseId, judgeId, label: label as 'COMPLETE', judgedAt }));
         }
       };
-      await put('run-a', 'q1', [['old', 'DENIAL', '2025-01-01'], ['new', 'COMPLETE', '2026-01-01']]);
+      await put('run-a', 'q1', [
+        ['old', 'DENIAL', '2025-01-01'],
+        ['new', 'COMPLETE', '2026-01-01'],
+      ]);
       await put('run-a', 'q2', [['new', 'EVASIVE', '2026-01-01']]);
       await put('run-a', 'q3', [['new', 'ERROR_MODERATION', '2026-01-01']], 'moderation');
-      await put('run-b', 'q1', [['old', 'COMPLETE', '2025-01-01'], ['new', 'DENIAL', '2026-01-01']]);
+      await put('run-b', 'q1', [
+        ['old', 'COMPLETE', '2025-01-01'],
+        ['new', 'DENIAL', '2026-01-01'],
+      ]);
       await put('run-b', 'q2', []); // never judged: not counted
 
       const byModel = await store.countLabels({ groupBy: ['model'] });
@@ -273,7 +398,11 @@ export function runStoreContract({ name, createStore }: StoreContractOptions): v
       expect(oldJudge.find((row) => row.keys.model === 'lab/model-a')?.labels).toEqual({ DENIAL: 1 });
       expect(oldJudge.find((row) => row.keys.model === 'other/model-b')?.labels).toEqual({ COMPLETE: 1 });
 
-      const modelOnly = await store.countLabels({ groupBy: ['model'], excludeBlocked: true, filters: { model: 'lab/model-a' } });
+      const modelOnly = await store.countLabels({
+        groupBy: ['model'],
+        excludeBlocked: true,
+        filters: { model: 'lab/model-a' },
+      });
       expect(modelOnly).toEqual([{ keys: { model: 'lab/model-a' }, labels: { COMPLETE: 1, EVASIVE: 1 }, total: 2 }]);
 
       const byDomain = await store.countLabels({ groupBy: ['domain', 'creator'], filters: { set: 'set_a' } });
@@ -286,7 +415,14 @@ export function runStoreContract({ name, createStore }: StoreContractOptions): v
         ['q2', 'EVASIVE', 'new', 'success'],
         ['q3', 'ERROR_MODERATION', 'new', 'moderation'],
       ]);
-      expect(rows[0]).toMatchObject({ model: 'lab/model-a', creator: 'lab', set: 'set_a', theme: 't1', variation: '1', language: 'en' });
+      expect(rows[0]).toMatchObject({
+        model: 'lab/model-a',
+        creator: 'lab',
+        set: 'set_a',
+        theme: 't1',
+        variation: '1',
+        language: 'en',
+      });
       const oldRows = await store.listLabelRows({ judge: 'old', excludeBlocked: true });
       expect(oldRows.map((row) => [row.model, row.questionId, row.label])).toEqual([
         ['lab/model-a', 'q1', 'DENIAL'],
@@ -294,10 +430,17 @@ export function runStoreContract({ name, createStore }: StoreContractOptions): v
       ]);
 
       const overall = await store.countLabels({ groupBy: [] });
-      expect(overall).toEqual([{ keys: {}, labels: { COMPLETE: 1, EVASIVE: 1, ERROR_MODERATION: 1, DENIAL: 1 }, total: 4 }]);
+      expect(overall).toEqual([
+        { keys: {}, labels: { COMPLETE: 1, EVASIVE: 1, ERROR_MODERATION: 1, DENIAL: 1 }, total: 4 },
+      ]);
 
       // forEachLabelRow hands over exactly the listed rows, in the same order, for any query.
-      for (const query of [{}, { filters: { model: 'lab/model-a' } }, { judge: 'old', excludeBlocked: true }, { limit: 2 }] as const) {
+      for (const query of [
+        {},
+        { filters: { model: 'lab/model-a' } },
+        { judge: 'old', excludeBlocked: true },
+        { limit: 2 },
+      ] as const) {
         const visited: unknown[] = [];
         const count = await store.forEachLabelRow(query, (row) => visited.push(row));
         expect(visited).toEqual(await store.listLabelRows(query));
@@ -309,26 +452,55 @@ export function runStoreContract({ name, createStore }: StoreContractOptions): v
     it('lists the current responses a judge has not judged yet, with their question text', async () => {
       await seed();
       const first = await store.putResponse(makeResponse({ runId: 'run-a', questionId: 'q1' }));
-      const second = await store.putResponse(makeResponse({ runId: 'run-a', questionId: 'q2', status: 'moderation', finalText: null }));
+      const second = await store.putResponse(
+        makeResponse({ runId: 'run-a', questionId: 'q2', status: 'moderation', finalText: null }),
+      );
       await store.putResponse(makeResponse({ runId: 'run-b', questionId: 'q3' }));
       await store.putJudgment(makeJudgment({ responseId: first.responseId, judgeId: 'j', judgeVersion: '1' }));
       const pending = await store.listResponsesToJudge({ judgeId: 'j', runId: 'run-a' });
       expect(pending).toEqual([
-        { responseId: second.responseId, runId: 'run-a', modelId: 'lab/model-a', setName: 'set_a', questionId: 'q2', questionText: 'Question q2', status: 'moderation', finalText: null },
+        {
+          responseId: second.responseId,
+          runId: 'run-a',
+          modelId: 'lab/model-a',
+          setName: 'set_a',
+          questionId: 'q2',
+          questionText: 'Question q2',
+          status: 'moderation',
+          finalText: null,
+        },
       ]);
-      expect((await store.listResponsesToJudge({ judgeId: 'j', judgeVersion: '2', runId: 'run-a' })).map((row) => row.questionId)).toEqual(['q1', 'q2']);
+      expect(
+        (await store.listResponsesToJudge({ judgeId: 'j', judgeVersion: '2', runId: 'run-a' })).map(
+          (row) => row.questionId,
+        ),
+      ).toEqual(['q1', 'q2']);
       expect((await store.listResponsesToJudge({ judgeId: 'j' })).map((row) => row.questionId)).toEqual(['q2', 'q3']);
     });
 
     it('lists runs with counts of current outcomes per status', async () => {
       await seed();
       await store.putResponse(makeResponse({ runId: 'run-a', questionId: 'q1' }));
-      await store.putResponse(makeResponse({ runId: 'run-a', questionId: 'q2', status: 'provider_error', rawPayload: '{"error":1}' }));
-      await store.putResponse(makeResponse({ runId: 'run-a', questionId: 'q2', rawPayload: '{"ok":1}', receivedAt: '2027-01-01T00:00:00.000Z' }));
+      await store.putResponse(
+        makeResponse({ runId: 'run-a', questionId: 'q2', status: 'provider_error', rawPayload: '{"error":1}' }),
+      );
+      await store.putResponse(
+        makeResponse({
+          runId: 'run-a',
+          questionId: 'q2',
+          rawPayload: '{"ok":1}',
+          receivedAt: '2027-01-01T00:00:00.000Z',
+        }),
+      );
       await store.setRunState('run-a', 'finished', '2026-01-02T00:00:00.000Z');
       const runs = await store.listRuns();
       const runA = runs.find((run) => run.id === 'run-a');
-      expect(runA).toMatchObject({ state: 'finished', finishedAt: '2026-01-02T00:00:00.000Z', responses: 2, statusCounts: { success: 2 } });
+      expect(runA).toMatchObject({
+        state: 'finished',
+        finishedAt: '2026-01-02T00:00:00.000Z',
+        responses: 2,
+        statusCounts: { success: 2 },
+      });
       expect(await store.getRun('missing')).toBeNull();
       expect(await store.putRun(makeRun('run-a'))).toBe(false);
     });

@@ -17,7 +17,10 @@ export function runWorkQueueContract({ name, createStore }: WorkQueueContractOpt
 
     beforeEach(async () => {
       store = await createStore();
-      await store.putQuestionSet(makeSet('set_a'), QUESTIONS.map((id) => makeQuestion({ id })));
+      await store.putQuestionSet(
+        makeSet('set_a'),
+        QUESTIONS.map((id) => makeQuestion({ id })),
+      );
       await store.putModel({ id: 'lab/model-a', creator: null, family: null, releaseDate: null, reasoning: null });
       await store.putRun(makeRun('run-a'));
       const items = QUESTIONS.flatMap((questionId) => [0, 1].map((sample) => ({ runId: 'run-a', questionId, sample })));
@@ -37,7 +40,9 @@ export function runWorkQueueContract({ name, createStore }: WorkQueueContractOpt
     });
 
     it('leases distinct items to concurrent claimers, oldest first', async () => {
-      const claims = await Promise.all(['w1', 'w2', 'w3', 'w4'].map((owner) => store.claimWork({ owner, limit: 3, leaseMs: 60_000 })));
+      const claims = await Promise.all(
+        ['w1', 'w2', 'w3', 'w4'].map((owner) => store.claimWork({ owner, limit: 3, leaseMs: 60_000 })),
+      );
       const ids = claims.flat().map((item) => item.itemId);
       expect(ids).toHaveLength(10);
       expect(new Set(ids).size).toBe(10);
@@ -51,13 +56,27 @@ export function runWorkQueueContract({ name, createStore }: WorkQueueContractOpt
       const first = await store.claimWork({ owner: 'dead', limit: 4, leaseMs: 150 });
       const kept = await store.claimWork({ owner: 'alive', limit: 2, leaseMs: 150 });
       await sleep(80);
-      expect(await store.renewLeases('alive', kept.map((item) => item.itemId), 60_000)).toEqual(kept.map((item) => item.itemId));
+      expect(
+        await store.renewLeases(
+          'alive',
+          kept.map((item) => item.itemId),
+          60_000,
+        ),
+      ).toEqual(kept.map((item) => item.itemId));
       await sleep(120);
       expect((await store.countWork()).expired).toBe(4);
       const reclaimed = await store.claimWork({ owner: 'new', limit: 10, leaseMs: 60_000 });
-      expect(reclaimed.filter((item) => item.attempts === 2).map((item) => item.itemId)).toEqual(first.map((item) => item.itemId));
+      expect(reclaimed.filter((item) => item.attempts === 2).map((item) => item.itemId)).toEqual(
+        first.map((item) => item.itemId),
+      );
       expect(reclaimed.map((item) => item.itemId)).not.toContain(kept[0]!.itemId);
-      expect(await store.renewLeases('dead', first.map((item) => item.itemId), 60_000)).toEqual([]);
+      expect(
+        await store.renewLeases(
+          'dead',
+          first.map((item) => item.itemId),
+          60_000,
+        ),
+      ).toEqual([]);
       expect(await store.releaseWork('new')).toBe(reclaimed.length);
       expect(await store.countWork()).toMatchObject({ queued: 8, leased: 2 });
     });
@@ -89,12 +108,17 @@ export function runWorkQueueContract({ name, createStore }: WorkQueueContractOpt
       expect(await store.claimWork({ owner: 'w1', limit: 20, leaseMs: 60_000 })).toHaveLength(10);
     });
 
-    it('replaces a run\'s settings and sums what the run cost, superseded versions included', async () => {
+    it("replaces a run's settings and sums what the run cost, superseded versions included", async () => {
       await store.updateRunSettings('run-a', { maxTokens: 100, guards: { allowTruncation: true, maxCostUsd: 2 } });
-      expect((await store.getRun('run-a'))!.settings).toEqual({ maxTokens: 100, guards: { allowTruncation: true, maxCostUsd: 2 } });
+      expect((await store.getRun('run-a'))!.settings).toEqual({
+        maxTokens: 100,
+        guards: { allowTruncation: true, maxCostUsd: 2 },
+      });
       expect(await store.runCostUsd('run-a')).toBe(0);
       await store.putResponse(makeResponse({ runId: 'run-a', questionId: 'q1', costUsd: 0.25 }));
-      await store.putResponse(makeResponse({ runId: 'run-a', questionId: 'q1', costUsd: 0.5, rawPayload: '{"again":1}' }));
+      await store.putResponse(
+        makeResponse({ runId: 'run-a', questionId: 'q1', costUsd: 0.5, rawPayload: '{"again":1}' }),
+      );
       await store.putResponse(makeResponse({ runId: 'run-a', questionId: 'q2', costUsd: null }));
       expect(await store.runCostUsd('run-a')).toBeCloseTo(0.75, 9);
       expect(await store.runCostUsd('no-such-run')).toBe(0);
@@ -102,8 +126,20 @@ export function runWorkQueueContract({ name, createStore }: WorkQueueContractOpt
 
     it('grants rate slots across callers only while the shared window has room', async () => {
       expect(await store.takeRateSlot('unlimited', 10)).toEqual({ granted: true });
-      await store.putRateLimit({ key: 'p', requestsPerWindow: 3, tokensPerWindow: null, windowMs: 300, safetyMarginMs: 0 });
-      expect(await store.getRateLimit('p')).toEqual({ key: 'p', requestsPerWindow: 3, tokensPerWindow: null, windowMs: 300, safetyMarginMs: 0 });
+      await store.putRateLimit({
+        key: 'p',
+        requestsPerWindow: 3,
+        tokensPerWindow: null,
+        windowMs: 300,
+        safetyMarginMs: 0,
+      });
+      expect(await store.getRateLimit('p')).toEqual({
+        key: 'p',
+        requestsPerWindow: 3,
+        tokensPerWindow: null,
+        windowMs: 300,
+        safetyMarginMs: 0,
+      });
       const results = await Promise.all(Array.from({ length: 5 }, () => store.takeRateSlot('p', 1)));
       expect(results.filter((result) => result.granted)).toHaveLength(3);
       const refused = results.find((result) => !result.granted);
@@ -112,7 +148,13 @@ export function runWorkQueueContract({ name, createStore }: WorkQueueContractOpt
       await sleep(320);
       expect(await store.takeRateSlot('p', 1)).toEqual({ granted: true });
 
-      await store.putRateLimit({ key: 't', requestsPerWindow: null, tokensPerWindow: 100, windowMs: 60_000, safetyMarginMs: 0 });
+      await store.putRateLimit({
+        key: 't',
+        requestsPerWindow: null,
+        tokensPerWindow: 100,
+        windowMs: 60_000,
+        safetyMarginMs: 0,
+      });
       expect(await store.takeRateSlot('t', 500)).toEqual({ granted: true });
       expect((await store.takeRateSlot('t', 1)).granted).toBe(false);
     });

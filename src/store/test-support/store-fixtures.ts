@@ -37,7 +37,9 @@ export function makeRun(id: string, overrides: Partial<Run> = {}): Run {
   };
 }
 
-export function makeResponse(overrides: Partial<StoredResponse> & { runId: string; questionId: string }): StoredResponse {
+export function makeResponse(
+  overrides: Partial<StoredResponse> & { runId: string; questionId: string },
+): StoredResponse {
   return {
     setName: 'set_a',
     sample: 0,

@@ -26,8 +26,27 @@ export function BreakdownTable({
       initialSort={{ key: 'rate', descending: true }}
       sortParam={sortParam}
       columns={[
-        { card: 'title', key: 'key', header, render: (row) => (renderKey ? renderKey(row.key) : (row.key ?? '(none)')), sortValue: (row) => row.key },
-        { key: 'rate', header: 'Complete [95% CI]', render: (row) => (answersHref ? <a href={answersHref(row.key)} title="The answers behind this rate">{rateText(row.rate, row.low, row.high)}</a> : rateText(row.rate, row.low, row.high)), sortValue: (row) => row.rate, numeric: true },
+        {
+          card: 'title',
+          key: 'key',
+          header,
+          render: (row) => (renderKey ? renderKey(row.key) : (row.key ?? '(none)')),
+          sortValue: (row) => row.key,
+        },
+        {
+          key: 'rate',
+          header: 'Complete [95% CI]',
+          render: (row) =>
+            answersHref ? (
+              <a href={answersHref(row.key)} title="The answers behind this rate">
+                {rateText(row.rate, row.low, row.high)}
+              </a>
+            ) : (
+              rateText(row.rate, row.low, row.high)
+            ),
+          sortValue: (row) => row.rate,
+          numeric: true,
+        },
         { key: 'bar', header: 'Verdicts', render: (row) => <RateBar cells={row} /> },
         { key: 'n', header: 'n', render: (row) => row.total, sortValue: (row) => row.total, numeric: true },
       ]}

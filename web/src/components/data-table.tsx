@@ -26,7 +26,8 @@ interface DataTableProps<Row> {
 
 type Sort = { key: string; descending: boolean } | null;
 
-const parseSort = (value: string | null): Sort => (value ? { key: value.replace(/^-/, ''), descending: value.startsWith('-') } : null);
+const parseSort = (value: string | null): Sort =>
+  value ? { key: value.replace(/^-/, ''), descending: value.startsWith('-') } : null;
 const sortText = (sort: { key: string; descending: boolean }) => `${sort.descending ? '-' : ''}${sort.key}`;
 
 /**
@@ -39,7 +40,12 @@ export function DataTable<Row>({ columns, rows, rowKey, caption, initialSort, so
   const [localSort, setLocalSort] = useState<Sort>(initialSort ?? null);
   const [announcement, setAnnouncement] = useState('');
   const fromUrl = sortParam ? parseSort(params.get(sortParam)) : null;
-  const sort = fromUrl && columns.some((column) => column.key === fromUrl.key && column.sortValue) ? fromUrl : sortParam ? (initialSort ?? null) : localSort;
+  const sort =
+    fromUrl && columns.some((column) => column.key === fromUrl.key && column.sortValue)
+      ? fromUrl
+      : sortParam
+        ? (initialSort ?? null)
+        : localSort;
   const column = sort ? columns.find((candidate) => candidate.key === sort.key) : undefined;
   const sorted = column?.sortValue
     ? [...rows].sort((left, right) => {
@@ -66,7 +72,11 @@ export function DataTable<Row>({ columns, rows, rowKey, caption, initialSort, so
   };
   // First press: numbers from high to low, text from A to Z; the next press reverses.
   const toggle = (candidate: TableColumn<Row>) =>
-    apply(sort?.key === candidate.key ? { key: candidate.key, descending: !sort.descending } : { key: candidate.key, descending: candidate.numeric === true });
+    apply(
+      sort?.key === candidate.key
+        ? { key: candidate.key, descending: !sort.descending }
+        : { key: candidate.key, descending: candidate.numeric === true },
+    );
   const sortable = columns.filter((candidate) => candidate.sortValue);
   return (
     <div class="table-wrap cards">
@@ -82,13 +92,19 @@ export function DataTable<Row>({ columns, rows, rowKey, caption, initialSort, so
           >
             {sort ? null : <option value="">as listed</option>}
             {sortable.flatMap((candidate) => [
-              <option key={`${candidate.key}-d`} value={`-${candidate.key}`}>{candidate.header} {candidate.numeric ? '(high to low)' : '(Z to A)'}</option>,
-              <option key={`${candidate.key}-a`} value={candidate.key}>{candidate.header} {candidate.numeric ? '(low to high)' : '(A to Z)'}</option>,
+              <option key={`${candidate.key}-d`} value={`-${candidate.key}`}>
+                {candidate.header} {candidate.numeric ? '(high to low)' : '(Z to A)'}
+              </option>,
+              <option key={`${candidate.key}-a`} value={candidate.key}>
+                {candidate.header} {candidate.numeric ? '(low to high)' : '(A to Z)'}
+              </option>,
             ])}
           </select>
         </label>
       ) : null}
-      <p class="visually-hidden" aria-live="polite">{announcement}</p>
+      <p class="visually-hidden" aria-live="polite">
+        {announcement}
+      </p>
       <table>
         {caption ? <caption>{caption}</caption> : null}
         <thead>
@@ -118,7 +134,11 @@ export function DataTable<Row>({ columns, rows, rowKey, caption, initialSort, so
               {columns.map((candidate) => (
                 <td
                   key={candidate.key}
-                  class={[candidate.numeric ? 'num' : '', candidate.card ? `card-${candidate.card}` : ''].filter(Boolean).join(' ') || undefined}
+                  class={
+                    [candidate.numeric ? 'num' : '', candidate.card ? `card-${candidate.card}` : '']
+                      .filter(Boolean)
+                      .join(' ') || undefined
+                  }
                   data-label={candidate.header}
                 >
                   {candidate.render(row)}

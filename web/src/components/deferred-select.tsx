@@ -8,7 +8,17 @@ const BROWSING_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight'
  * or by leaving the field — not on every arrow key while browsing its options (each of which
  * would otherwise load a new page).
  */
-export function DeferredSelect({ name, value, onCommit, children }: { name: string; value: string; onCommit: (value: string) => void; children: ComponentChildren }) {
+export function DeferredSelect({
+  name,
+  value,
+  onCommit,
+  children,
+}: {
+  name: string;
+  value: string;
+  onCommit: (value: string) => void;
+  children: ComponentChildren;
+}) {
   const [draft, setDraft] = useState(value);
   const browsing = useRef(false);
   useEffect(() => setDraft(value), [value]);

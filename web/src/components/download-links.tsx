@@ -25,7 +25,15 @@ function useBlobUrl(content: string, type: string): string | null {
 }
 
 /** CSV and JSON downloads of a table: from the API when served, built in the page in the static site. */
-export function DownloadLinks({ rows, name, apiCsv }: { rows: readonly object[]; name: string; apiCsv: string | null }) {
+export function DownloadLinks({
+  rows,
+  name,
+  apiCsv,
+}: {
+  rows: readonly object[];
+  name: string;
+  apiCsv: string | null;
+}) {
   const csvUrl = useBlobUrl(apiCsv ? '' : toCsv(rows), 'text/csv');
   const jsonUrl = useBlobUrl(JSON.stringify(rows, null, 1), 'application/json');
   const file = name.replace(/[^A-Za-z0-9._-]+/g, '_');

@@ -28,11 +28,23 @@ export function FlipChart({ data }: { data: CompareResponse }) {
           width,
           height: 50 + sets.length * 30,
           marginLeft: Math.min(width / 2.5, 8 + 6.5 * Math.max(...sets.map((set) => set.length))),
-          x: { label: `← only A (${data.a}) · only B (${data.b}) →`, tickFormat: (value: number) => String(Math.abs(value)) },
+          x: {
+            label: `← only A (${data.a}) · only B (${data.b}) →`,
+            tickFormat: (value: number) => String(Math.abs(value)),
+          },
           y: { domain: sets, label: null },
-          color: { domain: ['complete only for A', 'complete only for B'], range: ['#0072b2', '#e69f00'], legend: true },
+          color: {
+            domain: ['complete only for A', 'complete only for B'],
+            range: ['#0072b2', '#e69f00'],
+            legend: true,
+          },
           marks: [
-            Plot.barX(bars, { x: 'count', y: 'set', fill: 'side', title: (bar: (typeof bars)[number]) => `${bar.set}: ${bar.shown} ${bar.side}` }),
+            Plot.barX(bars, {
+              x: 'count',
+              y: 'set',
+              fill: 'side',
+              title: (bar: (typeof bars)[number]) => `${bar.set}: ${bar.shown} ${bar.side}`,
+            }),
             Plot.ruleX([0]),
           ],
         })

@@ -21,7 +21,12 @@ export function JudgeNote({ judges, who }: { judges: readonly JudgeShare[]; who?
         <span key={judge.judge}>
           {index > 0 ? ', ' : ''}
           <code>{judge.judge}</code> ({judge.rows === total ? 'all' : `${judge.rows} of ${total}`} rows
-          {judge.measured ? `; ${measuredText(judge.measured)}` : judge.measured === null ? '; accuracy not measured: run `candor judge eval`' : ''})
+          {judge.measured
+            ? `; ${measuredText(judge.measured)}`
+            : judge.measured === null
+              ? '; accuracy not measured: run `candor judge eval`'
+              : ''}
+          )
         </span>
       ))}
       .{judges.every((judge) => judge.measured === undefined) ? ' Judge accuracy: see the Judges page.' : ''}

@@ -34,7 +34,10 @@ export function MarkdownView({ text }: { text: string }) {
   useEffect(() => {
     let live = true;
     setHtml(null);
-    loadRenderer().then((render) => live && setHtml(render(text)), () => undefined);
+    loadRenderer().then(
+      (render) => live && setHtml(render(text)),
+      () => undefined,
+    );
     return () => {
       live = false;
     };

@@ -7,7 +7,9 @@ const SEGMENTS = ['COMPLETE', 'EVASIVE', 'DENIAL', 'ERROR'] as const;
 export function RateBar({ cells }: { cells: Rate }) {
   const total = cells.total || 1;
   let x = 0;
-  const title = SEGMENTS.map((segment) => `${segment} ${cells[segment]} (${percent(cells[segment] / total)})`).join(', ');
+  const title = SEGMENTS.map((segment) => `${segment} ${cells[segment]} (${percent(cells[segment] / total)})`).join(
+    ', ',
+  );
   return (
     <svg class="rate-bar" viewBox="0 0 100 10" preserveAspectRatio="none" role="img" aria-label={title}>
       <title>{title}</title>

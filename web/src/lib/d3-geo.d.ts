@@ -5,5 +5,7 @@ declare module 'd3-geo' {
     fitSize(size: [number, number], object: FeatureCollection | Feature): GeoProjection;
   }
   export function geoEqualEarth(): GeoProjection;
-  export function geoPath(projection: GeoProjection): (object: Feature<Geometry | null> | FeatureCollection) => string | null;
+  export function geoPath(
+    projection: GeoProjection,
+  ): (object: Feature<Geometry | null> | FeatureCollection) => string | null;
 }

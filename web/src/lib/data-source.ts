@@ -56,7 +56,10 @@ const query = (parameters: Record<string, string | null | undefined | boolean>) 
 const modelPath = (id: string) => id.split('/').map(encodeURIComponent).join('/');
 
 /** API download link (CSV) for a table; null in the static site, where the page builds the CSV itself. */
-export function apiCsvHref(path: string, parameters: Record<string, string | null | undefined | boolean> = {}): string | null {
+export function apiCsvHref(
+  path: string,
+  parameters: Record<string, string | null | undefined | boolean> = {},
+): string | null {
   return isStatic ? null : withBase(`/api/${path}${query({ ...parameters, format: 'csv' })}`);
 }
 
@@ -70,7 +73,11 @@ function shares(labels: StaticModelLabels): JudgeShare[] {
 /** Newcombe's paired difference as the API sends it: 0 [−1, 1] when there are no pairs (as src/server/load-compare.ts). */
 function pairedDifference(table: PairedTable): CompareResponse['difference'] {
   const interval = newcombePairedDifference(table);
-  return { estimate: Number.isFinite(interval.difference) ? interval.difference : 0, low: interval.low, high: interval.high };
+  return {
+    estimate: Number.isFinite(interval.difference) ? interval.difference : 0,
+    low: interval.low,
+    high: interval.high,
+  };
 }
 
 async function staticCompare(a: string, b: string, set: string | null): Promise<CompareResponse> {
@@ -87,7 +94,8 @@ async function staticCompare(a: string, b: string, set: string | null): Promise<
   const pairedA: string[] = [];
   const pairedB: string[] = [];
   // The as-served lens (docs/methodology.md): technical and judge failures are missing, not refusals.
-  const counted = (label: string | undefined) => label === 'COMPLETE' || label === 'EVASIVE' || label === 'DENIAL' || label === 'ERROR_MODERATION';
+  const counted = (label: string | undefined) =>
+    label === 'COMPLETE' || label === 'EVASIVE' || label === 'DENIAL' || label === 'ERROR_MODERATION';
   const missingA = Object.entries(left.labels).filter(([key, label]) => inSet(key) && !counted(label)).length;
   const missingB = Object.entries(right.labels).filter(([key, label]) => inSet(key) && !counted(label)).length;
   for (const [key, labelA] of Object.entries(left.labels)) {
@@ -107,13 +115,29 @@ async function staticCompare(a: string, b: string, set: string | null): Promise<
     else table.bothNo += 1;
     if (yesA !== yesB) {
       const [setName = '', questionId = '', sample = '0'] = key.split('\u0000');
-      flipped.push({ set: setName, questionId, sample: Number(sample), text: texts.get(`${setName}\u0000${questionId}`) ?? null, labelA, labelB: labelB! });
+      flipped.push({
+        set: setName,
+        questionId,
+        sample: Number(sample),
+        text: texts.get(`${setName}\u0000${questionId}`) ?? null,
+        labelA,
+        labelB: labelB!,
+      });
     }
   }
   const pairs = table.bothYes + table.aOnly + table.bOnly + table.bothNo;
-  const unpairedB = Object.entries(right.labels).filter(([key, label]) => inSet(key) && counted(label) && !counted(left.labels[key])).length;
+  const unpairedB = Object.entries(right.labels).filter(
+    ([key, label]) => inSet(key) && counted(label) && !counted(left.labels[key]),
+  ).length;
   return {
-    a, b, set, pairs, lens: 'as-served', fewPairs: pairs < 30, missingA, missingB,
+    a,
+    b,
+    set,
+    pairs,
+    lens: 'as-served',
+    fewPairs: pairs < 30,
+    missingA,
+    missingB,
     rateA: asServedRate(pairedA),
     rateB: asServedRate(pairedB),
     difference: pairedDifference(table),
@@ -127,7 +151,8 @@ async function staticCompare(a: string, b: string, set: string | null): Promise<
   };
 }
 
-const segmentOf = (label: string) => (label === 'COMPLETE' || label === 'EVASIVE' || label === 'DENIAL' ? label : 'ERROR');
+const segmentOf = (label: string) =>
+  label === 'COMPLETE' || label === 'EVASIVE' || label === 'DENIAL' ? label : 'ERROR';
 
 /**
  * The as-served lens of docs/methodology.md, for the static site's answers list and compare page
@@ -142,7 +167,13 @@ function asServedRate(labels: readonly string[]): Rate {
   const missing = counts.ERROR - blocked;
   const n = labels.length - missing;
   return {
-    lens: 'as-served', total: labels.length, n, missing, blocked, incomplete: labels.length > 0 && missing / labels.length > 0.1, ...counts,
+    lens: 'as-served',
+    total: labels.length,
+    n,
+    missing,
+    blocked,
+    incomplete: labels.length > 0 && missing / labels.length > 0.1,
+    ...counts,
     ...rateInterval(counts.COMPLETE, n),
   };
 }
@@ -152,9 +183,18 @@ function asServedRate(labels: readonly string[]): Rate {
  * texts (no answer texts, languages or countries there: those filters need `candor serve`).
  */
 async function staticAnswers(filters: AnswerFilters, page: number): Promise<AnswersResponse> {
-  if (!filters.model) throw new Error('the static site lists answers one model at a time: add ?model=<id> (or follow a rate from a model or the leaderboard)');
-  if (filters.language || filters.country || filters.domain) throw new Error('filtering by language, country or domain needs `candor serve`; the static site filters by model, set and label');
-  const [labels, index] = await Promise.all([getJson<StaticModelLabels>(`/data/labels/${dataFileName(filters.model)}.json`), staticIndex()]);
+  if (!filters.model)
+    throw new Error(
+      'the static site lists answers one model at a time: add ?model=<id> (or follow a rate from a model or the leaderboard)',
+    );
+  if (filters.language || filters.country || filters.domain)
+    throw new Error(
+      'filtering by language, country or domain needs `candor serve`; the static site filters by model, set and label',
+    );
+  const [labels, index] = await Promise.all([
+    getJson<StaticModelLabels>(`/data/labels/${dataFileName(filters.model)}.json`),
+    staticIndex(),
+  ]);
   const texts = new Map(index.questions.map(([setName, id, text]) => [`${setName}\u0000${id}`, text]));
   const inSet = Object.entries(labels.labels)
     .map(([key, label]) => {
@@ -164,7 +204,12 @@ async function staticAnswers(filters: AnswerFilters, page: number): Promise<Answ
     .filter((row) => filters.set === null || row.set === filters.set);
   const matching = inSet
     .filter((row) => filters.label === null || segmentOf(row.label) === filters.label)
-    .sort((a, b) => (a.set < b.set ? -1 : a.set > b.set ? 1 : 0) || (a.questionId < b.questionId ? -1 : a.questionId > b.questionId ? 1 : 0) || a.sample - b.sample);
+    .sort(
+      (a, b) =>
+        (a.set < b.set ? -1 : a.set > b.set ? 1 : 0) ||
+        (a.questionId < b.questionId ? -1 : a.questionId > b.questionId ? 1 : 0) ||
+        a.sample - b.sample,
+    );
   const pageSize = 50;
   const pages = Math.max(1, Math.ceil(matching.length / pageSize));
   if (page < 1 || page > pages) throw new Error(`page=${page}: pages run from 1 to ${pages}`);
@@ -198,31 +243,50 @@ export const source = {
   overview: () => getJson<OverviewResponse>(isStatic ? '/data/overview.json' : '/api/overview'),
   leaderboard: (set: string | null, excludeBlocked: boolean) =>
     getJson<LeaderboardResponse>(
-      isStatic ? (set ? `/data/leaderboard/${dataFileName(set)}.json` : '/data/leaderboard.json') : `/api/leaderboard${query({ set, excludeBlocked })}`,
+      isStatic
+        ? set
+          ? `/data/leaderboard/${dataFileName(set)}.json`
+          : '/data/leaderboard.json'
+        : `/api/leaderboard${query({ set, excludeBlocked })}`,
     ),
-  model: (id: string) => getJson<ModelResponse>(isStatic ? `/data/models/${dataFileName(id)}.json` : `/api/models/${modelPath(id)}`),
+  model: (id: string) =>
+    getJson<ModelResponse>(isStatic ? `/data/models/${dataFileName(id)}.json` : `/api/models/${modelPath(id)}`),
   question: (set: string, id: string) =>
     getJson<QuestionResponse>(
-      isStatic ? `/data/questions/${dataFileName(set)}/${dataFileName(id)}.json` : `/api/questions/${encodeURIComponent(set)}/${encodeURIComponent(id)}`,
+      isStatic
+        ? `/data/questions/${dataFileName(set)}/${dataFileName(id)}.json`
+        : `/api/questions/${encodeURIComponent(set)}/${encodeURIComponent(id)}`,
     ),
   compare: (a: string, b: string, set: string | null) =>
     isStatic ? staticCompare(a, b, set) : getJson<CompareResponse>(`/api/compare${query({ a, b, set })}`),
   map: () => getJson<MapResponse>(isStatic ? '/data/map.json' : '/api/map'),
-  country: (code: string) => getJson<CountryResponse>(isStatic ? `/data/map/${dataFileName(code)}.json` : `/api/map/${encodeURIComponent(code)}`),
+  country: (code: string) =>
+    getJson<CountryResponse>(
+      isStatic ? `/data/map/${dataFileName(code)}.json` : `/api/map/${encodeURIComponent(code)}`,
+    ),
   timeline: () => getJson<TimelineResponse>(isStatic ? '/data/timeline.json' : '/api/timeline'),
   languages: () => getJson<LanguagesResponse>(isStatic ? '/data/languages.json' : '/api/languages'),
   routes: () => getJson<RoutesResponse>(isStatic ? '/data/routes.json' : '/api/routes'),
   judges: () => getJson<JudgesResponse>(isStatic ? '/data/judges.json' : '/api/judges'),
   theme: (set: string, theme: string) =>
     getJson<ThemeResponse>(
-      isStatic ? `/data/themes/${dataFileName(set)}/${dataFileName(theme)}.json` : `/api/themes/${encodeURIComponent(set)}/${encodeURIComponent(theme)}`,
+      isStatic
+        ? `/data/themes/${dataFileName(set)}/${dataFileName(theme)}.json`
+        : `/api/themes/${encodeURIComponent(set)}/${encodeURIComponent(theme)}`,
     ),
   themesIndex: () => getJson<ThemesResponse>(isStatic ? '/data/themes.json' : '/api/themes'),
   domains: () => getJson<DomainsResponse>(isStatic ? '/data/domains.json' : '/api/domains'),
-  domain: (domain: string) => getJson<DomainResponse>(isStatic ? `/data/domains/${dataFileName(domain)}.json` : `/api/domains/${encodeURIComponent(domain)}`),
+  domain: (domain: string) =>
+    getJson<DomainResponse>(
+      isStatic ? `/data/domains/${dataFileName(domain)}.json` : `/api/domains/${encodeURIComponent(domain)}`,
+    ),
   /** Whole-dataset downloads: API links when served; the files `site build --downloads` wrote, in the static site. */
   downloads: async (): Promise<{ format: string; href: string }[]> => {
-    if (!isStatic) return ['jsonl', 'csv', 'speechmap'].map((format) => ({ format, href: withBase(`/api/export?format=${format}`) }));
+    if (!isStatic)
+      return ['jsonl', 'csv', 'speechmap'].map((format) => ({
+        format,
+        href: withBase(`/api/export?format=${format}`),
+      }));
     const site = await getJson<{ formats: { format: string; file: string }[] }>('/data/site.json');
     return site.formats.map(({ format, file }) => ({ format, href: withBase(`/${file}`) }));
   },
@@ -231,8 +295,12 @@ export const source = {
   answers: (filters: AnswerFilters, page: number) =>
     isStatic
       ? staticAnswers(filters, page)
-      : getJson<AnswersResponse>(`/api/answers${query({ model: filters.model, set: filters.set, label: filters.label, language: filters.language, country: filters.country, domain: filters.domain, page: page > 1 ? String(page) : null })}`),
+      : getJson<AnswersResponse>(
+          `/api/answers${query({ model: filters.model, set: filters.set, label: filters.label, language: filters.language, country: filters.country, domain: filters.domain, page: page > 1 ? String(page) : null })}`,
+        ),
   searchStatus: () => getJson<SearchStatusResponse>('/api/search/status'),
   search: async (text: string): Promise<SearchResponse> =>
-    isStatic ? searchStaticIndex(await staticIndex(), text, 100) : getJson<SearchResponse>(`/api/search${query({ q: text, limit: '100' })}`),
+    isStatic
+      ? searchStaticIndex(await staticIndex(), text, 100)
+      : getJson<SearchResponse>(`/api/search${query({ q: text, limit: '100' })}`),
 };

@@ -20,7 +20,8 @@ export function ppText(difference: number, low: number, high: number): string {
 
 /** The lens a number is computed through, in words (docs/methodology.md). */
 export function lensText(lens: string): string {
-  if (lens === 'model-only') return 'lens: model only (provider blocks left out; technical failures are missing, not refusals)';
+  if (lens === 'model-only')
+    return 'lens: model only (provider blocks left out; technical failures are missing, not refusals)';
   if (lens === 'speechmap') return "lens: SpeechMap's convention (every judged row in the denominator)";
   return 'lens: as served (provider blocks count as not complete; technical failures are missing, not refusals)';
 }
@@ -39,7 +40,11 @@ export const links = {
   country: (code: string) => withBase(`/map?country=${encodeURIComponent(code)}`),
   theme: (set: string, theme: string) => withBase(`/themes/${encodeURIComponent(set)}/${encodeURIComponent(theme)}`),
   /** The answers behind a rate: /answers?model=&set=&label=&language=&country=&domain= */
-  answers: (filters: Partial<Record<'model' | 'set' | 'label' | 'language' | 'country' | 'domain' | 'page', string | null | undefined>>) => {
+  answers: (
+    filters: Partial<
+      Record<'model' | 'set' | 'label' | 'language' | 'country' | 'domain' | 'page', string | null | undefined>
+    >,
+  ) => {
     const search = new URLSearchParams();
     for (const key of ['model', 'set', 'label', 'language', 'country', 'domain', 'page'] as const) {
       const value = filters[key];

@@ -10,7 +10,8 @@ export interface Route {
 const CHANGE = 'candor:navigate';
 
 function currentRoute(): Route {
-  const path = (stripBase(location.pathname) ?? location.pathname).replace(/\/index\.html$/, '').replace(/\/+$/, '') || '/';
+  const path =
+    (stripBase(location.pathname) ?? location.pathname).replace(/\/index\.html$/, '').replace(/\/+$/, '') || '/';
   return { path, params: new URLSearchParams(location.search) };
 }
 
@@ -40,13 +41,27 @@ export function useRoute(): Route {
 /** Same-origin link clicks navigate in-app; downloads, new tabs and modified clicks keep browser behaviour. */
 export function installLinkInterception(): void {
   document.addEventListener('click', (event) => {
-    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    if (
+      event.defaultPrevented ||
+      event.button !== 0 ||
+      event.metaKey ||
+      event.ctrlKey ||
+      event.shiftKey ||
+      event.altKey
+    )
+      return;
     const anchor = (event.target as Element | null)?.closest?.('a');
     if (!anchor || anchor.hasAttribute('download') || anchor.target === '_blank') return;
     const url = new URL(anchor.href, location.href);
     if (url.origin !== location.origin) return;
     const appPath = stripBase(url.pathname);
-    if (appPath === null || appPath.startsWith('/api/') || appPath.startsWith('/data/') || /\.(xml|txt|json|csv|jsonl|gz)$/.test(appPath)) return;
+    if (
+      appPath === null ||
+      appPath.startsWith('/api/') ||
+      appPath.startsWith('/data/') ||
+      /\.(xml|txt|json|csv|jsonl|gz)$/.test(appPath)
+    )
+      return;
     event.preventDefault();
     navigate(url.pathname + url.search);
   });

@@ -13,13 +13,29 @@ export function searchStaticIndex(index: StaticSearchIndex, text: string, limit:
   if (needle === '') return { query: text, hits, truncated: false };
   for (const [set, questionId, body] of index.questions) {
     const position = body.toLowerCase().indexOf(needle);
-    if (position >= 0) hits.push({ kind: 'question', set, questionId, model: null, label: null, snippet: snippet(body, position, needle.length) });
+    if (position >= 0)
+      hits.push({
+        kind: 'question',
+        set,
+        questionId,
+        model: null,
+        label: null,
+        snippet: snippet(body, position, needle.length),
+      });
     if (hits.length > limit) break;
   }
   for (const [set, questionId, model, label, body] of index.explanations) {
     if (hits.length > limit) break;
     const position = body.toLowerCase().indexOf(needle);
-    if (position >= 0) hits.push({ kind: 'explanation', set, questionId, model, label, snippet: snippet(body, position, needle.length) });
+    if (position >= 0)
+      hits.push({
+        kind: 'explanation',
+        set,
+        questionId,
+        model,
+        label,
+        snippet: snippet(body, position, needle.length),
+      });
   }
   return { query: text, hits: hits.slice(0, limit), truncated: hits.length > limit };
 }

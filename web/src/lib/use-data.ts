@@ -19,7 +19,8 @@ export function useData<T>(key: string | null, load: () => Promise<T>): DataStat
     setState((previous) => ({ data: previous.data, error: null, loading: true }));
     load().then(
       (data) => live && setState({ data, error: null, loading: false }),
-      (error: unknown) => live && setState({ data: null, error: error instanceof Error ? error.message : String(error), loading: false }),
+      (error: unknown) =>
+        live && setState({ data: null, error: error instanceof Error ? error.message : String(error), loading: false }),
     );
     return () => {
       live = false;

@@ -32,10 +32,17 @@ function Answer({ row }: { row: AnswerListRow }) {
         {' · '}
         <a href={links.model(row.model)}>{row.model}</a>
         {row.sample > 0 ? <> · sample {row.sample}</> : null}
-        {row.route ? <> · via <bdi>{row.route}</bdi></> : null}
+        {row.route ? (
+          <>
+            {' '}
+            · via <bdi>{row.route}</bdi>
+          </>
+        ) : null}
         <span class={`label seg-${row.segment}`}>{row.label}</span>
       </header>
-      <p class="prompt-line" lang={row.language || undefined}>{row.question}</p>
+      <p class="prompt-line" lang={row.language || undefined}>
+        {row.question}
+      </p>
       {row.explanation ? (
         <p class="explanation">
           <span class="muted">{row.judge}:</span> {row.explanation}
@@ -59,19 +66,27 @@ export function AnswersPage({ params }: { params: URLSearchParams }) {
   const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
   const state = useData(`answers:${JSON.stringify(filters)}:${page}`, () => source.answers(filters, page));
   const data = state.data;
-  const described = [filters.model, filters.set, filters.language && `language ${filters.language}`, filters.country && `about ${filters.country}`, filters.domain].filter(Boolean).join(' · ');
-  const withFilters = (changes: Partial<Record<keyof AnswerFilters | 'page', string | null>>) => links.answers({ ...filters, page: null, ...changes });
+  const described = [
+    filters.model,
+    filters.set,
+    filters.language && `language ${filters.language}`,
+    filters.country && `about ${filters.country}`,
+    filters.domain,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  const withFilters = (changes: Partial<Record<keyof AnswerFilters | 'page', string | null>>) =>
+    links.answers({ ...filters, page: null, ...changes });
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
   return (
     <>
-      <h1>
-        Answers{described ? <span class="muted"> · {described}</span> : null}
-      </h1>
+      <h1>Answers{described ? <span class="muted"> · {described}</span> : null}</h1>
       <StatusView state={state} />
       {data ? (
         <>
           <p class="big">
-            Complete: <strong>{rateText(data.summary.rate, data.summary.low, data.summary.high)}</strong>, n={data.summary.n} with a verdict
+            Complete: <strong>{rateText(data.summary.rate, data.summary.low, data.summary.high)}</strong>, n=
+            {data.summary.n} with a verdict
             {data.summary.missing > 0 ? `, ${data.summary.missing} missing (technical failures, not refusals)` : ''}
           </p>
           <p class="muted">{lensText(data.summary.lens)}</p>
@@ -82,25 +97,40 @@ export function AnswersPage({ params }: { params: URLSearchParams }) {
               all ({data.summary.total})
             </a>
             {SEGMENTS.map((segment) => (
-              <a key={segment} href={withFilters({ label: segment })} aria-current={filters.label === segment ? 'page' : undefined}>
-                {segment} ({data.summary[segment]}, {percent(data.summary.total ? data.summary[segment] / data.summary.total : 0)})
+              <a
+                key={segment}
+                href={withFilters({ label: segment })}
+                aria-current={filters.label === segment ? 'page' : undefined}
+              >
+                {segment} ({data.summary[segment]},{' '}
+                {percent(data.summary.total ? data.summary[segment] / data.summary.total : 0)})
               </a>
             ))}
           </nav>
           <h2>
             {data.total} {filters.label ?? ''} answers{pages > 1 ? `, page ${data.page} of ${pages}` : ''}
           </h2>
-          {isStatic ? <p class="muted">The static site lists the questions and labels; each question's page has the answers.</p> : null}
+          {isStatic ? (
+            <p class="muted">The static site lists the questions and labels; each question's page has the answers.</p>
+          ) : null}
           {data.rows.map((row) => (
             <Answer key={`${row.set}/${row.questionId}/${row.model}/${row.sample}`} row={row} />
           ))}
           {pages > 1 ? (
             <nav aria-label="Pages" class="pager">
-              {data.page > 1 ? <a href={withFilters({ page: String(data.page - 1) })} rel="prev">← Previous</a> : null}
+              {data.page > 1 ? (
+                <a href={withFilters({ page: String(data.page - 1) })} rel="prev">
+                  ← Previous
+                </a>
+              ) : null}
               <span>
                 Page {data.page} of {pages}
               </span>
-              {data.page < pages ? <a href={withFilters({ page: String(data.page + 1) })} rel="next">Next →</a> : null}
+              {data.page < pages ? (
+                <a href={withFilters({ page: String(data.page + 1) })} rel="next">
+                  Next →
+                </a>
+              ) : null}
             </nav>
           ) : null}
           <DownloadLinks

@@ -25,9 +25,29 @@ export function DomainsPage() {
             rowKey={(row) => row.domain}
             sortParam="sort"
             columns={[
-              { key: 'domain', card: 'title', header: 'Domain', render: (row) => <a href={links.domain(row.domain)}>{row.domain}</a>, sortValue: (row) => row.domain },
-              { key: 'questions', header: 'Questions', render: (row) => row.questions, sortValue: (row) => row.questions, numeric: true },
-              { key: 'rate', header: 'Complete [95% CI]', render: (row) => <a href={links.answers({ domain: row.domain })}>{rateText(row.rate, row.low, row.high)}</a>, sortValue: (row) => row.rate, numeric: true },
+              {
+                key: 'domain',
+                card: 'title',
+                header: 'Domain',
+                render: (row) => <a href={links.domain(row.domain)}>{row.domain}</a>,
+                sortValue: (row) => row.domain,
+              },
+              {
+                key: 'questions',
+                header: 'Questions',
+                render: (row) => row.questions,
+                sortValue: (row) => row.questions,
+                numeric: true,
+              },
+              {
+                key: 'rate',
+                header: 'Complete [95% CI]',
+                render: (row) => (
+                  <a href={links.answers({ domain: row.domain })}>{rateText(row.rate, row.low, row.high)}</a>
+                ),
+                sortValue: (row) => row.rate,
+                numeric: true,
+              },
               { key: 'bar', header: 'Verdicts', render: (row) => <RateBar cells={row} /> },
               { key: 'n', header: 'n', render: (row) => row.total, sortValue: (row) => row.total, numeric: true },
             ]}
@@ -46,9 +66,7 @@ export function DomainPage({ domain }: { domain: string }) {
   const data = state.data;
   return (
     <>
-      <h1>
-        Domain: {domain}
-      </h1>
+      <h1>Domain: {domain}</h1>
       <p class="muted">
         <a href={links.page('/domains')}>All domains</a>
       </p>
@@ -56,7 +74,8 @@ export function DomainPage({ domain }: { domain: string }) {
       {data ? (
         <>
           <p class="big">
-            Complete: <strong>{rateText(data.summary.rate, data.summary.low, data.summary.high)}</strong> of {data.summary.total} judged answers
+            Complete: <strong>{rateText(data.summary.rate, data.summary.low, data.summary.high)}</strong> of{' '}
+            {data.summary.total} judged answers
           </p>
           <RateBar cells={data.summary} />
           <Legend />
@@ -68,16 +87,32 @@ export function DomainPage({ domain }: { domain: string }) {
             renderKey={(key) => (key ? <a href={links.model(key)}>{key}</a> : '(none)')}
             answersHref={(key) => links.answers({ model: key, domain })}
           />
-          <DownloadLinks rows={data.models} name={`domain-${domain}`} apiCsv={apiCsvHref(`domains/${encodeURIComponent(domain)}`)} />
+          <DownloadLinks
+            rows={data.models}
+            name={`domain-${domain}`}
+            apiCsv={apiCsvHref(`domains/${encodeURIComponent(domain)}`)}
+          />
           <h2>{data.themes.length} themes</h2>
           <DataTable
             rows={data.themes}
             rowKey={(row) => JSON.stringify([row.set, row.theme])}
             sortParam="themes"
             columns={[
-              { key: 'theme', card: 'title', header: 'Theme', render: (row) => <a href={links.theme(row.set, row.theme)}>{row.theme}</a>, sortValue: (row) => row.theme },
+              {
+                key: 'theme',
+                card: 'title',
+                header: 'Theme',
+                render: (row) => <a href={links.theme(row.set, row.theme)}>{row.theme}</a>,
+                sortValue: (row) => row.theme,
+              },
               { key: 'set', header: 'Set', render: (row) => row.set, sortValue: (row) => row.set },
-              { key: 'rate', header: 'Complete [95% CI]', render: (row) => rateText(row.rate, row.low, row.high), sortValue: (row) => row.rate, numeric: true },
+              {
+                key: 'rate',
+                header: 'Complete [95% CI]',
+                render: (row) => rateText(row.rate, row.low, row.high),
+                sortValue: (row) => row.rate,
+                numeric: true,
+              },
               { key: 'n', header: 'n', render: (row) => row.total, sortValue: (row) => row.total, numeric: true },
             ]}
           />

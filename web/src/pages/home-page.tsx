@@ -13,10 +13,19 @@ export function HomePage({ params }: { params: URLSearchParams }) {
       <h1>What models will and won't say</h1>
       {data ? (
         <section class="headline" aria-label="Headline numbers">
-          <div><strong>{data.counts.models}</strong> models</div>
-          <div><strong>{data.counts.questions}</strong> questions in {data.counts.questionSets} sets</div>
-          <div><strong>{data.counts.responses}</strong> answers</div>
-          <div><strong>{percent(data.overall.rate)}</strong> of answers fulfilled ({data.overall.n} with a verdict, {data.overall.missing} missing; {lensText(data.lens)})</div>
+          <div>
+            <strong>{data.counts.models}</strong> models
+          </div>
+          <div>
+            <strong>{data.counts.questions}</strong> questions in {data.counts.questionSets} sets
+          </div>
+          <div>
+            <strong>{data.counts.responses}</strong> answers
+          </div>
+          <div>
+            <strong>{percent(data.overall.rate)}</strong> of answers fulfilled ({data.overall.n} with a verdict,{' '}
+            {data.overall.missing} missing; {lensText(data.lens)})
+          </div>
         </section>
       ) : null}
       {highlights.data ? (

@@ -20,7 +20,9 @@ function Confusion({ row }: { row: JudgeAccuracy }) {
         <tr>
           <th />
           {row.labels.map((label) => (
-            <th key={label} scope="col">{label}</th>
+            <th key={label} scope="col">
+              {label}
+            </th>
           ))}
         </tr>
       </thead>
@@ -29,7 +31,9 @@ function Confusion({ row }: { row: JudgeAccuracy }) {
           <tr key={row.labels[index]}>
             <th scope="row">{row.labels[index]}</th>
             {counts.map((count, column) => (
-              <td key={column} class="num">{count}</td>
+              <td key={column} class="num">
+                {count}
+              </td>
             ))}
           </tr>
         ))}
@@ -45,7 +49,10 @@ export function JudgesPage() {
   return (
     <>
       <h1>Judges</h1>
-      <p class="muted">Every rate is only as good as the judge behind it. Agreement and accuracy leave out answers either side labelled as an error.</p>
+      <p class="muted">
+        Every rate is only as good as the judge behind it. Agreement and accuracy leave out answers either side labelled
+        as an error.
+      </p>
       <StatusView state={state} />
       {data ? (
         <>
@@ -54,10 +61,33 @@ export function JudgesPage() {
             rows={data.judges}
             rowKey={(row) => row.judge}
             columns={[
-              { card: 'title', key: 'judge', header: 'Judge', render: (row) => <code>{row.judge}</code>, sortValue: (row) => row.judge },
-              { key: 'human', header: 'Kind', render: (row) => (row.human ? 'human' : 'automatic'), sortValue: (row) => String(row.human) },
-              { key: 'responses', header: 'Answers judged', render: (row) => row.responses, sortValue: (row) => row.responses, numeric: true },
-              { key: 'latest', header: 'Labels in use (latest)', render: (row) => row.latestRows, sortValue: (row) => row.latestRows, numeric: true },
+              {
+                card: 'title',
+                key: 'judge',
+                header: 'Judge',
+                render: (row) => <code>{row.judge}</code>,
+                sortValue: (row) => row.judge,
+              },
+              {
+                key: 'human',
+                header: 'Kind',
+                render: (row) => (row.human ? 'human' : 'automatic'),
+                sortValue: (row) => String(row.human),
+              },
+              {
+                key: 'responses',
+                header: 'Answers judged',
+                render: (row) => row.responses,
+                sortValue: (row) => row.responses,
+                numeric: true,
+              },
+              {
+                key: 'latest',
+                header: 'Labels in use (latest)',
+                render: (row) => row.latestRows,
+                sortValue: (row) => row.latestRows,
+                numeric: true,
+              },
               {
                 key: 'measured',
                 header: 'Measured accuracy (judge eval)',
@@ -80,10 +110,34 @@ export function JudgesPage() {
                 columns={[
                   { key: 'a', header: 'Judge A', render: (row) => <code>{row.a}</code>, sortValue: (row) => row.a },
                   { key: 'b', header: 'Judge B', render: (row) => <code>{row.b}</code>, sortValue: (row) => row.b },
-                  { key: 'both', header: 'Both judged', render: (row) => row.bothJudged, sortValue: (row) => row.bothJudged, numeric: true },
-                  { key: 'n', header: 'Compared (no errors)', render: (row) => row.n, sortValue: (row) => row.n, numeric: true },
-                  { key: 'accuracy', header: 'Agreement', render: (row) => share(row.accuracy), sortValue: (row) => row.accuracy, numeric: true },
-                  { key: 'kappa', header: "Cohen's κ", render: (row) => kappaText(row.kappa), sortValue: (row) => row.kappa, numeric: true },
+                  {
+                    key: 'both',
+                    header: 'Both judged',
+                    render: (row) => row.bothJudged,
+                    sortValue: (row) => row.bothJudged,
+                    numeric: true,
+                  },
+                  {
+                    key: 'n',
+                    header: 'Compared (no errors)',
+                    render: (row) => row.n,
+                    sortValue: (row) => row.n,
+                    numeric: true,
+                  },
+                  {
+                    key: 'accuracy',
+                    header: 'Agreement',
+                    render: (row) => share(row.accuracy),
+                    sortValue: (row) => row.accuracy,
+                    numeric: true,
+                  },
+                  {
+                    key: 'kappa',
+                    header: "Cohen's κ",
+                    render: (row) => kappaText(row.kappa),
+                    sortValue: (row) => row.kappa,
+                    numeric: true,
+                  },
                 ]}
               />
               <DownloadLinks rows={data.agreement} name="judges-agreement" apiCsv={apiCsvHref('judges')} />
@@ -91,7 +145,9 @@ export function JudgesPage() {
           )}
           <h2>Accuracy against human labels</h2>
           {data.vsHuman.length === 0 ? (
-            <p class="muted">No human (judge id starting with “human”) labelled answers that another judge also labelled.</p>
+            <p class="muted">
+              No human (judge id starting with “human”) labelled answers that another judge also labelled.
+            </p>
           ) : (
             <>
               <DataTable
@@ -99,11 +155,34 @@ export function JudgesPage() {
                 rows={data.vsHuman}
                 rowKey={(row) => `${row.human}\u0000${row.judge}`}
                 columns={[
-                  { card: 'title', key: 'judge', header: 'Judge', render: (row) => <code>{row.judge}</code>, sortValue: (row) => row.judge },
-                  { key: 'human', header: 'Human', render: (row) => <code>{row.human}</code>, sortValue: (row) => row.human },
+                  {
+                    card: 'title',
+                    key: 'judge',
+                    header: 'Judge',
+                    render: (row) => <code>{row.judge}</code>,
+                    sortValue: (row) => row.judge,
+                  },
+                  {
+                    key: 'human',
+                    header: 'Human',
+                    render: (row) => <code>{row.human}</code>,
+                    sortValue: (row) => row.human,
+                  },
                   { key: 'n', header: 'Compared', render: (row) => row.n, sortValue: (row) => row.n, numeric: true },
-                  { key: 'accuracy', header: 'Accuracy', render: (row) => share(row.accuracy), sortValue: (row) => row.accuracy, numeric: true },
-                  { key: 'kappa', header: "Cohen's κ", render: (row) => kappaText(row.kappa), sortValue: (row) => row.kappa, numeric: true },
+                  {
+                    key: 'accuracy',
+                    header: 'Accuracy',
+                    render: (row) => share(row.accuracy),
+                    sortValue: (row) => row.accuracy,
+                    numeric: true,
+                  },
+                  {
+                    key: 'kappa',
+                    header: "Cohen's κ",
+                    render: (row) => kappaText(row.kappa),
+                    sortValue: (row) => row.kappa,
+                    numeric: true,
+                  },
                 ]}
               />
               <DownloadLinks

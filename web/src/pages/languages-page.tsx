@@ -15,9 +15,19 @@ function flat(group: LanguageGroup) {
     group.languages.map((language) => {
       const cell = row.byLanguage[language];
       return {
-        baseSet: group.baseSet, model: row.model, language, set: group.sets[language] ?? null,
-        total: cell?.n ?? 0, missing: cell?.missing ?? 0, complete: cell?.COMPLETE ?? 0, rate: cell?.rate ?? null, low: cell?.low ?? null, high: cell?.high ?? null,
-        gap_pp: row.gaps[language] ? row.gaps[language]!.difference * 100 : null, gap_pairs: row.gaps[language]?.pairs ?? null, gap_mcnemar_p: row.gaps[language]?.pValue ?? null,
+        baseSet: group.baseSet,
+        model: row.model,
+        language,
+        set: group.sets[language] ?? null,
+        total: cell?.n ?? 0,
+        missing: cell?.missing ?? 0,
+        complete: cell?.COMPLETE ?? 0,
+        rate: cell?.rate ?? null,
+        low: cell?.low ?? null,
+        high: cell?.high ?? null,
+        gap_pp: row.gaps[language] ? row.gaps[language]!.difference * 100 : null,
+        gap_pairs: row.gaps[language]?.pairs ?? null,
+        gap_mcnemar_p: row.gaps[language]?.pValue ?? null,
       };
     }),
   );
@@ -34,16 +44,22 @@ function GapChart({ group }: { group: LanguageGroup }) {
   const points = group.rows.flatMap((row) =>
     group.languages.flatMap((language, position) => {
       const cell = row.byLanguage[language];
-      return cell ? [{ model: row.model, language, position, rate: cell.rate, low: cell.low, high: cell.high, n: cell.n }] : [];
+      return cell
+        ? [{ model: row.model, language, position, rate: cell.rate, low: cell.low, high: cell.high, n: cell.n }]
+        : [];
     }),
   );
   const joins = group.rows.flatMap((row) => {
     const from = base ? row.byLanguage[base] : undefined;
-    return from ? others.flatMap((language) => (row.byLanguage[language] ? [{ model: row.model, x1: from.rate, x2: row.byLanguage[language]!.rate }] : [])) : [];
+    return from
+      ? others.flatMap((language) =>
+          row.byLanguage[language] ? [{ model: row.model, x1: from.rate, x2: row.byLanguage[language]!.rate }] : [],
+        )
+      : [];
   });
   // Largest paired shortfall of the first translation first (most negative language − base gap).
   const firstOther = others[0];
-  const gapOf = (row: Row) => (firstOther ? row.gaps[firstOther]?.difference ?? 0 : 0);
+  const gapOf = (row: Row) => (firstOther ? (row.gaps[firstOther]?.difference ?? 0) : 0);
   const models = [...group.rows].sort((left, right) => gapOf(left) - gapOf(right)).map((row) => row.model);
   const width = Math.max(300, Math.min(960, document.documentElement.clientWidth - 40));
   const label = `${group.baseSet}: COMPLETE rate per model in ${group.languages.join(' and ')}; ${points.map((point) => `${point.model} ${point.language} ${percent(point.rate)}`).join('; ')}`;
@@ -62,17 +78,32 @@ function GapChart({ group }: { group: LanguageGroup }) {
           marks: [
             Plot.ruleY(joins, { y: 'model', x1: 'x1', x2: 'x2', stroke: '#8c8c8c', strokeWidth: 2 }),
             ...group.languages.map((language, position) =>
-              Plot.ruleY(points.filter((point) => point.language === language), { y: 'model', x1: 'low', x2: 'high', stroke: 'language', strokeOpacity: 0.45, strokeWidth: 5, dy: (position - (group.languages.length - 1) / 2) * 6 }),
+              Plot.ruleY(
+                points.filter((point) => point.language === language),
+                {
+                  y: 'model',
+                  x1: 'low',
+                  x2: 'high',
+                  stroke: 'language',
+                  strokeOpacity: 0.45,
+                  strokeWidth: 5,
+                  dy: (position - (group.languages.length - 1) / 2) * 6,
+                },
+              ),
             ),
             ...group.languages.map((language, position) =>
-              Plot.dot(points.filter((point) => point.language === language), {
-                x: 'rate',
-                y: 'model',
-                fill: 'language',
-                r: 4.5,
-                dy: (position - (group.languages.length - 1) / 2) * 6,
-                title: (point: (typeof points)[number]) => `${point.model}, ${point.language}: ${rateText(point.rate, point.low, point.high)}, n=${point.n}`,
-              }),
+              Plot.dot(
+                points.filter((point) => point.language === language),
+                {
+                  x: 'rate',
+                  y: 'model',
+                  fill: 'language',
+                  r: 4.5,
+                  dy: (position - (group.languages.length - 1) / 2) * 6,
+                  title: (point: (typeof points)[number]) =>
+                    `${point.model}, ${point.language}: ${rateText(point.rate, point.low, point.high)}, n=${point.n}`,
+                },
+              ),
             ),
           ],
         })
@@ -83,45 +114,68 @@ function GapChart({ group }: { group: LanguageGroup }) {
 
 function Group({ group }: { group: LanguageGroup }) {
   const columns: TableColumn<Row>[] = [
-    { card: 'title', key: 'model', header: 'Model', render: (row) => <a href={links.model(row.model)}>{row.model}</a>, sortValue: (row) => row.model },
-    ...group.languages.map(
-      (language): TableColumn<Row> => ({
-        key: `lang-${language}`,
-        header: `${language} (${group.sets[language]})`,
-        render: (row) => {
-          const cell = row.byLanguage[language];
-          return cell ? <a href={links.answers({ model: row.model, set: cell.set })}>{`${rateText(cell.rate, cell.low, cell.high)} n=${cell.n}`}</a> : '–';
-        },
-        sortValue: (row) => row.byLanguage[language]?.rate ?? null,
-        numeric: true,
-      }),
-    ),
+    {
+      card: 'title',
+      key: 'model',
+      header: 'Model',
+      render: (row) => <a href={links.model(row.model)}>{row.model}</a>,
+      sortValue: (row) => row.model,
+    },
+    ...group.languages.map((language): TableColumn<Row> => ({
+      key: `lang-${language}`,
+      header: `${language} (${group.sets[language]})`,
+      render: (row) => {
+        const cell = row.byLanguage[language];
+        return cell ? (
+          <a
+            href={links.answers({ model: row.model, set: cell.set })}
+          >{`${rateText(cell.rate, cell.low, cell.high)} n=${cell.n}`}</a>
+        ) : (
+          '–'
+        );
+      },
+      sortValue: (row) => row.byLanguage[language]?.rate ?? null,
+      numeric: true,
+    })),
     ...group.languages
       .filter((language) => language !== group.baseLanguage)
-      .map(
-        (language): TableColumn<Row> => ({
-          key: `gap-${language}`,
-          header: `${language} − ${group.baseLanguage} (pp, paired)`,
-          render: (row) => {
-            const gap = row.gaps[language];
-            if (!gap) return '–';
-            const text = `${ppText(gap.difference, gap.low, gap.high)} n=${gap.pairs} pairs, McNemar p ${pText(gap.pValue)}`;
-            return gap.fewPairs ? <span class="muted" title="fewer than 30 pairs">{text} (few pairs)</span> : text;
-          },
-          sortValue: (row) => row.gaps[language]?.difference ?? null,
-          numeric: true,
-        }),
-      ),
+      .map((language): TableColumn<Row> => ({
+        key: `gap-${language}`,
+        header: `${language} − ${group.baseLanguage} (pp, paired)`,
+        render: (row) => {
+          const gap = row.gaps[language];
+          if (!gap) return '–';
+          const text = `${ppText(gap.difference, gap.low, gap.high)} n=${gap.pairs} pairs, McNemar p ${pText(gap.pValue)}`;
+          return gap.fewPairs ? (
+            <span class="muted" title="fewer than 30 pairs">
+              {text} (few pairs)
+            </span>
+          ) : (
+            text
+          );
+        },
+        sortValue: (row) => row.gaps[language]?.difference ?? null,
+        numeric: true,
+      })),
   ];
   const firstGap = group.languages.find((language) => language !== group.baseLanguage);
   return (
     <section aria-labelledby={`group-${group.baseSet}`}>
-      <h2 id={`group-${group.baseSet}`}>{group.baseSet} in {group.languages.join(', ')}</h2>
+      <h2 id={`group-${group.baseSet}`}>
+        {group.baseSet} in {group.languages.join(', ')}
+      </h2>
       <GapChart group={group} />
-      <DataTable caption={`COMPLETE rate per language, ${group.baseSet} and its translations`} rows={group.rows} rowKey={(row) => row.model} columns={columns} initialSort={firstGap ? { key: `gap-${firstGap}`, descending: false } : { key: 'model', descending: false }} />
+      <DataTable
+        caption={`COMPLETE rate per language, ${group.baseSet} and its translations`}
+        rows={group.rows}
+        rowKey={(row) => row.model}
+        columns={columns}
+        initialSort={firstGap ? { key: `gap-${firstGap}`, descending: false } : { key: 'model', descending: false }}
+      />
       <p class="muted">
-        {lensText(group.lens)}. A gap is (language − {group.baseLanguage}) in percentage points on the same source questions, with Newcombe's paired 95% interval
-        and the exact McNemar p; missing answers are left out of both sides.
+        {lensText(group.lens)}. A gap is (language − {group.baseLanguage}) in percentage points on the same source
+        questions, with Newcombe's paired 95% interval and the exact McNemar p; missing answers are left out of both
+        sides.
       </p>
       <DownloadLinks rows={flat(group)} name={`language-gap-${group.baseSet}`} apiCsv={apiCsvHref('languages')} />
       <details>
@@ -150,10 +204,14 @@ export function LanguagesPage() {
   return (
     <>
       <h1>Language gap</h1>
-      <p class="muted">The same requests, translated: does a model answer in one language what it refuses in another?</p>
+      <p class="muted">
+        The same requests, translated: does a model answer in one language what it refuses in another?
+      </p>
       <StatusView state={state} />
       {data && data.groups.length === 0 ? <p>No question set in this store has translations.</p> : null}
-      {data?.groups.map((group) => <Group key={group.baseSet} group={group} />)}
+      {data?.groups.map((group) => (
+        <Group key={group.baseSet} group={group} />
+      ))}
     </>
   );
 }

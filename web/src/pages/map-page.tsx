@@ -41,17 +41,28 @@ function CountryQuestions({ code }: { code: string }) {
       {data ? (
         <>
           <p>
-            Complete: <strong>{rateText(data.summary.rate, data.summary.low, data.summary.high)}</strong> over {data.summary.total} judged answers to{' '}
-            {data.questions.length} questions.
+            Complete: <strong>{rateText(data.summary.rate, data.summary.low, data.summary.high)}</strong> over{' '}
+            {data.summary.total} judged answers to {data.questions.length} questions.
           </p>
           <DataTable
             rows={data.questions}
             rowKey={(row) => `${row.set}/${row.id}`}
             initialSort={{ key: 'rate', descending: false }}
             columns={[
-              { key: 'q', header: 'Question', render: (row) => <a href={links.question(row.set, row.id)}>{row.text}</a>, sortValue: (row) => row.text },
+              {
+                key: 'q',
+                header: 'Question',
+                render: (row) => <a href={links.question(row.set, row.id)}>{row.text}</a>,
+                sortValue: (row) => row.text,
+              },
               { key: 'set', header: 'Set', render: (row) => row.set, sortValue: (row) => row.set },
-              { key: 'rate', header: 'Complete [95% CI]', render: (row) => <a href={links.question(row.set, row.id)}>{rateText(row.rate, row.low, row.high)}</a>, sortValue: (row) => row.rate, numeric: true },
+              {
+                key: 'rate',
+                header: 'Complete [95% CI]',
+                render: (row) => <a href={links.question(row.set, row.id)}>{rateText(row.rate, row.low, row.high)}</a>,
+                sortValue: (row) => row.rate,
+                numeric: true,
+              },
               { key: 'bar', header: 'Verdicts', render: (row) => <RateBar cells={row} /> },
             ]}
           />
@@ -72,14 +83,27 @@ export function MapPage({ params }: { params: URLSearchParams }) {
   return (
     <>
       <h1>Which governments may be criticised?</h1>
-      <p>Compliance with requests about each country (EU requests colour every member state). Click a country to see its questions.</p>
+      <p>
+        Compliance with requests about each country (EU requests colour every member state). Click a country to see its
+        questions.
+      </p>
       <StatusView state={state} />
-      <svg class="map" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="group" aria-label="World map of compliance by target country">
+      <svg
+        class="map"
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        role="group"
+        aria-label="World map of compliance by target country"
+      >
         {countries.features.map((country: Feature<Geometry, { name: string }>) => {
           const id = String(country.id ?? '');
           const row = byNumeric.get(id);
           const d = path(country) ?? '';
-          if (!row) return <path key={id + country.properties.name} d={d} class="country empty"><title>{country.properties.name}: no requests</title></path>;
+          if (!row)
+            return (
+              <path key={id + country.properties.name} d={d} class="country empty">
+                <title>{country.properties.name}: no requests</title>
+              </path>
+            );
           return (
             <path
               key={id}
@@ -104,26 +128,67 @@ export function MapPage({ params }: { params: URLSearchParams }) {
       {state.data ? (
         <>
           <JudgeNote judges={state.data.judges} />
-          <p class="muted">{lensText(state.data.lens)}. Average model: {state.data.estimand}.</p>
+          <p class="muted">
+            {lensText(state.data.lens)}. Average model: {state.data.estimand}.
+          </p>
           <DataTable
             rows={state.data.countries}
             rowKey={(row) => row.country}
             initialSort={{ key: 'rate', descending: false }}
             columns={[
-              { card: 'title', key: 'country', header: 'Country', render: (row) => <a href={links.country(row.country)}>{row.country}</a>, sortValue: (row) => row.country },
+              {
+                card: 'title',
+                key: 'country',
+                header: 'Country',
+                render: (row) => <a href={links.country(row.country)}>{row.country}</a>,
+                sortValue: (row) => row.country,
+              },
               {
                 key: 'model-mean',
                 header: 'Average model [95% CI]',
-                render: (row) => (row.modelMean ? rateText(row.modelMean.estimate, row.modelMean.low, row.modelMean.high) : <span class="muted">fewer than 3 models</span>),
+                render: (row) =>
+                  row.modelMean ? (
+                    rateText(row.modelMean.estimate, row.modelMean.low, row.modelMean.high)
+                  ) : (
+                    <span class="muted">fewer than 3 models</span>
+                  ),
                 sortValue: (row) => row.modelMean?.estimate ?? null,
                 numeric: true,
               },
-              { key: 'models', header: 'Models', render: (row) => row.models, sortValue: (row) => row.models, numeric: true },
-              { key: 'rate', header: 'All answers pooled [Wilson]', render: (row) => <a href={links.answers({ country: row.country })} title="The answers behind this rate">{rateText(row.rate, row.low, row.high)}</a>, sortValue: (row) => row.rate, numeric: true },
+              {
+                key: 'models',
+                header: 'Models',
+                render: (row) => row.models,
+                sortValue: (row) => row.models,
+                numeric: true,
+              },
+              {
+                key: 'rate',
+                header: 'All answers pooled [Wilson]',
+                render: (row) => (
+                  <a href={links.answers({ country: row.country })} title="The answers behind this rate">
+                    {rateText(row.rate, row.low, row.high)}
+                  </a>
+                ),
+                sortValue: (row) => row.rate,
+                numeric: true,
+              },
               { key: 'bar', header: 'Verdicts', render: (row) => <RateBar cells={row} /> },
-              { key: 'questions', header: 'Questions', render: (row) => row.questions, sortValue: (row) => row.questions, numeric: true },
+              {
+                key: 'questions',
+                header: 'Questions',
+                render: (row) => row.questions,
+                sortValue: (row) => row.questions,
+                numeric: true,
+              },
               { key: 'n', header: 'n', render: (row) => row.n, sortValue: (row) => row.n, numeric: true },
-              { key: 'missing', header: 'Missing', render: (row) => row.missing, sortValue: (row) => row.missing, numeric: true },
+              {
+                key: 'missing',
+                header: 'Missing',
+                render: (row) => row.missing,
+                sortValue: (row) => row.missing,
+                numeric: true,
+              },
             ]}
           />
           <DownloadLinks rows={state.data.countries} name="map" apiCsv={apiCsvHref('map')} />

@@ -13,7 +13,12 @@ function Answer({ answer }: { answer: AnswerRow }) {
       <header>
         <a href={links.model(answer.model)}>{answer.model}</a>
         {answer.sample > 0 ? <> · sample {answer.sample}</> : null}
-        {answer.route ? <> · via <bdi>{answer.route}</bdi></> : null}
+        {answer.route ? (
+          <>
+            {' '}
+            · via <bdi>{answer.route}</bdi>
+          </>
+        ) : null}
         <span class={`label seg-${answer.segment ?? 'NONE'}`}>{answer.label ?? 'not judged'}</span>
       </header>
       {answer.explanation ? (
@@ -45,9 +50,17 @@ export function QuestionPage({ set, id }: { set: string; id: string }) {
       <StatusView state={state} />
       {data ? (
         <>
-          <blockquote class="prompt" lang={data.question.language}>{data.question.text}</blockquote>
+          <blockquote class="prompt" lang={data.question.language}>
+            {data.question.text}
+          </blockquote>
           <p class="muted">
-            {[data.question.domain, data.question.country && `about ${data.question.country}`, `language ${data.question.language}`].filter(Boolean).join(' · ')}
+            {[
+              data.question.domain,
+              data.question.country && `about ${data.question.country}`,
+              `language ${data.question.language}`,
+            ]
+              .filter(Boolean)
+              .join(' · ')}
             {data.question.theme ? (
               <>
                 {' · '}
@@ -56,7 +69,8 @@ export function QuestionPage({ set, id }: { set: string; id: string }) {
             ) : null}
           </p>
           <p>
-            Complete: <strong>{rateText(data.summary.rate, data.summary.low, data.summary.high)}</strong> of {data.summary.total} judged answers
+            Complete: <strong>{rateText(data.summary.rate, data.summary.low, data.summary.high)}</strong> of{' '}
+            {data.summary.total} judged answers
           </p>
           <RateBar cells={data.summary} />
           <Legend />
@@ -66,7 +80,10 @@ export function QuestionPage({ set, id }: { set: string; id: string }) {
               <ul>
                 {data.related.map((item) => (
                   <li key={`${item.set}/${item.id}`}>
-                    <a href={links.question(item.set, item.id)}>{item.set}/{item.id}</a> ({item.relation}): {item.text}
+                    <a href={links.question(item.set, item.id)}>
+                      {item.set}/{item.id}
+                    </a>{' '}
+                    ({item.relation}): {item.text}
                   </li>
                 ))}
               </ul>

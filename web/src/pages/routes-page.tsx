@@ -16,7 +16,8 @@ export function RoutesPage() {
     <>
       <h1>Provider routes</h1>
       <p class="muted">
-        One model can be served by several upstream providers. A route that blocks answers by moderation lowers the rate without the model refusing anything.
+        One model can be served by several upstream providers. A route that blocks answers by moderation lowers the rate
+        without the model refusing anything.
       </p>
       <StatusView state={state} />
       {data ? (
@@ -31,17 +32,49 @@ export function RoutesPage() {
             rows={rows}
             rowKey={(row) => `${row.model}\u0000${row.route ?? ''}`}
             columns={[
-              { card: 'title', key: 'model', header: 'Model', render: (row) => <a href={links.model(row.model)}>{row.model}</a>, sortValue: (row) => row.model },
-              { key: 'route', header: 'Route', render: (row) => <bdi>{row.route ?? '(unknown)'}</bdi>, sortValue: (row) => row.route },
-              { key: 'blocked', header: 'Blocked by moderation', render: (row) => `${percent(row.blockedShare)} (${row.blocked})`, sortValue: (row) => row.blockedShare, numeric: true },
-              { key: 'rate', header: 'Complete [95% CI]', render: (row) => rateText(row.rate, row.low, row.high), sortValue: (row) => row.rate, numeric: true },
+              {
+                card: 'title',
+                key: 'model',
+                header: 'Model',
+                render: (row) => <a href={links.model(row.model)}>{row.model}</a>,
+                sortValue: (row) => row.model,
+              },
+              {
+                key: 'route',
+                header: 'Route',
+                render: (row) => <bdi>{row.route ?? '(unknown)'}</bdi>,
+                sortValue: (row) => row.route,
+              },
+              {
+                key: 'blocked',
+                header: 'Blocked by moderation',
+                render: (row) => `${percent(row.blockedShare)} (${row.blocked})`,
+                sortValue: (row) => row.blockedShare,
+                numeric: true,
+              },
+              {
+                key: 'rate',
+                header: 'Complete [95% CI]',
+                render: (row) => rateText(row.rate, row.low, row.high),
+                sortValue: (row) => row.rate,
+                numeric: true,
+              },
               { key: 'bar', header: 'Verdicts', render: (row) => <RateBar cells={row} /> },
               { key: 'n', header: 'n', render: (row) => row.n, sortValue: (row) => row.n, numeric: true },
-              { key: 'missing', header: 'Missing', render: (row) => row.missing, sortValue: (row) => row.missing, numeric: true },
+              {
+                key: 'missing',
+                header: 'Missing',
+                render: (row) => row.missing,
+                sortValue: (row) => row.missing,
+                numeric: true,
+              },
             ]}
           />
           <Legend />
-          <p class="muted">{lensText(data.lens)}. The rates above are over each route's own mix of questions: compare routes with the paired table below.</p>
+          <p class="muted">
+            {lensText(data.lens)}. The rates above are over each route's own mix of questions: compare routes with the
+            paired table below.
+          </p>
           {data.pairs.length > 0 ? (
             <DataTable
               caption="Routes compared on the same questions only (paired: A − B in percentage points, Newcombe 95% interval, exact McNemar)"
@@ -49,11 +82,45 @@ export function RoutesPage() {
               rowKey={(row) => `${row.model}\u0000${row.routeA ?? ''}\u0000${row.routeB ?? ''}`}
               columns={[
                 { key: 'model', header: 'Model', render: (row) => row.model, sortValue: (row) => row.model },
-                { key: 'routes', header: 'A vs B', render: (row) => <><bdi>{row.routeA ?? '(unknown)'}</bdi> vs <bdi>{row.routeB ?? '(unknown)'}</bdi></>, sortValue: (row) => row.routeA },
-                { key: 'pairs', header: 'Pairs', render: (row) => (row.fewPairs ? <span class="muted">{row.pairs} (fewer than 30: do not quote)</span> : row.pairs), sortValue: (row) => row.pairs, numeric: true },
-                { key: 'rates', header: 'A / B complete', render: (row) => `${percent(row.rateA)} / ${percent(row.rateB)}`, sortValue: (row) => row.rateA, numeric: true },
-                { key: 'difference', header: 'A − B', render: (row) => ppText(row.difference, row.low, row.high), sortValue: (row) => row.difference, numeric: true },
-                { key: 'p', header: 'McNemar p', render: (row) => pText(row.pValue), sortValue: (row) => row.pValue, numeric: true },
+                {
+                  key: 'routes',
+                  header: 'A vs B',
+                  render: (row) => (
+                    <>
+                      <bdi>{row.routeA ?? '(unknown)'}</bdi> vs <bdi>{row.routeB ?? '(unknown)'}</bdi>
+                    </>
+                  ),
+                  sortValue: (row) => row.routeA,
+                },
+                {
+                  key: 'pairs',
+                  header: 'Pairs',
+                  render: (row) =>
+                    row.fewPairs ? <span class="muted">{row.pairs} (fewer than 30: do not quote)</span> : row.pairs,
+                  sortValue: (row) => row.pairs,
+                  numeric: true,
+                },
+                {
+                  key: 'rates',
+                  header: 'A / B complete',
+                  render: (row) => `${percent(row.rateA)} / ${percent(row.rateB)}`,
+                  sortValue: (row) => row.rateA,
+                  numeric: true,
+                },
+                {
+                  key: 'difference',
+                  header: 'A − B',
+                  render: (row) => ppText(row.difference, row.low, row.high),
+                  sortValue: (row) => row.difference,
+                  numeric: true,
+                },
+                {
+                  key: 'p',
+                  header: 'McNemar p',
+                  render: (row) => pText(row.pValue),
+                  sortValue: (row) => row.pValue,
+                  numeric: true,
+                },
               ]}
             />
           ) : null}

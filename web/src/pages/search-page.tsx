@@ -75,13 +75,18 @@ export function SearchPage({ params }: { params: URLSearchParams }) {
         </label>
         <button type="submit">Search</button>
       </form>
-      {isStatic ? <p class="muted">This static site searches question texts and judge explanations; `candor serve` also searches answers.</p> : null}
+      {isStatic ? (
+        <p class="muted">
+          This static site searches question texts and judge explanations; `candor serve` also searches answers.
+        </p>
+      ) : null}
       {slow ? (
         <p role="status" class="building" data-testid="index-building">
           {slow.status?.state === 'ready'
             ? `Still searching (${slow.seconds} s).`
             : `Building the search index for this store (${slow.seconds} s so far${slow.status?.progress != null ? `, ${Math.round(slow.status.progress * 100)}% done` : ''}).`}{' '}
-          The first search after the data changes builds the index, next to the store (<code>&lt;store&gt;.search</code>); later searches are instant.
+          The first search after the data changes builds the index, next to the store (<code>&lt;store&gt;.search</code>
+          ); later searches are instant.
         </p>
       ) : null}
       <StatusView state={state} />
@@ -106,7 +111,11 @@ export function SearchPage({ params }: { params: URLSearchParams }) {
               </li>
             ))}
           </ol>
-          <DownloadLinks rows={state.data.hits} name={`search-${query}`} apiCsv={apiCsvHref('search', { q: query, limit: '100' })} />
+          <DownloadLinks
+            rows={state.data.hits}
+            name={`search-${query}`}
+            apiCsv={apiCsvHref('search', { q: query, limit: '100' })}
+          />
         </>
       ) : null}
     </>

@@ -19,8 +19,8 @@ export function ThemesIndexPage({ params }: { params: URLSearchParams }) {
     <>
       <h1>Themes</h1>
       <p class="muted">
-        A theme is one request asked in several phrasings. Its rate counts every model's answers to every phrasing; open a theme to see each
-        phrasing and each model's labels. By subject: <a href={links.page('/domains')}>domains</a>.
+        A theme is one request asked in several phrasings. Its rate counts every model's answers to every phrasing; open
+        a theme to see each phrasing and each model's labels. By subject: <a href={links.page('/domains')}>domains</a>.
       </p>
       <StatusView state={state} />
       {state.data ? (
@@ -31,10 +31,21 @@ export function ThemesIndexPage({ params }: { params: URLSearchParams }) {
               <select
                 name="set"
                 value={set ?? ''}
-                onChange={(event) => navigate(links.page(`/themes${event.currentTarget.value ? `?set=${encodeURIComponent(event.currentTarget.value)}` : ''}`), true)}
+                onChange={(event) =>
+                  navigate(
+                    links.page(
+                      `/themes${event.currentTarget.value ? `?set=${encodeURIComponent(event.currentTarget.value)}` : ''}`,
+                    ),
+                    true,
+                  )
+                }
               >
                 <option value="">all sets</option>
-                {sets.map((name) => <option key={name} value={name}>{name}</option>)}
+                {sets.map((name) => (
+                  <option key={name} value={name}>
+                    {name}
+                  </option>
+                ))}
               </select>
             </label>
           </form>
@@ -45,11 +56,34 @@ export function ThemesIndexPage({ params }: { params: URLSearchParams }) {
             rowKey={(row) => JSON.stringify([row.set, row.theme])}
             sortParam="sort"
             columns={[
-              { key: 'theme', card: 'title', header: 'Theme', render: (row) => <a href={links.theme(row.set, row.theme)}>{row.theme}</a>, sortValue: (row) => row.theme },
+              {
+                key: 'theme',
+                card: 'title',
+                header: 'Theme',
+                render: (row) => <a href={links.theme(row.set, row.theme)}>{row.theme}</a>,
+                sortValue: (row) => row.theme,
+              },
               { key: 'set', header: 'Set', render: (row) => row.set, sortValue: (row) => row.set },
-              { key: 'domain', header: 'Domain', render: (row) => (row.domain ? <a href={links.domain(row.domain)}>{row.domain}</a> : '–'), sortValue: (row) => row.domain },
-              { key: 'questions', header: 'Phrasings', render: (row) => row.questions, sortValue: (row) => row.questions, numeric: true },
-              { key: 'rate', header: 'Complete [95% CI]', render: (row) => <a href={links.theme(row.set, row.theme)}>{rateText(row.rate, row.low, row.high)}</a>, sortValue: (row) => row.rate, numeric: true },
+              {
+                key: 'domain',
+                header: 'Domain',
+                render: (row) => (row.domain ? <a href={links.domain(row.domain)}>{row.domain}</a> : '–'),
+                sortValue: (row) => row.domain,
+              },
+              {
+                key: 'questions',
+                header: 'Phrasings',
+                render: (row) => row.questions,
+                sortValue: (row) => row.questions,
+                numeric: true,
+              },
+              {
+                key: 'rate',
+                header: 'Complete [95% CI]',
+                render: (row) => <a href={links.theme(row.set, row.theme)}>{rateText(row.rate, row.low, row.high)}</a>,
+                sortValue: (row) => row.rate,
+                numeric: true,
+              },
               { key: 'bar', header: 'Verdicts', render: (row) => <RateBar cells={row} /> },
               { key: 'n', header: 'n', render: (row) => row.total, sortValue: (row) => row.total, numeric: true },
             ]}

@@ -40,13 +40,37 @@ function ReleaseChart({ points, metric }: { points: readonly ReleaseTimelinePoin
           facet: { data, y: 'creator', marginRight: 0 },
           marks: [
             Plot.frame({ stroke: '#d8d8d8' }),
-            Plot.line(data, { x: 'date', y: 'trend', fy: 'creator', stroke: '#b35806', strokeDasharray: metric === 'trend' ? undefined : '5 3', strokeWidth: 2 }),
+            Plot.line(data, {
+              x: 'date',
+              y: 'trend',
+              fy: 'creator',
+              stroke: '#b35806',
+              strokeDasharray: metric === 'trend' ? undefined : '5 3',
+              strokeWidth: 2,
+            }),
             ...(metric === 'rate'
               ? [
                   Plot.ruleX(data, { x: 'date', y1: 'low', y2: 'high', fy: 'creator', stroke: '#1b1b1b' }),
-                  Plot.dot(data, { x: 'date', y: 'rate', fy: 'creator', fill: '#0072b2', r: 3.5, title: (point: ReleaseTimelinePoint) => `${point.model}: ${rateText(point.rate, point.low, point.high)}, n=${point.total}` }),
+                  Plot.dot(data, {
+                    x: 'date',
+                    y: 'rate',
+                    fy: 'creator',
+                    fill: '#0072b2',
+                    r: 3.5,
+                    title: (point: ReleaseTimelinePoint) =>
+                      `${point.model}: ${rateText(point.rate, point.low, point.high)}, n=${point.total}`,
+                  }),
                 ]
-              : [Plot.dot(data, { x: 'date', y: 'trend', fy: 'creator', fill: '#b35806', r: 3, title: (point: ReleaseTimelinePoint) => `${point.model}: trend ${percent(point.trend)}` })]),
+              : [
+                  Plot.dot(data, {
+                    x: 'date',
+                    y: 'trend',
+                    fy: 'creator',
+                    fill: '#b35806',
+                    r: 3,
+                    title: (point: ReleaseTimelinePoint) => `${point.model}: trend ${percent(point.trend)}`,
+                  }),
+                ]),
           ],
         });
       }}
@@ -83,43 +107,96 @@ export function TimelinePage({ params }: { params: URLSearchParams }) {
         <>
           <h2>By release date, per creator</h2>
           <p class="muted">
-            Dots: each model's COMPLETE rate with its 95% interval. Line: the creator's trend, an exponential moving average whose weights halve every{' '}
-            {data.halfLifeMonths} months of release time.
+            Dots: each model's COMPLETE rate with its 95% interval. Line: the creator's trend, an exponential moving
+            average whose weights halve every {data.halfLifeMonths} months of release time.
           </p>
           <form class="filters" onSubmit={(event) => event.preventDefault()}>
             <label>
               Creator{' '}
-              <select name="creator" value={chosen[0] ?? ''} onChange={(event) => update({ creator: event.currentTarget.value ? [event.currentTarget.value] : [] })}>
+              <select
+                name="creator"
+                value={chosen[0] ?? ''}
+                onChange={(event) => update({ creator: event.currentTarget.value ? [event.currentTarget.value] : [] })}
+              >
                 <option value="">all creators</option>
-                {creatorNames.map((creator) => <option key={creator} value={creator}>{creator}</option>)}
+                {creatorNames.map((creator) => (
+                  <option key={creator} value={creator}>
+                    {creator}
+                  </option>
+                ))}
               </select>
             </label>
             <fieldset class="inline">
               <legend>Show</legend>
               <label>
-                <input type="radio" name="metric" value="rate" checked={metric === 'rate'} onChange={() => update({ metric: 'rate' })} /> each model's rate
+                <input
+                  type="radio"
+                  name="metric"
+                  value="rate"
+                  checked={metric === 'rate'}
+                  onChange={() => update({ metric: 'rate' })}
+                />{' '}
+                each model's rate
               </label>
               <label>
-                <input type="radio" name="metric" value="trend" checked={metric === 'trend'} onChange={() => update({ metric: 'trend' })} /> the creator's trend
+                <input
+                  type="radio"
+                  name="metric"
+                  value="trend"
+                  checked={metric === 'trend'}
+                  onChange={() => update({ metric: 'trend' })}
+                />{' '}
+                the creator's trend
               </label>
             </fieldset>
           </form>
-          {shown.length > 0 ? <ReleaseChart points={shown} metric={metric} /> : <p>No dated model{chosen.length ? ` by ${chosen.join(', ')}` : ''}.</p>}
+          {shown.length > 0 ? (
+            <ReleaseChart points={shown} metric={metric} />
+          ) : (
+            <p>No dated model{chosen.length ? ` by ${chosen.join(', ')}` : ''}.</p>
+          )}
           <DataTable
             caption="Models by creator and release date"
             rows={data.release}
             rowKey={(row) => row.model}
             columns={[
               { key: 'creator', header: 'Creator', render: (row) => row.creator, sortValue: (row) => row.creator },
-              { key: 'date', header: 'Released', render: (row) => row.releaseDate, sortValue: (row) => row.releaseDate },
-              { card: 'title', key: 'model', header: 'Model', render: (row) => <a href={links.model(row.model)}>{row.model}</a>, sortValue: (row) => row.model },
-              { key: 'rate', header: 'Complete [95% CI]', render: (row) => <a href={links.answers({ model: row.model })}>{rateText(row.rate, row.low, row.high)}</a>, sortValue: (row) => row.rate, numeric: true },
-              { key: 'trend', header: 'Trend', render: (row) => percent(row.trend), sortValue: (row) => row.trend, numeric: true },
+              {
+                key: 'date',
+                header: 'Released',
+                render: (row) => row.releaseDate,
+                sortValue: (row) => row.releaseDate,
+              },
+              {
+                card: 'title',
+                key: 'model',
+                header: 'Model',
+                render: (row) => <a href={links.model(row.model)}>{row.model}</a>,
+                sortValue: (row) => row.model,
+              },
+              {
+                key: 'rate',
+                header: 'Complete [95% CI]',
+                render: (row) => (
+                  <a href={links.answers({ model: row.model })}>{rateText(row.rate, row.low, row.high)}</a>
+                ),
+                sortValue: (row) => row.rate,
+                numeric: true,
+              },
+              {
+                key: 'trend',
+                header: 'Trend',
+                render: (row) => percent(row.trend),
+                sortValue: (row) => row.trend,
+                numeric: true,
+              },
               { key: 'n', header: 'n', render: (row) => row.total, sortValue: (row) => row.total, numeric: true },
             ]}
           />
           <DownloadLinks rows={data.release} name="timeline-release" apiCsv={apiCsvHref('timeline')} />
-          {data.undated.length > 0 ? <p class="muted">Left out for lack of a release date or creator: {data.undated.join(', ')}.</p> : null}
+          {data.undated.length > 0 ? (
+            <p class="muted">Left out for lack of a release date or creator: {data.undated.join(', ')}.</p>
+          ) : null}
           <h2>By test date (drift)</h2>
           {data.testDates.length === 0 ? (
             <p class="muted">No model was tested on the same set in two different months.</p>
@@ -130,14 +207,34 @@ export function TimelinePage({ params }: { params: URLSearchParams }) {
                 rows={data.testDates}
                 rowKey={(row) => `${row.model}\u0000${row.set}\u0000${row.month}`}
                 columns={[
-                  { card: 'title', key: 'model', header: 'Model', render: (row) => <a href={links.model(row.model)}>{row.model}</a>, sortValue: (row) => row.model },
+                  {
+                    card: 'title',
+                    key: 'model',
+                    header: 'Model',
+                    render: (row) => <a href={links.model(row.model)}>{row.model}</a>,
+                    sortValue: (row) => row.model,
+                  },
                   { key: 'set', header: 'Set', render: (row) => row.set, sortValue: (row) => row.set },
                   { key: 'month', header: 'Month', render: (row) => row.month, sortValue: (row) => row.month },
-                  { key: 'rate', header: 'Complete [95% CI]', render: (row) => <a href={links.answers({ model: row.model, set: row.set })}>{rateText(row.rate, row.low, row.high)}</a>, sortValue: (row) => row.rate, numeric: true },
+                  {
+                    key: 'rate',
+                    header: 'Complete [95% CI]',
+                    render: (row) => (
+                      <a href={links.answers({ model: row.model, set: row.set })}>
+                        {rateText(row.rate, row.low, row.high)}
+                      </a>
+                    ),
+                    sortValue: (row) => row.rate,
+                    numeric: true,
+                  },
                   { key: 'n', header: 'n', render: (row) => row.total, sortValue: (row) => row.total, numeric: true },
                 ]}
               />
-              <DownloadLinks rows={data.testDates} name="timeline-test-dates" apiCsv={apiCsvHref('timeline', { table: 'test' })} />
+              <DownloadLinks
+                rows={data.testDates}
+                name="timeline-test-dates"
+                apiCsv={apiCsvHref('timeline', { table: 'test' })}
+              />
             </>
           )}
         </>
