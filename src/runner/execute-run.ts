@@ -4,10 +4,11 @@ import type { CandorStore } from '../store/index.js';
 import { ask, DEFAULT_RETRY_POLICY, planAsk, type RetryPolicy } from './ask.js';
 import { toGenerateRequest, type CollectionSettings } from './collection-settings.js';
 import { createOutcomeWriter, resultToStoredResponse } from './outcome-writer.js';
-import { planWork, workKey } from './plan-work.js';
+import { createQueueWorker, memoryWorkSource } from './leases.js';
+import { planWork, workKey, type WorkItem } from './plan-work.js';
 import type { TokenPrice } from './price-table.js';
 import type { RateLimiter } from './rate-limiter.js';
-import type { RunEvent, RunExecutionSummary, StopReason } from './engine-events.js';
+import type { RunEvent, RunExecutionSummary } from './engine-events.js';
 import { checkGuards } from './run-guards.js';
 import { watchDeterministicRefusals } from './watch-deterministic-refusals.js';
 
@@ -67,106 +68,104 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunExecuti
   const writer = createOutcomeWriter(store, options.writer);
   const refusals = watchDeterministicRefusals();
   const statusCounts: Partial<Record<ResponseStatus, number>> = {};
+  const guards = { allowTruncation: Boolean(options.allowTruncation) };
   let stored = 0;
   let spent = 0;
   let reserved = 0;
-  let next = 0;
-  let stopReason: StopReason | null = null;
   let stopDetail: string | null = null;
   let storeError: unknown = null;
 
-  const stop = (reason: StopReason, detail: string) => {
-    if (stopReason !== null) return;
-    stopReason = reason;
-    stopDetail = detail;
-    emit({ type: 'stopping', reason, detail });
-  };
-  const onAbort = () => stop('interrupted', 'interrupted; requests in flight are finishing');
-  if (drainSignal?.aborted) onAbort();
-  drainSignal?.addEventListener('abort', onAbort, { once: true });
+  // The plan as an in-memory queue, drained by the same loop as `candor worker` drains the store's.
+  const worker = createQueueWorker<WorkItem>({
+    source: memoryWorkSource(plan.items),
+    concurrency: Math.max(1, Math.min(options.concurrency, plan.items.length || 1)),
+    untilEmpty: true,
+    signal: drainSignal,
+    emit: (event) => {
+      // A local run tells only why it stopped (claims and idling are the queue's business).
+      if (event.type !== 'stopping') return;
+      stopDetail = event.detail;
+      emit(event);
+    },
+    words: { interrupted: 'interrupted; requests in flight are finishing', empty: null },
+  });
+  const stop = worker.stop;
 
-  const worker = async () => {
-    while (stopReason === null && next < plan.items.length) {
-      const item = plan.items[next++]!;
-      const planned = planAsk(model, toGenerateRequest(settings, item.question.text), options.price ?? null);
-      if (
-        options.maxCostUsd !== null &&
-        options.maxCostUsd !== undefined &&
-        spent + reserved + planned.worstCostUsd > options.maxCostUsd
-      ) {
-        stop(
-          'budget',
-          `budget of $${options.maxCostUsd} reached ($${spent.toFixed(4)} spent, next request could cost $${planned.worstCostUsd.toFixed(4)})`,
-        );
-        next -= 1;
-        break;
-      }
-      reserved += planned.worstCostUsd;
-      const answer = await ask(planned, {
-        model,
-        limiter: options.limiter,
-        retry,
-        price: options.price ?? null,
-        signal: drainSignal,
-        sleep: options.sleep,
-        random: options.random,
-        onRetry: (notice) =>
-          emit({ type: 'retry', runId: run.id, questionId: item.question.id, sample: item.sample, ...notice }),
-      });
-      reserved -= planned.worstCostUsd;
-      // Interrupted while waiting for a slot or a retry: no outcome; resume asks again.
-      if (answer === null) continue;
-      const { outcome, costUsd: cost, attempts } = answer;
-      spent += cost ?? 0;
-      let written: { inserted: boolean };
-      // Wait for the (group) commit before taking the next item: a killed process then loses at
-      // most the requests in flight, never an answer it already had.
-      try {
-        written = await writer.write(
-          resultToStoredResponse(
-            outcome,
-            { runId: run.id, setName: run.setName, questionId: item.question.id, sample: item.sample },
-            cost,
-          ),
-        );
-      } catch (error) {
-        storeError ??= error;
-        stop('store_error', `could not store an outcome: ${(error as Error).message}`);
-        break;
-      }
-      stored += 1;
-      statusCounts[outcome.status] = (statusCounts[outcome.status] ?? 0) + 1;
-      emit({
-        type: 'outcome',
-        runId: run.id,
-        questionId: item.question.id,
-        sample: item.sample,
-        status: outcome.status,
-        costUsd: cost,
-        attempts,
-        latencyMs: outcome.latencyMs,
-        duplicate: !written.inserted,
-      });
-      const where = {
-        runId: run.id,
-        questionId: item.question.id,
-        sample: item.sample,
-        maxTokens: settings.maxTokens,
-        queued: false,
-      };
-      const guard = checkGuards(outcome, { allowTruncation: Boolean(options.allowTruncation) }, refusals, where);
-      if (guard) stop(guard.reason, guard.detail);
+  const handle = async (item: WorkItem): Promise<void> => {
+    const planned = planAsk(model, toGenerateRequest(settings, item.question.text), options.price ?? null);
+    if (
+      options.maxCostUsd !== null &&
+      options.maxCostUsd !== undefined &&
+      spent + reserved + planned.worstCostUsd > options.maxCostUsd
+    ) {
+      stop(
+        'budget',
+        `budget of $${options.maxCostUsd} reached ($${spent.toFixed(4)} spent, next request could cost $${planned.worstCostUsd.toFixed(4)})`,
+      );
+      await worker.giveBack(item);
+      return;
     }
+    reserved += planned.worstCostUsd;
+    const answer = await ask(planned, {
+      model,
+      limiter: options.limiter,
+      retry,
+      price: options.price ?? null,
+      signal: drainSignal,
+      sleep: options.sleep,
+      random: options.random,
+      onRetry: (notice) =>
+        emit({ type: 'retry', runId: run.id, questionId: item.question.id, sample: item.sample, ...notice }),
+    });
+    reserved -= planned.worstCostUsd;
+    // Interrupted while waiting for a slot or a retry: no outcome; resume asks again.
+    if (answer === null) return worker.finish(item);
+    const { outcome, costUsd: cost, attempts } = answer;
+    spent += cost ?? 0;
+    let written: { inserted: boolean };
+    // Wait for the (group) commit before taking the next item: a killed process then loses at
+    // most the requests in flight, never an answer it already had.
+    try {
+      written = await writer.write(
+        resultToStoredResponse(
+          outcome,
+          { runId: run.id, setName: run.setName, questionId: item.question.id, sample: item.sample },
+          cost,
+        ),
+      );
+    } catch (error) {
+      storeError ??= error;
+      stop('store_error', `could not store an outcome: ${(error as Error).message}`);
+      return;
+    }
+    worker.finish(item);
+    stored += 1;
+    statusCounts[outcome.status] = (statusCounts[outcome.status] ?? 0) + 1;
+    emit({
+      type: 'outcome',
+      runId: run.id,
+      questionId: item.question.id,
+      sample: item.sample,
+      status: outcome.status,
+      costUsd: cost,
+      attempts,
+      latencyMs: outcome.latencyMs,
+      duplicate: !written.inserted,
+    });
+    const where = {
+      runId: run.id,
+      questionId: item.question.id,
+      sample: item.sample,
+      maxTokens: settings.maxTokens,
+      queued: false,
+    };
+    const guard = checkGuards(outcome, guards, refusals, where);
+    if (guard) stop(guard.reason, guard.detail);
   };
 
-  try {
-    await Promise.all(
-      Array.from({ length: Math.max(1, Math.min(options.concurrency, plan.items.length || 1)) }, worker),
-    );
-    await writer.flush();
-  } finally {
-    drainSignal?.removeEventListener('abort', onAbort);
-  }
+  const ran = await worker.run(handle, () => writer.flush());
+  storeError ??= ran.failure;
+  const stopReason = worker.stopReason();
 
   const after = await store.listOutcomeKeys(run.id);
   const haveOutcome = new Set(after.map((key) => workKey(key.questionId, key.sample)));

@@ -2,6 +2,7 @@ import type { Judgment } from '../core/index.js';
 import { JudgeAbstainedError, JudgeUnavailableError, labelForStatus, type Judge } from '../judge/index.js';
 import type { CandorStore, ResponseFilter, ResponseToJudge } from '../store/index.js';
 import type { JudgeEvent } from './engine-events.js';
+import { createQueueWorker, memoryWorkSource } from './leases.js';
 
 export interface JudgeResponsesOptions {
   store: CandorStore;
@@ -86,38 +87,46 @@ export async function judgeResponses(options: JudgeResponsesOptions): Promise<Ju
       await store.listResponsesToJudge({ ...options.filter, judgeId: judge.id, judgeVersion: judge.version })
     ).filter((row) => !failedThisCall.has(row.responseId));
     emit({ type: 'batch', pending: pending.length });
-    let next = 0;
     const buffer: Judgment[] = [];
     const flush = async () => {
       if (buffer.length === 0) return;
       const batch = buffer.splice(0, buffer.length);
       await store.putJudgments(batch);
     };
+    // The batch as an in-memory queue, drained by the same loop as the queue workers.
+    const worker = createQueueWorker<ResponseToJudge>({
+      source: memoryWorkSource(pending),
+      concurrency: Math.max(1, options.concurrency ?? 4),
+      untilEmpty: true,
+      signal: options.signal,
+      emit: () => {},
+      words: { interrupted: 'interrupted', empty: null },
+    });
     let sinceYield = 0;
-    const worker = async () => {
-      while (next < pending.length && !options.signal?.aborted) {
-        // A local judge answers without waiting on I/O: let timers and signals in now and then.
-        if (++sinceYield % 32 === 0) await new Promise((resolveYield) => setImmediate(resolveYield));
-        if (options.signal?.aborted || next >= pending.length) break;
-        const row = pending[next++]!;
-        const judgment = await judgeOne(row);
-        if (!judgment) continue;
-        buffer.push(judgment);
-        summary.judged += 1;
-        if (judgment.source === 'rule') summary.byRule += 1;
-        summary.labels[judgment.label] = (summary.labels[judgment.label] ?? 0) + 1;
-        emit({
-          type: 'judged',
-          itemId: null,
-          responseId: row.responseId,
-          label: judgment.label,
-          byRule: judgment.source === 'rule',
-          duplicate: false,
-        });
-        if (buffer.length >= 200) await flush();
+    const handle = async (row: ResponseToJudge) => {
+      // A local judge answers without waiting on I/O: let timers and signals in now and then.
+      if (++sinceYield % 32 === 0) {
+        await new Promise((resolveYield) => setImmediate(resolveYield));
+        if (worker.stopReason() !== null) return;
       }
+      const judgment = await judgeOne(row);
+      if (!judgment) return;
+      buffer.push(judgment);
+      summary.judged += 1;
+      if (judgment.source === 'rule') summary.byRule += 1;
+      summary.labels[judgment.label] = (summary.labels[judgment.label] ?? 0) + 1;
+      emit({
+        type: 'judged',
+        itemId: null,
+        responseId: row.responseId,
+        label: judgment.label,
+        byRule: judgment.source === 'rule',
+        duplicate: false,
+      });
+      if (buffer.length >= 200) await flush();
     };
-    await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 4) }, worker));
+    const { failure } = await worker.run(handle);
+    if (failure) throw failure;
     await flush();
     if (!options.follow || options.signal?.aborted) break;
     if (pending.length === 0 && (await options.follow.done())) break;

@@ -13,10 +13,9 @@ export interface LeaseSlotsOptions<Item> {
   stopped: () => boolean;
   /** A handler threw: record it and stop. */
   onHandleError: (error: unknown) => void;
-  /** With untilEmpty: stop once nothing is held and the queue is empty. */
+  /** With untilEmpty: end the slot once the source will hand out nothing more. */
   untilEmpty: boolean;
-  heldCount: () => number;
-  queueIsEmpty: () => Promise<boolean>;
+  drained: () => Promise<boolean>;
   onEmpty: () => void;
   onStoreRetry: (detail: string) => void;
   onIdle: () => void;
@@ -48,7 +47,7 @@ export async function runLeaseSlots<Item>(options: LeaseSlotsOptions<Item>): Pro
         }
         continue;
       }
-      if (options.untilEmpty && options.heldCount() === 0 && (await options.queueIsEmpty().catch(() => false))) {
+      if (options.untilEmpty && (await options.drained().catch(() => false))) {
         options.onEmpty();
         break;
       }
@@ -113,34 +112,39 @@ export function pauseUnlessAborted(ms: number, signal?: AbortSignal): Promise<vo
   });
 }
 
-export interface QueueWorkerOptions<Item extends { itemId: number }> {
-  store: Pick<CandorStore, 'renewLeases' | 'releaseWork'>;
-  owner: string;
-  concurrency: number;
-  leaseMs: number;
-  heartbeatMs?: number;
-  pollMs?: number;
-  untilEmpty?: boolean;
-  /** Ctrl-C: stop claiming, give back what has not started, let the items in flight finish. */
-  signal?: AbortSignal;
-  claim: (limit: number) => Promise<Item[]>;
-  queueIsEmpty: () => Promise<boolean>;
-  emit: (event: Extract<EngineEvent, { type: 'claimed' | 'lease_lost' | 'stopping' | 'store_retry' | 'idle' }>) => void;
-  /** How the stopping event words Ctrl-C and an empty queue. */
-  words: { interrupted: string; empty: string };
+/**
+ * Where a worker's items come from: the store's queue (leased with SKIP LOCKED, for `candor worker`)
+ * or the plan of a local run held in memory. The worker loop below drains either the same way.
+ */
+export interface WorkSource<Item> {
+  /** Up to `limit` items, held by this worker until finished or given back. */
+  claim(limit: number): Promise<Item[]>;
+  /** The item's outcome is committed: no longer held. */
+  finish(item: Item): void;
+  /** Back to the source now, to be claimed again. */
+  giveBack(item: Item): Promise<void>;
+  /** True when nothing more will be handed out (nothing to claim, nothing held that could come back). */
+  drained(): Promise<boolean>;
+  /** On the way out: give back whatever is still held; resolves to how many. */
+  close(): Promise<number>;
 }
 
-/**
- * The part every queue worker (collect or judge) shares: leases kept alive by a heartbeat, claims
- * refilled as slots free up, one stop reason, Ctrl-C wired to it, and whatever is still held given
- * back on the way out. The worker supplies `claim` and, to `run`, how to handle one item.
- */
-export function createQueueWorker<Item extends { itemId: number }>(options: QueueWorkerOptions<Item>) {
-  const { store, owner, signal, emit } = options;
-  let stopReason: StopReason | null = null;
-  let failure: unknown = null;
-  const buffer: Item[] = [];
-  let claiming: Promise<void> | null = null;
+export interface StoreWorkSourceOptions<Item extends { itemId: number }> {
+  store: Pick<CandorStore, 'renewLeases' | 'releaseWork'>;
+  owner: string;
+  leaseMs: number;
+  heartbeatMs?: number;
+  claim: (limit: number) => Promise<Item[]>;
+  /** Nothing queued or leased (that this worker could take). */
+  queueIsEmpty: () => Promise<boolean>;
+  onLost: (itemIds: number[]) => void;
+}
+
+/** The store's queue: claimed items are leased to `owner` and kept alive by a heartbeat until finished. */
+export function storeWorkSource<Item extends { itemId: number }>(
+  options: StoreWorkSourceOptions<Item>,
+): WorkSource<Item> {
+  const { store, owner } = options;
   const heartbeat = startLeaseHeartbeat(
     store,
     owner,
@@ -148,9 +152,78 @@ export function createQueueWorker<Item extends { itemId: number }>(options: Queu
     options.heartbeatMs ?? Math.max(50, Math.floor(options.leaseMs / 3)),
     (lost) => {
       for (const id of lost) heartbeat.held.delete(id);
-      emit({ type: 'lease_lost', itemIds: lost });
+      options.onLost(lost);
     },
   );
+  return {
+    async claim(limit) {
+      const claimed = await options.claim(limit);
+      for (const item of claimed) heartbeat.held.add(item.itemId);
+      return claimed;
+    },
+    finish: (item) => void heartbeat.held.delete(item.itemId),
+    async giveBack(item) {
+      await store.releaseWork(owner, [item.itemId]);
+      heartbeat.held.delete(item.itemId);
+    },
+    drained: async () => heartbeat.held.size === 0 && (await options.queueIsEmpty()),
+    async close() {
+      heartbeat.stop();
+      // Whatever was claimed but not finished goes back now rather than after the lease runs out.
+      return store.releaseWork(owner).catch(() => 0);
+    },
+  };
+}
+
+/**
+ * A local run's plan as a queue in memory: items are handed out in order; one given back is handed
+ * out next. Nothing held can come back unless given back, so it is drained once all are handed out.
+ */
+export function memoryWorkSource<Item>(items: readonly Item[]): WorkSource<Item> {
+  let next = 0;
+  const returned: Item[] = [];
+  return {
+    claim(limit) {
+      const claimed = returned.splice(0, limit);
+      while (claimed.length < limit && next < items.length) claimed.push(items[next++]!);
+      return Promise.resolve(claimed);
+    },
+    finish: () => {},
+    giveBack(item) {
+      returned.push(item);
+      return Promise.resolve();
+    },
+    drained: () => Promise.resolve(next >= items.length && returned.length === 0),
+    close: () => Promise.resolve(0),
+  };
+}
+
+export interface QueueWorkerOptions<Item> {
+  source: WorkSource<Item>;
+  concurrency: number;
+  pollMs?: number;
+  untilEmpty?: boolean;
+  /** Ctrl-C: stop claiming, give back what has not started, let the items in flight finish. */
+  signal?: AbortSignal;
+  emit: (event: Extract<EngineEvent, { type: 'claimed' | 'stopping' | 'store_retry' | 'idle' }>) => void;
+  /**
+   * How the stopping event words Ctrl-C and a drained source; `empty: null` ends without a stop
+   * reason (a local run, whose guards may still stop it while its last requests finish).
+   */
+  words: { interrupted: string; empty: string | null };
+}
+
+/**
+ * The loop every engine shares (local run, collect worker, judge worker): slots take items from a
+ * work source (claiming more as they free up), one stop reason, Ctrl-C wired to it, and whatever
+ * is still held given back on the way out. The caller supplies, to `run`, how to handle one item.
+ */
+export function createQueueWorker<Item>(options: QueueWorkerOptions<Item>) {
+  const { source, signal, emit } = options;
+  let stopReason: StopReason | null = null;
+  let failure: unknown = null;
+  const buffer: Item[] = [];
+  let claiming: Promise<void> | null = null;
   const stop = (reason: StopReason, detail: string) => {
     if (stopReason !== null) return;
     stopReason = reason;
@@ -163,10 +236,9 @@ export function createQueueWorker<Item extends { itemId: number }>(options: Queu
   signal?.addEventListener('abort', onAbort, { once: true });
 
   const refill = () => {
-    claiming ??= options
+    claiming ??= source
       .claim(options.concurrency)
       .then((claimed) => {
-        for (const item of claimed) heartbeat.held.add(item.itemId);
         buffer.push(...claimed);
         if (claimed.length > 0) emit({ type: 'claimed', count: claimed.length });
       })
@@ -175,19 +247,17 @@ export function createQueueWorker<Item extends { itemId: number }>(options: Queu
       });
     return claiming;
   };
+  const empty = options.words.empty;
 
   return {
     stop,
     stopReason: (): StopReason | null => stopReason,
-    /** The item is finished (its outcome committed): no longer renewed. */
-    done: (itemId: number) => heartbeat.held.delete(itemId),
-    /** Back to the queue now rather than when its lease runs out. */
-    async giveBack(item: Item): Promise<void> {
-      await store.releaseWork(owner, [item.itemId]);
-      heartbeat.held.delete(item.itemId);
-    },
+    /** The item is finished (its outcome committed): no longer held. */
+    finish: (item: Item) => source.finish(item),
+    /** Back to the source now (for the store: rather than when its lease runs out). */
+    giveBack: (item: Item): Promise<void> => source.giveBack(item),
     /**
-     * Drains the queue through `handle` until stopped (or empty with untilEmpty), runs `drain`
+     * Drains the source through `handle` until stopped (or drained with untilEmpty), runs `drain`
      * (e.g. the last group commit), then gives back whatever is still held. A handler that throws
      * stops the worker with 'error'; its error comes back as `failure`.
      */
@@ -208,9 +278,10 @@ export function createQueueWorker<Item extends { itemId: number }>(options: Queu
             stop('error', (error as Error).message);
           },
           untilEmpty: Boolean(options.untilEmpty),
-          heldCount: () => heartbeat.held.size,
-          queueIsEmpty: options.queueIsEmpty,
-          onEmpty: () => stop('empty', options.words.empty),
+          drained: () => source.drained(),
+          onEmpty: () => {
+            if (empty !== null) stop('empty', empty);
+          },
           onStoreRetry: (detail) => emit({ type: 'store_retry', detail }),
           onIdle: () => emit({ type: 'idle' }),
           pollMs: options.pollMs ?? 1000,
@@ -219,9 +290,7 @@ export function createQueueWorker<Item extends { itemId: number }>(options: Queu
         await drain?.();
       } finally {
         signal?.removeEventListener('abort', onAbort);
-        heartbeat.stop();
-        // Whatever was claimed but not finished goes back now rather than after the lease runs out.
-        released = await store.releaseWork(owner).catch(() => 0);
+        released = await source.close();
       }
       return { stopReason: stopReason ?? 'empty', released, failure };
     },

@@ -1,4 +1,4 @@
-import { createQueueWorker } from './leases.js';
+import { createQueueWorker, storeWorkSource } from './leases.js';
 import type { Judgment, ResponseStatus } from '../core/index.js';
 import { JudgeUnavailableError, labelForStatus } from '../judge/index.js';
 import type { CandorStore, ClaimedJudgeItem } from '../store/index.js';
@@ -46,15 +46,12 @@ export async function runJudgeWorker(options: RunJudgeWorkerOptions): Promise<Ju
     unavailable: 0,
     labels: {},
   };
-  const worker = createQueueWorker<ClaimedJudgeItem>({
+  const source = storeWorkSource<ClaimedJudgeItem>({
     store,
     owner,
-    concurrency: options.concurrency,
     leaseMs,
     heartbeatMs: options.heartbeatMs,
-    pollMs: options.pollMs,
-    untilEmpty: options.untilEmpty,
-    signal,
+    onLost: (itemIds) => emit({ type: 'lease_lost', itemIds }),
     claim: (limit) => store.claimJudgeWork({ owner, limit, leaseMs, runId: options.runId }),
     queueIsEmpty: async () => {
       const counts = await store.countWork({
@@ -63,6 +60,13 @@ export async function runJudgeWorker(options: RunJudgeWorkerOptions): Promise<Ju
       });
       return counts.queued === 0 && counts.leased === 0;
     },
+  });
+  const worker = createQueueWorker<ClaimedJudgeItem>({
+    source,
+    concurrency: options.concurrency,
+    pollMs: options.pollMs,
+    untilEmpty: options.untilEmpty,
+    signal,
     emit,
     words: {
       interrupted: 'interrupted; judgments in flight are finishing, the rest goes back to the queue',
@@ -73,7 +77,7 @@ export async function runJudgeWorker(options: RunJudgeWorkerOptions): Promise<Ju
 
   const finish = async (item: ClaimedJudgeItem, judgment: Judgment | null) => {
     const [result] = await store.finishJudgeWork([{ itemId: item.itemId, judgment }]);
-    worker.done(item.itemId);
+    worker.finish(item);
     return result!.inserted;
   };
 

@@ -1,4 +1,4 @@
-import { createQueueWorker } from './leases.js';
+import { createQueueWorker, storeWorkSource } from './leases.js';
 import type { ResponseStatus, StoredResponse } from '../core/index.js';
 import type { CandorStore, ClaimedWorkItem } from '../store/index.js';
 import { ask, DEFAULT_RETRY_POLICY, planAsk, type RetryPolicy } from './ask.js';
@@ -68,15 +68,12 @@ export async function runWorker(options: RunWorkerOptions): Promise<WorkerSummar
   let stored = 0;
   let duplicates = 0;
   let storeError: unknown = null;
-  const worker = createQueueWorker<ClaimedWorkItem>({
+  const source = storeWorkSource<ClaimedWorkItem>({
     store,
     owner,
-    concurrency: options.concurrency,
     leaseMs,
     heartbeatMs: options.heartbeatMs,
-    pollMs: options.pollMs,
-    untilEmpty: options.untilEmpty,
-    signal,
+    onLost: (itemIds) => emit({ type: 'lease_lost', itemIds }),
     claim: (limit) => store.claimWork({ owner, limit, leaseMs, runId: options.runId }),
     // Items of halted runs stay queued but no worker takes them: they do not keep --until-empty waiting.
     queueIsEmpty: async () => {
@@ -87,6 +84,13 @@ export async function runWorker(options: RunWorkerOptions): Promise<WorkerSummar
       });
       return counts.queued === 0 && counts.leased === 0;
     },
+  });
+  const worker = createQueueWorker<ClaimedWorkItem>({
+    source,
+    concurrency: options.concurrency,
+    pollMs: options.pollMs,
+    untilEmpty: options.untilEmpty,
+    signal,
     emit,
     words: {
       interrupted: 'interrupted; requests in flight are finishing, the rest goes back to the queue',
@@ -147,7 +151,7 @@ export async function runWorker(options: RunWorkerOptions): Promise<WorkerSummar
     touchedRuns.add(item.runId);
     const write = writer.write(response).then(
       (result) => {
-        worker.done(item.itemId);
+        worker.finish(item);
         itemIds.delete(itemKey(item.runId, item.questionId, item.sample));
         if (result.inserted) {
           stored += 1;
