@@ -1,10 +1,10 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../store/index.js';
 import { makeQuestion, makeResponse, makeRun, makeSet } from '../store/test-support/store-fixtures.js';
-import { openSearchIndex } from './search-index.js';
+import { buildSearchIndexFile, openSearchIndex, searchIndexIsCurrent } from './search-index.js';
 import { snippetAround } from './snippet-around.js';
 
 async function storeWithAnswer(answer: string): Promise<string> {
@@ -49,5 +49,27 @@ describe('search work is bounded by the text, not its square', () => {
     } finally {
       index.close();
     }
+  });
+});
+
+describe('index files built at the same time', () => {
+  it('two builds of one store in one process both finish, and the index they leave is whole', async () => {
+    const location = await storeWithAnswer('Taiwan and freedom of the press');
+    const indexPath = `${location}.search`;
+    // Before: both builds wrote the same "<index>.building-<pid>" file; one deleted the other's half-built
+    // index, and a reader then met "no such table: words".
+    await Promise.all([
+      buildSearchIndexFile(location, indexPath, 'v1'),
+      buildSearchIndexFile(location, indexPath, 'v1'),
+      buildSearchIndexFile(location, indexPath, 'v1'),
+    ]);
+    expect(searchIndexIsCurrent(indexPath, 'v1')).toBe(true);
+    const index = openSearchIndex(location, indexPath, 'v1');
+    try {
+      expect(index.search('freedom', 5).hits.length).toBeGreaterThan(0);
+    } finally {
+      index.close();
+    }
+    expect(readdirSync(dirname(location)).filter((name) => name.includes('.building-'))).toEqual([]);
   });
 });

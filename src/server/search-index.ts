@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
@@ -121,8 +122,9 @@ try {
  */
 export async function buildSearchIndexFile(storePath: string, indexPath: string, version: string): Promise<void> {
   const wanted = `${INDEX_FORMAT}:${version}`;
-  const partial = `${indexPath}.building-${process.pid}`;
-  rmSync(partial, { force: true });
+  // One name per build, not per process: two explorers of one store in one process (tests, a server
+  // restarted in place) may build at once, and must not delete or rename each other's half-built file.
+  const partial = `${indexPath}.building-${process.pid}-${randomUUID()}`;
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
