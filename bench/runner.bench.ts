@@ -2,11 +2,16 @@
  * Runner throughput against the mock server in its own process (loopback), as a ratio to the ideal
  * (concurrency / latency), with every outcome committed to SQLite.
  * Goals: ≥ 0.9 of ideal at 1024 / 100 ms (issue 3) and at 1024 / 500 ms (issue 17) on a 2-core machine.
- * Run: npm run bench:runner [-- --latency 500 --levels 1024 --requests 15360 --profile]
+ * Run: npm run bench:runner [-- --latency 500 --levels 1024 --requests 15360 --rounds 2 --profile]
  *   --latency ms     the mock server's latency (default 100)
  *   --levels a,b,c   concurrency levels (default 64,256,1024; a bare first argument `64,256` still works)
  *   --requests n     requests per level (default max(2000, 15 × concurrency))
- *   --profile        write a CPU profile of each level's run (not its setup) to the current folder
+ *   --rounds n       runs of each level, each into a fresh store (default 2). Round 1 of the first level is
+ *                    "cold": a fresh process whose code V8 has not compiled yet and which opens every
+ *                    connection; later rounds are "warm", as a long run is after its first seconds.
+ *   --mock-warm-up n requests the mock server serves before it is measured (default 4096): a vendor's
+ *                    server is warm; a fresh mock process is not (bench/mock-server-process.ts)
+ *   --profile        write a CPU profile of each run (not its setup) to the current folder
  * The cpu columns are CPU seconds used during the run by this process and by the mock server's process:
  * on a shared machine a ratio well below 1 with both below the wall time means waiting on other jobs.
  */
@@ -30,19 +35,30 @@ const LATENCY_MS = Number(argument('latency') ?? '100');
 const levels = (argument('levels') ?? bare ?? '64,256,1024').split(',').map(Number);
 const requestsOption = argument('requests');
 const profile = process.argv.includes('--profile');
+const rounds = Number(argument('rounds') ?? '2');
+const mockWarmUp = Number(argument('mock-warm-up') ?? '4096');
 if (
   !(LATENCY_MS >= 0) ||
   levels.some((level) => !(level >= 1)) ||
+  !(Number.isInteger(rounds) && rounds >= 1) ||
+  !(mockWarmUp >= 0) ||
   (requestsOption !== undefined && !(Number(requestsOption) >= 1))
 ) {
   throw new Error(
-    `bench:runner: bad arguments ${process.argv.slice(2).join(' ')} (want --latency ms --levels a,b,c --requests n)`,
+    `bench:runner: bad arguments ${process.argv.slice(2).join(' ')} (want --latency ms --levels a,b,c --requests n --rounds n --mock-warm-up n)`,
   );
 }
 
 const child = spawn(
   process.execPath,
-  ['--import', 'tsx', resolve(import.meta.dirname, 'mock-server-process.ts'), String(LATENCY_MS)],
+  [
+    '--import',
+    'tsx',
+    resolve(import.meta.dirname, 'mock-server-process.ts'),
+    String(LATENCY_MS),
+    '--warm-up',
+    String(mockWarmUp),
+  ],
   {
     stdio: ['ignore', 'pipe', 'inherit'],
   },
@@ -68,11 +84,14 @@ console.log(
     .map((load) => load.toFixed(2))
     .join(' ')}`,
 );
-console.log('concurrency  requests  seconds  req/s    ideal    ratio  rss MB  cpu s  mock cpu s  committed');
+console.log('round  concurrency  requests  seconds  req/s    ideal    ratio  rss MB  cpu s  mock cpu s  committed');
+let runIndex = 0;
 try {
-  for (const concurrency of levels) {
+  for (const concurrency of levels.flatMap((level) => Array.from({ length: rounds }, () => level))) {
+    runIndex += 1;
+    const round = runIndex === 1 ? 'cold' : 'warm';
     const requests = requestsOption === undefined ? Math.max(2000, concurrency * 15) : Number(requestsOption);
-    const store = await openStore(join(folder, `bench-${concurrency}.db`));
+    const store = await openStore(join(folder, `bench-${runIndex}.db`));
     const questions = Array.from({ length: requests }, (_, index) =>
       makeQuestion({ setName: 'bench', id: `q${index}`, text: `Write a short essay number ${index}`, domain: null }),
     );
@@ -120,7 +139,7 @@ try {
     clearInterval(sampler);
     if (session) {
       const { profile: cpuProfile } = await session.post('Profiler.stop');
-      const file = `runner-${concurrency}-${LATENCY_MS}ms.cpuprofile`;
+      const file = `runner-${concurrency}-${LATENCY_MS}ms-${runIndex}.cpuprofile`;
       writeFileSync(file, JSON.stringify(cpuProfile));
       session.disconnect();
       console.log(`profile written to ${file}`);
@@ -130,7 +149,7 @@ try {
     const rate = requests / seconds;
     const ideal = concurrency / (LATENCY_MS / 1000);
     console.log(
-      `${String(concurrency).padStart(11)}  ${String(requests).padStart(8)}  ${seconds.toFixed(2).padStart(7)}  ${rate.toFixed(0).padStart(5)}  ${ideal.toFixed(0).padStart(7)}  ${(rate / ideal).toFixed(3).padStart(6)}  ${(peakRss / 1e6).toFixed(0).padStart(6)}  ${((cpu.user + cpu.system) / 1e6).toFixed(1).padStart(5)}  ${mockCpu.padStart(10)}  ${committed}/${requests}${summary.statusCounts.success === requests ? '' : ` ${JSON.stringify(summary.statusCounts)}`}`,
+      `${round.padStart(5)}  ${String(concurrency).padStart(11)}  ${String(requests).padStart(8)}  ${seconds.toFixed(2).padStart(7)}  ${rate.toFixed(0).padStart(5)}  ${ideal.toFixed(0).padStart(7)}  ${(rate / ideal).toFixed(3).padStart(6)}  ${(peakRss / 1e6).toFixed(0).padStart(6)}  ${((cpu.user + cpu.system) / 1e6).toFixed(1).padStart(5)}  ${mockCpu.padStart(10)}  ${committed}/${requests}${summary.statusCounts.success === requests ? '' : ` ${JSON.stringify(summary.statusCounts)}`}`,
     );
   }
 } finally {

@@ -18,6 +18,85 @@ interface Version {
 }
 
 const INSERT_CHUNK = 200;
+
+/** A stored version of an outcome, as putResponsesBatch reads it back. */
+export interface StoredVersionRow {
+  response_id: number;
+  question_id: string;
+  sample: number;
+  payload_hash: string;
+  is_current: number;
+  received_at: string | null;
+}
+
+/**
+ * The three statements putResponsesBatch needs, inside the caller's transaction. Any engine through
+ * Kysely (`kyselyResponseRows`); SQLite also as prepared statements on its one connection
+ * (sqlite/sqlite-response-rows.ts), which a 1,024-wide run commits ~3× cheaper (bench/runner.bench.ts).
+ */
+export interface ResponseRows {
+  /** Every stored version of these questions' outcomes in one run. */
+  versions(runId: string, questionIds: readonly string[]): Promise<StoredVersionRow[]>;
+  /** Marks these versions as no longer current. */
+  demote(responseIds: readonly number[]): Promise<void>;
+  /** Inserts the rows; returns their new ids in the same order. */
+  insert(rows: readonly Insertable<ResponseTable>[]): Promise<number[]>;
+}
+
+/** ResponseRows through Kysely: batched IN lists and multi-row inserts (Postgres, and SQLite without the fast path). */
+export function kyselyResponseRows(db: Kysely<DatabaseSchema>): ResponseRows {
+  return {
+    async versions(runId, questionIds) {
+      const found: StoredVersionRow[] = [];
+      for (let start = 0; start < questionIds.length; start += 500) {
+        const rows = await db
+          .selectFrom('responses')
+          .select(['response_id', 'question_id', 'sample', 'payload_hash', 'is_current', 'received_at'])
+          .where('run_id', '=', runId)
+          .where('question_id', 'in', questionIds.slice(start, start + 500))
+          .execute();
+        for (const row of rows)
+          found.push({
+            response_id: Number(row.response_id),
+            question_id: row.question_id,
+            sample: Number(row.sample),
+            payload_hash: row.payload_hash,
+            is_current: Number(row.is_current),
+            received_at: row.received_at,
+          });
+      }
+      return found;
+    },
+    async demote(responseIds) {
+      for (let start = 0; start < responseIds.length; start += 500) {
+        await db
+          .updateTable('responses')
+          .set({ is_current: 0 })
+          .where('response_id', 'in', responseIds.slice(start, start + 500))
+          .execute();
+      }
+    },
+    async insert(rows) {
+      const idByVersion = new Map<string, number>();
+      const keyOf = (row: { run_id: string; question_id: string; sample: number | bigint; payload_hash: string }) =>
+        `${row.run_id}\u0000${versionKey(row.question_id, Number(row.sample))}\u0000${row.payload_hash}`;
+      for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+        const inserted = await db
+          .insertInto('responses')
+          .values(rows.slice(start, start + INSERT_CHUNK))
+          .returning(['response_id', 'run_id', 'question_id', 'sample', 'payload_hash'])
+          .execute();
+        for (const row of inserted) idByVersion.set(keyOf(row), Number(row.response_id));
+      }
+      return rows.map((row) => {
+        const id = idByVersion.get(keyOf(row as Parameters<typeof keyOf>[0]));
+        if (id === undefined)
+          throw new Error(`stored response ${row.run_id}/${row.question_id}/${row.sample} returned no id`);
+        return id;
+      });
+    },
+  };
+}
 const JUDGMENT_INSERT_CHUNK = 300;
 
 function versionKey(questionId: string, sample: number): string {
@@ -67,7 +146,7 @@ function toRow(
  * at a time: an identical payload is a no-op; of differing versions, the one received last is current.
  */
 export async function putResponsesBatch(
-  db: Kysely<DatabaseSchema>,
+  rows: ResponseRows,
   responses: readonly StoredResponse[],
   storedAt: string,
 ): Promise<PutResponseResult[]> {
@@ -77,25 +156,17 @@ export async function putResponsesBatch(
       ...new Set(responses.filter((response) => response.runId === runId).map((response) => response.questionId)),
     ];
     const byKey = new Map<string, Version[]>();
-    for (let start = 0; start < questionIds.length; start += 500) {
-      const rows = await db
-        .selectFrom('responses')
-        .select(['response_id', 'question_id', 'sample', 'payload_hash', 'is_current', 'received_at'])
-        .where('run_id', '=', runId)
-        .where('question_id', 'in', questionIds.slice(start, start + 500))
-        .execute();
-      for (const row of rows) {
-        const key = versionKey(row.question_id, Number(row.sample));
-        const list = byKey.get(key) ?? [];
-        list.push({
-          responseId: Number(row.response_id),
-          payloadHash: row.payload_hash,
-          isCurrent: Number(row.is_current) === 1,
-          receivedAt: row.received_at,
-          pending: null,
-        });
-        byKey.set(key, list);
-      }
+    for (const row of await rows.versions(runId, questionIds)) {
+      const key = versionKey(row.question_id, row.sample);
+      const list = byKey.get(key) ?? [];
+      list.push({
+        responseId: row.response_id,
+        payloadHash: row.payload_hash,
+        isCurrent: row.is_current === 1,
+        receivedAt: row.received_at,
+        pending: null,
+      });
+      byKey.set(key, list);
     }
     versionsByRun.set(runId, byKey);
   }
@@ -140,35 +211,9 @@ export async function putResponsesBatch(
     outcomes.push({ version, inserted: true });
   }
 
-  for (let start = 0; start < demote.length; start += 500) {
-    await db
-      .updateTable('responses')
-      .set({ is_current: 0 })
-      .where('response_id', 'in', demote.slice(start, start + 500))
-      .execute();
-  }
-  const idByVersion = new Map<string, number>();
-  for (let start = 0; start < pendingRows.length; start += INSERT_CHUNK) {
-    const inserted = await db
-      .insertInto('responses')
-      .values(pendingRows.slice(start, start + INSERT_CHUNK))
-      .returning(['response_id', 'run_id', 'question_id', 'sample', 'payload_hash'])
-      .execute();
-    for (const row of inserted) {
-      idByVersion.set(
-        `${row.run_id}\u0000${versionKey(row.question_id, Number(row.sample))}\u0000${row.payload_hash}`,
-        Number(row.response_id),
-      );
-    }
-  }
-  pendingRows.forEach((row, index) => {
-    const id = idByVersion.get(
-      `${row.run_id}\u0000${versionKey(row.question_id, Number(row.sample))}\u0000${row.payload_hash}`,
-    );
-    if (id === undefined)
-      throw new Error(`stored response ${row.run_id}/${row.question_id}/${row.sample} returned no id`);
-    pendingVersions[index]!.responseId = id;
-  });
+  if (demote.length > 0) await rows.demote(demote);
+  const ids = pendingRows.length > 0 ? await rows.insert(pendingRows) : [];
+  ids.forEach((id, index) => (pendingVersions[index]!.responseId = id));
   return outcomes.map(({ version, inserted }) => ({
     responseId: version.responseId!,
     inserted,

@@ -2,14 +2,21 @@ import type { Kysely } from 'kysely';
 import type { Judgment, ModelFacts, Question, QuestionSet, Run, RunState, StoredResponse } from '../core/index.js';
 import { creatorOf, isTestRun } from '../core/index.js';
 import type { PutQuestionSetResult, PutResponseResult, StoreWriter } from './candor-store.js';
-import { putJudgmentsBatch, putResponsesBatch } from './result-writes.js';
+import { kyselyResponseRows, putJudgmentsBatch, putResponsesBatch, type ResponseRows } from './result-writes.js';
 import type { DatabaseSchema } from './database-schema.js';
 import { questionToRow, runToRow } from './row-mappers.js';
 
 type Executor = Kysely<DatabaseSchema>;
 
-/** The write half of the SQL stores, over a connection or an open transaction. */
-export function createSqlStoreWriter(db: Executor, now: () => string): StoreWriter {
+/**
+ * The write half of the SQL stores, over a connection or an open transaction. `responseRows` is how
+ * outcomes are written (SQLite passes its prepared statements; the default goes through Kysely).
+ */
+export function createSqlStoreWriter(
+  db: Executor,
+  now: () => string,
+  responseRows: ResponseRows = kyselyResponseRows(db),
+): StoreWriter {
   return {
     async putQuestionSet(set: QuestionSet, questions: readonly Question[]): Promise<PutQuestionSetResult> {
       const existingSet = await db
@@ -134,11 +141,11 @@ export function createSqlStoreWriter(db: Executor, now: () => string): StoreWrit
     },
 
     async putResponse(response: StoredResponse): Promise<PutResponseResult> {
-      const [result] = await putResponsesBatch(db, [response], now());
+      const [result] = await putResponsesBatch(responseRows, [response], now());
       return result!;
     },
 
-    putResponses: (responses) => putResponsesBatch(db, responses, now()),
+    putResponses: (responses) => putResponsesBatch(responseRows, responses, now()),
 
     async putJudgment(judgment: Judgment) {
       const [result] = await putJudgmentsBatch(db, [judgment]);

@@ -22,6 +22,7 @@ import { createSqlStoreWriter } from './sql-store-writer.js';
 import { listJudgeEvaluations, putJudgeEvaluation } from './judge-evaluations.js';
 import { describeJudgeItems, enqueueJudgeWork, finishJudgeWork } from './judge-queue.js';
 import { withWriteTransaction } from './write-transaction.js';
+import type { ResponseRows } from './result-writes.js';
 import { getRateLimit, putRateLimit, takeRateSlot } from './shared-rate-limits.js';
 import { claimWork, countWork, enqueueWork, finishWork, releaseWork, renewLeases } from './work-queue.js';
 
@@ -32,6 +33,8 @@ export interface SqlStoreOptions {
   now?: () => string;
   /** SQLite: streams a read query's rows (forEachLabelRow then builds no result array). */
   streamRows?: (sqlText: string, parameters: readonly unknown[]) => Iterable<Record<string, unknown>>;
+  /** SQLite: outcome rows written as prepared statements on its one connection (result-writes.ts). */
+  responseRows?: ResponseRows;
 }
 
 /** The engine-independent SQL store; SQLite and Postgres differ only in how they connect. */
@@ -42,7 +45,9 @@ export function createSqlStore(options: SqlStoreOptions): CandorStore {
   // Every write, even a single statement, goes through a write transaction: on SQLite that takes
   // the lock up front and waits its turn when other processes write the same file.
   const transaction = <T>(work: (writer: StoreWriter) => Promise<T>): Promise<T> =>
-    withWriteTransaction(db, dialect, (trx) => work(createSqlStoreWriter(trx, now)), { location });
+    withWriteTransaction(db, dialect, (trx) => work(createSqlStoreWriter(trx, now, options.responseRows)), {
+      location,
+    });
   const write = <T>(work: (transaction: typeof db) => Promise<T>): Promise<T> =>
     withWriteTransaction(db, dialect, work, { location });
 
@@ -307,7 +312,7 @@ export function createSqlStore(options: SqlStoreOptions): CandorStore {
     claimWork: (claim) => write((q) => claimWork(q, dialect, claim)),
     renewLeases: (owner, itemIds, leaseMs) => write((q) => renewLeases(q, dialect, owner, itemIds, leaseMs)),
     releaseWork: (owner, itemIds) => write((q) => releaseWork(q, owner, itemIds)),
-    finishWork: (entries) => finishWork(db, dialect, entries, now()),
+    finishWork: (entries) => finishWork(db, dialect, entries, now(), options.responseRows),
     countWork: (filter) => countWork(db, dialect, filter),
     enqueueJudgeWork: (request) => enqueueJudgeWork(db, dialect, request, now()),
     claimJudgeWork: async (claim) =>

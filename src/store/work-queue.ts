@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { StoredResponse } from '../core/index.js';
 import type { PutResponseResult } from './candor-store.js';
 import type { DatabaseSchema } from './database-schema.js';
-import { putResponsesBatch } from './result-writes.js';
+import { kyselyResponseRows, putResponsesBatch, type ResponseRows } from './result-writes.js';
 import { databaseNowMs, type SqlDialect } from './sql-dialect.js';
 import type {
   ClaimedWorkItem,
@@ -197,6 +197,7 @@ export async function finishWork(
   dialect: SqlDialect,
   entries: readonly FinishedWork[],
   now: string,
+  responseRows?: ResponseRows,
 ): Promise<PutResponseResult[]> {
   if (entries.length === 0) return [];
   const itemIds = [...new Set(entries.map((entry) => entry.itemId))].sort((left, right) => left - right);
@@ -227,7 +228,7 @@ export async function finishWork(
       claimedKeys.add(key);
       toStore.push(response);
     }
-    const stored = await putResponsesBatch(transaction, toStore, now);
+    const stored = await putResponsesBatch(responseRows ?? kyselyResponseRows(transaction), toStore, now);
     const storedByKey = new Map(
       toStore.map((response, index) => [keyOf(response.runId, response.questionId, response.sample), stored[index]!]),
     );
