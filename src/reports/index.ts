@@ -112,12 +112,7 @@ export {
   type PhrasingSpreadRow,
 } from './phrasing-sensitivity.js';
 export { formatPhrasingSensitivity, type PhrasingView } from './phrasing-output.js';
-export {
-  CONTENTION_COLUMNS,
-  questionContention,
-  type ContentionOptions,
-  type ContentionRow,
-} from './question-contention.js';
+export { questionContention, type ContentionOptions, type ContentionRow } from './question-contention.js';
 export {
   formatJudgeAwareRates,
   judgeAwareRate,
