@@ -1,14 +1,40 @@
-import { readablePairedFields } from './format/rate-output.js';
 import type { EntitySwap, SwapAsymmetryRow, SwapRateRow } from './entity-swap.js';
 import type { Column } from './format/format-rows.js';
 import { formatRows } from './format/format-rows.js';
 import type { OutputFormat } from './format/format-rows.js';
-import { rateIntervalText } from './format/rate-output.js';
+import {
+  pairedFieldsOutput,
+  rateCellOutput,
+  rateIntervalText,
+  readablePairedFields,
+  type PairedFields,
+  type RateCellOutput,
+} from './format/rate-output.js';
 
 /** Which table(s) of an entity swap to print. */
 export type SwapView = 'both' | 'rates' | 'asymmetry';
 
-const RATE_COLUMNS: Column<SwapRateRow>[] = [
+/** A target's rate as scripts read it (JSON and CSV keys). */
+type SwapRateOutput = { model: string; language: string; target: string } & RateCellOutput;
+
+/** An asymmetry row as scripts read it: the two targets, then the paired numbers. */
+type SwapAsymmetryOutput = { model: string; language: string; target_a: string; target_b: string } & PairedFields;
+
+function swapRateOutput(row: SwapRateRow): SwapRateOutput {
+  return { model: row.model, language: row.language, target: row.target, ...rateCellOutput(row) };
+}
+
+function swapAsymmetryOutput(row: SwapAsymmetryRow): SwapAsymmetryOutput {
+  return {
+    model: row.model,
+    language: row.language,
+    target_a: row.targetA,
+    target_b: row.targetB,
+    ...pairedFieldsOutput(row.comparison, row.holmPValue),
+  };
+}
+
+const RATE_COLUMNS: Column<SwapRateOutput>[] = [
   { key: 'model', header: 'model', kind: 'text' },
   { key: 'language', header: 'language', kind: 'text' },
   { key: 'target', header: 'target', kind: 'text' },
@@ -19,7 +45,7 @@ const RATE_COLUMNS: Column<SwapRateRow>[] = [
   { key: 'ci_high', header: 'ci_high', kind: 'rate' },
 ];
 
-const ASYMMETRY_COLUMNS: Column<SwapAsymmetryRow>[] = [
+const ASYMMETRY_COLUMNS: Column<SwapAsymmetryOutput>[] = [
   { key: 'model', header: 'model', kind: 'text' },
   { key: 'language', header: 'language', kind: 'text' },
   { key: 'target_a', header: 'target_a', kind: 'text' },
@@ -48,7 +74,7 @@ function wideRates(rows: readonly SwapRateRow[]): { rows: Readable[]; columns: C
   for (const row of rows) {
     const key = `${row.model}\u0000${row.language}`;
     const entry = byModel.get(key) ?? { model: row.model, language: row.language };
-    entry[row.target] = `${rateIntervalText(row.rate, row.ci_low, row.ci_high)} n=${row.total}`;
+    entry[row.target] = `${rateIntervalText(row.rate, row.low, row.high)} n=${row.total}`;
     byModel.set(key, entry);
   }
   const columns: Column<Readable>[] = [
@@ -63,8 +89,8 @@ function readableAsymmetry(rows: readonly SwapAsymmetryRow[]): Readable[] {
   return rows.map((row) => ({
     model: row.model,
     language: row.language,
-    pair: `${row.target_a} vs ${row.target_b}`,
-    ...readablePairedFields(row),
+    pair: `${row.targetA} vs ${row.targetB}`,
+    ...readablePairedFields(pairedFieldsOutput(row.comparison, row.holmPValue)),
   }));
 }
 
@@ -84,19 +110,21 @@ const READABLE_ASYMMETRY: Column<Readable>[] = [
 
 /** Renders an entity swap; CSV holds one table, so it needs view rates or asymmetry (both → asymmetry). */
 export function formatEntitySwap(swap: EntitySwap, format: OutputFormat, view: SwapView = 'both'): string {
+  const rates = () => swap.rates.map(swapRateOutput);
+  const asymmetry = () => swap.asymmetry.map(swapAsymmetryOutput);
   if (format === 'json') {
     const document =
       view === 'rates'
-        ? { kind: swap.kind, rates: swap.rates }
+        ? { kind: swap.kind, rates: rates() }
         : view === 'asymmetry'
-          ? { kind: swap.kind, asymmetry: swap.asymmetry }
-          : swap;
+          ? { kind: swap.kind, asymmetry: asymmetry() }
+          : { kind: swap.kind, rates: rates(), asymmetry: asymmetry() };
     return JSON.stringify(document, null, 2) + '\n';
   }
   if (format === 'csv')
     return view === 'rates'
-      ? formatRows(swap.rates, RATE_COLUMNS, 'csv')
-      : formatRows(swap.asymmetry, ASYMMETRY_COLUMNS, 'csv');
+      ? formatRows(rates(), RATE_COLUMNS, 'csv')
+      : formatRows(asymmetry(), ASYMMETRY_COLUMNS, 'csv');
   const parts: string[] = [
     swap.kind === 'entity-swap'
       ? 'Entity swap: the same template text, only the target country changed.\n'

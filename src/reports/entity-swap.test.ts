@@ -20,7 +20,7 @@ describe('entitySwap', () => {
 
   it('gives each target its rate over the templated rows', () => {
     const { rates } = entitySwap(rows);
-    expect(rates.map((rate) => [rate.target, rate.complete, rate.total])).toEqual([
+    expect(rates.map((rate) => [rate.target, rate.COMPLETE, rate.total])).toEqual([
       ['CN', 1, 4],
       ['EU', 2, 2],
       ['US', 4, 4],
@@ -29,22 +29,22 @@ describe('entitySwap', () => {
 
   it('pairs targets on shared templates, with McNemar and Holm over the pairs', () => {
     const { asymmetry } = entitySwap(rows);
-    expect(asymmetry.map((entry) => `${entry.target_a}-${entry.target_b}:${entry.n_pairs}`)).toEqual([
+    expect(asymmetry.map((entry) => `${entry.targetA}-${entry.targetB}:${entry.comparison.pairs}`)).toEqual([
       'CN-EU:2',
       'CN-US:4',
       'EU-US:2',
     ]);
-    const cnUs = asymmetry.find((entry) => entry.target_b === 'US' && entry.target_a === 'CN')!;
-    expect(cnUs.difference).toBeCloseTo(-0.75, 12);
-    expect(cnUs.b_only).toBe(3);
+    const cnUs = asymmetry.find((entry) => entry.targetB === 'US' && entry.targetA === 'CN')!;
+    expect(cnUs.comparison.difference.difference).toBeCloseTo(-0.75, 12);
+    expect(cnUs.comparison.table.bOnly).toBe(3);
     // 3 discordant, all one way: p = 2·(½)³ = 0.25. CN-EU: 1 discordant → p = 1; EU-US: none → 1.
-    expect(cnUs.mcnemar_p).toBeCloseTo(0.25, 15);
+    expect(cnUs.comparison.pValue).toBeCloseTo(0.25, 15);
     // Holm over three p-values (0.25, 1, 1): 3·0.25 = 0.75.
-    expect(cnUs.holm_p).toBeCloseTo(0.75, 12);
+    expect(cnUs.holmPValue).toBeCloseTo(0.75, 12);
   });
 
   it('puts the baseline on side a and skips pairs without it', () => {
     const { asymmetry } = entitySwap(rows, { baseline: 'US' });
-    expect(asymmetry.map((entry) => `${entry.target_a}-${entry.target_b}`)).toEqual(['US-CN', 'US-EU']);
+    expect(asymmetry.map((entry) => `${entry.targetA}-${entry.targetB}`)).toEqual(['US-CN', 'US-EU']);
   });
 });

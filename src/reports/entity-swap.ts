@@ -1,43 +1,25 @@
 import { holmAdjust } from '../stats/holm-adjust.js';
 import type { LabelRow, CandorStore } from '../store/index.js';
-import { rateOf } from './lens.js';
+import { rateOf, type Rate } from './lens.js';
 import { groupRows } from './rates.js';
-import { pairLabelRows, pairedRateComparison } from './pair-label-rows.js';
+import { pairLabelRows, pairedRateComparison, type PairedRateComparison } from './pair-label-rows.js';
 
-/** One model's rate on one target country, over the templated questions about it. */
-export interface SwapRateRow {
-  model: string;
-  language: string;
-  target: string;
-  total: number;
-  complete: number;
-  rate: number | null;
-  ci_low: number | null;
-  ci_high: number | null;
-}
+/**
+ * One model's rate on one target country, over the templated questions about it. The rows are those
+ * a lens kept, so every row counts (the speechmap rule). JSON and CSV keys are made in entity-swap-output.ts.
+ */
+export type SwapRateRow = { model: string; language: string; target: string } & Rate;
 
-/** Asymmetry between two targets of the same templates: paired on template + sample. */
+/** Asymmetry between two targets of the same templates: paired on template + sample, side a first. */
 export interface SwapAsymmetryRow {
   model: string;
   language: string;
-  target_a: string;
-  target_b: string;
-  /** Templates (× samples) asked about both targets. */
-  n_pairs: number;
-  rate_a: number | null;
-  rate_a_low: number | null;
-  rate_a_high: number | null;
-  rate_b: number | null;
-  rate_b_low: number | null;
-  rate_b_high: number | null;
-  difference: number;
-  difference_low: number;
-  difference_high: number;
-  a_only: number;
-  b_only: number;
-  mcnemar_p: number;
-  /** Holm-adjusted over the target pairs of this model and language. */
-  holm_p: number;
+  targetA: string;
+  targetB: string;
+  /** Over the templates (× samples) asked about both targets: both rates, a − b with Newcombe's paired interval, McNemar. */
+  comparison: PairedRateComparison;
+  /** McNemar p Holm-adjusted over the target pairs of this model and language. */
+  holmPValue: number;
 }
 
 export interface EntitySwap {
@@ -78,22 +60,17 @@ export function entitySwap(rows: readonly LabelRow[], options: EntitySwapOptions
     const targets = [...byTarget.keys()].sort();
     for (const target of targets) {
       const targetRows = byTarget.get(target)!;
-      const rate = rateOf(
-        targetRows.map((row) => row.label),
-        'speechmap',
-      );
       rates.push({
         model,
         language,
         target,
-        total: rate.total,
-        complete: rate.COMPLETE,
-        rate: rate.rate,
-        ci_low: rate.low,
-        ci_high: rate.high,
+        ...rateOf(
+          targetRows.map((row) => row.label),
+          'speechmap',
+        ),
       });
     }
-    const modelRows: Omit<SwapAsymmetryRow, 'holm_p'>[] = [];
+    const modelRows: Omit<SwapAsymmetryRow, 'holmPValue'>[] = [];
     for (let left = 0; left < targets.length; left += 1) {
       for (let right = left + 1; right < targets.length; right += 1) {
         const [targetA, targetB] = [targets[left]!, targets[right]!];
@@ -102,30 +79,11 @@ export function entitySwap(rows: readonly LabelRow[], options: EntitySwapOptions
         const [first, second] = options.baseline === targetB ? [targetB, targetA] : [targetA, targetB];
         const { pairs } = pairLabelRows(byTarget.get(first)!, byTarget.get(second)!, { key: templateKey });
         if (pairs.length === 0) continue;
-        const comparison = pairedRateComparison(pairs);
-        modelRows.push({
-          model,
-          language,
-          target_a: first,
-          target_b: second,
-          n_pairs: comparison.pairs,
-          rate_a: comparison.first.rate,
-          rate_a_low: comparison.first.low,
-          rate_a_high: comparison.first.high,
-          rate_b: comparison.second.rate,
-          rate_b_low: comparison.second.low,
-          rate_b_high: comparison.second.high,
-          difference: comparison.difference.difference,
-          difference_low: comparison.difference.low,
-          difference_high: comparison.difference.high,
-          a_only: comparison.table.aOnly,
-          b_only: comparison.table.bOnly,
-          mcnemar_p: comparison.pValue,
-        });
+        modelRows.push({ model, language, targetA: first, targetB: second, comparison: pairedRateComparison(pairs) });
       }
     }
-    const adjusted = holmAdjust(modelRows.map((row) => row.mcnemar_p));
-    modelRows.forEach((row, index) => asymmetry.push({ ...row, holm_p: adjusted[index]! }));
+    const adjusted = holmAdjust(modelRows.map((row) => row.comparison.pValue));
+    modelRows.forEach((row, index) => asymmetry.push({ ...row, holmPValue: adjusted[index]! }));
   }
   return { kind: options.kind ?? 'entity-swap', rates, asymmetry };
 }

@@ -112,12 +112,7 @@ export {
   type PhrasingSpreadRow,
 } from './phrasing-sensitivity.js';
 export { formatPhrasingSensitivity, type PhrasingView } from './phrasing-output.js';
-export {
-  CONTENTION_COLUMNS,
-  questionContention,
-  type ContentionOptions,
-  type ContentionRow,
-} from './question-contention.js';
+export { questionContention, type ContentionOptions, type ContentionRow } from './question-contention.js';
 export {
   formatJudgeAwareRates,
   judgeAwareRate,
@@ -133,20 +128,19 @@ export {
   dateMilliseconds,
   modelRates,
   MONTH_MILLISECONDS,
-  RELEASE_TIMELINE_COLUMNS,
   releaseTimeline,
-  TEST_DATE_COLUMNS,
   testDateTimeline,
   type ModelRate,
   type ReleaseTimeline,
   type ReleaseTimelineRow,
   type TestDateRow,
 } from './timelines.js';
+export { labIndex, labIndexWeights, type LabIndex, type LabIndexOptions, type LabIndexRow } from './lab-index.js';
 export {
   LAB_INDEX_COLUMNS,
-  labIndex,
-  labIndexWeights,
-  type LabIndex,
-  type LabIndexOptions,
-  type LabIndexRow,
-} from './lab-index.js';
+  labIndexOutput,
+  RELEASE_TIMELINE_COLUMNS,
+  releaseTimelineOutput,
+  TEST_DATE_COLUMNS,
+  testDateOutput,
+} from './timeline-output.js';

@@ -50,12 +50,8 @@ export function measureJudgeConfusion(
   return { confusion, shared };
 }
 
-/** A corrected rate with its interval; all null when nothing is known (no rows). */
-export interface CorrectedRate {
-  rate: number | null;
-  low: number | null;
-  high: number | null;
-}
+/** A corrected rate with its interval, in the Rate's fields; all null when nothing is known (no rows). */
+export type CorrectedRate = Pick<Rate, 'rate' | 'low' | 'high'>;
 
 export interface JudgeAwareRate {
   /** The rate as judged, every row in the denominator (error rows count as not complete). */

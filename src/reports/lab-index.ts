@@ -2,22 +2,24 @@ import { monthlyBuckets } from '../stats/monthly-buckets.js';
 import { sampleBeta } from '../stats/sample-beta.js';
 import { createSeededRandom } from '../stats/seeded-random.js';
 import type { LabelRow } from '../store/index.js';
-import type { Column } from './format/format-rows.js';
 import { groupRows } from './rates.js';
 import { dateMilliseconds, modelRates, MONTH_MILLISECONDS, type ModelRate } from './timelines.js';
 
-/** One creator's index: an exponentially weighted average of its recent models' rates. */
+/**
+ * One creator's index: an exponentially weighted average of its recent models' rates, with its 95%
+ * bootstrap interval. JSON and CSV keys are made in timeline-output.ts.
+ */
 export interface LabIndexRow {
   creator: string;
-  /** Models released in the window, by id. */
-  models: string;
-  model_count: number;
+  /** Ids of the models released in the window. */
+  models: string[];
   /** Release months with at least one model. */
   months: number;
-  latest_release: string;
+  /** YYYY-MM-DD. */
+  latestRelease: string;
   index: number;
-  ci_low: number;
-  ci_high: number;
+  low: number;
+  high: number;
 }
 
 export interface LabIndexOptions {
@@ -111,26 +113,14 @@ export function labIndex(rows: readonly LabelRow[], options: LabIndexOptions = {
     const releases = models.map((model) => model.releaseDate!.slice(0, 10)).sort();
     result.push({
       creator,
-      models: models.map((model) => model.model).join(' '),
-      model_count: models.length,
+      models: models.map((model) => model.model),
       months: new Set(releases.map((release) => release.slice(0, 7))).size,
-      latest_release: releases[releases.length - 1]!,
+      latestRelease: releases[releases.length - 1]!,
       index,
-      ci_low: quantile(0.025),
-      ci_high: quantile(0.975),
+      low: quantile(0.025),
+      high: quantile(0.975),
     });
   }
   result.sort((left, right) => right.index - left.index || left.creator.localeCompare(right.creator));
   return { asOf: isoDate(asOf), windowStart: isoDate(windowStart), rows: result };
 }
-
-export const LAB_INDEX_COLUMNS: Column<LabIndexRow>[] = [
-  { key: 'creator', header: 'creator', kind: 'text' },
-  { key: 'model_count', header: 'models', kind: 'integer' },
-  { key: 'months', header: 'months', kind: 'integer' },
-  { key: 'latest_release', header: 'latest release', kind: 'text' },
-  { key: 'index', header: 'index', kind: 'rate' },
-  { key: 'ci_low', header: '95% low', kind: 'rate' },
-  { key: 'ci_high', header: '95% high', kind: 'rate' },
-  { key: 'models', header: 'model ids', kind: 'text' },
-];

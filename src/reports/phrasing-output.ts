@@ -1,12 +1,58 @@
 import type { Column } from './format/format-rows.js';
 import { formatRows } from './format/format-rows.js';
 import type { OutputFormat } from './format/format-rows.js';
-import { differenceIntervalText, rateIntervalText } from './format/rate-output.js';
+import { differenceIntervalText, rateCellOutput, rateIntervalText, type RateCellOutput } from './format/rate-output.js';
 import type { PhrasingRateRow, PhrasingSensitivity, PhrasingSpreadRow } from './phrasing-sensitivity.js';
 
 export type PhrasingView = 'spread' | 'rates';
 
-const rateColumns: Column<PhrasingRateRow>[] = [
+/** A phrasing's rate as scripts read it (JSON and CSV keys). */
+type PhrasingRateOutput = { group: string; variation: string } & RateCellOutput;
+
+/** A group's spread as scripts read it (JSON and CSV keys). */
+interface PhrasingSpreadOutput {
+  group: string;
+  themes: number;
+  variations: number;
+  highest: string | null;
+  lowest: string | null;
+  spread: number;
+  difference: number;
+  difference_low: number;
+  difference_high: number;
+  mcnemar_p: number;
+  holm_p: number;
+  inconsistent_themes: number;
+  inconsistent_share: number | null;
+  inconsistent_low: number | null;
+  inconsistent_high: number | null;
+}
+
+function rateOutput(row: PhrasingRateRow): PhrasingRateOutput {
+  return { group: row.group, variation: row.variation, ...rateCellOutput(row) };
+}
+
+function spreadOutput(row: PhrasingSpreadRow): PhrasingSpreadOutput {
+  return {
+    group: row.group,
+    themes: row.themes,
+    variations: row.variations,
+    highest: row.highest,
+    lowest: row.lowest,
+    spread: row.spread,
+    difference: row.difference.difference,
+    difference_low: row.difference.low,
+    difference_high: row.difference.high,
+    mcnemar_p: row.pValue,
+    holm_p: row.holmPValue,
+    inconsistent_themes: row.inconsistentThemes,
+    inconsistent_share: row.inconsistentShare.rate,
+    inconsistent_low: row.inconsistentShare.low,
+    inconsistent_high: row.inconsistentShare.high,
+  };
+}
+
+const rateColumns: Column<PhrasingRateOutput>[] = [
   { key: 'group', header: 'group', kind: 'text' },
   { key: 'variation', header: 'variation', kind: 'text' },
   { key: 'total', header: 'total', kind: 'integer' },
@@ -16,7 +62,7 @@ const rateColumns: Column<PhrasingRateRow>[] = [
   { key: 'ci_high', header: 'ci_high', kind: 'rate' },
 ];
 
-const spreadColumns: Column<PhrasingSpreadRow>[] = [
+const spreadColumns: Column<PhrasingSpreadOutput>[] = [
   { key: 'group', header: 'group', kind: 'text' },
   { key: 'themes', header: 'themes', kind: 'integer' },
   { key: 'variations', header: 'variations', kind: 'integer' },
@@ -42,12 +88,13 @@ export function formatPhrasingSensitivity(
   format: OutputFormat,
   view: PhrasingView = 'spread',
 ): string {
-  if (format === 'json') return JSON.stringify(result, null, 2) + '\n';
+  const rates = result.rates.map(rateOutput);
+  if (format === 'json') return JSON.stringify({ rates, spread: result.spread.map(spreadOutput) }, null, 2) + '\n';
   if (format === 'csv')
     return view === 'rates'
-      ? formatRows(result.rates, rateColumns, 'csv')
-      : formatRows(result.spread, spreadColumns, 'csv');
-  if (view === 'rates') return formatRows(result.rates, rateColumns, format);
+      ? formatRows(rates, rateColumns, 'csv')
+      : formatRows(result.spread.map(spreadOutput), spreadColumns, 'csv');
+  if (view === 'rates') return formatRows(rates, rateColumns, format);
   const variations = [...new Set(result.rates.map((row) => row.variation))].sort((left, right) =>
     left.localeCompare(right, undefined, { numeric: true }),
   );
@@ -56,12 +103,16 @@ export function formatPhrasingSensitivity(
       group: spread.group,
       themes: spread.themes,
       extremes: spread.highest !== null && spread.lowest !== null ? `${spread.highest} − ${spread.lowest}` : '—',
-      difference: differenceIntervalText(spread.difference, spread.difference_low, spread.difference_high),
-      holm_p: spread.holm_p,
-      inconsistent: rateIntervalText(spread.inconsistent_share, spread.inconsistent_low, spread.inconsistent_high),
+      difference: differenceIntervalText(spread.difference.difference, spread.difference.low, spread.difference.high),
+      holm_p: spread.holmPValue,
+      inconsistent: rateIntervalText(
+        spread.inconsistentShare.rate,
+        spread.inconsistentShare.low,
+        spread.inconsistentShare.high,
+      ),
     };
     for (const row of result.rates.filter((rate) => rate.group === spread.group)) {
-      entry[`v${row.variation}`] = rateIntervalText(row.rate, row.ci_low, row.ci_high);
+      entry[`v${row.variation}`] = rateIntervalText(row.rate, row.low, row.high);
     }
     return entry;
   });

@@ -23,7 +23,7 @@ describe('phrasingSensitivity', () => {
     const result = phrasingSensitivity(rows);
     const m = result.spread.find((entry) => entry.group === 'm')!;
     expect(
-      result.rates.filter((rate) => rate.group === 'm').map((rate) => [rate.variation, rate.complete, rate.total]),
+      result.rates.filter((rate) => rate.group === 'm').map((rate) => [rate.variation, rate.COMPLETE, rate.total]),
     ).toEqual([
       ['1', 3, 3],
       ['3', 1, 3],
@@ -31,20 +31,20 @@ describe('phrasingSensitivity', () => {
     expect(m.highest).toBe('1');
     expect(m.lowest).toBe('3');
     expect(m.spread).toBeCloseTo(2 / 3, 12);
-    expect(m.difference).toBeCloseTo(2 / 3, 12);
+    expect(m.difference.difference).toBeCloseTo(2 / 3, 12);
     // Two discordant themes, both one way: p = 2·(½)² = 0.5; one pair of phrasings, so Holm = p.
-    expect(m.mcnemar_p).toBeCloseTo(0.5, 15);
-    expect(m.holm_p).toBeCloseTo(0.5, 15);
+    expect(m.pValue).toBeCloseTo(0.5, 15);
+    expect(m.holmPValue).toBeCloseTo(0.5, 15);
     expect(m.themes).toBe(3);
-    expect(m.inconsistent_themes).toBe(2);
-    expect(m.inconsistent_share).toBeCloseTo(2 / 3, 12);
+    expect(m.inconsistentThemes).toBe(2);
+    expect(m.inconsistentShare.rate).toBeCloseTo(2 / 3, 12);
   });
 
   it('adds an overall row that pairs themes within each model', () => {
     const overall = phrasingSensitivity(rows).spread.at(-1)!;
     expect(overall.group).toBe('(all)');
     expect(overall.themes).toBe(4);
-    expect(overall.inconsistent_themes).toBe(2);
-    expect(overall.difference).toBeCloseTo(2 / 4, 12);
+    expect(overall.inconsistentThemes).toBe(2);
+    expect(overall.difference.difference).toBeCloseTo(2 / 4, 12);
   });
 });

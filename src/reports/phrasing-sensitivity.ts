@@ -1,21 +1,17 @@
 import { holmAdjust } from '../stats/holm-adjust.js';
 import type { LabelRow } from '../store/index.js';
+import type { DifferenceInterval } from '../stats/newcombe-difference.js';
 import { rateInterval } from '../stats/rate.js';
-import { isCompleteLabel, rateOf } from './lens.js';
+import { isCompleteLabel, rateOf, type Rate } from './lens.js';
 import { groupRows } from './rates.js';
 import { pairLabelRows } from './pair-label-rows.js';
 import { pairedRateComparison } from './pair-label-rows.js';
 
-/** The rate of one phrasing (variation) within a group. */
-export interface PhrasingRateRow {
-  group: string;
-  variation: string;
-  total: number;
-  complete: number;
-  rate: number | null;
-  ci_low: number | null;
-  ci_high: number | null;
-}
+/**
+ * The rate of one phrasing (variation) within a group; every row counts (they are the rows a lens
+ * kept). JSON and CSV keys are made in phrasing-output.ts.
+ */
+export type PhrasingRateRow = { group: string; variation: string } & Rate;
 
 /** How much the phrasings move the rate within a group. */
 export interface PhrasingSpreadRow {
@@ -27,18 +23,16 @@ export interface PhrasingSpreadRow {
   lowest: string | null;
   /** Rate of the highest phrasing minus rate of the lowest, over all their rows. */
   spread: number;
-  /** Highest − lowest paired on shared themes, with Newcombe's paired interval. */
-  difference: number;
-  difference_low: number;
-  difference_high: number;
-  mcnemar_p: number;
+  /** Highest − lowest paired on shared themes, with Newcombe's paired interval (NaN in [−1, 1] without pairs). */
+  difference: DifferenceInterval;
+  /** Exact McNemar p of that pair; NaN without pairs. */
+  pValue: number;
   /** Holm-adjusted over every pair of phrasings in the group (the extreme pair is chosen after looking). */
-  holm_p: number;
+  holmPValue: number;
   /** Themes whose phrasings do not all agree on COMPLETE vs not. */
-  inconsistent_themes: number;
-  inconsistent_share: number | null;
-  inconsistent_low: number | null;
-  inconsistent_high: number | null;
+  inconsistentThemes: number;
+  /** Their share of the themes, with its 95% Wilson interval; all null when no theme has two phrasings. */
+  inconsistentShare: Pick<Rate, 'rate' | 'low' | 'high'>;
 }
 
 export interface PhrasingSensitivity {
@@ -63,22 +57,14 @@ function analyse(group: string, rows: readonly LabelRow[]): { rates: PhrasingRat
   const variations = [...byVariation.keys()].sort((left, right) =>
     left.localeCompare(right, undefined, { numeric: true }),
   );
-  const rates = variations.map((variation): PhrasingRateRow => {
-    const variationRows = byVariation.get(variation)!;
-    const rate = rateOf(
-      variationRows.map((row) => row.label),
+  const rates = variations.map((variation): PhrasingRateRow => ({
+    group,
+    variation,
+    ...rateOf(
+      byVariation.get(variation)!.map((row) => row.label),
       'speechmap',
-    );
-    return {
-      group,
-      variation,
-      total: rate.total,
-      complete: rate.COMPLETE,
-      rate: rate.rate,
-      ci_low: rate.low,
-      ci_high: rate.high,
-    };
-  });
+    ),
+  }));
   // Every variation has rows, so every rate here is known (never null).
   const ranked = [...rates].sort((left, right) => right.rate! - left.rate!);
   const highest = ranked[0]?.variation ?? null;
@@ -100,13 +86,13 @@ function analyse(group: string, rows: readonly LabelRow[]): { rates: PhrasingRat
     holmAdjust(pairKeys.map((key) => pairP.get(key)!)).map((value, index) => [pairKeys[index]!, value]),
   );
 
-  let extreme = { difference: Number.NaN, low: -1, high: 1, pValue: Number.NaN, holm: Number.NaN };
+  let extreme = { difference: { difference: Number.NaN, low: -1, high: 1 }, pValue: Number.NaN, holm: Number.NaN };
   if (highest !== null && lowest !== null) {
     const { pairs } = pairLabelRows(byVariation.get(highest)!, byVariation.get(lowest)!, { key: themeKey });
     if (pairs.length > 0) {
       const outcome = pairedRateComparison(pairs);
       extreme = {
-        ...outcome.difference,
+        difference: outcome.difference,
         pValue: outcome.pValue,
         holm: adjusted.get(JSON.stringify([highest, lowest].sort())) ?? Number.NaN,
       };
@@ -121,7 +107,6 @@ function analyse(group: string, rows: readonly LabelRow[]): { rates: PhrasingRat
     themes += 1;
     if (new Set(themeRows.map((row) => isCompleteLabel(row.label))).size > 1) inconsistent += 1;
   }
-  const share = rateInterval(inconsistent, themes);
   return {
     rates,
     spread: {
@@ -132,14 +117,10 @@ function analyse(group: string, rows: readonly LabelRow[]): { rates: PhrasingRat
       lowest,
       spread: lowest === null ? 0 : ranked[0]!.rate! - ranked[ranked.length - 1]!.rate!,
       difference: extreme.difference,
-      difference_low: extreme.low,
-      difference_high: extreme.high,
-      mcnemar_p: extreme.pValue,
-      holm_p: extreme.holm,
-      inconsistent_themes: inconsistent,
-      inconsistent_share: share.rate,
-      inconsistent_low: share.low,
-      inconsistent_high: share.high,
+      pValue: extreme.pValue,
+      holmPValue: extreme.holm,
+      inconsistentThemes: inconsistent,
+      inconsistentShare: rateInterval(inconsistent, themes),
     },
   };
 }

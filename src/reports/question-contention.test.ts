@@ -15,14 +15,14 @@ describe('questionContention', () => {
 
   it('ranks questions by label entropy, leaving errors out by default', () => {
     const result = questionContention(rows);
-    expect(result.map((row) => row.question_id)).toEqual(['three-way', 'split', 'unanimous']);
+    expect(result.map((row) => row.questionId)).toEqual(['three-way', 'split', 'unanimous']);
     // Three labels once each: log2 3 bits, normalized 1. Two labels twice each: 1 bit, 1/log2 3.
     expect(result[0]!.entropy).toBeCloseTo(Math.log2(3), 12);
-    expect(result[0]!.normalized_entropy).toBeCloseTo(1, 12);
+    expect(result[0]!.normalizedEntropy).toBeCloseTo(1, 12);
     expect(result[0]!.n).toBe(3);
     expect(result[0]!.ERROR).toBe(1);
     expect(result[1]!.entropy).toBeCloseTo(1, 12);
-    expect(result[1]!.normalized_entropy).toBeCloseTo(1 / Math.log2(3), 12);
+    expect(result[1]!.normalizedEntropy).toBeCloseTo(1 / Math.log2(3), 12);
     expect(result[2]!.entropy).toBe(0);
   });
 
@@ -30,6 +30,6 @@ describe('questionContention', () => {
     const result = questionContention(rows, { includeErrors: true, top: 1, minModels: 2 });
     expect(result).toHaveLength(1);
     expect(result[0]!.entropy).toBeCloseTo(2, 12);
-    expect(result[0]!.normalized_entropy).toBeCloseTo(1, 12);
+    expect(result[0]!.normalizedEntropy).toBeCloseTo(1, 12);
   });
 });

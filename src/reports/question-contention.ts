@@ -2,12 +2,11 @@ import { normalizedEntropy, labelEntropy } from '../stats/label-entropy.js';
 import type { LabelRow } from '../store/index.js';
 import { countLabelGroups } from './lens.js';
 import { groupRows } from './rates.js';
-import type { Column } from './format/format-rows.js';
 
-/** How much models disagree on one question. */
+/** How much models disagree on one question. JSON and CSV keys are made by the contention command. */
 export interface ContentionRow {
   set: string;
-  question_id: string;
+  questionId: string;
   domain: string | null;
   theme: string | null;
   /** Distinct models with a row for this question. */
@@ -19,11 +18,11 @@ export interface ContentionRow {
   DENIAL: number;
   ERROR: number;
   /** COMPLETE over the rows counted. */
-  complete_rate: number;
+  completeRate: number;
   /** Shannon entropy of the labels, in bits. */
   entropy: number;
   /** Entropy over its maximum: 0 unanimous, 1 evenly split. */
-  normalized_entropy: number;
+  normalizedEntropy: number;
 }
 
 export interface ContentionOptions {
@@ -59,15 +58,15 @@ export function questionContention(rows: readonly LabelRow[], options: Contentio
     if (models < minModels || n === 0) continue;
     result.push({
       set: first.set,
-      question_id: first.questionId,
+      questionId: first.questionId,
       domain: first.domain,
       theme: first.theme,
       models,
       n,
       ...segments,
-      complete_rate: segments.COMPLETE / n,
+      completeRate: segments.COMPLETE / n,
       entropy: labelEntropy(counted),
-      normalized_entropy: normalizedEntropy(counted, includeErrors ? 4 : 3),
+      normalizedEntropy: normalizedEntropy(counted, includeErrors ? 4 : 3),
     });
   }
   result.sort(
@@ -75,23 +74,7 @@ export function questionContention(rows: readonly LabelRow[], options: Contentio
       right.entropy - left.entropy ||
       right.n - left.n ||
       left.set.localeCompare(right.set) ||
-      left.question_id.localeCompare(right.question_id),
+      left.questionId.localeCompare(right.questionId),
   );
   return options.top !== undefined ? result.slice(0, options.top) : result;
 }
-
-/** Columns of the contention report. */
-export const CONTENTION_COLUMNS: Column<ContentionRow>[] = [
-  { key: 'set', header: 'set', kind: 'text' },
-  { key: 'question_id', header: 'question_id', kind: 'text' },
-  { key: 'domain', header: 'domain', kind: 'text' },
-  { key: 'models', header: 'models', kind: 'integer' },
-  { key: 'n', header: 'n', kind: 'integer' },
-  { key: 'COMPLETE', header: 'COMPLETE', kind: 'integer' },
-  { key: 'EVASIVE', header: 'EVASIVE', kind: 'integer' },
-  { key: 'DENIAL', header: 'DENIAL', kind: 'integer' },
-  { key: 'ERROR', header: 'ERROR', kind: 'integer' },
-  { key: 'complete_rate', header: 'complete', kind: 'rate' },
-  { key: 'entropy', header: 'entropy (bits)', kind: 'number' },
-  { key: 'normalized_entropy', header: 'normalized', kind: 'number' },
-];

@@ -86,10 +86,11 @@ describe('testDateTimeline: drift is paired on the same questions', () => {
       Array.from({ length: 30 }, (_, index) => (index < 10 ? 'DENIAL' : 'COMPLETE')),
     );
     const [january, june] = testDateTimeline([...first, ...second]);
-    expect(january).toMatchObject({ month: '2025-01', total: 40, pairs: null, change: null });
-    expect(june).toMatchObject({ month: '2025-06', total: 30, pairs: 30 });
-    expect(june!.change).toBeCloseTo(-10 / 30, 12);
-    expect(june!.change_high!).toBeLessThan(0);
+    expect(january).toMatchObject({ month: '2025-01', total: 40, change: null });
+    expect(june).toMatchObject({ month: '2025-06', total: 30 });
+    expect(june!.change!.pairs).toBe(30);
+    expect(june!.change!.difference.difference).toBeCloseTo(-10 / 30, 12);
+    expect(june!.change!.difference.high).toBeLessThan(0);
   });
 });
 
@@ -117,7 +118,7 @@ describe('labIndex', () => {
     const index = labIndex(rows, { windowMonths: 12, halfLifeMonths: 3, draws: 2000 });
     expect(index.asOf).toBe('2025-04-10');
     const lab = index.rows.find((row) => row.creator === 'lab')!;
-    expect(lab.model_count).toBe(3);
+    expect(lab.models).toHaveLength(3);
     expect(lab.months).toBe(2);
     // Monthly means: January (0.8 + 0.4) / 2 = 0.6, April 0.2; the EMA's last point is the index.
     const expected = exponentialMovingAverage(
@@ -128,12 +129,12 @@ describe('labIndex', () => {
       3 * MONTH_MILLISECONDS,
     ).at(-1)!.value;
     expect(lab.index).toBeCloseTo(expected, 12);
-    expect(lab.ci_low).toBeLessThan(lab.index);
-    expect(lab.ci_high).toBeGreaterThan(lab.index);
+    expect(lab.low).toBeLessThan(lab.index);
+    expect(lab.high).toBeGreaterThan(lab.index);
   });
 
   it('leaves out models released before the window', () => {
     const index = labIndex(rows, { asOf: '2025-04-30', windowMonths: 1 });
-    expect(index.rows.map((row) => row.models)).toEqual(['lab/apr']);
+    expect(index.rows.map((row) => row.models)).toEqual([['lab/apr']]);
   });
 });

@@ -3,19 +3,17 @@ import type { LabelRow } from '../store/index.js';
 import { groupRows } from './rates.js';
 import { rateOf, type Rate } from './lens.js';
 import { MIN_PAIRS } from './compare-sides.js';
-import { pairLabelRows, pairedRateComparison } from './pair-label-rows.js';
-import type { Column } from './format/format-rows.js';
+import { pairLabelRows, pairedRateComparison, type PairedRateComparison } from './pair-label-rows.js';
 
-/** A model on its creator's timeline: its rate and the creator's smoothed trend at its release. */
-export interface ReleaseTimelineRow {
+/**
+ * A model on its creator's timeline: its rate (every row counts: they are the rows a lens kept) and
+ * the creator's smoothed trend at its release. JSON and CSV keys are made in timeline-output.ts.
+ */
+export interface ReleaseTimelineRow extends Rate {
   creator: string;
   model: string;
-  release_date: string;
-  total: number;
-  complete: number;
-  rate: number | null;
-  ci_low: number | null;
-  ci_high: number | null;
+  /** YYYY-MM-DD. */
+  releaseDate: string;
   /** Exponential moving average of the creator's model rates up to this release. */
   trend: number;
 }
@@ -59,14 +57,9 @@ export function releaseTimeline(rows: readonly LabelRow[], options: { halfLifeMo
     const smoothed = new Map(exponentialMovingAverage(points, halfLife).map((point) => [point.t, point.value]));
     models.forEach((model) =>
       result.push({
+        ...model,
         creator,
-        model: model.model,
-        release_date: model.releaseDate!.slice(0, 10),
-        total: model.total,
-        complete: model.COMPLETE,
-        rate: model.rate,
-        ci_low: model.low,
-        ci_high: model.high,
+        releaseDate: model.releaseDate!.slice(0, 10),
         trend: smoothed.get(dateMilliseconds(model.releaseDate)) ?? Number.NaN,
       }),
     );
@@ -108,22 +101,16 @@ export const MONTH_MILLISECONDS = 30.436875 * 86_400_000;
  * A model's rate on one set in one month of testing (when the responses were received), and, for
  * later months, the paired change from the first month on the questions both months answered.
  */
-export interface TestDateRow {
+export interface TestDateRow extends Rate {
   model: string;
   set: string;
+  /** YYYY-MM. */
   month: string;
-  total: number;
-  complete: number;
-  rate: number | null;
-  ci_low: number | null;
-  ci_high: number | null;
-  /** Questions (× samples) answered both in the first month and in this one; null for the first month. */
-  pairs: number | null;
-  /** This month − the first month on those pairs (a proportion; ×100 = pp), Newcombe paired interval, exact McNemar. */
-  change: number | null;
-  change_low: number | null;
-  change_high: number | null;
-  mcnemar_p: number | null;
+  /**
+   * This month (first) against the first month (second) on the questions (× samples) both answered:
+   * the difference with Newcombe's paired interval, exact McNemar. Null for the first month.
+   */
+  change: PairedRateComparison | null;
 }
 
 export interface TestDateOptions {
@@ -154,68 +141,24 @@ export function testDateTimeline(rows: readonly LabelRow[], options: TestDateOpt
     const cells: TestDateRow[] = [];
     for (const month of months) {
       const monthRows = byMonth.get(month)!;
-      const rate = rateOf(
-        monthRows.map((row) => row.label),
-        'speechmap',
-      );
-      const cell: TestDateRow = {
-        model,
-        set,
-        month,
-        total: rate.total,
-        complete: rate.COMPLETE,
-        rate: rate.rate,
-        ci_low: rate.low,
-        ci_high: rate.high,
-        pairs: null,
-        change: null,
-        change_low: null,
-        change_high: null,
-        mcnemar_p: null,
-      };
+      let change: PairedRateComparison | null = null;
       if (month !== months[0]) {
         const { pairs } = pairLabelRows(monthRows, first);
         if (pairs.length < minPairs) continue;
-        const comparison = pairedRateComparison(pairs);
-        Object.assign(cell, {
-          pairs: comparison.pairs,
-          change: comparison.difference.difference,
-          change_low: comparison.difference.low,
-          change_high: comparison.difference.high,
-          mcnemar_p: comparison.pValue,
-        });
+        change = pairedRateComparison(pairs);
       }
-      cells.push(cell);
+      cells.push({
+        model,
+        set,
+        month,
+        ...rateOf(
+          monthRows.map((row) => row.label),
+          'speechmap',
+        ),
+        change,
+      });
     }
     if (cells.length >= 2 || options.all) result.push(...cells);
   }
   return result;
 }
-
-export const RELEASE_TIMELINE_COLUMNS: Column<ReleaseTimelineRow>[] = [
-  { key: 'creator', header: 'creator', kind: 'text' },
-  { key: 'release_date', header: 'release_date', kind: 'text' },
-  { key: 'model', header: 'model', kind: 'text' },
-  { key: 'total', header: 'n', kind: 'integer' },
-  { key: 'complete', header: 'COMPLETE', kind: 'integer' },
-  { key: 'rate', header: 'complete', kind: 'rate' },
-  { key: 'ci_low', header: '95% low', kind: 'rate' },
-  { key: 'ci_high', header: '95% high', kind: 'rate' },
-  { key: 'trend', header: 'EMA trend', kind: 'rate' },
-];
-
-export const TEST_DATE_COLUMNS: Column<TestDateRow>[] = [
-  { key: 'model', header: 'model', kind: 'text' },
-  { key: 'set', header: 'set', kind: 'text' },
-  { key: 'month', header: 'month', kind: 'text' },
-  { key: 'total', header: 'n', kind: 'integer' },
-  { key: 'complete', header: 'COMPLETE', kind: 'integer' },
-  { key: 'rate', header: 'complete', kind: 'rate' },
-  { key: 'ci_low', header: '95% low', kind: 'rate' },
-  { key: 'ci_high', header: '95% high', kind: 'rate' },
-  { key: 'pairs', header: 'pairs with first month', kind: 'integer' },
-  { key: 'change', header: 'change (paired)', kind: 'pp' },
-  { key: 'change_low', header: '95% low', kind: 'pp' },
-  { key: 'change_high', header: '95% high', kind: 'pp' },
-  { key: 'mcnemar_p', header: 'McNemar p', kind: 'pvalue' },
-];

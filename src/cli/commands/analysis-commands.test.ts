@@ -151,4 +151,30 @@ describe('analysis commands on a small store', () => {
       }
     }
   });
+
+  it('writes the JSON keys scripts read, in their order (the domain rows are camelCase; only the writers make these)', async () => {
+    const keys = (rows: unknown) => Object.keys((rows as Record<string, unknown>[])[0]!).join(' ');
+    const rate = 'total complete rate ci_low ci_high';
+    const swap = await json<Record<string, unknown>>(['swap', '--same-format']);
+    expect(keys(swap['rates'])).toBe(`model language target ${rate}`);
+    expect(keys(swap['asymmetry'])).toBe(
+      'model language target_a target_b n_pairs rate_a rate_a_low rate_a_high rate_b rate_b_low rate_b_high ' +
+        'difference difference_low difference_high a_only b_only mcnemar_p holm_p',
+    );
+    const phrasing = await json<Record<string, unknown>>(['phrasing', '--set', 'hard']);
+    expect(keys(phrasing['rates'])).toBe(`group variation ${rate}`);
+    expect(keys(phrasing['spread'])).toBe(
+      'group themes variations highest lowest spread difference difference_low difference_high mcnemar_p holm_p ' +
+        'inconsistent_themes inconsistent_share inconsistent_low inconsistent_high',
+    );
+    expect(keys(await json(['contention', '--min-models', '2']))).toBe(
+      'set question_id domain theme models n COMPLETE EVASIVE DENIAL ERROR complete_rate entropy normalized_entropy',
+    );
+    expect(keys(await json(['timeline']))).toBe(`creator model release_date ${rate} trend`);
+    const tested = await json<Record<string, unknown>[]>(['timeline', '--by', 'test-date', '--min-pairs', '4']);
+    expect(keys(tested)).toBe(`model set month ${rate} pairs change change_low change_high mcnemar_p`);
+    expect(tested[1]).toMatchObject({ pairs: 4, change: -0.5 });
+    const index = await json<Record<string, unknown>>(['lab-index']);
+    expect(keys(index['rows'])).toBe('creator models model_count months latest_release index ci_low ci_high');
+  });
 });

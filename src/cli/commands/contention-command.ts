@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { CONTENTION_COLUMNS, formatRows, questionContention } from '../../reports/index.js';
+import { formatRows, questionContention, type Column, type ContentionRow } from '../../reports/index.js';
 import {
   addAnalysisOptions,
   checkAnalysisNames,
@@ -18,6 +18,56 @@ interface ContentionOptions extends AnalysisOptions {
   minModels?: string;
   includeErrors?: boolean;
 }
+
+/** A question's contention as scripts read it (JSON and CSV keys), in the row's order. */
+interface ContentionOutput {
+  set: string;
+  question_id: string;
+  domain: string | null;
+  theme: string | null;
+  models: number;
+  n: number;
+  COMPLETE: number;
+  EVASIVE: number;
+  DENIAL: number;
+  ERROR: number;
+  complete_rate: number;
+  entropy: number;
+  normalized_entropy: number;
+}
+
+function contentionOutput(row: ContentionRow): ContentionOutput {
+  return {
+    set: row.set,
+    question_id: row.questionId,
+    domain: row.domain,
+    theme: row.theme,
+    models: row.models,
+    n: row.n,
+    COMPLETE: row.COMPLETE,
+    EVASIVE: row.EVASIVE,
+    DENIAL: row.DENIAL,
+    ERROR: row.ERROR,
+    complete_rate: row.completeRate,
+    entropy: row.entropy,
+    normalized_entropy: row.normalizedEntropy,
+  };
+}
+
+const CONTENTION_COLUMNS: Column<ContentionOutput>[] = [
+  { key: 'set', header: 'set', kind: 'text' },
+  { key: 'question_id', header: 'question_id', kind: 'text' },
+  { key: 'domain', header: 'domain', kind: 'text' },
+  { key: 'models', header: 'models', kind: 'integer' },
+  { key: 'n', header: 'n', kind: 'integer' },
+  { key: 'COMPLETE', header: 'COMPLETE', kind: 'integer' },
+  { key: 'EVASIVE', header: 'EVASIVE', kind: 'integer' },
+  { key: 'DENIAL', header: 'DENIAL', kind: 'integer' },
+  { key: 'ERROR', header: 'ERROR', kind: 'integer' },
+  { key: 'complete_rate', header: 'complete', kind: 'rate' },
+  { key: 'entropy', header: 'entropy (bits)', kind: 'number' },
+  { key: 'normalized_entropy', header: 'normalized', kind: 'number' },
+];
 
 export function registerContentionCommand(program: Command, io: CliIo): void {
   const command = program
@@ -48,7 +98,7 @@ export function registerContentionCommand(program: Command, io: CliIo): void {
             `No question has judged answers from at least ${minModels} models; lower --min-models or widen --sets.\n`,
           );
         if (format === 'table' || format === 'md') io.stdout.write(`${describeLensRows(options, loaded!)}\n\n`);
-        io.stdout.write(formatRows(rows, CONTENTION_COLUMNS, format));
+        io.stdout.write(formatRows(rows.map(contentionOutput), CONTENTION_COLUMNS, format));
       });
     });
 }

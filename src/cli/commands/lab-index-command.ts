@@ -1,6 +1,6 @@
 import { UsageError } from '../../core/index.js';
 import type { Command } from 'commander';
-import { formatRows, LAB_INDEX_COLUMNS, labIndex } from '../../reports/index.js';
+import { formatRows, LAB_INDEX_COLUMNS, labIndex, labIndexOutput } from '../../reports/index.js';
 import {
   addAnalysisOptions,
   checkAnalysisNames,
@@ -68,7 +68,7 @@ export function registerLabIndexCommand(program: Command, io: CliIo): void {
                 window_start: index.windowStart,
                 window_months: windowMonths,
                 half_life_months: halfLifeMonths,
-                rows: index.rows,
+                rows: index.rows.map(labIndexOutput),
               },
               null,
               2,
@@ -81,7 +81,7 @@ export function registerLabIndexCommand(program: Command, io: CliIo): void {
             `${describeLensRows(options, loaded!)}\nwindow: models released after ${index.windowStart} up to ${index.asOf}; EMA half-life ${halfLifeMonths} months\n\n`,
           );
         }
-        io.stdout.write(formatRows(index.rows, LAB_INDEX_COLUMNS, format));
+        io.stdout.write(formatRows(index.rows.map(labIndexOutput), LAB_INDEX_COLUMNS, format));
       });
     });
 }

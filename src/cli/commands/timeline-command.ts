@@ -4,7 +4,9 @@ import {
   formatRows,
   releaseTimeline,
   RELEASE_TIMELINE_COLUMNS,
+  releaseTimelineOutput,
   TEST_DATE_COLUMNS,
+  testDateOutput,
   testDateTimeline,
 } from '../../reports/index.js';
 import {
@@ -61,7 +63,7 @@ export function registerTimelineCommand(program: Command, io: CliIo): void {
             io.stderr.write(
               `No model was tested on the same set in two different months with at least ${minPairs} questions in common (--all lists every test month).\n`,
             );
-          io.stdout.write(formatRows(timeline, TEST_DATE_COLUMNS, format));
+          io.stdout.write(formatRows(timeline.map(testDateOutput), TEST_DATE_COLUMNS, format));
           return;
         }
         const timeline = releaseTimeline(rows, { halfLifeMonths });
@@ -70,7 +72,7 @@ export function registerTimelineCommand(program: Command, io: CliIo): void {
             `${timeline.undated.length} model(s) without a release date or creator left out (add facts with \`candor models import\`): ${timeline.undated.join(', ')}\n`,
           );
         }
-        io.stdout.write(formatRows(timeline.rows, RELEASE_TIMELINE_COLUMNS, format));
+        io.stdout.write(formatRows(timeline.rows.map(releaseTimelineOutput), RELEASE_TIMELINE_COLUMNS, format));
       });
     });
 }

@@ -1,4 +1,6 @@
 import type { ReportDimension } from '../../store/index.js';
+import type { Rate } from '../lens.js';
+import type { PairedRateComparison } from '../pair-label-rows.js';
 import type { RateRow } from '../rates.js';
 import type { Column } from './format-rows.js';
 import { formatCell } from './format-rows.js';
@@ -57,6 +59,22 @@ export function rateColumns(groupBy: readonly ReportDimension[]): Column<RateRow
   ];
 }
 
+/**
+ * The rate of a cell as the analysis reports (entity swap, phrasing, timelines) write it: every row
+ * counted, `total, complete, rate, ci_low, ci_high`; an empty cell has rate and interval null.
+ */
+export interface RateCellOutput {
+  total: number;
+  complete: number;
+  rate: number | null;
+  ci_low: number | null;
+  ci_high: number | null;
+}
+
+export function rateCellOutput(rate: Rate): RateCellOutput {
+  return { total: rate.total, complete: rate.COMPLETE, rate: rate.rate, ci_low: rate.low, ci_high: rate.high };
+}
+
 /** "24.0% [14.3%, 37.4%]": a rate and its interval in one table cell; "—" for an empty cell. */
 export function rateIntervalText(rate: number | null, low: number | null, high: number | null): string {
   if (rate === null || low === null || high === null || Number.isNaN(rate)) return '—';
@@ -87,6 +105,26 @@ export interface PairedFields {
   b_only: number;
   mcnemar_p: number;
   holm_p: number;
+}
+
+/** A paired comparison (side a first) and its Holm-adjusted p as those output keys. */
+export function pairedFieldsOutput(comparison: PairedRateComparison, holmPValue: number): PairedFields {
+  return {
+    n_pairs: comparison.pairs,
+    rate_a: comparison.first.rate,
+    rate_a_low: comparison.first.low,
+    rate_a_high: comparison.first.high,
+    rate_b: comparison.second.rate,
+    rate_b_low: comparison.second.low,
+    rate_b_high: comparison.second.high,
+    difference: comparison.difference.difference,
+    difference_low: comparison.difference.low,
+    difference_high: comparison.difference.high,
+    a_only: comparison.table.aOnly,
+    b_only: comparison.table.bOnly,
+    mcnemar_p: comparison.pValue,
+    holm_p: holmPValue,
+  };
 }
 
 /** Those numbers as people read them: rates and the difference with their intervals as text. */
