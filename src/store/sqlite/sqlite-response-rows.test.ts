@@ -63,7 +63,7 @@ const batches: StoredResponse[][] = [
 
 async function writeAll(path: string, rowsOf: (connection: ReturnType<typeof openSqliteConnection>) => ResponseRows) {
   const connection = openSqliteConnection(path);
-  const results = [];
+  const results: Awaited<ReturnType<typeof putResponsesBatch>>[] = [];
   for (const batch of batches) {
     await connection.db.transaction().execute(async (transaction) => {
       const rows = rowsOf({ ...connection, db: transaction });
