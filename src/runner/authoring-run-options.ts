@@ -18,6 +18,8 @@ export interface AuthoringRunOptions {
   batchSize?: number;
   maxTokens?: number;
   temperature?: number | null;
+  /** Merged into every request body last, as for a run (`--extra-body`, config `models.<spec>.extraBody`). */
+  extraBody?: Record<string, unknown> | null;
   signal?: AbortSignal;
   onEvent?: (event: AuthoringEvent) => void;
 }

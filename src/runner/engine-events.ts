@@ -94,7 +94,7 @@ export type JudgeWorkerEvent = Events<
 /** What local judging emits. */
 export type JudgeEvent = Events<'batch' | 'judged' | 'unavailable' | 'waiting'>;
 /** What translating or generating a set emits. */
-export type AuthoringEvent = Events<'start' | 'accepted' | 'rejected' | 'failed' | 'stored'>;
+export type AuthoringEvent = Events<'start' | 'accepted' | 'rejected' | 'failed' | 'stored' | 'stopping'>;
 
 export interface RunExecutionSummary {
   runId: string;

@@ -1,4 +1,4 @@
-export { toGenerateRequest, type CollectionSettings } from './collection-settings.js';
+export { toGenerateRequest, withExtraBody, type CollectionSettings } from './collection-settings.js';
 export { createRunRecord, gitCommit, newRunId } from './create-run-record.js';
 export { estimateRequestTokens } from './estimate-request-tokens.js';
 export { ask, DEFAULT_RETRY_POLICY, planAsk, type Answer, type RetryNotice, type RetryPolicy } from './ask.js';
