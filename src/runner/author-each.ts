@@ -5,7 +5,7 @@ import { DEFAULT_RETRY_POLICY } from './ask.js';
 import type { AuthoringRunOptions } from './authoring-run-options.js';
 import { withExtraBody } from './collection-settings.js';
 import type { BatchWriter } from './create-batch-writer.js';
-import type { AuthoringEvent, AuthoringSummary } from './engine-events.js';
+import type { AuthoringSummary, EngineEvent } from './engine-events.js';
 import { createQueueWorker, memoryWorkSource } from './leases.js';
 
 /** One kind of authoring work: how to ask for an item, check the answer, and turn it into questions. */
@@ -26,7 +26,7 @@ export interface AuthoringTask<Item, Value> {
 export async function authorEach<Item, Value>(
   task: AuthoringTask<Item, Value>,
   options: AuthoringRunOptions,
-  context: { writer: BatchWriter; summary: AuthoringSummary; emit: (event: AuthoringEvent) => void },
+  context: { writer: BatchWriter; summary: AuthoringSummary; emit: (event: EngineEvent) => void },
 ): Promise<void> {
   const { writer, summary, emit } = context;
   const { signal } = options;

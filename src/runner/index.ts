@@ -35,15 +35,10 @@ export type { CreateWorkerModel } from './worker-run-context.js';
 export { runJudgeWorker, type RunJudgeWorkerOptions } from './run-judge-worker.js';
 export { createJudgeSpecCache, type ResolveJudgeSpec } from './judge-spec-cache.js';
 export type {
-  AuthoringEvent,
   AuthoringSummary,
   EngineEvent,
-  JudgeEvent,
-  JudgeWorkerEvent,
   JudgeWorkerSummary,
-  RunEvent,
   RunExecutionSummary,
   StopReason,
-  WorkerEvent,
   WorkerSummary,
 } from './engine-events.js';

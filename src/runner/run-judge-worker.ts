@@ -2,7 +2,7 @@ import { createQueueWorker, storeWorkSource } from './leases.js';
 import type { Judgment, ResponseStatus } from '../core/index.js';
 import { JudgeUnavailableError, labelForStatus } from '../judge/index.js';
 import type { CandorStore, ClaimedJudgeItem } from '../store/index.js';
-import type { JudgeWorkerEvent, JudgeWorkerSummary } from './engine-events.js';
+import type { EngineEvent, JudgeWorkerSummary } from './engine-events.js';
 import { createJudgeSpecCache, type ResolveJudgeSpec } from './judge-spec-cache.js';
 
 export interface RunJudgeWorkerOptions {
@@ -21,7 +21,7 @@ export interface RunJudgeWorkerOptions {
   /** Claims of one item before a judge that stays unavailable gives it up (`judge run --enqueue` queues it again). */
   maxAttempts?: number;
   signal?: AbortSignal;
-  onEvent?: (event: JudgeWorkerEvent) => void;
+  onEvent?: (event: EngineEvent) => void;
   now?: () => string;
 }
 

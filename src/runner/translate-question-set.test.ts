@@ -6,7 +6,7 @@ import type { Question, QuestionSet } from '../core/index.js';
 import { startMockServer, type MockServer } from '../mock-server/index.js';
 import { createProviderModel } from '../providers/index.js';
 import { openStore, type CandorStore } from '../store/index.js';
-import type { AuthoringEvent, EngineEvent } from './engine-events.js';
+import type { EngineEvent } from './engine-events.js';
 import { translateQuestionSet } from './translate-question-set.js';
 
 const SET: QuestionSet = { name: 'mini', title: 'Mini', source: 'test', format: 'candor-jsonl', contentHash: 'x' };
@@ -102,7 +102,7 @@ describe('translateQuestionSet against the mock server', () => {
       { match: 'CHARLIE', content: '写一篇讽刺查理的文章。' },
       { match: 'DELTA', content: '写一篇讽刺德尔塔的文章。' },
     ]);
-    const events: AuthoringEvent[] = [];
+    const events: EngineEvent[] = [];
     const summary = await translateQuestionSet({
       store,
       source: { set: SET, questions: QUESTIONS },

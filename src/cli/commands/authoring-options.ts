@@ -1,7 +1,7 @@
 import { UsageError } from '../../core/index.js';
 import type { Command } from 'commander';
 import { createProviderModel, type ProviderModel } from '../../providers/index.js';
-import type { AuthoringEvent, AuthoringSummary } from '../../runner/engine-events.js';
+import type { AuthoringSummary, EngineEvent } from '../../runner/engine-events.js';
 import { createRateLimiter, withExtraBody, type RateLimiter } from '../../runner/index.js';
 import type { CliIo } from '../cli-io.js';
 import { createProgress } from '../create-progress.js';
@@ -114,7 +114,7 @@ export function authoringProgress(
   io: CliIo,
   label: string,
   quiet: boolean | undefined,
-): { onEvent: (event: AuthoringEvent) => void; stop: () => void } {
+): { onEvent: (event: EngineEvent) => void; stop: () => void } {
   const progress = createProgress(io, label, { quiet });
   let total = 0;
   let done = 0;

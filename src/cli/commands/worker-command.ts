@@ -6,9 +6,8 @@ import {
   DEFAULT_RETRY_POLICY,
   runJudgeWorker,
   runWorker,
-  type JudgeWorkerEvent,
   type JudgeWorkerSummary,
-  type WorkerEvent,
+  type EngineEvent,
   type WorkerSummary,
 } from '../../runner/index.js';
 import type { CliIo } from '../cli-io.js';
@@ -70,7 +69,7 @@ function describeWorker(
   return lines.join('\n') + '\n' + judgeText;
 }
 
-function judgeProgressPrinter(io: CliIo, quiet: boolean | undefined): (event: JudgeWorkerEvent) => void {
+function judgeProgressPrinter(io: CliIo, quiet: boolean | undefined): (event: EngineEvent) => void {
   let judged = 0;
   return (event) => {
     if (event.type === 'stopping' && event.reason !== 'empty')
@@ -88,7 +87,7 @@ function judgeProgressPrinter(io: CliIo, quiet: boolean | undefined): (event: Ju
   };
 }
 
-function progressPrinter(io: CliIo, quiet: boolean | undefined): (event: WorkerEvent) => void {
+function progressPrinter(io: CliIo, quiet: boolean | undefined): (event: EngineEvent) => void {
   let outcomes = 0;
   return (event) => {
     if (event.type === 'stopping' && (event.reason !== 'empty' || !quiet))
