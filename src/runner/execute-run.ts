@@ -12,9 +12,6 @@ import type { EngineEvent, RunExecutionSummary } from './engine-events.js';
 import { checkGuards } from './run-guards.js';
 import { watchDeterministicRefusals } from './watch-deterministic-refusals.js';
 
-// create-model-judge.ts (owned by the CLI helper this session) still imports these from here; ask.ts owns them.
-export { DEFAULT_RETRY_POLICY, type RetryPolicy };
-
 export interface ExecuteRunOptions {
   store: CandorStore;
   run: Run;
