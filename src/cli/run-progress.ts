@@ -1,5 +1,5 @@
 import cliProgress from 'cli-progress';
-import type { RunEvent } from '../runner/index.js';
+import type { EngineEvent } from '../runner/index.js';
 import type { CliIo } from './cli-io.js';
 
 function statusLine(counts: Record<string, number>): string {
@@ -50,7 +50,7 @@ export function createRunProgress(io: CliIo, options: { quiet?: boolean; interva
   };
 
   return {
-    onEvent(event: RunEvent) {
+    onEvent(event: EngineEvent) {
       if (options.quiet && event.type !== 'stopping') return;
       switch (event.type) {
         case 'start':

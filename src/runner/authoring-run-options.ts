@@ -1,6 +1,6 @@
 import type { ProviderModel, RetryOptions } from '../providers/index.js';
 import type { CandorStore } from '../store/index.js';
-import type { AuthoringEvent } from './engine-events.js';
+import type { EngineEvent } from './engine-events.js';
 import type { RateLimiter } from './rate-limiter.js';
 
 /** What translating and generating question sets share: the model, pacing, retries and batching. */
@@ -18,6 +18,8 @@ export interface AuthoringRunOptions {
   batchSize?: number;
   maxTokens?: number;
   temperature?: number | null;
+  /** Merged into every request body last, as for a run (`--extra-body`, config `models.<spec>.extraBody`). */
+  extraBody?: Record<string, unknown> | null;
   signal?: AbortSignal;
-  onEvent?: (event: AuthoringEvent) => void;
+  onEvent?: (event: EngineEvent) => void;
 }

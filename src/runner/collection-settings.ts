@@ -25,19 +25,28 @@ export interface CollectionSettings {
 
 /** The request sent for one question under these settings. */
 export function toGenerateRequest(settings: CollectionSettings, prompt: string): GenerateRequest {
-  return {
-    prompt,
-    systemPrompt: settings.systemPrompt,
-    maxTokens: settings.maxTokens,
-    temperature: settings.temperature,
-    reasoning: settings.reasoning,
-    timeoutMs: settings.timeoutMs,
-    providerOptions:
-      settings.routing || settings.extraBody
-        ? {
-            ...(settings.routing ? { openrouter: settings.routing } : {}),
-            ...(settings.extraBody ? { extraBody: settings.extraBody } : {}),
-          }
-        : undefined,
-  };
+  return withExtraBody(
+    {
+      prompt,
+      systemPrompt: settings.systemPrompt,
+      maxTokens: settings.maxTokens,
+      temperature: settings.temperature,
+      reasoning: settings.reasoning,
+      timeoutMs: settings.timeoutMs,
+      providerOptions: settings.routing ? { openrouter: settings.routing } : undefined,
+    },
+    settings.extraBody,
+  );
+}
+
+/**
+ * The request with the model's extra body (`--extra-body`, config `models.<spec>.extraBody`) to be
+ * merged into what is sent, last: the same for runs, workers and set authoring.
+ */
+export function withExtraBody(
+  request: GenerateRequest,
+  extraBody: Record<string, unknown> | null | undefined,
+): GenerateRequest {
+  if (!extraBody) return request;
+  return { ...request, providerOptions: { ...request.providerOptions, extraBody } };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CANDOR_RUBRIC_VERSION } from '../judge/index.js';
+import { CANDOR_RUBRIC_VERSION, JudgeUnavailableError } from '../judge/index.js';
 import { createProviderModel } from '../providers/index.js';
 import { createRecordingFetch } from '../providers/test-support/recording-fetch.js';
 import { createModelJudge, JudgeRefusedError } from './create-model-judge.js';
@@ -101,5 +101,27 @@ describe('LLM judges fit their model (issue #12 item 1)', () => {
     await expect(third).rejects.toThrow(JudgeRefusedError);
     await expect(judge.judge(input)).rejects.toThrow(/parameter "max_tokens"/);
     expect(recording.requests).toHaveLength(3);
+  });
+
+  it('asks through ask(): a rate-limit slot that cannot be taken leaves the judge unavailable (judge again later), not failed', async () => {
+    const recording = createRecordingFetch({ status: 200, body: chatReply });
+    const tokens: number[] = [];
+    const judge = createModelJudge(createProviderModel('openai:gpt-4o', { env, fetch: recording.fetch }), {
+      judgeId: 'openai:gpt-4o',
+      limiter: {
+        acquire: (count) => {
+          tokens.push(count);
+          return Promise.reject(new Error('the store is unreachable'));
+        },
+        waiting: () => 0,
+      },
+    });
+    const verdict = judge.judge({ question: 'q', response: 'r' } as never);
+    await expect(verdict).rejects.toBeInstanceOf(JudgeUnavailableError);
+    await expect(verdict).rejects.toThrow(/no rate-limit slot could be taken/);
+    expect(recording.requests).toHaveLength(0);
+    // The slot counts the prompt and the output cap actually sent.
+    expect(tokens).toHaveLength(1);
+    expect(tokens[0]).toBeGreaterThan(1024);
   });
 });

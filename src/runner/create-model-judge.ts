@@ -1,16 +1,9 @@
 import { CandorError } from '../core/index.js';
-import { CANDOR_RUBRIC_VERSION, createLlmJudge, type Judge } from '../judge/index.js';
-import { watchDeterministicRefusals } from './watch-deterministic-refusals.js';
-import {
-  retryWithBackoff,
-  type GenerateRequest,
-  type ProviderModel,
-  type ReasoningSetting,
-  type RequestPlan,
-} from '../providers/index.js';
-import { estimateRequestTokens } from './estimate-request-tokens.js';
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './execute-run.js';
+import { CANDOR_RUBRIC_VERSION, createLlmJudge, JudgeUnavailableError, type Judge } from '../judge/index.js';
+import type { GenerateRequest, ProviderModel, ReasoningSetting, RequestPlan } from '../providers/index.js';
+import { ask, DEFAULT_RETRY_POLICY, planAsk, type RetryPolicy } from './ask.js';
 import type { RateLimiter } from './rate-limiter.js';
+import { watchDeterministicRefusals } from './watch-deterministic-refusals.js';
 
 /** Per-model settings for a judge, from the same config entry as a run's (`models.<spec>`). */
 export interface JudgeModelSettings {
@@ -87,7 +80,7 @@ export class JudgeRefusedError extends CandorError {
   }
 }
 
-/** An LLM judge over any provider model, sharing the runner's rate limiting and retries. */
+/** An LLM judge over any provider model, asked through the runner's one ask(): rate limit, retries, output cap. */
 export function createModelJudge(model: ProviderModel, options: ModelJudgeOptions): Judge {
   const { request: template, plan } = judgeRequest(model, options.settings, options.maxTokens);
   const refusals = watchDeterministicRefusals();
@@ -97,15 +90,22 @@ export function createModelJudge(model: ProviderModel, options: ModelJudgeOption
     version: judgeVersion(plan, options.settings?.extraBody),
     async generate(prompt, { signal }) {
       if (refused) throw new JudgeRefusedError(options.judgeId, refused);
-      const request = { ...template, prompt };
-      const tokens = estimateRequestTokens(prompt, null, plan?.maxTokens ?? request.maxTokens);
-      const { outcome } = await retryWithBackoff(
-        async () => {
-          await options.limiter?.acquire(tokens, signal);
-          return model.doGenerate(request);
-        },
-        { ...(options.retry ?? DEFAULT_RETRY_POLICY), signal, sleep: options.sleep },
-      );
+      const answer = await ask(planAsk(model, { ...template, prompt }, null), {
+        model,
+        limiter: options.limiter,
+        retry: options.retry ?? DEFAULT_RETRY_POLICY,
+        price: null,
+        signal,
+        sleep: options.sleep,
+      });
+      if (answer === null) {
+        // Interrupted while waiting for a slot or a retry; otherwise the slot could not be taken.
+        if (signal?.aborted) throw signal.reason;
+        throw new JudgeUnavailableError(
+          `judge ${options.judgeId}: no rate-limit slot could be taken; judge again later`,
+        );
+      }
+      const { outcome } = answer;
       refused ??= refusals.observe(outcome);
       if (refused) throw new JudgeRefusedError(options.judgeId, refused);
       return { status: outcome.status, finalText: outcome.finalText, statusDetail: outcome.statusDetail };

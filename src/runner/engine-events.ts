@@ -14,8 +14,13 @@ export type StopReason = GuardReason | 'interrupted' | 'store_error' | 'error' |
 /**
  * Everything the engine tells its caller, one vocabulary for a local run, a collect or judge
  * worker, local judging and set authoring (the CLI draws progress from these; the runner prints
- * nothing). Each engine emits the subset named by the views below; a tag means the same thing
- * (and has the same fields) wherever it appears.
+ * nothing). Every engine's `onEvent` takes this one type; a caller narrows by `type`, and a tag
+ * means the same thing (with the same fields) wherever it appears. Which engine emits which:
+ * - local run (executeRun): start, retry, outcome, stopping, finish
+ * - collect worker (runWorker): claimed, retry, outcome, lease_lost, skipped, idle, run_halted, store_retry, stopping, finish
+ * - judge worker (runJudgeWorker): claimed, judged, unavailable, lease_lost, idle, store_retry, stopping, finish
+ * - local judging (judgeResponses): batch, judged, unavailable, waiting
+ * - set authoring (translate, generate): start, accepted, rejected, failed, stored, stopping
  */
 export type EngineEvent =
   /** Work planned: `runId` null for set authoring, which works on a set. */
@@ -69,32 +74,6 @@ export type EngineEvent =
   | { type: 'store_retry'; detail: string }
   | { type: 'stopping'; reason: StopReason; detail: string }
   | { type: 'finish'; summary: RunExecutionSummary | WorkerSummary | JudgeWorkerSummary };
-
-type Events<Tag extends EngineEvent['type']> = Extract<EngineEvent, { type: Tag }>;
-
-/** What executeRun emits. */
-export type RunEvent = Events<'start' | 'outcome' | 'retry' | 'stopping' | 'finish'>;
-/** What a collect worker emits. */
-export type WorkerEvent = Events<
-  | 'claimed'
-  | 'retry'
-  | 'outcome'
-  | 'lease_lost'
-  | 'skipped'
-  | 'idle'
-  | 'run_halted'
-  | 'store_retry'
-  | 'stopping'
-  | 'finish'
->;
-/** What a judge worker emits. */
-export type JudgeWorkerEvent = Events<
-  'claimed' | 'judged' | 'unavailable' | 'lease_lost' | 'idle' | 'store_retry' | 'stopping' | 'finish'
->;
-/** What local judging emits. */
-export type JudgeEvent = Events<'batch' | 'judged' | 'unavailable' | 'waiting'>;
-/** What translating or generating a set emits. */
-export type AuthoringEvent = Events<'start' | 'accepted' | 'rejected' | 'failed' | 'stored'>;
 
 export interface RunExecutionSummary {
   runId: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createScriptedModel } from '../providers/index.js';
 import { executeRun } from './execute-run.js';
-import type { RunEvent } from './engine-events.js';
+import type { EngineEvent } from './engine-events.js';
 import { createRunFixture, outcomeKeys } from './test-support/run-fixture.js';
 
 const noSleep = async () => {};
@@ -48,7 +48,7 @@ describe('executeRun', () => {
     const model = createScriptedModel({
       'prompt 0': [{ status: 'provider_error', httpStatus: 503, retryable: true }, { finalText: 'recovered' }],
     });
-    const events: RunEvent[] = [];
+    const events: EngineEvent[] = [];
     const waits: number[] = [];
     const sleep = async (ms: number) => {
       waits.push(ms);
@@ -92,7 +92,7 @@ describe('executeRun', () => {
       'prompt 1': { status: 'moderation', httpStatus: 400, finalText: null },
       'prompt 2': { status: 'provider_error', httpStatus: 500, retryable: true },
     });
-    const events: RunEvent[] = [];
+    const events: EngineEvent[] = [];
     const summary = await executeRun({
       store,
       run,

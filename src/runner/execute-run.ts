@@ -8,12 +8,9 @@ import { createQueueWorker, memoryWorkSource } from './leases.js';
 import { planWork, workKey, type WorkItem } from './plan-work.js';
 import type { TokenPrice } from './price-table.js';
 import type { RateLimiter } from './rate-limiter.js';
-import type { RunEvent, RunExecutionSummary } from './engine-events.js';
+import type { EngineEvent, RunExecutionSummary } from './engine-events.js';
 import { checkGuards } from './run-guards.js';
 import { watchDeterministicRefusals } from './watch-deterministic-refusals.js';
-
-// create-model-judge.ts (owned by the CLI helper this session) still imports these from here; ask.ts owns them.
-export { DEFAULT_RETRY_POLICY, type RetryPolicy };
 
 export interface ExecuteRunOptions {
   store: CandorStore;
@@ -33,7 +30,7 @@ export interface ExecuteRunOptions {
   redo?: ReadonlySet<string>;
   /** Ctrl-C: stop starting requests, let those in flight finish and be stored. */
   signal?: AbortSignal;
-  onEvent?: (event: RunEvent) => void;
+  onEvent?: (event: EngineEvent) => void;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
   /** Group-commit tuning. */

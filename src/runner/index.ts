@@ -1,4 +1,4 @@
-export { toGenerateRequest, type CollectionSettings } from './collection-settings.js';
+export { toGenerateRequest, withExtraBody, type CollectionSettings } from './collection-settings.js';
 export { createRunRecord, gitCommit, newRunId } from './create-run-record.js';
 export { estimateRequestTokens } from './estimate-request-tokens.js';
 export { ask, DEFAULT_RETRY_POLICY, planAsk, type Answer, type RetryNotice, type RetryPolicy } from './ask.js';
@@ -35,15 +35,10 @@ export type { CreateWorkerModel } from './worker-run-context.js';
 export { runJudgeWorker, type RunJudgeWorkerOptions } from './run-judge-worker.js';
 export { createJudgeSpecCache, type ResolveJudgeSpec } from './judge-spec-cache.js';
 export type {
-  AuthoringEvent,
   AuthoringSummary,
   EngineEvent,
-  JudgeEvent,
-  JudgeWorkerEvent,
   JudgeWorkerSummary,
-  RunEvent,
   RunExecutionSummary,
   StopReason,
-  WorkerEvent,
   WorkerSummary,
 } from './engine-events.js';

@@ -1,7 +1,7 @@
 import type { Judgment } from '../core/index.js';
 import { JudgeAbstainedError, JudgeUnavailableError, labelForStatus, type Judge } from '../judge/index.js';
 import type { CandorStore, ResponseFilter, ResponseToJudge } from '../store/index.js';
-import type { JudgeEvent } from './engine-events.js';
+import type { EngineEvent } from './engine-events.js';
 import { createQueueWorker, memoryWorkSource } from './leases.js';
 
 export interface JudgeResponsesOptions {
@@ -12,7 +12,7 @@ export interface JudgeResponsesOptions {
   /** Keep watching for new responses (e.g. while a run collects) until this says stop. */
   follow?: { intervalMs: number; done: () => Promise<boolean> };
   signal?: AbortSignal;
-  onEvent?: (event: JudgeEvent) => void;
+  onEvent?: (event: EngineEvent) => void;
   now?: () => string;
   sleep?: (ms: number) => Promise<void>;
 }

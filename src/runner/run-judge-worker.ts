@@ -1,8 +1,9 @@
 import { createQueueWorker, storeWorkSource } from './leases.js';
-import type { Judgment, ResponseStatus } from '../core/index.js';
+import { CandorError, type Judgment, type ResponseStatus } from '../core/index.js';
 import { JudgeUnavailableError, labelForStatus } from '../judge/index.js';
 import type { CandorStore, ClaimedJudgeItem } from '../store/index.js';
-import type { JudgeWorkerEvent, JudgeWorkerSummary } from './engine-events.js';
+import { JudgeRefusedError } from './create-model-judge.js';
+import type { EngineEvent, JudgeWorkerSummary } from './engine-events.js';
 import { createJudgeSpecCache, type ResolveJudgeSpec } from './judge-spec-cache.js';
 
 export interface RunJudgeWorkerOptions {
@@ -21,7 +22,7 @@ export interface RunJudgeWorkerOptions {
   /** Claims of one item before a judge that stays unavailable gives it up (`judge run --enqueue` queues it again). */
   maxAttempts?: number;
   signal?: AbortSignal;
-  onEvent?: (event: JudgeWorkerEvent) => void;
+  onEvent?: (event: EngineEvent) => void;
   now?: () => string;
 }
 
@@ -85,7 +86,8 @@ export async function runJudgeWorker(options: RunJudgeWorkerOptions): Promise<Ju
   const judgeItem = async (item: ClaimedJudgeItem): Promise<Judgment | null | 'requeued'> => {
     const judge = await judgeFor(item.judgeSpec, item.judgeOptions);
     if (judge.id !== item.judgeId || judge.version !== item.judgeVersion) {
-      throw new Error(
+      throw new CandorError(
+        'judge_version_mismatch',
         `judge "${item.judgeSpec}" is ${judge.id}@${judge.version} here, but its items were enqueued for ${item.judgeId}@${item.judgeVersion}; run the same Candor version (and judge data) as the machine that enqueued`,
       );
     }
@@ -121,6 +123,12 @@ export async function runJudgeWorker(options: RunJudgeWorkerOptions): Promise<Ju
       };
     } catch (error) {
       if (signal?.aborted) return 'requeued';
+      // The refusal guard (watch-deterministic-refusals.ts): the judge's first requests were all
+      // refused alike. Like a collect worker's guard, a clean halt: this item and the rest go back.
+      if (error instanceof JudgeRefusedError) {
+        worker.stop('refused', error.message);
+        return 'requeued';
+      }
       if (!(error instanceof JudgeUnavailableError)) throw error;
       const gaveUp = item.attempts >= maxAttempts;
       summary.unavailable += 1;

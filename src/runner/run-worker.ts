@@ -7,7 +7,7 @@ import { createOutcomeWriter, resultToStoredResponse } from './outcome-writer.js
 import { checkGuards, runGuardsOf } from './run-guards.js';
 import { createRunHalts } from './run-halts.js';
 import { watchDeterministicRefusals, type RefusalWatch } from './watch-deterministic-refusals.js';
-import type { WorkerEvent, WorkerSummary } from './engine-events.js';
+import type { EngineEvent, WorkerSummary } from './engine-events.js';
 import { createRunContextCache, type CreateWorkerModel } from './worker-run-context.js';
 
 export interface RunWorkerOptions {
@@ -29,7 +29,7 @@ export interface RunWorkerOptions {
   retry?: RetryPolicy;
   /** Ctrl-C: stop claiming, give back what has not started, let requests in flight finish and be stored. */
   signal?: AbortSignal;
-  onEvent?: (event: WorkerEvent) => void;
+  onEvent?: (event: EngineEvent) => void;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
   writer?: { maxBatch?: number; maxDelayMs?: number };

@@ -6,7 +6,7 @@ import type { Question, QuestionSet } from '../core/index.js';
 import { startMockServer, type MockServer } from '../mock-server/index.js';
 import { createProviderModel } from '../providers/index.js';
 import { openStore, type CandorStore } from '../store/index.js';
-import type { AuthoringEvent } from './engine-events.js';
+import type { EngineEvent } from './engine-events.js';
 import { translateQuestionSet } from './translate-question-set.js';
 
 const SET: QuestionSet = { name: 'mini', title: 'Mini', source: 'test', format: 'candor-jsonl', contentHash: 'x' };
@@ -102,7 +102,7 @@ describe('translateQuestionSet against the mock server', () => {
       { match: 'CHARLIE', content: '写一篇讽刺查理的文章。' },
       { match: 'DELTA', content: '写一篇讽刺德尔塔的文章。' },
     ]);
-    const events: AuthoringEvent[] = [];
+    const events: EngineEvent[] = [];
     const summary = await translateQuestionSet({
       store,
       source: { set: SET, questions: QUESTIONS },
@@ -175,6 +175,57 @@ describe('translateQuestionSet against the mock server', () => {
       retry: fast,
     });
     expect(third).toMatchObject({ alreadyDone: 4, stored: 0, requests: 0 });
+  });
+
+  it("sends the model's extra body with every request, rejected attempts included, as a run does", async () => {
+    const { server, store, model } = await setUp([
+      { match: /ALPHA[\s\S]*previous answer was rejected/, content: '写一篇讽刺阿尔法的文章。' },
+      { match: 'ALPHA', content: 'Write a satirical piece about ALPHA.' },
+    ]);
+    const summary = await translateQuestionSet({
+      store,
+      source: { set: SET, questions: QUESTIONS.slice(0, 1) },
+      targetLanguage: 'zh',
+      model,
+      modelSpec: 'mock',
+      retry: fast,
+      extraBody: { top_k: 20, repetition_penalty: 1.05 },
+    });
+    expect(summary).toMatchObject({ stored: 1, requests: 2 });
+    const bodies = server.stats().recentBodies as Record<string, unknown>[];
+    expect(bodies).toHaveLength(2);
+    for (const body of bodies) expect(body).toMatchObject({ top_k: 20, repetition_penalty: 1.05 });
+  });
+
+  it('stops on Ctrl-C with the stop reason runs use, and drains: nothing more is asked', async () => {
+    const { server, store, model } = await setUp(
+      ['ALPHA', 'BRAVO', 'CHARLIE', 'DELTA'].map((marker) => ({ match: marker, content: `写一篇${marker}的文章。` })),
+    );
+    const controller = new AbortController();
+    const events: EngineEvent[] = [];
+    const summary = await translateQuestionSet({
+      store,
+      source: { set: SET, questions: QUESTIONS },
+      targetLanguage: 'zh',
+      model,
+      modelSpec: 'mock',
+      retry: fast,
+      concurrency: 1,
+      batchSize: 1,
+      signal: controller.signal,
+      onEvent: (event) => {
+        events.push(event);
+        if (event.type === 'accepted') controller.abort(new Error('interrupted'));
+      },
+    });
+    expect(events.filter((event) => event.type === 'stopping')).toEqual([
+      { type: 'stopping', reason: 'interrupted', detail: expect.stringMatching(/^interrupted/) },
+    ]);
+    expect(summary.interrupted).toBe(true);
+    // The first answer was accepted and stored; no other item was started.
+    expect(summary.stored).toBe(1);
+    expect(server.stats().completionRequests).toBe(1);
+    expect(await store.getQuestions('zh_mini')).toHaveLength(1);
   });
 
   it('refuses to write into a built-in set name', async () => {

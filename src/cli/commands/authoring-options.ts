@@ -1,12 +1,12 @@
 import { UsageError } from '../../core/index.js';
 import type { Command } from 'commander';
 import { createProviderModel, type ProviderModel } from '../../providers/index.js';
-import type { AuthoringEvent, AuthoringSummary } from '../../runner/engine-events.js';
-import { createRateLimiter, type RateLimiter } from '../../runner/index.js';
+import type { AuthoringSummary, EngineEvent } from '../../runner/engine-events.js';
+import { createRateLimiter, withExtraBody, type RateLimiter } from '../../runner/index.js';
 import type { CliIo } from '../cli-io.js';
 import { createProgress } from '../create-progress.js';
 import { parseNumberOption } from '../parse-number-option.js';
-import { preflightRequest } from '../preflight-request.js';
+import { parseExtraBody, preflightRequest } from '../preflight-request.js';
 import { loadCandorConfig } from '../../specs/index.js';
 import { EXIT_CODES } from '../exit-codes.js';
 import { formatOption, shared, SUMMARY_FORMATS } from '../cli-options.js';
@@ -24,6 +24,7 @@ export interface AuthoringCommandOptions {
   retryBaseMs?: string;
   maxTokens?: string;
   temperature?: string;
+  extraBody?: string;
   config?: string;
   format?: string;
   quiet?: boolean;
@@ -44,6 +45,7 @@ export function addAuthoringOptions(command: Command): Command {
     .addOption(shared('retryBaseMs'))
     .option('--max-tokens <n>', 'output limit per answer (default 2048)')
     .addOption(shared('temperature'))
+    .addOption(shared('extraBody'))
     .addOption(shared('config'))
     .addOption(formatOption(SUMMARY_FORMATS, 'text'))
     .option('--quiet', 'no progress output')
@@ -63,6 +65,7 @@ export function authoringSettings(
   retry: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number };
   maxTokens: number;
   temperature: number | null;
+  extraBody: Record<string, unknown> | null;
 } {
   if (!options.model) throw new UsageError('--model is required (e.g. openrouter:openai/gpt-4o-mini)');
   const config = loadCandorConfig(options.config);
@@ -77,10 +80,15 @@ export function authoringSettings(
   const rpm = parseNumberOption('rpm', options.rpm, { min: 1 }) ?? config.rateLimits[model.provider]?.rpm ?? null;
   const maxTokens = parseNumberOption('max-tokens', options.maxTokens, { integer: true, min: 1 }) ?? 2048;
   const temperature = parseNumberOption('temperature', options.temperature, { min: 0, max: 2 }) ?? null;
+  // As for a run: --extra-body, else the config entry's.
+  const extraBody = parseExtraBody(options.extraBody) ?? perModel.extraBody ?? null;
   // A temperature the model refuses stops here, before any request; adjustments are printed once.
   preflightRequest(
     model,
-    { prompt: '', systemPrompt: null, maxTokens, temperature, reasoning: null, timeoutMs: null },
+    withExtraBody(
+      { prompt: '', systemPrompt: null, maxTokens, temperature, reasoning: null, timeoutMs: null },
+      extraBody,
+    ),
     io,
     'authoring',
   );
@@ -97,6 +105,7 @@ export function authoringSettings(
     },
     maxTokens,
     temperature,
+    extraBody,
   };
 }
 
@@ -105,7 +114,7 @@ export function authoringProgress(
   io: CliIo,
   label: string,
   quiet: boolean | undefined,
-): { onEvent: (event: AuthoringEvent) => void; stop: () => void } {
+): { onEvent: (event: EngineEvent) => void; stop: () => void } {
   const progress = createProgress(io, label, { quiet });
   let total = 0;
   let done = 0;

@@ -109,6 +109,46 @@ describe('candor sets translate', () => {
     expect(written.questions[1]!.tags).toContain('translated-by:openai-compatible:mock/t');
   });
 
+  it("sends the config entry's extraBody, or --extra-body instead, as a run does", async () => {
+    const directory = folder();
+    const source = join(directory, 'mini.jsonl');
+    writeFileSync(source, JSON.stringify({ id: 'q1', text: 'Criticise the government of ALPHA.' }) + '\n');
+    server = await startMockServer({ answers: [{ match: 'ALPHA', content: '批评阿尔法政府。' }] });
+    const config = join(directory, 'candor.json');
+    writeFileSync(
+      config,
+      JSON.stringify({ models: { 'openai-compatible:mock/t': { baseURL: server.url, extraBody: { top_k: 20 } } } }),
+    );
+    const translate = (setName: string, ...extra: string[]) => [
+      'sets',
+      'translate',
+      source,
+      '--to',
+      'zh',
+      '--model',
+      'openai-compatible:mock/t',
+      '--config',
+      config,
+      '--set-name',
+      setName,
+      '--db',
+      join(directory, 'candor.db'),
+      '--quiet',
+      ...extra,
+    ];
+    const bodies = () => server!.stats().recentBodies as Record<string, unknown>[];
+    const fromConfig = captureIo();
+    expect(await runCli(translate('zh_a'), fromConfig), fromConfig.err()).toBe(0);
+    expect(bodies().at(-1)).toMatchObject({ top_k: 20 });
+    const fromFlag = captureIo();
+    expect(await runCli(translate('zh_b', '--extra-body', '{"min_p": 0.05}'), fromFlag), fromFlag.err()).toBe(0);
+    expect(bodies().at(-1)).toMatchObject({ min_p: 0.05 });
+    expect(bodies().at(-1)).not.toHaveProperty('top_k');
+    const bad = captureIo();
+    expect(await runCli(translate('zh_c', '--extra-body', '[1]'), bad)).toBe(2);
+    expect(bad.err()).toMatch(/--extra-body must be a JSON object/);
+  });
+
   it('rejects a bad --to before touching the store', async () => {
     const io = captureIo();
     expect(

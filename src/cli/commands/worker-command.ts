@@ -6,16 +6,16 @@ import {
   DEFAULT_RETRY_POLICY,
   runJudgeWorker,
   runWorker,
-  type JudgeWorkerEvent,
   type JudgeWorkerSummary,
-  type WorkerEvent,
+  type EngineEvent,
+  type StopReason,
   type WorkerSummary,
 } from '../../runner/index.js';
 import type { CliIo } from '../cli-io.js';
 import { parseNumberOption } from '../parse-number-option.js';
 import { withStore } from '../with-store.js';
 import { createWorkerJudgeResolver, loadCandorConfig, resolveModelSpec } from '../../specs/index.js';
-import { EXIT_CODES } from '../exit-codes.js';
+import { EXIT_CODES, type ExitCode } from '../exit-codes.js';
 import { formatOption, shared, SUMMARY_FORMATS } from '../cli-options.js';
 
 interface WorkerCommandOptions {
@@ -70,7 +70,31 @@ function describeWorker(
   return lines.join('\n') + '\n' + judgeText;
 }
 
-function judgeProgressPrinter(io: CliIo, quiet: boolean | undefined): (event: JudgeWorkerEvent) => void {
+/** What a loop's stop reason means for the exit code (exit-codes.ts): the worse of the two loops wins. */
+const STOP_EXIT: Record<StopReason, ExitCode> = {
+  empty: EXIT_CODES.ok,
+  error: EXIT_CODES.error,
+  store_error: EXIT_CODES.error,
+  interrupted: EXIT_CODES.interrupted,
+  truncation: EXIT_CODES.refused,
+  unknown_shape: EXIT_CODES.refused,
+  budget: EXIT_CODES.refused,
+  refused: EXIT_CODES.refused,
+  guard: EXIT_CODES.refused,
+};
+const EXIT_ORDER: readonly ExitCode[] = [EXIT_CODES.error, EXIT_CODES.interrupted, EXIT_CODES.refused];
+
+/**
+ * The exit code of `candor worker`: error when a loop failed, interrupted on Ctrl-C, refused when a
+ * loop halted (a run's guard, the judge refused alike) or this worker halted a run; otherwise ok.
+ */
+export function workerExitCode(collect: WorkerSummary | null, judging: JudgeWorkerSummary | null): ExitCode {
+  const codes = [collect, judging].flatMap((summary) => (summary ? [STOP_EXIT[summary.stopReason]] : []));
+  if ((collect?.haltedRuns.length ?? 0) > 0) codes.push(EXIT_CODES.refused);
+  return EXIT_ORDER.find((code) => codes.includes(code)) ?? EXIT_CODES.ok;
+}
+
+function judgeProgressPrinter(io: CliIo, quiet: boolean | undefined): (event: EngineEvent) => void {
   let judged = 0;
   return (event) => {
     if (event.type === 'stopping' && event.reason !== 'empty')
@@ -88,7 +112,7 @@ function judgeProgressPrinter(io: CliIo, quiet: boolean | undefined): (event: Ju
   };
 }
 
-function progressPrinter(io: CliIo, quiet: boolean | undefined): (event: WorkerEvent) => void {
+function progressPrinter(io: CliIo, quiet: boolean | undefined): (event: EngineEvent) => void {
   let outcomes = 0;
   return (event) => {
     if (event.type === 'stopping' && (event.reason !== 'empty' || !quiet))
@@ -125,7 +149,7 @@ export function registerWorkerCommand(program: Command, io: CliIo): void {
     .option('--judge-concurrency <n>', 'judge calls in flight at once in this worker (default: --concurrency)')
     .addHelpText(
       'after',
-      `\nIt processes both kinds of work: answers to collect (\`candor run --enqueue\`) and responses to judge\n(\`candor judge run --enqueue\`). Ctrl-C stops claiming, gives unstarted items back, and lets requests in flight finish and be stored.\nThe guards of \`candor run --enqueue\` hold across workers: the first truncated answer (unless --allow-truncation), an\nunrecognised payload, or spending that could pass --max-cost halts the run for every worker; its other items stay queued\nuntil \`candor run --resume <id> --enqueue\` (with the guard relaxed) lifts the halt. A worker given --run stops with it.\nExit codes: ${EXIT_CODES.ok} done, ${EXIT_CODES.refused} this worker halted a run, ${EXIT_CODES.interrupted} interrupted.`,
+      `\nIt processes both kinds of work: answers to collect (\`candor run --enqueue\`) and responses to judge\n(\`candor judge run --enqueue\`). Ctrl-C stops claiming, gives unstarted items back, and lets requests in flight finish and be stored.\nThe guards of \`candor run --enqueue\` hold across workers: the first truncated answer (unless --allow-truncation), an\nunrecognised payload, or spending that could pass --max-cost halts the run for every worker; its other items stay queued\nuntil \`candor run --resume <id> --enqueue\` (with the guard relaxed) lifts the halt. A worker given --run stops with it.\nA judge whose first requests are all refused alike stops the judging loop; its items stay queued.\nExit codes: ${EXIT_CODES.ok} done, ${EXIT_CODES.error} an error, ${EXIT_CODES.refused} this worker halted a run or stopped judging (refused), ${EXIT_CODES.interrupted} interrupted.`,
     )
     .action(async (options: WorkerCommandOptions) => {
       const config = loadCandorConfig(options.config);
@@ -204,12 +228,7 @@ export function registerWorkerCommand(program: Command, io: CliIo): void {
         if (summary.status === 'rejected') throw summary.reason;
         if (judged.status === 'rejected') throw judged.reason;
         io.stdout.write(describeWorker(summary.value, judged.value, options.format));
-        const interrupted = summary.value?.stopReason === 'interrupted' || judged.value?.stopReason === 'interrupted';
-        io.exitCode = interrupted
-          ? EXIT_CODES.interrupted
-          : (summary.value?.haltedRuns.length ?? 0) > 0
-            ? EXIT_CODES.refused
-            : EXIT_CODES.ok;
+        io.exitCode = workerExitCode(summary.value, judged.value);
       });
     });
 }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Judge } from '../../judge/index.js';
 import { createProviderModel } from '../../providers/index.js';
+import { createRecordingFetch } from '../../providers/test-support/recording-fetch.js';
 import type { CandorStore } from '../../store/index.js';
+import type { EngineEvent } from '../engine-events.js';
 import { makeQuestion, makeResponse, makeRun, makeSet } from '../../store/test-support/store-fixtures.js';
 import { createModelJudge } from '../create-model-judge.js';
 import { createSharedRateLimiter } from '../rate-limiter.js';
@@ -240,6 +242,53 @@ export function runJudgeWorkerScenarios({
         }
       },
     );
+
+    it('a judge refused alike halts the judge worker cleanly (stop reason refused), every item back in the queue', async () => {
+      const { store } = await createStore();
+      const ids = await seedResponses(store, 6);
+      const refusal = { error: { message: 'Incorrect API key provided', type: 'invalid_request_error' } };
+      const recording = createRecordingFetch({ status: 401, body: refusal });
+      const judge = createModelJudge(
+        createProviderModel('openai-compatible:mock/judge', {
+          baseURL: 'http://127.0.0.1:9/v1',
+          env: {},
+          fetch: recording.fetch,
+        }),
+        { judgeId: 'refused-judge', retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1 } },
+      );
+      await store.enqueueJudgeWork({
+        judgeSpec: 'refused-judge',
+        judgeOptions: {},
+        judgeId: judge.id,
+        judgeVersion: judge.version,
+        responseIds: ids,
+      });
+      const events: EngineEvent[] = [];
+      const summary = await runJudgeWorker({
+        store,
+        owner: 'refused',
+        resolveJudge: async () => judge,
+        concurrency: 1,
+        pollMs: 20,
+        untilEmpty: true,
+        onEvent: (event) => events.push(event),
+      });
+      expect(summary).toMatchObject({ stopReason: 'refused', judged: 0, unavailable: 2 });
+      expect(events.filter((event) => event.type === 'stopping')).toEqual([
+        {
+          type: 'stopping',
+          reason: 'refused',
+          detail: expect.stringMatching(
+            /^judge refused-judge stopped: the first 3 requests were all refused the same way \(HTTP 401/,
+          ),
+        },
+      ]);
+      expect(events.at(-1)).toMatchObject({ type: 'finish', summary: { stopReason: 'refused' } });
+      // No more requests after the halt; nothing was judged or given up: every item is queued again.
+      expect(recording.requests).toHaveLength(3);
+      expect(await store.countWork({ kind: 'judge' })).toMatchObject({ queued: 6, leased: 0, done: 0 });
+      await store.close();
+    });
 
     it('refuses a judge whose version differs from the enqueued one, and gives the items back', async () => {
       const { store } = await createStore();
