@@ -11,6 +11,9 @@
  *                    connection; later rounds are "warm", as a long run is after its first seconds.
  *   --mock-warm-up n requests the mock server serves before it is measured (default 4096): a vendor's
  *                    server is warm; a fresh mock process is not (bench/mock-server-process.ts)
+ *   --bare           no engine and no store: `concurrency` loops calling the provider adapter's doGenerate,
+ *                    nothing committed. The ceiling the engine is measured against (run it as its own
+ *                    process, so that its cold round is cold too)
  *   --profile        write a CPU profile of each run (not its setup) to the current folder
  * The cpu columns are CPU seconds used during the run by this process and by the mock server's process:
  * on a shared machine a ratio well below 1 with both below the wall time means waiting on other jobs.
@@ -22,7 +25,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createProviderModel } from '../src/providers/index.js';
-import { createRunRecord, executeRun, type CollectionSettings } from '../src/runner/index.js';
+import { createRunRecord, executeRun, toGenerateRequest, type CollectionSettings } from '../src/runner/index.js';
 import { openStore } from '../src/store/index.js';
 import { makeQuestion } from '../src/store/test-support/store-fixtures.js';
 
@@ -30,13 +33,14 @@ function argument(name: string): string | undefined {
   const index = process.argv.indexOf(`--${name}`);
   return index === -1 ? undefined : process.argv[index + 1];
 }
-const bare = process.argv[2] !== undefined && !process.argv[2].startsWith('--') ? process.argv[2] : undefined;
+const bareLevels = process.argv[2] !== undefined && !process.argv[2].startsWith('--') ? process.argv[2] : undefined;
 const LATENCY_MS = Number(argument('latency') ?? '100');
-const levels = (argument('levels') ?? bare ?? '64,256,1024').split(',').map(Number);
+const levels = (argument('levels') ?? bareLevels ?? '64,256,1024').split(',').map(Number);
 const requestsOption = argument('requests');
 const profile = process.argv.includes('--profile');
 const rounds = Number(argument('rounds') ?? '2');
 const mockWarmUp = Number(argument('mock-warm-up') ?? '4096');
+const bare = process.argv.includes('--bare');
 if (
   !(LATENCY_MS >= 0) ||
   levels.some((level) => !(level >= 1)) ||
@@ -77,6 +81,26 @@ function processCpuSeconds(pid: number): number | null {
   }
 }
 
+/** The bare loop (--bare): the provider adapter's requests with nothing around them. */
+async function askBare(
+  model: ReturnType<typeof createProviderModel>,
+  settings: CollectionSettings,
+  questions: readonly { text: string }[],
+  concurrency: number,
+): Promise<{ statusCounts: Partial<Record<string, number>> }> {
+  const statusCounts: Partial<Record<string, number>> = {};
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < questions.length) {
+        const result = await model.doGenerate(toGenerateRequest(settings, questions[next++]!.text));
+        statusCounts[result.status] = (statusCounts[result.status] ?? 0) + 1;
+      }
+    }),
+  );
+  return { statusCounts };
+}
+
 const folder = mkdtempSync(join(tmpdir(), 'candor-bench-runner-'));
 console.log(`mock server ${url}, latency ${LATENCY_MS} ms, SQLite in ${folder}`);
 console.log(
@@ -84,12 +108,14 @@ console.log(
     .map((load) => load.toFixed(2))
     .join(' ')}`,
 );
-console.log('round  concurrency  requests  seconds  req/s    ideal    ratio  rss MB  cpu s  mock cpu s  committed');
+console.log(
+  '     round  concurrency  requests  seconds  req/s    ideal    ratio  rss MB  cpu s  mock cpu s  committed',
+);
 let runIndex = 0;
 try {
   for (const concurrency of levels.flatMap((level) => Array.from({ length: rounds }, () => level))) {
     runIndex += 1;
-    const round = runIndex === 1 ? 'cold' : 'warm';
+    const round = `${bare ? 'bare ' : ''}${runIndex === 1 ? 'cold' : 'warm'}`;
     const requests = requestsOption === undefined ? Math.max(2000, concurrency * 15) : Number(requestsOption);
     const store = await openStore(join(folder, `bench-${runIndex}.db`));
     const questions = Array.from({ length: requests }, (_, index) =>
@@ -131,7 +157,9 @@ try {
     const mockCpuBefore = processCpuSeconds(child.pid!);
     const cpuBefore = process.cpuUsage();
     const started = performance.now();
-    const summary = await executeRun({ store, run, settings, model, questions, concurrency });
+    const summary = bare
+      ? await askBare(model, settings, questions, concurrency)
+      : await executeRun({ store, run, settings, model, questions, concurrency });
     const seconds = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
     const mockCpuAfter = processCpuSeconds(child.pid!);
@@ -144,12 +172,12 @@ try {
       session.disconnect();
       console.log(`profile written to ${file}`);
     }
-    const committed = (await store.listResponses({ runId: run.id })).length;
+    const committed = bare ? requests : (await store.listResponses({ runId: run.id })).length;
     await store.close();
     const rate = requests / seconds;
     const ideal = concurrency / (LATENCY_MS / 1000);
     console.log(
-      `${round.padStart(5)}  ${String(concurrency).padStart(11)}  ${String(requests).padStart(8)}  ${seconds.toFixed(2).padStart(7)}  ${rate.toFixed(0).padStart(5)}  ${ideal.toFixed(0).padStart(7)}  ${(rate / ideal).toFixed(3).padStart(6)}  ${(peakRss / 1e6).toFixed(0).padStart(6)}  ${((cpu.user + cpu.system) / 1e6).toFixed(1).padStart(5)}  ${mockCpu.padStart(10)}  ${committed}/${requests}${summary.statusCounts.success === requests ? '' : ` ${JSON.stringify(summary.statusCounts)}`}`,
+      `${round.padStart(10)}  ${String(concurrency).padStart(11)}  ${String(requests).padStart(8)}  ${seconds.toFixed(2).padStart(7)}  ${rate.toFixed(0).padStart(5)}  ${ideal.toFixed(0).padStart(7)}  ${(rate / ideal).toFixed(3).padStart(6)}  ${(peakRss / 1e6).toFixed(0).padStart(6)}  ${((cpu.user + cpu.system) / 1e6).toFixed(1).padStart(5)}  ${mockCpu.padStart(10)}  ${committed}/${requests}${summary.statusCounts.success === requests ? '' : ` ${JSON.stringify(summary.statusCounts)}`}`,
     );
   }
 } finally {
