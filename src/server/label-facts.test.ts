@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CandorStore, LabelCountQuery, LabelCountRow } from '../store/index.js';
+import { REPORT_DIMENSIONS, type CandorStore, type LabelCountQuery, type LabelCountRow } from '../store/index.js';
 import {
   buildLabelFacts,
   countsInMemory,
@@ -59,6 +59,7 @@ describe('label facts answer exactly what the store answers', () => {
     ],
     ['unknown filter value', { groupBy: ['model'], filters: { model: 'nobody' } }],
     ['a null dimension', { groupBy: ['theme', 'template'] }],
+    ['every dimension at once (groups past the dense slot table)', { groupBy: [...REPORT_DIMENSIONS] }],
   ])('countLabels: %s', async (_name, query) => {
     const expected = canonical(await store.countLabels(query));
     expect(canonical(facts.countLabels(query))).toEqual(expected);
