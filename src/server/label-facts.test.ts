@@ -66,6 +66,17 @@ describe('label facts answer exactly what the store answers', () => {
     expect(canonical(indexed.countLabels(query))).toEqual(expected);
   });
 
+  it('countLabels asked again answers the same, and what a caller changes in its answer is not kept', () => {
+    const query: LabelCountQuery = { groupBy: ['model'], filters: { set: 'china_criticism' } };
+    const first = facts.countLabels(query);
+    const expected = canonical(first);
+    first[0]!.labels['COMPLETE'] = -1;
+    first[0]!.keys.model = 'changed';
+    first.pop();
+    expect(canonical(facts.countLabels(query))).toEqual(expected);
+    expect(canonical(facts.countLabels({ ...query, filters: { set: 'china_criticism' } }))).toEqual(expected);
+  });
+
   it('listLabelRows through posting lists: the same rows in the same order as a full scan', () => {
     for (const query of [
       { filters: { model: 'lab-b/careful-model' } },

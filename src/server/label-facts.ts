@@ -64,6 +64,10 @@ export interface LabelFactsOptions {
 /** Group keys up to this many use a dense slot table in countLabels (1 MB); more use a map. */
 const DENSE_KEYS = 1 << 18;
 
+/** Label counts kept per facts (queries), and the most groups one kept count may have. */
+const COUNTS_KEPT = 64;
+const COUNTS_KEPT_GROUPS = 20_000;
+
 /** Label counts per group: each group a slot (first-seen order), its counts one row of a flat array. */
 class GroupTally {
   groups = 0;
@@ -261,71 +265,88 @@ function factsOver(
     }
   }
 
+  function count(query: LabelCountQuery): LabelCountRow[] {
+    const groupBy = [...new Set(query.groupBy)];
+    const columns = groupBy.map((dimension) => dimensions[dimension]);
+    const keyColumns = columns.map(({ codes }) => codes);
+    const radices = columns.map(({ dictionary }) => dictionary.values.length);
+    const labelCount = extras.label.dictionary.values.length;
+    const selection = plan(query);
+    if (selection === null) return [];
+    // Each group gets a slot, in first-seen order, and its counts a row of one flat array, so a
+    // million rows allocate nothing per row. The slot comes from a dense table when the key space
+    // is small, from a map of numeric keys when it fits a double exactly, of string keys otherwise.
+    const tally = new GroupTally(labelCount);
+    const keySpace = radices.reduce((product, radix) => product * radix, 1);
+    if (keySpace < Number.MAX_SAFE_INTEGER) {
+      const dense = keySpace <= DENSE_KEYS ? new Int32Array(keySpace).fill(-1) : null;
+      const sparse = new Map<number, number>();
+      const { rows } = selection;
+      const end = rows === null ? size : rows.length;
+      for (let position = 0; position < end; position += 1) {
+        const index = rows === null ? position : rows[position]!;
+        if (!passes(selection, index)) continue;
+        let key = 0;
+        for (let column = 0; column < keyColumns.length; column += 1)
+          key = key * radices[column]! + keyColumns[column]![index]!;
+        let slot = dense !== null ? dense[key]! : (sparse.get(key) ?? -1);
+        if (slot < 0) {
+          slot = tally.open(index);
+          if (dense !== null) dense[key] = slot;
+          else sparse.set(key, slot);
+        }
+        tally.add(slot, labelCodes[index]!);
+      }
+    } else {
+      const slots = new Map<string, number>();
+      select(query, (index) => {
+        const key = keyColumns.map((codes) => codes[index]!).join(',');
+        let slot = slots.get(key);
+        if (slot === undefined) {
+          slot = tally.open(index);
+          slots.set(key, slot);
+        }
+        tally.add(slot, labelCodes[index]!);
+      });
+    }
+    const { groups, firstRows, counts } = tally;
+    const out: LabelCountRow[] = [];
+    for (let slot = 0; slot < groups; slot += 1) {
+      const row = firstRows[slot]!;
+      const keys: LabelCountRow['keys'] = {};
+      groupBy.forEach((dimension, position) => {
+        keys[dimension] = columns[position]!.dictionary.values[keyColumns[position]![row]!] ?? null;
+      });
+      const byLabel: Record<string, number> = {};
+      let total = 0;
+      for (let code = 0; code < labelCount; code += 1) {
+        const count = counts[slot * labelCount + code]!;
+        if (count === 0) continue;
+        byLabel[extras.label.dictionary.values[code] ?? 'null'] = count;
+        total += count;
+      }
+      out.push({ keys, labels: byLabel, total });
+    }
+    return out;
+  }
+
+  const counted = new Map<string, LabelCountRow[]>();
+
   return {
     size,
     countLabels(query) {
-      const groupBy = [...new Set(query.groupBy)];
-      const columns = groupBy.map((dimension) => dimensions[dimension]);
-      const keyColumns = columns.map(({ codes }) => codes);
-      const radices = columns.map(({ dictionary }) => dictionary.values.length);
-      const labelCount = extras.label.dictionary.values.length;
-      const selection = plan(query);
-      if (selection === null) return [];
-      // Each group gets a slot, in first-seen order, and its counts a row of one flat array, so a
-      // million rows allocate nothing per row. The slot comes from a dense table when the key space
-      // is small, from a map of numeric keys when it fits a double exactly, of string keys otherwise.
-      const tally = new GroupTally(labelCount);
-      const keySpace = radices.reduce((product, radix) => product * radix, 1);
-      if (keySpace < Number.MAX_SAFE_INTEGER) {
-        const dense = keySpace <= DENSE_KEYS ? new Int32Array(keySpace).fill(-1) : null;
-        const sparse = new Map<number, number>();
-        const { rows } = selection;
-        const end = rows === null ? size : rows.length;
-        for (let position = 0; position < end; position += 1) {
-          const index = rows === null ? position : rows[position]!;
-          if (!passes(selection, index)) continue;
-          let key = 0;
-          for (let column = 0; column < keyColumns.length; column += 1)
-            key = key * radices[column]! + keyColumns[column]![index]!;
-          let slot = dense !== null ? dense[key]! : (sparse.get(key) ?? -1);
-          if (slot < 0) {
-            slot = tally.open(index);
-            if (dense !== null) dense[key] = slot;
-            else sparse.set(key, slot);
-          }
-          tally.add(slot, labelCodes[index]!);
+      // The facts never change, so counts are kept per query (the lenses of a page share them); a
+      // copy is returned, so a caller may change what it gets.
+      const key = JSON.stringify([query.groupBy, query.filters ?? {}, query.excludeBlocked === true]);
+      let rows = counted.get(key);
+      if (rows === undefined) {
+        rows = count(query);
+        if (rows.length <= COUNTS_KEPT_GROUPS) {
+          if (counted.size >= COUNTS_KEPT) counted.delete(counted.keys().next().value!);
+          counted.set(key, rows);
         }
-      } else {
-        const slots = new Map<string, number>();
-        select(query, (index) => {
-          const key = keyColumns.map((codes) => codes[index]!).join(',');
-          let slot = slots.get(key);
-          if (slot === undefined) {
-            slot = tally.open(index);
-            slots.set(key, slot);
-          }
-          tally.add(slot, labelCodes[index]!);
-        });
       }
-      const { groups, firstRows, counts } = tally;
-      const out: LabelCountRow[] = [];
-      for (let slot = 0; slot < groups; slot += 1) {
-        const row = firstRows[slot]!;
-        const keys: LabelCountRow['keys'] = {};
-        groupBy.forEach((dimension, position) => {
-          keys[dimension] = columns[position]!.dictionary.values[keyColumns[position]![row]!] ?? null;
-        });
-        const byLabel: Record<string, number> = {};
-        let total = 0;
-        for (let code = 0; code < labelCount; code += 1) {
-          const count = counts[slot * labelCount + code]!;
-          if (count === 0) continue;
-          byLabel[extras.label.dictionary.values[code] ?? 'null'] = count;
-          total += count;
-        }
-        out.push({ keys, labels: byLabel, total });
-      }
-      return out;
+      return rows.map((row) => ({ keys: { ...row.keys }, labels: { ...row.labels }, total: row.total }));
     },
     listLabelRows(query) {
       const out: LabelRow[] = [];
