@@ -37,10 +37,7 @@ describe('label facts built row by row from the store', () => {
     const streamed = builder.finish();
     expect(streamed.size).toBe(count);
     expect(streamed.listLabelRows({})).toEqual(facts.listLabelRows({}));
-    for (const query of [
-      { groupBy: ['model', 'set'] },
-      { groupBy: ['country'], excludeBlocked: true },
-    ] as LabelCountQuery[]) {
+    for (const query of [{ groupBy: ['model', 'set'] }, { groupBy: ['country'] }] as LabelCountQuery[]) {
       expect(canonical(streamed.countLabels(query))).toEqual(canonical(facts.countLabels(query)));
     }
   });
@@ -51,7 +48,7 @@ describe('label facts answer exactly what the store answers', () => {
     ['everything', { groupBy: [] }],
     ['by model', { groupBy: ['model'] }],
     ['by model and set', { groupBy: ['model', 'set'] }],
-    ['by country, model only', { groupBy: ['country'], excludeBlocked: true }],
+    ['by country', { groupBy: ['country'] }],
     ['by domain for one model', { groupBy: ['domain'], filters: { model: 'lab-b/careful-model' } }],
     [
       'two sets by language and judge',
@@ -81,7 +78,7 @@ describe('label facts answer exactly what the store answers', () => {
     for (const query of [
       { filters: { model: 'lab-b/careful-model' } },
       { filters: { model: ['lab-c/mixed-model', 'lab-a/open-model'], set: 'us_criticism' } },
-      { filters: { country: 'CN', theme: ['theme_3', 'theme_1'] }, excludeBlocked: true },
+      { filters: { country: 'CN', theme: ['theme_3', 'theme_1'] } },
       { filters: { model: 'lab-a/open-model' }, limit: 5 },
       { filters: { model: 'nobody' } },
     ]) {
@@ -97,7 +94,7 @@ describe('label facts answer exactly what the store answers', () => {
     const expected = byId(await store.listLabelRows(query));
     expect(expected.length).toBeGreaterThan(0);
     expect(byId(facts.listLabelRows(query))).toEqual(expected);
-    expect(facts.listLabelRows({ excludeBlocked: true, limit: 5 })).toHaveLength(5);
+    expect(facts.listLabelRows({ limit: 5 })).toHaveLength(5);
   });
 });
 

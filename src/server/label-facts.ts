@@ -102,7 +102,6 @@ interface Selection {
   /** Per filter: the column and a mask of the codes it keeps. */
   maskColumns: Int32Array[];
   masks: Uint8Array[];
-  excludeBlocked: boolean;
 }
 
 interface Column {
@@ -172,9 +171,6 @@ function factsOver(
   samples: Int32Array,
   postingsFrom: number,
 ): LabelFacts {
-  const moderation = extras.status.dictionary.codeOf('moderation') ?? -1;
-  const moderationLabel = extras.label.dictionary.codeOf('ERROR_MODERATION') ?? -1;
-
   /** Per dimension, built on first use: the rows of each code, ascending (CSR layout). */
   const postings = new Map<ReportDimension, { offsets: Int32Array; rows: Int32Array }>();
   const postingsOf = (dimension: ReportDimension) => {
@@ -193,7 +189,6 @@ function factsOver(
     return entry;
   };
 
-  const status = extras.status.codes;
   const labelCodes = extras.label.codes;
 
   /**
@@ -240,13 +235,11 @@ function factsOver(
               driver.codes.flatMap((code) => [...posted.subarray(offsets[code]!, offsets[code + 1]!)]),
             ).sort();
     }
-    return { rows, maskColumns, masks, excludeBlocked: query.excludeBlocked === true };
+    return { rows, maskColumns, masks };
   }
 
-  /** True when a candidate row passes the query's masks (and is not a block the query leaves out). */
+  /** True when a candidate row passes the query's masks. */
   const passes = (selection: Selection, index: number): boolean => {
-    if (selection.excludeBlocked && (status[index] === moderation || labelCodes[index] === moderationLabel))
-      return false;
     const { maskColumns, masks } = selection;
     for (let filter = 0; filter < masks.length; filter += 1)
       if (masks[filter]![maskColumns[filter]![index]!] === 0) return false;
@@ -337,7 +330,7 @@ function factsOver(
     countLabels(query) {
       // The facts never change, so counts are kept per query (the lenses of a page share them); a
       // copy is returned, so a caller may change what it gets.
-      const key = JSON.stringify([query.groupBy, query.filters ?? {}, query.excludeBlocked === true]);
+      const key = JSON.stringify([query.groupBy, query.filters ?? {}]);
       let rows = counted.get(key);
       if (rows === undefined) {
         rows = count(query);
