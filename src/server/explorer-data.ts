@@ -1,27 +1,31 @@
 import type { CandorStore } from '../store/index.js';
 import type {
-  DomainResponse,
-  DomainsResponse,
-  LabsResponse,
-  HighlightsResponse,
-  ThemesResponse,
-  AnswerFilters,
-  AnswersResponse,
-  CompareResponse,
   CountryResponse,
-  LeaderboardResponse,
   MapResponse,
-  ModelResponse,
-  OverviewResponse,
-  QuestionResponse,
-  SearchResponse,
-  SearchStatusResponse,
   JudgesResponse,
   LanguagesResponse,
   RoutesResponse,
-  ThemeResponse,
   TimelineResponse,
-} from './api-types.js';
+} from './api-types/breakdowns.js';
+import type {
+  LabsResponse,
+  HighlightsResponse,
+  CompareResponse,
+  LeaderboardResponse,
+  ModelResponse,
+  OverviewResponse,
+} from './api-types/models.js';
+import type {
+  DomainResponse,
+  DomainsResponse,
+  ThemesResponse,
+  AnswerFilters,
+  AnswersResponse,
+  QuestionResponse,
+  SearchResponse,
+  SearchStatusResponse,
+  ThemeResponse,
+} from './api-types/questions.js';
 import { explorerQuery, type ExplorerQuery } from './explorer-query.js';
 import { listAnswers, loadAnswerRows, type AnswerDimensions, type AnswerRows } from './list-answers.js';
 import { loadLabs } from './labs-data.js';

@@ -1,7 +1,8 @@
 import { CandorError } from '../core/index.js';
 import { DEFAULT_LENS, foldLabel, rateOf, type Rate } from '../reports/index.js';
 import type { CandorStore, LabelRow, ReportDimension } from '../store/index.js';
-import type { AnswerFilters, AnswerListRow, AnswersResponse, Segment } from './api-types.js';
+import type { AnswerFilters, AnswerListRow, AnswersResponse } from './api-types/questions.js';
+import type { Segment } from './api-types/shared.js';
 import type { QuestionCatalog } from './question-catalog.js';
 
 /** Answers per page of /answers. */

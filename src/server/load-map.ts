@@ -11,7 +11,7 @@ import {
 } from '../reports/index.js';
 import { clusterBootstrapMean } from '../stats/index.js';
 import type { CandorStore } from '../store/index.js';
-import type { CountryResponse, MapResponse } from './api-types.js';
+import type { CountryResponse, MapResponse } from './api-types/breakdowns.js';
 import type { ExplorerQuery } from './explorer-query.js';
 import { judgeShares } from './load-judges.js';
 import type { QuestionCatalog } from './question-catalog.js';
