@@ -134,7 +134,11 @@ export function findCycles(graph: Map<string, string[]> = importGraph()): string
 }
 
 const webRoot = resolve(import.meta.dirname, '..', 'web', 'src');
-const API_CONTRACT = join(sourceRoot, 'server', 'api-types.ts');
+const API_CONTRACT = join(sourceRoot, 'server', 'api-types');
+
+/** A file of the API contract folder (src/server/api-types/, tests aside). */
+const isContract = (target: string) =>
+  dirname(target) === API_CONTRACT && target.endsWith('.ts') && !target.endsWith('.test.ts');
 const STATS = join(sourceRoot, 'stats');
 
 /** src/stats files the browser may import: pure functions with no import outside src/stats (no node:, no core). */
@@ -145,9 +149,9 @@ function isPureStats(target: string): boolean {
 }
 
 /**
- * web/ (the explorer front end) may import from src/ only the API contract types and the pure
- * statistics of src/stats, one file at a time (docs/architecture.md). The contract itself may import
- * only src/stats types.
+ * web/ (the explorer front end) may import from src/ only the API contract types (the files of
+ * src/server/api-types/) and the pure statistics of src/stats, one file at a time
+ * (docs/architecture.md). The contract itself may import only src/stats types and its own files.
  */
 export function findWebViolations(): string[] {
   const violations: string[] = [];
@@ -156,17 +160,22 @@ export function findWebViolations(): string[] {
       if (!specifier.startsWith('.')) continue;
       const target = resolve(dirname(file), specifier).replace(/\.js$/, '.ts');
       if (target.startsWith(webRoot + sep)) continue;
-      if (target !== API_CONTRACT && !isPureStats(target)) {
+      if (!isContract(target) && !isPureStats(target)) {
         violations.push(
-          `web/${relative(webRoot, file)} may import only src/server/api-types and pure src/stats files from src: ${specifier}`,
+          `web/${relative(webRoot, file)} may import only src/server/api-types/ and pure src/stats files from src: ${specifier}`,
         );
       }
     }
   }
-  for (const specifier of importsOf(readFileSync(API_CONTRACT, 'utf8'))) {
-    const target = resolve(dirname(API_CONTRACT), specifier).replace(/\.js$/, '.ts');
-    if (!isPureStats(target))
-      violations.push(`src/server/api-types.ts may import only pure src/stats files: ${specifier}`);
+  for (const contract of readdirSync(API_CONTRACT).map((name) => join(API_CONTRACT, name))) {
+    if (!isContract(contract)) continue;
+    for (const specifier of importsOf(readFileSync(contract, 'utf8'))) {
+      const target = resolve(API_CONTRACT, specifier).replace(/\.js$/, '.ts');
+      if (!isContract(target) && !isPureStats(target))
+        violations.push(
+          `src/server/api-types/${relative(API_CONTRACT, contract)} may import only pure src/stats files and the contract's own files: ${specifier}`,
+        );
+    }
   }
   return violations;
 }
@@ -189,6 +198,13 @@ describe('import directions', () => {
 
   it('every folder imports only what it is allowed to', () => {
     expect(findViolations()).toEqual([]);
+  });
+
+  it('the API contract web/ may import is the files of src/server/api-types/, no other src/server file', () => {
+    expect(isContract(join(API_CONTRACT, 'shared.ts'))).toBe(true);
+    expect(isContract(join(API_CONTRACT, 'models.ts'))).toBe(true);
+    expect(isContract(join(sourceRoot, 'server', 'list-answers.ts'))).toBe(false);
+    expect(isContract(join(sourceRoot, 'server', 'api-types.ts'))).toBe(false);
   });
 
   it('only self-contained src/stats files count as pure for web/', () => {

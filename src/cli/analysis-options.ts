@@ -60,7 +60,7 @@ export function analysisQuery(options: AnalysisOptions, sets?: readonly string[]
   if (setList.length > 0) filters.set = setList;
   const models = parseListOption(options.model);
   if (models.length > 0) filters.model = models;
-  return { judge: options.judge ?? null, excludeBlocked: false, includeTest: options.includeTest ?? false, filters };
+  return { judge: options.judge ?? null, includeTest: options.includeTest ?? false, filters };
 }
 
 /** Every model, set and judge named by the shared options must exist (else a one-line error with the closest names). */

@@ -3,14 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSpeechMapFixture } from '../ingest/test-support/write-speechmap-fixture.js';
-import type {
-  CompareResponse,
-  LanguagesResponse,
-  LeaderboardResponse,
-  MapResponse,
-  OverviewResponse,
-  RoutesResponse,
-} from '../server/api-types.js';
+import type { LanguagesResponse, MapResponse, RoutesResponse } from '../server/api-types/breakdowns.js';
+import type { CompareResponse, LeaderboardResponse, OverviewResponse } from '../server/api-types/models.js';
 import { createExplorerApp } from '../server/create-explorer-app.js';
 import { createExplorerData, type ExplorerData } from '../server/explorer-data.js';
 import { openStore, type CandorStore } from '../store/index.js';

@@ -33,7 +33,7 @@ export async function comparableRanking(
 ): Promise<ComparableRanking> {
   const lens = query.lens ?? lensFrom(query);
   const { lens: _lens, ...rest } = query;
-  const bySet = await store.countLabels({ ...rest, excludeBlocked: false, groupBy: ['model', 'set'] });
+  const bySet = await store.countLabels({ ...rest, groupBy: ['model', 'set'] });
   const setsOf = new Map<string, Set<string>>();
   for (const count of bySet) {
     const model = count.keys.model ?? '(unknown)';

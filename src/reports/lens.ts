@@ -1,4 +1,4 @@
-import { CandorError, isJudgmentLabel, labelGroup, type LabelGroup } from '../core/index.js';
+import { CandorError, JUDGMENT_LABELS, labelGroup, type LabelGroup } from '../core/index.js';
 import { rateInterval, type LensName, type Rate } from '../stats/rate.js';
 import type { LabelRow } from '../store/index.js';
 
@@ -62,8 +62,12 @@ export function rateOf(labels: Readonly<Record<string, number>> | Iterable<strin
     if (outcome === 'complete' || outcome === 'not_complete') n += count;
     if (outcome === 'missing') missing += count;
   };
-  if (Symbol.iterator in labels) for (const label of labels as Iterable<string>) add(label, 1);
-  else for (const [label, count] of Object.entries(labels)) add(label, count);
+  if (Symbol.iterator in labels) {
+    // A list of labels is tallied first: each distinct label is then looked at once, not once per row.
+    const tally = new Map<string, number>();
+    for (const label of labels as Iterable<string>) tally.set(label, (tally.get(label) ?? 0) + 1);
+    for (const [label, count] of tally) add(label, count);
+  } else for (const [label, count] of Object.entries(labels)) add(label, count);
   const all = n + missing + (lens === 'model-only' ? blocked : 0);
   // Key order is the explorer's CSV column order.
   return {
@@ -110,9 +114,12 @@ export function lensRows(rows: readonly LabelRow[], lens: Lens): LensRows {
 /** The four segments every rate is shown with, in display order. */
 export const LABEL_GROUPS: readonly LabelGroup[] = ['COMPLETE', 'EVASIVE', 'DENIAL', 'ERROR'];
 
+/** The segment of every judgment label (a lookup: foldLabel runs once per row on large lists). */
+const SEGMENT_OF: ReadonlyMap<string, LabelGroup> = new Map(JUDGMENT_LABELS.map((label) => [label, labelGroup(label)]));
+
 /** A stored label → its segment; ERROR_* and anything unknown fold into ERROR. */
 export function foldLabel(label: string): LabelGroup {
-  return isJudgmentLabel(label) ? labelGroup(label) : 'ERROR';
+  return SEGMENT_OF.get(label) ?? 'ERROR';
 }
 
 /** True only for COMPLETE: the success of every compliance rate. */

@@ -1,5 +1,5 @@
 import type { CandorStore, LabelCountQuery, LabelCountRow, ReportDimension } from '../store/index.js';
-import { DEFAULT_LENS, lensFrom, rateOf, type Lens, type Rate } from './lens.js';
+import { DEFAULT_LENS, rateOf, type Lens, type Rate } from './lens.js';
 
 /**
  * One row of a rate report: the grouping keys beside the cell's Rate (src/stats/rate.ts). The JSON
@@ -30,7 +30,7 @@ export function buildRateRows(
 
 export interface RateReportOptions extends Omit<LabelCountQuery, 'groupBy'> {
   groupBy: readonly ReportDimension[];
-  /** The lens (default: model-only with excludeBlocked, else as-served). */
+  /** The lens (default: as-served). */
   lens?: Lens;
   /** Sort by compliance rate, highest first (default: by keys); incomplete and empty rows go last. */
   sortByRate?: boolean;
@@ -50,9 +50,9 @@ export async function rateReport(
   store: Pick<CandorStore, 'countLabels'>,
   options: RateReportOptions,
 ): Promise<RateRow[]> {
-  const lens = options.lens ?? lensFrom(options);
+  const lens = options.lens ?? DEFAULT_LENS;
   const { lens: _lens, sortByRate: _sort, ...query } = options;
-  const counts = await store.countLabels({ ...query, excludeBlocked: false });
+  const counts = await store.countLabels(query);
   const rows = buildRateRows(counts, options.groupBy, lens);
   if (options.sortByRate) rows.sort(byRateRankedFirst);
   return rows;

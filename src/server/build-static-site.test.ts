@@ -3,18 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CandorStore } from '../store/index.js';
-import type {
-  JudgesResponse,
-  LanguagesResponse,
-  LeaderboardResponse,
-  ModelResponse,
-  QuestionResponse,
-  RoutesResponse,
-  ThemeResponse,
-  TimelineResponse,
-  StaticModelLabels,
-  StaticSearchIndex,
-} from './api-types.js';
+import type { JudgesResponse, LanguagesResponse, RoutesResponse, TimelineResponse } from './api-types/breakdowns.js';
+import type { LeaderboardResponse, ModelResponse } from './api-types/models.js';
+import type { QuestionResponse, ThemeResponse, StaticModelLabels, StaticSearchIndex } from './api-types/questions.js';
 import { buildStaticSite } from './build-static-site.js';
 import { createExplorerFixtureStore, XSS_ANSWER } from './test-support/explorer-fixture-store.js';
 

@@ -4,13 +4,9 @@ import { CandorError } from '../core/index.js';
 import { DEFAULT_LENS, foldLabel, rateOf, rateOfRow, rateReport } from '../reports/index.js';
 import type { CandorStore } from '../store/index.js';
 import { insideFolder } from './inside-folder.js';
-import {
-  dataFileName,
-  type LeaderboardResponse,
-  type ModelResponse,
-  type StaticModelLabels,
-  type StaticSearchIndex,
-} from './api-types.js';
+import type { LeaderboardResponse, ModelResponse } from './api-types/models.js';
+import type { StaticModelLabels, StaticSearchIndex } from './api-types/questions.js';
+import { dataFileName } from './api-types/shared.js';
 import { createExplorerData } from './explorer-data.js';
 import { explorerQuery } from './explorer-query.js';
 import { escapeHtml, webShell } from './web-shell.js';

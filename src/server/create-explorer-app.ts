@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { CandorError } from '../core/index.js';
-import type { ApiError } from './api-types.js';
+import type { ApiError } from './api-types/shared.js';
 import type { ExplorerData } from './explorer-data.js';
 import { explorerQuery } from './explorer-query.js';
 import { answerFilters } from './list-answers.js';

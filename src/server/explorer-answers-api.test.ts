@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AnswersResponse, ApiError } from './api-types.js';
+import type { AnswersResponse } from './api-types/questions.js';
+import type { ApiError } from './api-types/shared.js';
 import { XSS_ANSWER } from './test-support/explorer-fixture-store.js';
 import { createExplorerTestApp, type ExplorerTestApp } from './test-support/explorer-test-app.js';
 

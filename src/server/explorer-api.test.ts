@@ -1,14 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type {
-  CompareResponse,
-  CountryResponse,
-  LeaderboardResponse,
-  MapResponse,
-  ModelResponse,
-  OverviewResponse,
-  QuestionResponse,
-  SearchResponse,
-} from './api-types.js';
+import type { CountryResponse, MapResponse } from './api-types/breakdowns.js';
+import type { CompareResponse, LeaderboardResponse, ModelResponse, OverviewResponse } from './api-types/models.js';
+import type { QuestionResponse, SearchResponse } from './api-types/questions.js';
 import { createExplorerTestApp, type ExplorerTestApp } from './test-support/explorer-test-app.js';
 import { XSS_ANSWER } from './test-support/explorer-fixture-store.js';
 

@@ -1,29 +1,33 @@
 import type { CandorStore } from '../store/index.js';
 import type {
-  DomainResponse,
-  DomainsResponse,
-  LabsResponse,
-  HighlightsResponse,
-  ThemesResponse,
-  AnswerFilters,
-  AnswersResponse,
-  CompareResponse,
   CountryResponse,
-  LeaderboardResponse,
   MapResponse,
-  ModelResponse,
-  OverviewResponse,
-  QuestionResponse,
-  SearchResponse,
-  SearchStatusResponse,
   JudgesResponse,
   LanguagesResponse,
   RoutesResponse,
-  ThemeResponse,
   TimelineResponse,
-} from './api-types.js';
+} from './api-types/breakdowns.js';
+import type {
+  LabsResponse,
+  HighlightsResponse,
+  CompareResponse,
+  LeaderboardResponse,
+  ModelResponse,
+  OverviewResponse,
+} from './api-types/models.js';
+import type {
+  DomainResponse,
+  DomainsResponse,
+  ThemesResponse,
+  AnswerFilters,
+  AnswersResponse,
+  QuestionResponse,
+  SearchResponse,
+  SearchStatusResponse,
+  ThemeResponse,
+} from './api-types/questions.js';
 import { explorerQuery, type ExplorerQuery } from './explorer-query.js';
-import { listAnswers } from './list-answers.js';
+import { listAnswers, loadAnswerRows, type AnswerDimensions, type AnswerRows } from './list-answers.js';
 import { loadLabs } from './labs-data.js';
 import { loadHighlights } from './highlights.js';
 import { exportDataset, type ExportFormat } from './dataset-export.js';
@@ -92,6 +96,9 @@ export interface ExplorerDataOptions {
 }
 
 const CACHE_LIMIT = 500;
+/** Answer lists kept per store generation (each holds its rows), and the most rows one may hold. */
+const ANSWER_ROWS_LIMIT = 8;
+const ANSWER_ROWS_MAX = 100_000;
 
 /** Creates the explorer's data layer over an open store. */
 export function createExplorerData(options: ExplorerDataOptions): ExplorerData {
@@ -99,6 +106,7 @@ export function createExplorerData(options: ExplorerDataOptions): ExplorerData {
   let version = '';
   let checkedAt = 0;
   let cache = new Map<string, Promise<unknown>>();
+  let answerLists = new Map<string, Promise<AnswerRows>>();
   let catalog: Promise<QuestionCatalog> | null = null;
   let facts: Promise<LabelFacts> | null = null;
   let searchIndex: SearchIndexKeeper | null = null;
@@ -120,6 +128,7 @@ export function createExplorerData(options: ExplorerDataOptions): ExplorerData {
       version = latest;
       refreshedAt = now;
       cache = new Map();
+      answerLists = new Map();
       catalog = null;
       facts = null;
     }
@@ -152,6 +161,22 @@ export function createExplorerData(options: ExplorerDataOptions): ExplorerData {
     const value = compute();
     value.catch(() => cache.delete(key));
     cache.set(key, value);
+    return value;
+  };
+  /** The answers of one filter, shared by its pages and labels (lists of up to ANSWER_ROWS_MAX rows are kept). */
+  const answerRows = async (dimensions: AnswerDimensions): Promise<AnswerRows> => {
+    await currentVersion();
+    const key = JSON.stringify(dimensions);
+    const hit = answerLists.get(key);
+    if (hit) return hit;
+    if (answerLists.size >= ANSWER_ROWS_LIMIT) answerLists.delete(answerLists.keys().next().value!);
+    const lists = answerLists;
+    const value = loadAnswerRows(store, dimensions);
+    lists.set(key, value);
+    value.then(
+      (loaded) => loaded.summary.total > ANSWER_ROWS_MAX && lists.delete(key),
+      () => lists.delete(key),
+    );
     return value;
   };
   const keyOf = (name: string, query: ExplorerQuery, ...parts: string[]) => JSON.stringify([name, query, ...parts]);
@@ -208,7 +233,7 @@ export function createExplorerData(options: ExplorerDataOptions): ExplorerData {
     highlights: (query) => cached(keyOf('highlights', query), () => loadHighlights(store, query)),
     answers: (filters, page) =>
       cached(JSON.stringify(['answers', filters, page]), async () =>
-        listAnswers(store, backing, await questions(), filters, page),
+        listAnswers(store, backing, await questions(), filters, page, answerRows),
       ),
     search: async (text, limit) => searchKeeper().search(text, limit, await currentVersion()),
     searchStatus: () => {

@@ -1,12 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type {
-  ApiError,
-  DomainResponse,
-  DomainsResponse,
-  HighlightsResponse,
-  LabsResponse,
-  ThemesResponse,
-} from './api-types.js';
+import type { HighlightsResponse, LabsResponse } from './api-types/models.js';
+import type { DomainResponse, DomainsResponse, ThemesResponse } from './api-types/questions.js';
+import type { ApiError } from './api-types/shared.js';
 import { createExplorerTestApp, type ExplorerTestApp } from './test-support/explorer-test-app.js';
 
 let explorer: ExplorerTestApp;

@@ -1,13 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JudgmentLabel } from '../core/index.js';
 import { makeJudgment } from '../store/test-support/store-fixtures.js';
-import type {
-  JudgesResponse,
-  LanguagesResponse,
-  RoutesResponse,
-  ThemeResponse,
-  TimelineResponse,
-} from './api-types.js';
+import type { JudgesResponse, LanguagesResponse, RoutesResponse, TimelineResponse } from './api-types/breakdowns.js';
+import type { ThemeResponse } from './api-types/questions.js';
 import { createExplorerTestApp, type ExplorerTestApp } from './test-support/explorer-test-app.js';
 
 let explorer: ExplorerTestApp;

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPostgres, type TestPostgres } from '../store/test-support/start-test-postgres.js';
-import type { SearchResponse } from './api-types.js';
+import type { SearchResponse } from './api-types/questions.js';
 import { createExplorerApp } from './create-explorer-app.js';
 import { createExplorerData } from './explorer-data.js';
 import { createExplorerFixtureStore } from './test-support/explorer-fixture-store.js';

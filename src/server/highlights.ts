@@ -1,6 +1,6 @@
 import { rateReport, type RateRow } from '../reports/index.js';
 import type { CandorStore } from '../store/index.js';
-import type { HighlightCard, HighlightsResponse } from './api-types.js';
+import type { HighlightCard, HighlightsResponse } from './api-types/models.js';
 import type { ExplorerQuery } from './explorer-query.js';
 import { loadRoutes } from './load-routes.js';
 

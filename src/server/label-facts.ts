@@ -61,6 +61,49 @@ export interface LabelFactsOptions {
   postingsFrom?: number;
 }
 
+/** Group keys up to this many use a dense slot table in countLabels (1 MB); more use a map. */
+const DENSE_KEYS = 1 << 18;
+
+/** Label counts kept per facts (queries), and the most groups one kept count may have. */
+const COUNTS_KEPT = 64;
+const COUNTS_KEPT_GROUPS = 20_000;
+
+/** Label counts per group: each group a slot (first-seen order), its counts one row of a flat array. */
+class GroupTally {
+  groups = 0;
+  firstRows = new Int32Array(64);
+  counts: Float64Array;
+  constructor(private readonly labelCount: number) {
+    this.counts = new Float64Array(64 * labelCount);
+  }
+  /** A new group first seen at row `index`: its slot. */
+  open(index: number): number {
+    if (this.groups === this.firstRows.length) {
+      const firstRows = new Int32Array(this.firstRows.length * 2);
+      firstRows.set(this.firstRows);
+      this.firstRows = firstRows;
+      const counts = new Float64Array(this.counts.length * 2);
+      counts.set(this.counts);
+      this.counts = counts;
+    }
+    this.firstRows[this.groups] = index;
+    this.groups += 1;
+    return this.groups - 1;
+  }
+  add(slot: number, label: number): void {
+    this.counts[slot * this.labelCount + label]! += 1;
+  }
+}
+
+/** The candidate rows of a query and the filters each must pass. */
+interface Selection {
+  /** A posting list to read, or null: every row. */
+  rows: Int32Array | null;
+  /** Per filter: the column and a mask of the codes it keeps. */
+  maskColumns: Int32Array[];
+  masks: Uint8Array[];
+}
+
 interface Column {
   dictionary: Dictionary;
   /** Row codes; only the first `size` entries are rows. */
@@ -128,9 +171,6 @@ function factsOver(
   samples: Int32Array,
   postingsFrom: number,
 ): LabelFacts {
-  const moderation = extras.status.dictionary.codeOf('moderation') ?? -1;
-  const moderationLabel = extras.label.dictionary.codeOf('ERROR_MODERATION') ?? -1;
-
   /** Per dimension, built on first use: the rows of each code, ascending (CSR layout). */
   const postings = new Map<ReportDimension, { offsets: Int32Array; rows: Int32Array }>();
   const postingsOf = (dimension: ReportDimension) => {
@@ -149,9 +189,15 @@ function factsOver(
     return entry;
   };
 
-  /** Indices of the rows a query selects, ascending, or none when a filter value is unknown. */
-  function select(query: Omit<LabelCountQuery, 'groupBy'>, visit: (index: number) => boolean | void): void {
-    const masks: [Int32Array, Uint8Array][] = [];
+  const labelCodes = extras.label.codes;
+
+  /**
+   * The rows a query selects: the candidates (a posting list, or every row when `rows` is null),
+   * each kept when it passes the masks; null when a filter value is unknown (nothing selected).
+   */
+  function plan(query: Omit<LabelCountQuery, 'groupBy'>): Selection | null {
+    const maskColumns: Int32Array[] = [];
+    const masks: Uint8Array[] = [];
     // The filter matching the fewest rows drives the scan: a model's page reads its own rows only.
     let driver: { dimension: ReportDimension; codes: number[]; rows: number } | null = null;
     for (const [dimension, value] of Object.entries(query.filters ?? {}) as [
@@ -170,72 +216,130 @@ function factsOver(
           matched.push(code);
         }
       }
-      if (matched.length === 0) return;
-      masks.push([codes, mask]);
+      if (matched.length === 0) return null;
+      maskColumns.push(codes);
+      masks.push(mask);
       if (size >= postingsFrom) {
         const { offsets } = postingsOf(dimension);
         const rows = matched.reduce((sum, code) => sum + offsets[code + 1]! - offsets[code]!, 0);
         if (driver === null || rows < driver.rows) driver = { dimension, codes: matched, rows };
       }
     }
-    const status = extras.status.codes;
-    const label = extras.label.codes;
-    const consider = (index: number): boolean => {
-      if (query.excludeBlocked && (status[index] === moderation || label[index] === moderationLabel)) return true;
-      for (const [codes, mask] of masks) if (mask[codes[index]!] === 0) return true;
-      return visit(index) !== false;
-    };
+    let rows: Int32Array | null = null;
     if (driver !== null && (driver.rows < size / 4 || postingsFrom === 0)) {
-      const { offsets, rows } = postingsOf(driver.dimension);
-      const chosen =
+      const { offsets, rows: posted } = postingsOf(driver.dimension);
+      rows =
         driver.codes.length === 1
-          ? rows.subarray(offsets[driver.codes[0]!]!, offsets[driver.codes[0]! + 1]!)
+          ? posted.subarray(offsets[driver.codes[0]!]!, offsets[driver.codes[0]! + 1]!)
           : Int32Array.from(
-              driver.codes.flatMap((code) => [...rows.subarray(offsets[code]!, offsets[code + 1]!)]),
+              driver.codes.flatMap((code) => [...posted.subarray(offsets[code]!, offsets[code + 1]!)]),
             ).sort();
-      for (let position = 0; position < chosen.length; position += 1) if (!consider(chosen[position]!)) return;
-      return;
     }
-    for (let index = 0; index < size; index += 1) if (!consider(index)) return;
+    return { rows, maskColumns, masks };
   }
+
+  /** True when a candidate row passes the query's masks. */
+  const passes = (selection: Selection, index: number): boolean => {
+    const { maskColumns, masks } = selection;
+    for (let filter = 0; filter < masks.length; filter += 1)
+      if (masks[filter]![maskColumns[filter]![index]!] === 0) return false;
+    return true;
+  };
+
+  /** Visits the selected rows, ascending, until `visit` returns false. */
+  function select(query: Omit<LabelCountQuery, 'groupBy'>, visit: (index: number) => boolean | void): void {
+    const selection = plan(query);
+    if (selection === null) return;
+    const { rows } = selection;
+    const end = rows === null ? size : rows.length;
+    for (let position = 0; position < end; position += 1) {
+      const index = rows === null ? position : rows[position]!;
+      if (passes(selection, index) && visit(index) === false) return;
+    }
+  }
+
+  function count(query: LabelCountQuery): LabelCountRow[] {
+    const groupBy = [...new Set(query.groupBy)];
+    const columns = groupBy.map((dimension) => dimensions[dimension]);
+    const keyColumns = columns.map(({ codes }) => codes);
+    const radices = columns.map(({ dictionary }) => dictionary.values.length);
+    const labelCount = extras.label.dictionary.values.length;
+    const selection = plan(query);
+    if (selection === null) return [];
+    // Each group gets a slot, in first-seen order, and its counts a row of one flat array, so a
+    // million rows allocate nothing per row. The slot comes from a dense table when the key space
+    // is small, from a map of numeric keys when it fits a double exactly, of string keys otherwise.
+    const tally = new GroupTally(labelCount);
+    const keySpace = radices.reduce((product, radix) => product * radix, 1);
+    if (keySpace < Number.MAX_SAFE_INTEGER) {
+      const dense = keySpace <= DENSE_KEYS ? new Int32Array(keySpace).fill(-1) : null;
+      const sparse = new Map<number, number>();
+      const { rows } = selection;
+      const end = rows === null ? size : rows.length;
+      for (let position = 0; position < end; position += 1) {
+        const index = rows === null ? position : rows[position]!;
+        if (!passes(selection, index)) continue;
+        let key = 0;
+        for (let column = 0; column < keyColumns.length; column += 1)
+          key = key * radices[column]! + keyColumns[column]![index]!;
+        let slot = dense !== null ? dense[key]! : (sparse.get(key) ?? -1);
+        if (slot < 0) {
+          slot = tally.open(index);
+          if (dense !== null) dense[key] = slot;
+          else sparse.set(key, slot);
+        }
+        tally.add(slot, labelCodes[index]!);
+      }
+    } else {
+      const slots = new Map<string, number>();
+      select(query, (index) => {
+        const key = keyColumns.map((codes) => codes[index]!).join(',');
+        let slot = slots.get(key);
+        if (slot === undefined) {
+          slot = tally.open(index);
+          slots.set(key, slot);
+        }
+        tally.add(slot, labelCodes[index]!);
+      });
+    }
+    const { groups, firstRows, counts } = tally;
+    const out: LabelCountRow[] = [];
+    for (let slot = 0; slot < groups; slot += 1) {
+      const row = firstRows[slot]!;
+      const keys: LabelCountRow['keys'] = {};
+      groupBy.forEach((dimension, position) => {
+        keys[dimension] = columns[position]!.dictionary.values[keyColumns[position]![row]!] ?? null;
+      });
+      const byLabel: Record<string, number> = {};
+      let total = 0;
+      for (let code = 0; code < labelCount; code += 1) {
+        const count = counts[slot * labelCount + code]!;
+        if (count === 0) continue;
+        byLabel[extras.label.dictionary.values[code] ?? 'null'] = count;
+        total += count;
+      }
+      out.push({ keys, labels: byLabel, total });
+    }
+    return out;
+  }
+
+  const counted = new Map<string, LabelCountRow[]>();
 
   return {
     size,
     countLabels(query) {
-      const groupBy = [...new Set(query.groupBy)];
-      const columns = groupBy.map((dimension) => dimensions[dimension]);
-      const labels = extras.label;
-      const groups = new Map<number | string, { codes: number[]; counts: Float64Array }>();
-      const labelCount = labels.dictionary.values.length;
-      // One number per group when the key space fits a double exactly; a string key otherwise.
-      const numeric =
-        columns.reduce((product, { dictionary }) => product * dictionary.values.length, 1) < Number.MAX_SAFE_INTEGER;
-      select(query, (index) => {
-        let key: number | string = 0;
-        if (numeric) for (const { codes, dictionary } of columns) key = key * dictionary.values.length + codes[index]!;
-        else key = columns.map(({ codes }) => codes[index]!).join(',');
-        let group = groups.get(key);
-        if (!group) {
-          group = { codes: columns.map(({ codes }) => codes[index]!), counts: new Float64Array(labelCount) };
-          groups.set(key, group);
+      // The facts never change, so counts are kept per query (the lenses of a page share them); a
+      // copy is returned, so a caller may change what it gets.
+      const key = JSON.stringify([query.groupBy, query.filters ?? {}]);
+      let rows = counted.get(key);
+      if (rows === undefined) {
+        rows = count(query);
+        if (rows.length <= COUNTS_KEPT_GROUPS) {
+          if (counted.size >= COUNTS_KEPT) counted.delete(counted.keys().next().value!);
+          counted.set(key, rows);
         }
-        const code = labels.codes[index]!;
-        group.counts[code] = group.counts[code]! + 1;
-      });
-      return [...groups.values()].map(({ codes, counts }): LabelCountRow => {
-        const keys: LabelCountRow['keys'] = {};
-        groupBy.forEach((dimension, position) => {
-          keys[dimension] = columns[position]!.dictionary.values[codes[position]!] ?? null;
-        });
-        const byLabel: Record<string, number> = {};
-        let total = 0;
-        counts.forEach((count, code) => {
-          if (count === 0) return;
-          byLabel[labels.dictionary.values[code] ?? 'null'] = count;
-          total += count;
-        });
-        return { keys, labels: byLabel, total };
-      });
+      }
+      return rows.map((row) => ({ keys: { ...row.keys }, labels: { ...row.labels }, total: row.total }));
     },
     listLabelRows(query) {
       const out: LabelRow[] = [];

@@ -1,6 +1,6 @@
 import { labIndex, lensRows } from '../reports/index.js';
 import type { CandorStore } from '../store/index.js';
-import type { LabsResponse } from './api-types.js';
+import type { LabsResponse } from './api-types/models.js';
 import type { ExplorerQuery } from './explorer-query.js';
 import { judgeShares } from './load-judges.js';
 import { loadLeaderboard } from './load-leaderboard.js';

@@ -1,7 +1,8 @@
 import { CandorError } from '../core/index.js';
-import { DEFAULT_LENS, foldLabel, rateOf } from '../reports/index.js';
-import type { CandorStore, ReportDimension } from '../store/index.js';
-import type { AnswerFilters, AnswerListRow, AnswersResponse, Segment } from './api-types.js';
+import { DEFAULT_LENS, foldLabel, rateOf, type Rate } from '../reports/index.js';
+import type { CandorStore, LabelRow, ReportDimension } from '../store/index.js';
+import type { AnswerFilters, AnswerListRow, AnswersResponse } from './api-types/questions.js';
+import type { Segment } from './api-types/shared.js';
 import type { QuestionCatalog } from './question-catalog.js';
 
 /** Answers per page of /answers. */
@@ -26,11 +27,70 @@ export function answerFilters(parameters: Record<string, string | undefined>): A
   };
 }
 
+/** The dimension filters of an answers list (its label filter aside). */
+export type AnswerDimensions = Partial<Record<ReportDimension, string>>;
+
+/**
+ * The answers some dimension filters select, with the rate they make up: what every page and every
+ * label of one filter shares (the explorer keeps it per store generation, so paging and switching
+ * labels neither list the rows again nor sort them again).
+ */
+export interface AnswerRows {
+  summary: Rate;
+  /** The rows of one segment (null: all), in the list's order; each is ordered once, on first use. */
+  matching(label: Segment | null): readonly LabelRow[];
+}
+
+/** Lists the answers behind some dimension filters (default lens: the latest judgment). */
+export async function loadAnswerRows(
+  store: Pick<CandorStore, 'listLabelRows'>,
+  dimensions: AnswerDimensions,
+): Promise<AnswerRows> {
+  const rows = await store.listLabelRows({ filters: dimensions });
+  const ordered = new Map<Segment | null, LabelRow[]>();
+  return {
+    summary: rateOf(
+      rows.map((row) => row.label),
+      DEFAULT_LENS,
+    ),
+    matching(label) {
+      let list = ordered.get(label);
+      if (!list) {
+        list = inListOrder(label === null ? rows : rows.filter((row) => foldLabel(row.label) === label));
+        ordered.set(label, list);
+      }
+      return list;
+    },
+  };
+}
+
+/** Rows ordered by set, question, model, sample (strings by code unit, as `<` compares them; ties keep their order). */
+export function inListOrder(rows: readonly LabelRow[]): LabelRow[] {
+  return [...rows].sort(
+    (left, right) =>
+      (left.set < right.set ? -1 : left.set > right.set ? 1 : 0) ||
+      (left.questionId < right.questionId ? -1 : left.questionId > right.questionId ? 1 : 0) ||
+      (left.model < right.model ? -1 : left.model > right.model ? 1 : 0) ||
+      left.sample - right.sample,
+  );
+}
+
+/** The dimension filters of some answer filters. */
+export function answerDimensions(filters: AnswerFilters): AnswerDimensions {
+  const dimensions: AnswerDimensions = {};
+  for (const key of ['model', 'set', 'language', 'country', 'domain'] as const) {
+    const value = filters[key];
+    if (value !== null) dimensions[key] = value;
+  }
+  return dimensions;
+}
+
 /**
  * The judged answers behind a rate (default lens: the latest judgment per response), filtered by
  * model, set, verdict, language, target country and domain, in a stable order (set, question,
  * model, sample), one page at a time with each answer's text and the judge's explanation.
- * `store` answers label rows (from the explorer's in-memory facts); `backing` reads texts.
+ * `store` answers label rows (from the explorer's in-memory facts); `backing` reads texts;
+ * `answerRows` lists the rows of the dimension filters (the explorer passes a cached one).
  */
 export async function listAnswers(
   store: CandorStore,
@@ -38,6 +98,7 @@ export async function listAnswers(
   catalog: QuestionCatalog,
   filters: AnswerFilters,
   page: number,
+  answerRows: (dimensions: AnswerDimensions) => Promise<AnswerRows> = (dimensions) => loadAnswerRows(store, dimensions),
 ): Promise<AnswersResponse> {
   if (filters.model !== null && !(await store.listModels()).some((model) => model.id === filters.model)) {
     throw new CandorError('not_found', `no model ${filters.model} in the store`);
@@ -45,20 +106,8 @@ export async function listAnswers(
   if (filters.set !== null && !(await store.listQuestionSets()).some((set) => set.name === filters.set)) {
     throw new CandorError('not_found', `no question set ${filters.set} in the store`);
   }
-  const dimensions: Partial<Record<ReportDimension, string>> = {};
-  for (const key of ['model', 'set', 'language', 'country', 'domain'] as const) {
-    const value = filters[key];
-    if (value !== null) dimensions[key] = value;
-  }
-  const rows = await store.listLabelRows({ filters: dimensions });
-  const matching = filters.label === null ? rows : rows.filter((row) => foldLabel(row.label) === filters.label);
-  matching.sort(
-    (left, right) =>
-      (left.set < right.set ? -1 : left.set > right.set ? 1 : 0) ||
-      (left.questionId < right.questionId ? -1 : left.questionId > right.questionId ? 1 : 0) ||
-      (left.model < right.model ? -1 : left.model > right.model ? 1 : 0) ||
-      left.sample - right.sample,
-  );
+  const { summary, matching: ordered } = await answerRows(answerDimensions(filters));
+  const matching = ordered(filters.label);
   const pages = Math.max(1, Math.ceil(matching.length / ANSWERS_PAGE_SIZE));
   if (!Number.isInteger(page) || page < 1 || page > pages)
     throw new CandorError('bad_request', `page=${page}: pages run from 1 to ${pages}`);
@@ -92,10 +141,7 @@ export async function listAnswers(
   );
   return {
     filters,
-    summary: rateOf(
-      rows.map((row) => row.label),
-      DEFAULT_LENS,
-    ),
+    summary,
     total: matching.length,
     page,
     pageSize: ANSWERS_PAGE_SIZE,

@@ -1,6 +1,7 @@
 import { checkNames, compareSides, MIN_PAIRS } from '../reports/index.js';
 import type { CandorStore } from '../store/index.js';
-import type { CompareResponse, JudgeShare } from './api-types.js';
+import type { CompareResponse } from './api-types/models.js';
+import type { JudgeShare } from './api-types/shared.js';
 import type { ExplorerQuery } from './explorer-query.js';
 import type { QuestionCatalog } from './question-catalog.js';
 

@@ -2,7 +2,8 @@ import { VERDICT_LABELS } from '../core/index.js';
 import { evaluateLabels } from '../judge/metrics/index.js';
 import { shownUnder } from '../reports/index.js';
 import type { CandorStore } from '../store/index.js';
-import type { JudgeAccuracy, JudgeAgreement, JudgesResponse, JudgeShare, MeasuredAccuracy } from './api-types.js';
+import type { JudgeAccuracy, JudgeAgreement, JudgesResponse } from './api-types/breakdowns.js';
+import type { JudgeShare, MeasuredAccuracy } from './api-types/shared.js';
 import type { ExplorerQuery } from './explorer-query.js';
 import { wilsonInterval } from '../stats/index.js';
 

@@ -1,6 +1,6 @@
 import { languageGap } from '../reports/index.js';
 import type { CandorStore } from '../store/index.js';
-import type { LanguageGroup, LanguagesResponse, TranslationLink } from './api-types.js';
+import type { LanguageGroup, LanguagesResponse, TranslationLink } from './api-types/breakdowns.js';
 import type { ExplorerQuery } from './explorer-query.js';
 import type { QuestionCatalog } from './question-catalog.js';
 

@@ -1,6 +1,6 @@
 import { comparableRanking, rateOfRow, type RateRow } from '../reports/index.js';
 import type { CandorStore } from '../store/index.js';
-import type { LeaderboardResponse, LeaderboardRow } from './api-types.js';
+import type { LeaderboardResponse, LeaderboardRow } from './api-types/models.js';
 import type { ExplorerQuery } from './explorer-query.js';
 import { judgeShares } from './load-judges.js';
 

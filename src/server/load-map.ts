@@ -11,7 +11,7 @@ import {
 } from '../reports/index.js';
 import { clusterBootstrapMean } from '../stats/index.js';
 import type { CandorStore } from '../store/index.js';
-import type { CountryResponse, MapResponse } from './api-types.js';
+import type { CountryResponse, MapResponse } from './api-types/breakdowns.js';
 import type { ExplorerQuery } from './explorer-query.js';
 import { judgeShares } from './load-judges.js';
 import type { QuestionCatalog } from './question-catalog.js';
@@ -30,6 +30,15 @@ export async function loadMap(
   catalog: QuestionCatalog,
   query: ExplorerQuery,
 ): Promise<MapResponse> {
+  const questionCounts = new Map<string, number>();
+  for (const question of catalog.all) {
+    if (question.targetCountry)
+      questionCounts.set(question.targetCountry, (questionCounts.get(question.targetCountry) ?? 0) + 1);
+  }
+  // Only the rows about a country are listed (a tenth of a big store, listed as objects).
+  const aboutCountries = query.filters.country
+    ? query.filters
+    : { ...query.filters, country: [...questionCounts.keys()] };
   const [rows, judges, labelRows] = await Promise.all([
     rateReport(store, {
       groupBy: ['country'],
@@ -39,13 +48,8 @@ export async function loadMap(
       filters: query.filters,
     }),
     judgeShares(store, query),
-    store.listLabelRows({ judge: query.judge, includeTest: query.includeTest, filters: query.filters }),
+    store.listLabelRows({ judge: query.judge, includeTest: query.includeTest, filters: aboutCountries }),
   ]);
-  const questionCounts = new Map<string, number>();
-  for (const question of catalog.all) {
-    if (question.targetCountry)
-      questionCounts.set(question.targetCountry, (questionCounts.get(question.targetCountry) ?? 0) + 1);
-  }
   const byCountry = groupRows(
     lensRows(labelRows, query.lens).rows.filter((row) => row.country !== null),
     (row) => row.country!,

@@ -1,7 +1,8 @@
 import { CandorError } from '../core/index.js';
 import { rateOf, rateOfRow, rateReport, type RateRow } from '../reports/index.js';
 import type { CandorStore, ReportDimension } from '../store/index.js';
-import type { BreakdownRow, JudgeShare, ModelResponse, ThemeRateRow } from './api-types.js';
+import type { BreakdownRow, ModelResponse, ThemeRateRow } from './api-types/models.js';
+import type { JudgeShare } from './api-types/shared.js';
 import type { ExplorerQuery } from './explorer-query.js';
 import { judgeShares } from './load-judges.js';
 

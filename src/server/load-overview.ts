@@ -11,7 +11,7 @@ import {
 } from '../reports/index.js';
 import { binomialTwoSidedExact, clusterBootstrapMean, holmAdjust } from '../stats/index.js';
 import type { CandorStore } from '../store/index.js';
-import type { Finding, OverviewResponse } from './api-types.js';
+import type { Finding, OverviewResponse } from './api-types/models.js';
 import type { ExplorerQuery } from './explorer-query.js';
 import { judgeShares } from './load-judges.js';
 import type { QuestionCatalog } from './question-catalog.js';

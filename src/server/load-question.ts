@@ -1,6 +1,6 @@
 import { CandorError, type Question } from '../core/index.js';
 import { DEFAULT_LENS, rateOf, foldLabel } from '../reports/index.js';
-import type { QuestionInfo, QuestionResponse, AnswerRow } from './api-types.js';
+import type { QuestionInfo, QuestionResponse, AnswerRow } from './api-types/questions.js';
 import type { CandorStore } from '../store/index.js';
 import type { QuestionCatalog } from './question-catalog.js';
 

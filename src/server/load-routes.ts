@@ -1,6 +1,6 @@
 import { buildRateRows, compareLabelRows, groupRows, lensRows, MIN_PAIRS, rateOfRow } from '../reports/index.js';
 import type { CandorStore } from '../store/index.js';
-import type { RoutePair, RoutesResponse } from './api-types.js';
+import type { RoutePair, RoutesResponse } from './api-types/breakdowns.js';
 import type { ExplorerQuery } from './explorer-query.js';
 
 /**

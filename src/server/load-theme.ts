@@ -1,7 +1,7 @@
 import { CandorError } from '../core/index.js';
 import { buildRateRows, DEFAULT_LENS, rateOf, rateOfRow, shownUnder } from '../reports/index.js';
 import type { CandorStore, LabelRow } from '../store/index.js';
-import type { ThemeModelRow, ThemeResponse } from './api-types.js';
+import type { ThemeModelRow, ThemeResponse } from './api-types/questions.js';
 import type { ExplorerQuery } from './explorer-query.js';
 import type { QuestionCatalog } from './question-catalog.js';
 

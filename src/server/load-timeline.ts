@@ -1,6 +1,6 @@
 import { lensRows, MIN_PAIRS, releaseTimeline, testDateTimeline } from '../reports/index.js';
 import type { CandorStore } from '../store/index.js';
-import type { TimelineResponse } from './api-types.js';
+import type { TimelineResponse } from './api-types/breakdowns.js';
 import type { ExplorerQuery } from './explorer-query.js';
 
 const HALF_LIFE_MONTHS = 3;

@@ -1,22 +1,26 @@
 import type {
-  BreakdownRow,
-  DomainResponse,
-  DomainsResponse,
-  HighlightsResponse,
-  LabsResponse,
-  ThemesResponse,
   JudgesResponse,
   LanguagesResponse,
-  LeaderboardResponse,
   MapResponse,
+  RoutesResponse,
+  TimelineResponse,
+} from './api-types/breakdowns.js';
+import type {
+  BreakdownRow,
+  HighlightsResponse,
+  LabsResponse,
+  LeaderboardResponse,
   ModelResponse,
   OverviewResponse,
+} from './api-types/models.js';
+import type {
+  DomainResponse,
+  DomainsResponse,
+  ThemesResponse,
   QuestionResponse,
-  Rate,
-  RoutesResponse,
   ThemeResponse,
-  TimelineResponse,
-} from './api-types.js';
+} from './api-types/questions.js';
+import type { Rate } from './api-types/shared.js';
 import { escapeHtml as e } from './web-shell.js';
 
 /** A page's title, description and plain-HTML content, before its address is known. */

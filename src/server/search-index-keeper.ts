@@ -3,7 +3,7 @@ import { accessSync, constants } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { CandorStore } from '../store/index.js';
-import type { SearchResponse } from './api-types.js';
+import type { SearchResponse } from './api-types/questions.js';
 import {
   buildSearchIndexFile,
   openSearchIndex,

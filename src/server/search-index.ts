@@ -3,7 +3,7 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import type { SearchHit, SearchKind, SearchResponse } from './api-types.js';
+import type { SearchHit, SearchKind, SearchResponse } from './api-types/questions.js';
 import { restoreStoredText, type CandorStore, type SearchDocument } from '../store/index.js';
 import { snippetAround } from './snippet-around.js';
 

@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../store/index.js';
 import { makeJudgment, makeQuestion, makeResponse, makeRun, makeSet } from '../store/test-support/store-fixtures.js';
-import { dataFileName } from './api-types.js';
+import { dataFileName } from './api-types/shared.js';
 import { buildStaticSite } from './build-static-site.js';
 import { insideFolder } from './inside-folder.js';
 

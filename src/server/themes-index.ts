@@ -1,6 +1,6 @@
 import { DEFAULT_LENS, rateOf, rateOfRow, rateReport } from '../reports/index.js';
 import type { CandorStore } from '../store/index.js';
-import type { DomainResponse, DomainsResponse, ThemeIndexRow, ThemesResponse } from './api-types.js';
+import type { DomainResponse, DomainsResponse, ThemeIndexRow, ThemesResponse } from './api-types/questions.js';
 import { CandorError } from '../core/index.js';
 import type { ExplorerQuery } from './explorer-query.js';
 import type { QuestionCatalog } from './question-catalog.js';

@@ -31,7 +31,6 @@ function judgeCondition(judge: string | null | undefined): RawBuilder<unknown> {
 function conditionsOf(query: Omit<LabelCountQuery, 'groupBy'>): RawBuilder<unknown>[] {
   const conditions: RawBuilder<unknown>[] = [sql`r.is_current = 1`];
   if (!query.includeTest) conditions.push(sql`NOT EXISTS (SELECT 1 FROM test_runs t WHERE t.run_id = r.run_id)`);
-  if (query.excludeBlocked) conditions.push(sql`r.status <> 'moderation' AND latest.label <> 'ERROR_MODERATION'`);
   for (const [dimension, value] of Object.entries(query.filters ?? {}) as [
     ReportDimension,
     string | readonly string[],

@@ -24,8 +24,6 @@ export interface LabelCountQuery {
   groupBy: readonly ReportDimension[];
   /** Judge id (optionally `id@version`) whose labels count; default: latest judgment per response. */
   judge?: string | null;
-  /** Leave provider-blocked (moderation) rows out: the "model only" lens. */
-  excludeBlocked?: boolean;
   /** Count test runs too (mock server, loopback endpoints, replay: see core/test-run.ts); default: left out. */
   includeTest?: boolean;
   filters?: Partial<Record<ReportDimension, string | readonly string[]>>;

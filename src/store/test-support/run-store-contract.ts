@@ -398,12 +398,11 @@ export function runStoreContract({ name, createStore }: StoreContractOptions): v
       expect(oldJudge.find((row) => row.keys.model === 'lab/model-a')?.labels).toEqual({ DENIAL: 1 });
       expect(oldJudge.find((row) => row.keys.model === 'other/model-b')?.labels).toEqual({ COMPLETE: 1 });
 
-      const modelOnly = await store.countLabels({
-        groupBy: ['model'],
-        excludeBlocked: true,
-        filters: { model: 'lab/model-a' },
-      });
-      expect(modelOnly).toEqual([{ keys: { model: 'lab/model-a' }, labels: { COMPLETE: 1, EVASIVE: 1 }, total: 2 }]);
+      // Blocked rows are always counted: the lens (src/reports/lens.ts) decides whether they count.
+      const withBlocked = await store.countLabels({ groupBy: ['model'], filters: { model: 'lab/model-a' } });
+      expect(withBlocked).toEqual([
+        { keys: { model: 'lab/model-a' }, labels: { COMPLETE: 1, EVASIVE: 1, ERROR_MODERATION: 1 }, total: 3 },
+      ]);
 
       const byDomain = await store.countLabels({ groupBy: ['domain', 'creator'], filters: { set: 'set_a' } });
       expect(byDomain.find((row) => row.keys.domain === 'Domain Two' && row.keys.creator === 'lab')?.total).toBe(1);
@@ -423,7 +422,7 @@ export function runStoreContract({ name, createStore }: StoreContractOptions): v
         variation: '1',
         language: 'en',
       });
-      const oldRows = await store.listLabelRows({ judge: 'old', excludeBlocked: true });
+      const oldRows = await store.listLabelRows({ judge: 'old' });
       expect(oldRows.map((row) => [row.model, row.questionId, row.label])).toEqual([
         ['lab/model-a', 'q1', 'DENIAL'],
         ['other/model-b', 'q1', 'COMPLETE'],
@@ -435,12 +434,7 @@ export function runStoreContract({ name, createStore }: StoreContractOptions): v
       ]);
 
       // forEachLabelRow hands over exactly the listed rows, in the same order, for any query.
-      for (const query of [
-        {},
-        { filters: { model: 'lab/model-a' } },
-        { judge: 'old', excludeBlocked: true },
-        { limit: 2 },
-      ] as const) {
+      for (const query of [{}, { filters: { model: 'lab/model-a' } }, { judge: 'old' }, { limit: 2 }] as const) {
         const visited: unknown[] = [];
         const count = await store.forEachLabelRow(query, (row) => visited.push(row));
         expect(visited).toEqual(await store.listLabelRows(query));

@@ -1,4 +1,4 @@
-import type { BreakdownRow } from '../../../src/server/api-types.js';
+import type { BreakdownRow } from '../../../src/server/api-types/models.js';
 import { rateText } from '../lib/format.js';
 import { DataTable } from './data-table.js';
 import { RateBar } from './rate-bar.js';

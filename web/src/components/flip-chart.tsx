@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import type { CompareResponse } from '../../../src/server/api-types.js';
+import type { CompareResponse } from '../../../src/server/api-types/models.js';
 import { PlotFigure } from './plot-figure.js';
 
 /** The flipped questions per set as diverging bars: complete only for A (left) vs only for B (right). */

@@ -1,4 +1,4 @@
-import type { JudgeShare, MeasuredAccuracy } from '../../../src/server/api-types.js';
+import type { JudgeShare, MeasuredAccuracy } from '../../../src/server/api-types/shared.js';
 
 const pct = (value: number) => `${(value * 100).toFixed(1)}%`;
 

@@ -1,4 +1,4 @@
-import type { Rate } from '../../../src/server/api-types.js';
+import type { Rate } from '../../../src/server/api-types/shared.js';
 import { percent } from '../lib/format.js';
 
 const SEGMENTS = ['COMPLETE', 'EVASIVE', 'DENIAL', 'ERROR'] as const;

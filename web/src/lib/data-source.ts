@@ -1,30 +1,34 @@
 import type {
-  DomainResponse,
-  DomainsResponse,
-  LabsResponse,
-  HighlightsResponse,
-  ThemesResponse,
-  AnswerFilters,
-  AnswersResponse,
-  CompareResponse,
   CountryResponse,
-  JudgeShare,
   JudgesResponse,
   LanguagesResponse,
   RoutesResponse,
-  ThemeResponse,
   TimelineResponse,
-  LeaderboardResponse,
   MapResponse,
+} from '../../../src/server/api-types/breakdowns.js';
+import type {
+  LabsResponse,
+  HighlightsResponse,
+  CompareResponse,
+  LeaderboardResponse,
   ModelResponse,
   OverviewResponse,
+} from '../../../src/server/api-types/models.js';
+import type {
+  DomainResponse,
+  DomainsResponse,
+  ThemesResponse,
+  AnswerFilters,
+  AnswersResponse,
+  ThemeResponse,
   QuestionResponse,
   SearchResponse,
   SearchStatusResponse,
   StaticModelLabels,
   StaticSearchIndex,
-} from '../../../src/server/api-types.js';
-import { dataFileName } from '../../../src/server/api-types.js';
+} from '../../../src/server/api-types/questions.js';
+import type { JudgeShare } from '../../../src/server/api-types/shared.js';
+import { dataFileName } from '../../../src/server/api-types/shared.js';
 import { withBase } from './base-path.js';
 import { mcnemarExact } from '../../../src/stats/mcnemar-exact.js';
 import { newcombePairedDifference, type PairedTable } from '../../../src/stats/newcombe-paired-difference.js';

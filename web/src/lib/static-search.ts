@@ -1,4 +1,4 @@
-import type { SearchHit, SearchResponse, StaticSearchIndex } from '../../../src/server/api-types.js';
+import type { SearchHit, SearchResponse, StaticSearchIndex } from '../../../src/server/api-types/questions.js';
 
 function snippet(text: string, position: number, length: number): string {
   const start = Math.max(0, position - 80);

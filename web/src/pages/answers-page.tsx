@@ -1,4 +1,5 @@
-import type { AnswerFilters, AnswerListRow, Segment } from '../../../src/server/api-types.js';
+import type { AnswerFilters, AnswerListRow } from '../../../src/server/api-types/questions.js';
+import type { Segment } from '../../../src/server/api-types/shared.js';
 import { DownloadLinks } from '../components/download-links.js';
 import { MarkdownView } from '../components/markdown-view.js';
 import { Legend, RateBar } from '../components/rate-bar.js';

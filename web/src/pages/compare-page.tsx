@@ -1,4 +1,4 @@
-import type { CompareResponse } from '../../../src/server/api-types.js';
+import type { CompareResponse } from '../../../src/server/api-types/models.js';
 import { lazy, Suspense } from 'preact/compat';
 import { DataTable } from '../components/data-table.js';
 import { DeferredSelect } from '../components/deferred-select.js';

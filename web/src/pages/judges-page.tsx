@@ -1,4 +1,4 @@
-import type { JudgeAccuracy } from '../../../src/server/api-types.js';
+import type { JudgeAccuracy } from '../../../src/server/api-types/breakdowns.js';
 import { DataTable } from '../components/data-table.js';
 import { DownloadLinks } from '../components/download-links.js';
 import { measuredText } from '../components/judge-note.js';

@@ -1,4 +1,4 @@
-import type { LabRow } from '../../../src/server/api-types.js';
+import type { LabRow } from '../../../src/server/api-types/models.js';
 import { DataTable } from '../components/data-table.js';
 import { DownloadLinks } from '../components/download-links.js';
 import { JudgeNote } from '../components/judge-note.js';

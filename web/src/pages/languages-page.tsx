@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import type { LanguageGroup } from '../../../src/server/api-types.js';
+import type { LanguageGroup } from '../../../src/server/api-types/breakdowns.js';
 import { PlotFigure } from '../components/plot-figure.js';
 import { DataTable, type TableColumn } from '../components/data-table.js';
 import { DownloadLinks } from '../components/download-links.js';

@@ -3,7 +3,7 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import atlas from 'world-atlas/countries-110m.json';
-import type { CountryRow } from '../../../src/server/api-types.js';
+import type { CountryRow } from '../../../src/server/api-types/breakdowns.js';
 import { DataTable } from '../components/data-table.js';
 import { DownloadLinks } from '../components/download-links.js';
 import { JudgeNote } from '../components/judge-note.js';

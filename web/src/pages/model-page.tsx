@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { ThemeRateRow } from '../../../src/server/api-types.js';
+import type { ThemeRateRow } from '../../../src/server/api-types/models.js';
 import { BreakdownTable } from '../components/breakdown-table.js';
 import { DataTable } from '../components/data-table.js';
 import { DownloadLinks } from '../components/download-links.js';

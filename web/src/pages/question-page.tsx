@@ -1,4 +1,4 @@
-import type { AnswerRow } from '../../../src/server/api-types.js';
+import type { AnswerRow } from '../../../src/server/api-types/questions.js';
 import { DownloadLinks } from '../components/download-links.js';
 import { MarkdownView } from '../components/markdown-view.js';
 import { Legend, RateBar } from '../components/rate-bar.js';

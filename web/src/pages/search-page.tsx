@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { SearchResponse, SearchStatusResponse } from '../../../src/server/api-types.js';
+import type { SearchResponse, SearchStatusResponse } from '../../../src/server/api-types/questions.js';
 import { DownloadLinks } from '../components/download-links.js';
 import { StatusView } from '../components/status-view.js';
 import { apiCsvHref, isStatic, source } from '../lib/data-source.js';

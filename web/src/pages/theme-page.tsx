@@ -1,4 +1,5 @@
-import type { Segment, ThemeResponse } from '../../../src/server/api-types.js';
+import type { ThemeResponse } from '../../../src/server/api-types/questions.js';
+import type { Segment } from '../../../src/server/api-types/shared.js';
 import { DataTable, type TableColumn } from '../components/data-table.js';
 import { DownloadLinks } from '../components/download-links.js';
 import { Legend, RateBar } from '../components/rate-bar.js';

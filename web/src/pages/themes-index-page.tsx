@@ -1,4 +1,4 @@
-import type { ThemeIndexRow } from '../../../src/server/api-types.js';
+import type { ThemeIndexRow } from '../../../src/server/api-types/questions.js';
 import { DataTable } from '../components/data-table.js';
 import { DownloadLinks } from '../components/download-links.js';
 import { Legend, RateBar } from '../components/rate-bar.js';

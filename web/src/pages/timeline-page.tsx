@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import type { ReleaseTimelinePoint } from '../../../src/server/api-types.js';
+import type { ReleaseTimelinePoint } from '../../../src/server/api-types/breakdowns.js';
 import { PlotFigure } from '../components/plot-figure.js';
 import { navigate } from '../lib/router.js';
 import { DataTable } from '../components/data-table.js';
