@@ -150,12 +150,17 @@ if ('skipReason' in postgres) {
         const victim = workers[0]!;
         const victimOwner = owners.find((owner) => owner.split(':')[1] === String(victim.pid));
         // Its leases just before the kill: read after it, a loaded machine may already have let them expire and be retaken.
-        const orphaned = await query<{ item_id: number }>(
-          url,
-          "SELECT item_id FROM work_items WHERE lease_owner = $1 AND state = 'leased'",
-          [victimOwner],
-        );
-        victim.kill('SIGKILL');
+        // Between finishing its items and claiming the next ones a worker briefly holds none: kill it at a moment it holds some.
+        let orphaned: { item_id: number }[] = [];
+        await waitFor(async () => {
+          orphaned = await query<{ item_id: number }>(
+            url,
+            "SELECT item_id FROM work_items WHERE lease_owner = $1 AND state = 'leased'",
+            [victimOwner],
+          );
+          if (orphaned.length > 0) victim.kill('SIGKILL');
+          return orphaned.length > 0;
+        }, 30_000);
         expect((await exits[0]!).signal).toBe('SIGKILL');
         expect(victimOwner).toBeDefined();
 
