@@ -198,7 +198,9 @@ export function runJudgeWorkerScenarios({
             requestsPerWindow: limit,
             tokensPerWindow: null,
             windowMs,
-            safetyMarginMs: 150,
+            // The slot is taken when a request is about to be sent and the server times its arrival; on a
+            // loaded machine a send can lag its slot by a few hundred ms, so the margin covers that lag.
+            safetyMarginMs: 400,
           });
           const makeJudge = (workerStore: CandorStore) =>
             createModelJudge(createProviderModel('openai-compatible:mock/judge', { baseURL: server.url, env: {} }), {
