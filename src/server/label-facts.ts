@@ -7,6 +7,7 @@ import type {
   LabelRowQuery,
   ReportDimension,
 } from '../store/index.js';
+import { Dictionary, GroupTally } from './label-columns.js';
 
 /**
  * Every current, judged response (latest judgment) as dictionary-encoded columns in memory: the
@@ -34,25 +35,6 @@ const EXTRA_FIELDS = [
 ] as const;
 type ExtraField = (typeof EXTRA_FIELDS)[number];
 
-/** A string column: code 0 is null. */
-class Dictionary {
-  readonly values: (string | null)[] = [null];
-  private readonly codes = new Map<string, number>();
-  encode(value: string | null): number {
-    if (value === null) return 0;
-    let code = this.codes.get(value);
-    if (code === undefined) {
-      code = this.values.length;
-      this.values.push(value);
-      this.codes.set(value, code);
-    }
-    return code;
-  }
-  codeOf(value: string): number | undefined {
-    return this.codes.get(value);
-  }
-}
-
 /** Below this many rows a full scan is as fast as an index; from it on, filters use posting lists. */
 const POSTINGS_FROM = 4096;
 
@@ -67,33 +49,6 @@ const DENSE_KEYS = 1 << 18;
 /** Label counts kept per facts (queries), and the most groups one kept count may have. */
 const COUNTS_KEPT = 64;
 const COUNTS_KEPT_GROUPS = 20_000;
-
-/** Label counts per group: each group a slot (first-seen order), its counts one row of a flat array. */
-class GroupTally {
-  groups = 0;
-  firstRows = new Int32Array(64);
-  counts: Float64Array;
-  constructor(private readonly labelCount: number) {
-    this.counts = new Float64Array(64 * labelCount);
-  }
-  /** A new group first seen at row `index`: its slot. */
-  open(index: number): number {
-    if (this.groups === this.firstRows.length) {
-      const firstRows = new Int32Array(this.firstRows.length * 2);
-      firstRows.set(this.firstRows);
-      this.firstRows = firstRows;
-      const counts = new Float64Array(this.counts.length * 2);
-      counts.set(this.counts);
-      this.counts = counts;
-    }
-    this.firstRows[this.groups] = index;
-    this.groups += 1;
-    return this.groups - 1;
-  }
-  add(slot: number, label: number): void {
-    this.counts[slot * this.labelCount + label]! += 1;
-  }
-}
 
 /** The candidate rows of a query and the filters each must pass. */
 interface Selection {
