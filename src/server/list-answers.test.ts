@@ -1,32 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { LabelRow } from '../store/index.js';
+import { makeLabelRow } from '../reports/test-support/make-label-row.js';
 import { inListOrder } from './list-answers.js';
 
-const row = (responseId: number, set: string, questionId: string, model: string, sample: number): LabelRow => ({
-  responseId,
-  runId: `run-${model}`,
-  model,
-  creator: null,
-  releaseDate: null,
-  set,
-  questionId,
-  sample,
-  domain: null,
-  theme: null,
-  variation: null,
-  language: 'en',
-  country: null,
-  templateId: null,
-  translationOfSet: null,
-  translationOfId: null,
-  route: null,
-  provider: 'openai',
-  status: 'success',
-  receivedAt: null,
-  label: 'COMPLETE',
-  judgeId: 'judge',
-  judgeVersion: '1',
-});
+const row = (responseId: number, set: string, questionId: string, model: string, sample: number): LabelRow =>
+  makeLabelRow({ responseId, runId: `run-${model}`, model, set, questionId, sample });
 
 /** The list order as a string comparison (code units, as `<`); Array.prototype.sort keeps ties in order. */
 const byStrings = (rows: readonly LabelRow[]) =>
