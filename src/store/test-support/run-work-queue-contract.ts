@@ -126,27 +126,41 @@ export function runWorkQueueContract({ name, createStore }: WorkQueueContractOpt
 
     it('grants rate slots across callers only while the shared window has room', async () => {
       expect(await store.takeRateSlot('unlimited', 10)).toEqual({ granted: true });
+      // A window long enough that the five concurrent takes land in it even on a loaded machine.
       await store.putRateLimit({
         key: 'p',
         requestsPerWindow: 3,
         tokensPerWindow: null,
-        windowMs: 300,
+        windowMs: 5_000,
         safetyMarginMs: 0,
       });
       expect(await store.getRateLimit('p')).toEqual({
         key: 'p',
         requestsPerWindow: 3,
         tokensPerWindow: null,
-        windowMs: 300,
+        windowMs: 5_000,
         safetyMarginMs: 0,
       });
       const results = await Promise.all(Array.from({ length: 5 }, () => store.takeRateSlot('p', 1)));
       expect(results.filter((result) => result.granted)).toHaveLength(3);
       const refused = results.find((result) => !result.granted);
       expect(refused && !refused.granted && refused.retryInMs).toBeGreaterThan(0);
-      expect(refused && !refused.granted && refused.retryInMs).toBeLessThanOrEqual(302);
+      expect(refused && !refused.granted && refused.retryInMs).toBeLessThanOrEqual(5_002);
+
+      // A slot frees once its window has passed.
+      await store.putRateLimit({
+        key: 'short',
+        requestsPerWindow: 1,
+        tokensPerWindow: null,
+        windowMs: 300,
+        safetyMarginMs: 0,
+      });
+      expect(await store.takeRateSlot('short', 1)).toEqual({ granted: true });
+      const waiting = await store.takeRateSlot('short', 1);
+      expect(waiting.granted).toBe(false);
+      expect(!waiting.granted && waiting.retryInMs).toBeLessThanOrEqual(302);
       await sleep(320);
-      expect(await store.takeRateSlot('p', 1)).toEqual({ granted: true });
+      expect(await store.takeRateSlot('short', 1)).toEqual({ granted: true });
 
       await store.putRateLimit({
         key: 't',
