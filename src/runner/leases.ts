@@ -55,8 +55,21 @@ export async function runLeaseSlots<Item>(options: LeaseSlotsOptions<Item>): Pro
       await pauseUnlessAborted(options.pollMs, options.signal);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, slot));
+  // Slots start in groups, with a turn of the event loop between groups: a slot's first request
+  // goes out when its connection opens, which the loop handles only between turns. Started all at
+  // once, 1,024 slots kept the loop busy ~250 ms before the first request left, and the first
+  // answers came back ~800 ms in instead of ~550 (bench:runner at 1,024 / 500 ms: 0.85–0.87 of
+  // ideal cold, 0.87–0.90 warm, against 0.88–0.90 and 0.90–0.92 in groups of 8).
+  const slots: Promise<void>[] = [];
+  for (let index = 0; index < Math.max(1, options.concurrency); index += 1) {
+    if (index > 0 && index % SLOTS_PER_TURN === 0) await new Promise((resolveTurn) => setImmediate(resolveTurn));
+    slots.push(slot());
+  }
+  await Promise.all(slots);
 }
+
+/** How many slots start in one turn of the event loop (runLeaseSlots). */
+export const SLOTS_PER_TURN = 8;
 
 export interface LeaseHeartbeat {
   /** Item ids this worker holds a lease on. */
