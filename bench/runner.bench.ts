@@ -26,6 +26,7 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createProviderModel } from '../src/providers/index.js';
 import { createRunRecord, executeRun, toGenerateRequest, type CollectionSettings } from '../src/runner/index.js';
+import { SLOTS_PER_TURN } from '../src/runner/leases.js';
 import { openStore } from '../src/store/index.js';
 import { makeQuestion } from '../src/store/test-support/store-fixtures.js';
 
@@ -90,14 +91,19 @@ async function askBare(
 ): Promise<{ statusCounts: Partial<Record<string, number>> }> {
   const statusCounts: Partial<Record<string, number>> = {};
   let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < questions.length) {
-        const result = await model.doGenerate(toGenerateRequest(settings, questions[next++]!.text));
-        statusCounts[result.status] = (statusCounts[result.status] ?? 0) + 1;
-      }
-    }),
-  );
+  const loop = async () => {
+    while (next < questions.length) {
+      const result = await model.doGenerate(toGenerateRequest(settings, questions[next++]!.text));
+      statusCounts[result.status] = (statusCounts[result.status] ?? 0) + 1;
+    }
+  };
+  // Started as the engine starts its slots (src/runner/leases.ts), so the two differ only in the engine.
+  const loops: Promise<void>[] = [];
+  for (let index = 0; index < concurrency; index += 1) {
+    if (index > 0 && index % SLOTS_PER_TURN === 0) await new Promise((resolveTurn) => setImmediate(resolveTurn));
+    loops.push(loop());
+  }
+  await Promise.all(loops);
   return { statusCounts };
 }
 
