@@ -26,7 +26,7 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createProviderModel } from '../src/providers/index.js';
 import { createRunRecord, executeRun, toGenerateRequest, type CollectionSettings } from '../src/runner/index.js';
-import { SLOTS_PER_TURN } from '../src/runner/leases.js';
+import { startInTurns } from '../src/runner/leases.js';
 import { openStore } from '../src/store/index.js';
 import { makeQuestion } from '../src/store/test-support/store-fixtures.js';
 
@@ -98,12 +98,7 @@ async function askBare(
     }
   };
   // Started as the engine starts its slots (src/runner/leases.ts), so the two differ only in the engine.
-  const loops: Promise<void>[] = [];
-  for (let index = 0; index < concurrency; index += 1) {
-    if (index > 0 && index % SLOTS_PER_TURN === 0) await new Promise((resolveTurn) => setImmediate(resolveTurn));
-    loops.push(loop());
-  }
-  await Promise.all(loops);
+  await startInTurns(concurrency, loop);
   return { statusCounts };
 }
 
