@@ -149,19 +149,24 @@ if ('skipReason' in postgres) {
         }, 60_000);
         const victim = workers[0]!;
         const victimOwner = owners.find((owner) => owner.split(':')[1] === String(victim.pid));
-        // Its leases just before the kill: read after it, a loaded machine may already have let them expire and be retaken.
-        // Between finishing its items and claiming the next ones a worker briefly holds none: kill it at a moment it holds some.
-        let orphaned: { item_id: number }[] = [];
+        // Kill it at a moment it holds leases (between finishing its items and claiming more it briefly holds none).
         await waitFor(async () => {
-          orphaned = await query<{ item_id: number }>(
+          const held = await query<{ item_id: number }>(
             url,
             "SELECT item_id FROM work_items WHERE lease_owner = $1 AND state = 'leased'",
             [victimOwner],
           );
-          if (orphaned.length > 0) victim.kill('SIGKILL');
-          return orphaned.length > 0;
+          if (held.length > 0) victim.kill('SIGKILL');
+          return held.length > 0;
         }, 30_000);
         expect((await exits[0]!).signal).toBe('SIGKILL');
+        // What it still held when it died, read at once: well inside the 2.5 s lease, so no other worker has
+        // taken it yet (read before the kill, an item it finished in the last instant counted as orphaned).
+        const orphaned = await query<{ item_id: number }>(
+          url,
+          "SELECT item_id FROM work_items WHERE lease_owner = $1 AND state = 'leased'",
+          [victimOwner],
+        );
         expect(victimOwner).toBeDefined();
 
         const rest = await Promise.all(exits.slice(1));
